@@ -1,0 +1,215 @@
+"""Ordered schema steps for a partnership file; step N brings a file from version N-1 to N.
+
+Each step is frozen SQL: once released, a step never changes (old files depend on it). A new file is
+made by running every step from 0, so new and upgraded files cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+#: `PRAGMA application_id` of every partnership file: "RvMt" in ASCII.
+APPLICATION_ID = 0x52764D74
+
+_V1 = """
+CREATE TABLE partnership (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    mentor_name TEXT NOT NULL,
+    mentee_name TEXT NOT NULL,
+    me TEXT NOT NULL CHECK (me IN ('mentor', 'mentee')),
+    organisation TEXT NOT NULL DEFAULT '',
+    start_date DATE NOT NULL,
+    review_date DATE,
+    cadence_days INTEGER NOT NULL CHECK (cadence_days BETWEEN 1 AND 365),
+    duration_minutes INTEGER NOT NULL CHECK (duration_minutes BETWEEN 5 AND 600),
+    created_at DATETIME NOT NULL
+);
+CREATE TABLE focus_area (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE agreement_clause (
+    id INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL
+);
+CREATE TABLE goal (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    owner TEXT NOT NULL CHECK (owner IN ('mentor', 'mentee', 'shared')),
+    focus_area TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    success_measure TEXT NOT NULL DEFAULT '',
+    target_date DATE,
+    status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'achieved', 'dropped')),
+    manual_progress INTEGER NOT NULL DEFAULT 0 CHECK (manual_progress BETWEEN 0 AND 100),
+    private BOOLEAN NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at DATETIME NOT NULL
+);
+CREATE TABLE milestone (
+    id INTEGER PRIMARY KEY,
+    goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    title TEXT NOT NULL,
+    done_on DATE
+);
+CREATE INDEX ix_milestone_goal ON milestone (goal_id, position);
+CREATE TABLE journal_entry (
+    id INTEGER PRIMARY KEY,
+    held_on DATE NOT NULL,
+    duration_minutes INTEGER NOT NULL CHECK (duration_minutes BETWEEN 0 AND 1440),
+    topics TEXT NOT NULL DEFAULT '',
+    agenda TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    mentor_takeaway TEXT NOT NULL DEFAULT '',
+    mentee_takeaway TEXT NOT NULL DEFAULT '',
+    feedback_good TEXT NOT NULL DEFAULT '',
+    feedback_improve TEXT NOT NULL DEFAULT '',
+    rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+    private BOOLEAN NOT NULL DEFAULT 0,
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX ix_journal_entry_held_on ON journal_entry (held_on);
+CREATE TABLE entry_goal (
+    entry_id INTEGER NOT NULL REFERENCES journal_entry (id) ON DELETE CASCADE,
+    goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+    PRIMARY KEY (entry_id, goal_id)
+);
+CREATE INDEX ix_entry_goal_goal ON entry_goal (goal_id);
+CREATE TABLE action_item (
+    id INTEGER PRIMARY KEY,
+    entry_id INTEGER NOT NULL REFERENCES journal_entry (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL,
+    owner TEXT NOT NULL CHECK (owner IN ('mentor', 'mentee', 'both')),
+    due_on DATE,
+    done_on DATE
+);
+CREATE INDEX ix_action_item_entry ON action_item (entry_id, position);
+CREATE TABLE swot_item (
+    id INTEGER PRIMARY KEY,
+    grid TEXT NOT NULL CHECK (grid IN ('mentor', 'mentee')),
+    quadrant TEXT NOT NULL CHECK (quadrant IN ('S', 'W', 'O', 'T')),
+    text TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE swot_snapshot (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,
+    taken_on DATE NOT NULL,
+    created_at DATETIME NOT NULL
+);
+CREATE TABLE swot_snapshot_item (
+    id INTEGER PRIMARY KEY,
+    snapshot_id INTEGER NOT NULL REFERENCES swot_snapshot (id) ON DELETE CASCADE,
+    grid TEXT NOT NULL CHECK (grid IN ('mentor', 'mentee')),
+    quadrant TEXT NOT NULL CHECK (quadrant IN ('S', 'W', 'O', 'T')),
+    text TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_swot_snapshot_item_snapshot ON swot_snapshot_item (snapshot_id);
+CREATE TABLE skill (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    owner TEXT NOT NULL CHECK (owner IN ('mentor', 'mentee')),
+    focus_area TEXT NOT NULL DEFAULT '',
+    target_level INTEGER NOT NULL CHECK (target_level BETWEEN 1 AND 5),
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE skill_rating (
+    id INTEGER PRIMARY KEY,
+    skill_id INTEGER NOT NULL REFERENCES skill (id) ON DELETE CASCADE,
+    rated_on DATE NOT NULL,
+    level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    rated_by TEXT NOT NULL CHECK (rated_by IN ('self', 'partner')),
+    note TEXT NOT NULL DEFAULT '',
+    entry_id INTEGER REFERENCES journal_entry (id) ON DELETE SET NULL
+);
+CREATE INDEX ix_skill_rating_skill ON skill_rating (skill_id, rated_on);
+"""
+
+# Version 2: a full-text index over the journal so search stays instant at 10,000 entries. Triggers
+# keep it in step with every write, whatever code path made it; an entry's action items are indexed
+# with it. The index stores its own copy of the text: SQLite 3.40 (what Python 3.11 ships) has no
+# contentless-delete FTS5, and external content cannot span two tables.
+_V2 = """
+CREATE VIRTUAL TABLE journal_fts USING fts5(
+    topics, agenda, notes, mentor_takeaway, mentee_takeaway, feedback_good, feedback_improve,
+    action_text, tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER journal_fts_ai AFTER INSERT ON journal_entry BEGIN
+    INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
+        feedback_good, feedback_improve, action_text)
+    VALUES (NEW.id, NEW.topics, NEW.agenda, NEW.notes, NEW.mentor_takeaway, NEW.mentee_takeaway,
+        NEW.feedback_good, NEW.feedback_improve,
+        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.id));
+END;
+CREATE TRIGGER journal_fts_au AFTER UPDATE ON journal_entry BEGIN
+    DELETE FROM journal_fts WHERE rowid = OLD.id;
+    INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
+        feedback_good, feedback_improve, action_text)
+    VALUES (NEW.id, NEW.topics, NEW.agenda, NEW.notes, NEW.mentor_takeaway, NEW.mentee_takeaway,
+        NEW.feedback_good, NEW.feedback_improve,
+        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.id));
+END;
+CREATE TRIGGER journal_fts_ad AFTER DELETE ON journal_entry BEGIN
+    DELETE FROM journal_fts WHERE rowid = OLD.id;
+END;
+CREATE TRIGGER action_fts_ai AFTER INSERT ON action_item BEGIN
+    UPDATE journal_fts SET action_text =
+        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.entry_id)
+    WHERE rowid = NEW.entry_id;
+END;
+CREATE TRIGGER action_fts_au AFTER UPDATE OF text, entry_id ON action_item BEGIN
+    UPDATE journal_fts SET action_text =
+        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = OLD.entry_id)
+    WHERE rowid = OLD.entry_id;
+    UPDATE journal_fts SET action_text =
+        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.entry_id)
+    WHERE rowid = NEW.entry_id;
+END;
+CREATE TRIGGER action_fts_ad AFTER DELETE ON action_item BEGIN
+    UPDATE journal_fts SET action_text =
+        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = OLD.entry_id)
+    WHERE rowid = OLD.entry_id;
+END;
+CREATE INDEX ix_action_item_open ON action_item (done_on, due_on);
+"""
+
+_REINDEX = """
+INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
+    feedback_good, feedback_improve, action_text)
+SELECT id, topics, agenda, notes, mentor_takeaway, mentee_takeaway, feedback_good,
+    feedback_improve,
+    (SELECT coalesce(group_concat(a.text, ' '), '') FROM action_item a WHERE a.entry_id = e.id)
+FROM journal_entry e
+"""
+
+
+def _step_1(conn: sqlite3.Connection) -> None:
+    _run(conn, _V1)
+
+
+def _step_2(conn: sqlite3.Connection) -> None:
+    _run(conn, _V2)
+    conn.execute(_REINDEX)  # what a version-1 file already holds
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    """Run DDL statements one by one inside the caller's transaction (executescript would commit)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            conn.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {pending[:60]!r}")
+
+
+#: STEPS[n] takes a file from version n to n + 1.
+STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_step_1, _step_2)
+SCHEMA_VERSION = len(STEPS)

@@ -1,0 +1,723 @@
+"""Every change a user can make, as one function each: validate, write in one transaction, return.
+
+Writers return what the UI needs to undo them: `add_*` the new id, `update_*` the previous values,
+`delete_*` a `Tombstone` that `restore()` puts back exactly (same ids, children and links included).
+Readers return plain rows; nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlmodel import SQLModel
+
+from revmentor_desktop.data import validation as v
+from revmentor_desktop.data.models import (
+    ActionItem,
+    ActionOwner,
+    AgreementClause,
+    EntryGoal,
+    FocusArea,
+    Goal,
+    GoalOwner,
+    GoalStatus,
+    JournalEntry,
+    Milestone,
+    Partnership,
+    Quadrant,
+    RatedBy,
+    Role,
+    Skill,
+    SkillRating,
+    SwotItem,
+    SwotSnapshot,
+    SwotSnapshotItem,
+)
+from revmentor_desktop.data.store import Store
+
+M = TypeVar("M", bound=SQLModel)
+
+# -- field declarations: one place says what each column accepts ------------------------------------
+
+PARTNERSHIP_FIELDS: dict[str, v.Validator] = {
+    "mentor_name": v.text("Mentor's name", required=True, max_len=v.NAME_MAX),
+    "mentee_name": v.text("Mentee's name", required=True, max_len=v.NAME_MAX),
+    "me": v.choice("Who I am", list(Role)),
+    "organisation": v.text("Organisation", max_len=v.NAME_MAX * 2),
+    "start_date": v.a_date("Start date", required=True),
+    "review_date": v.a_date("Review date"),
+    "cadence_days": v.integer("Meeting cadence (days)", 1, 365),
+    "duration_minutes": v.integer("Usual duration (minutes)", 5, 600),
+}
+
+GOAL_FIELDS: dict[str, v.Validator] = {
+    "title": v.text("Goal title", required=True, max_len=v.TITLE_MAX),
+    "owner": v.choice("Goal owner", list(GoalOwner)),
+    "focus_area": v.text("Focus area", max_len=v.NAME_MAX),
+    "description": v.text("Description", max_len=v.LONG_MAX),
+    "success_measure": v.text("Success measure", max_len=v.SHORT_MAX),
+    "target_date": v.a_date("Target date"),
+    "status": v.choice("Status", list(GoalStatus)),
+    "manual_progress": v.integer("Progress", 0, 100),
+    "private": v.flag("Private"),
+}
+
+MILESTONE_FIELDS: dict[str, v.Validator] = {
+    "title": v.text("Milestone", required=True, max_len=v.TITLE_MAX),
+    "done_on": v.a_date("Done date"),
+}
+
+ENTRY_FIELDS: dict[str, v.Validator] = {
+    "held_on": v.a_date("Session date", required=True),
+    "duration_minutes": v.integer("Duration (minutes)", 0, 1440),
+    "topics": v.text("Topics", max_len=v.SHORT_MAX),
+    "agenda": v.text("Agenda", max_len=v.LONG_MAX),
+    "notes": v.text("Notes", max_len=v.LONG_MAX),
+    "mentor_takeaway": v.text("What the mentor took away", max_len=v.LONG_MAX),
+    "mentee_takeaway": v.text("What the mentee took away", max_len=v.LONG_MAX),
+    "feedback_good": v.text("Feedback that went well", max_len=v.LONG_MAX),
+    "feedback_improve": v.text("Feedback to improve", max_len=v.LONG_MAX),
+    "rating": v.integer("Usefulness rating", 1, 5, optional=True),
+    "private": v.flag("Private"),
+}
+
+ACTION_FIELDS: dict[str, v.Validator] = {
+    "text": v.text("Action item", required=True, max_len=v.SHORT_MAX),
+    "owner": v.choice("Action owner", list(ActionOwner)),
+    "due_on": v.a_date("Due date"),
+    "done_on": v.a_date("Done date"),
+}
+
+SWOT_FIELDS: dict[str, v.Validator] = {
+    "grid": v.choice("Whose grid", list(Role)),
+    "quadrant": v.choice("Quadrant", list(Quadrant)),
+    "text": v.text("SWOT item", required=True, max_len=v.SHORT_MAX),
+}
+
+SKILL_FIELDS: dict[str, v.Validator] = {
+    "name": v.text("Skill name", required=True, max_len=v.NAME_MAX * 2),
+    "owner": v.choice("Whose skill", list(Role)),
+    "focus_area": v.text("Focus area", max_len=v.NAME_MAX),
+    "target_level": v.integer("Target level", 1, 5),
+}
+
+RATING_FIELDS: dict[str, v.Validator] = {
+    "rated_on": v.a_date("Rating date", required=True),
+    "level": v.integer("Level", 1, 5),
+    "rated_by": v.choice("Rated by", list(RatedBy)),
+    "note": v.text("Note", max_len=v.SHORT_MAX),
+    "entry_id": lambda x: v.check_int(x, "Journal entry", 1, 2**62, optional=True),
+}
+
+
+def _validate(fields: Mapping[str, v.Validator], values: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(fields)
+    if unknown:
+        raise TypeError(f"unknown field(s): {', '.join(sorted(unknown))}")  # a bug, not user input
+    return {k: fields[k](val) for k, val in values.items()}
+
+
+def validate_partnership(values: Mapping[str, Any], *, creating: bool = False) -> dict[str, Any]:
+    if creating:
+        values = {
+            "me": Role.MENTOR,
+            "organisation": "",
+            "review_date": None,
+            "cadence_days": 14,
+            "duration_minutes": 60,
+            **values,
+        }
+        missing = {"mentor_name", "mentee_name", "start_date"} - set(values)
+        if missing:
+            raise v.ValidationError("The partnership needs both names and a start date.")
+    out = _validate(PARTNERSHIP_FIELDS, values)
+    start = out.get("start_date")
+    review = out.get("review_date")
+    if start and review and review < start:
+        raise v.ValidationError("The review date cannot be before the start date.")
+    return out
+
+
+def clean_focus_area(name: object) -> str:
+    return v.clean_text(name, "Focus area", required=True, max_len=v.NAME_MAX)
+
+
+def clean_clause(text: object) -> str:
+    return v.clean_text(text, "Agreement clause", required=True, max_len=v.SHORT_MAX)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+# -- undo support ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Tombstone:
+    """Rows removed by one delete, in insertion order, so `restore` can put them back verbatim."""
+
+    rows: list[tuple[type[SQLModel], dict[str, Any]]] = field(default_factory=list)
+
+    def add(self, model: type[SQLModel], records: Iterable[SQLModel]) -> None:
+        for r in records:
+            self.rows.append((model, r.model_dump()))
+
+
+# -- generic helpers ---------------------------------------------------------------------------------
+
+
+def _get(store: Store, model: type[M], row_id: int) -> M:
+    with store.read() as s:
+        obj = s.get(model, row_id)
+    if obj is None:
+        raise LookupError(f"{model.__name__} {row_id} no longer exists")
+    return obj
+
+
+def _update(store: Store, model: type[SQLModel], fields: Mapping[str, v.Validator], row_id: int,
+            changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate and apply `changes`; return the previous values of exactly those fields."""
+    clean = _validate(fields, changes)
+    with store.write() as s:
+        obj = s.get(model, row_id)
+        if obj is None:
+            raise LookupError(f"{model.__name__} {row_id} no longer exists")
+        old = {k: getattr(obj, k) for k in clean}
+        for k, val in clean.items():
+            setattr(obj, k, val)
+        s.add(obj)
+    return old
+
+
+def _next_position(s: Any, column: Any, *where: Any) -> int:
+    current = s.execute(select(func.max(column)).where(*where)).scalar()
+    return 0 if current is None else int(current) + 1
+
+
+def _move(store: Store, model: Any, row_id: int, new_index: int, *scope: str) -> int:
+    """Move a row to `new_index` among its siblings (same values in `scope` columns); return old index."""
+    with store.write() as s:
+        obj = s.get(model, row_id)
+        if obj is None:
+            raise LookupError(f"{model.__name__} {row_id} no longer exists")
+        where = [getattr(model, c) == getattr(obj, c) for c in scope]
+        ids = list(s.execute(select(model.id).where(*where).order_by(model.position, model.id)).scalars())
+        old_index = ids.index(row_id)
+        ids.remove(row_id)
+        new_index = max(0, min(new_index, len(ids)))
+        ids.insert(new_index, row_id)
+        for pos, rid in enumerate(ids):
+            s.execute(update(model).where(model.id == rid).values(position=pos))
+    return old_index
+
+
+# -- partnership -------------------------------------------------------------------------------------
+
+
+def get_partnership(store: Store) -> Partnership:
+    return _get(store, Partnership, 1)
+
+
+def update_partnership(store: Store, **changes: Any) -> dict[str, Any]:
+    clean = validate_partnership(changes)
+    current = get_partnership(store)
+    start = clean.get("start_date", current.start_date)
+    review = clean.get("review_date", current.review_date)
+    if review is not None and review < start:
+        raise v.ValidationError("The review date cannot be before the start date.")
+    return _update(store, Partnership, PARTNERSHIP_FIELDS, 1, clean)
+
+
+def list_focus_areas(store: Store) -> list[str]:
+    with store.read() as s:
+        return list(s.execute(select(FocusArea.name).order_by(FocusArea.position, FocusArea.id)).scalars())
+
+
+def set_focus_areas(store: Store, names: Sequence[str]) -> list[str]:
+    """Replace the partnership's focus areas (order kept, duplicates dropped); return the old list."""
+    clean: list[str] = []
+    for n in names:
+        name = clean_focus_area(n)
+        if name.casefold() not in {c.casefold() for c in clean}:
+            clean.append(name)
+    old = list_focus_areas(store)
+    with store.write() as s:
+        s.execute(delete(FocusArea))
+        for i, name in enumerate(clean):
+            s.add(FocusArea(name=name, position=i))
+    return old
+
+
+# -- agreement ---------------------------------------------------------------------------------------
+
+
+def list_clauses(store: Store) -> list[AgreementClause]:
+    with store.read() as s:
+        stmt = select(AgreementClause).order_by(AgreementClause.position, AgreementClause.id)
+        return list(s.execute(stmt).scalars())
+
+
+def add_clause(store: Store, text: str, index: int | None = None) -> int:
+    clean = clean_clause(text)
+    with store.write() as s:
+        clause = AgreementClause(text=clean, position=_next_position(s, AgreementClause.position))
+        s.add(clause)
+        s.flush()
+        assert clause.id is not None
+        new_id = clause.id
+    if index is not None:
+        _move(store, AgreementClause, new_id, index)
+    return new_id
+
+
+def update_clause(store: Store, clause_id: int, text: str) -> str:
+    clean = clean_clause(text)
+    return str(_update(store, AgreementClause, {"text": lambda x: x}, clause_id, {"text": clean})["text"])
+
+
+def move_clause(store: Store, clause_id: int, new_index: int) -> int:
+    return _move(store, AgreementClause, clause_id, new_index)
+
+
+def delete_clause(store: Store, clause_id: int) -> Tombstone:
+    return _delete_simple(store, AgreementClause, clause_id)
+
+
+def _delete_simple(store: Store, model: Any, row_id: int) -> Tombstone:
+    tomb = Tombstone()
+    with store.write() as s:
+        obj = s.get(model, row_id)
+        if obj is None:
+            raise LookupError(f"{model.__name__} {row_id} no longer exists")
+        tomb.add(model, [obj])
+        s.delete(obj)
+    return tomb
+
+
+# -- goals and milestones ----------------------------------------------------------------------------
+
+
+def add_goal(store: Store, title: str, **values: Any) -> int:
+    clean = _validate(GOAL_FIELDS, {"title": title, **values})
+    with store.write() as s:
+        goal = Goal(**clean, position=_next_position(s, Goal.position), created_at=_now())
+        s.add(goal)
+        s.flush()
+        assert goal.id is not None
+        return goal.id
+
+
+def get_goal(store: Store, goal_id: int) -> Goal:
+    return _get(store, Goal, goal_id)
+
+
+def list_goals(store: Store, *, include_private: bool = True) -> list[Goal]:
+    stmt = select(Goal).order_by(Goal.position, Goal.id)
+    if not include_private:
+        stmt = stmt.where(Goal.private == False)  # noqa: E712 (SQL expression)
+    with store.read() as s:
+        return list(s.execute(stmt).scalars())
+
+
+def update_goal(store: Store, goal_id: int, **changes: Any) -> dict[str, Any]:
+    return _update(store, Goal, GOAL_FIELDS, goal_id, changes)
+
+
+def delete_goal(store: Store, goal_id: int) -> Tombstone:
+    """Delete a goal with its milestones and its links to journal entries."""
+    tomb = Tombstone()
+    with store.write() as s:
+        goal = s.get(Goal, goal_id)
+        if goal is None:
+            raise LookupError(f"Goal {goal_id} no longer exists")
+        tomb.add(Goal, [goal])
+        tomb.add(Milestone, s.execute(select(Milestone).where(Milestone.goal_id == goal_id)).scalars())
+        tomb.add(EntryGoal, s.execute(select(EntryGoal).where(EntryGoal.goal_id == goal_id)).scalars())
+        s.delete(goal)  # milestones and links go with it (ON DELETE CASCADE)
+    return tomb
+
+
+def list_milestones(store: Store, goal_id: int) -> list[Milestone]:
+    stmt = select(Milestone).where(Milestone.goal_id == goal_id).order_by(Milestone.position, Milestone.id)
+    with store.read() as s:
+        return list(s.execute(stmt).scalars())
+
+
+def add_milestone(store: Store, goal_id: int, title: str, done_on: date | None = None) -> int:
+    clean = _validate(MILESTONE_FIELDS, {"title": title, "done_on": done_on})
+    with store.write() as s:
+        if s.get(Goal, goal_id) is None:
+            raise LookupError(f"Goal {goal_id} no longer exists")
+        pos = _next_position(s, Milestone.position, Milestone.goal_id == goal_id)
+        ms = Milestone(goal_id=goal_id, position=pos, **clean)
+        s.add(ms)
+        s.flush()
+        assert ms.id is not None
+        return ms.id
+
+
+def update_milestone(store: Store, milestone_id: int, **changes: Any) -> dict[str, Any]:
+    return _update(store, Milestone, MILESTONE_FIELDS, milestone_id, changes)
+
+
+def move_milestone(store: Store, milestone_id: int, new_index: int) -> int:
+    return _move(store, Milestone, milestone_id, new_index, "goal_id")
+
+
+def delete_milestone(store: Store, milestone_id: int) -> Tombstone:
+    return _delete_simple(store, Milestone, milestone_id)
+
+
+@dataclass(frozen=True)
+class GoalProgressRow:
+    goal_id: int
+    done: int
+    total: int
+
+
+def milestone_counts(store: Store) -> dict[int, tuple[int, int]]:
+    """(done, total) milestones per goal id, for every goal that has any."""
+    stmt = select(
+        Milestone.goal_id, func.count(Milestone.done_on), func.count(Milestone.id)
+    ).group_by(Milestone.goal_id)
+    with store.read() as s:
+        return {gid: (int(d), int(t)) for gid, d, t in s.execute(stmt)}
+
+
+# -- journal -----------------------------------------------------------------------------------------
+
+
+def add_entry(store: Store, held_on: date | str, **values: Any) -> int:
+    clean = _validate(ENTRY_FIELDS, {"held_on": held_on, **values})
+    if "duration_minutes" not in clean:
+        clean["duration_minutes"] = get_partnership(store).duration_minutes
+    with store.write() as s:
+        entry = JournalEntry(**clean, created_at=_now())
+        s.add(entry)
+        s.flush()
+        assert entry.id is not None
+        return entry.id
+
+
+def get_entry(store: Store, entry_id: int) -> JournalEntry:
+    return _get(store, JournalEntry, entry_id)
+
+
+def update_entry(store: Store, entry_id: int, **changes: Any) -> dict[str, Any]:
+    return _update(store, JournalEntry, ENTRY_FIELDS, entry_id, changes)
+
+
+def delete_entry(store: Store, entry_id: int) -> Tombstone:
+    """Delete an entry with its action items, goal links, and (unlinked, kept) skill ratings."""
+    tomb = Tombstone()
+    with store.write() as s:
+        entry = s.get(JournalEntry, entry_id)
+        if entry is None:
+            raise LookupError(f"Journal entry {entry_id} no longer exists")
+        tomb.add(JournalEntry, [entry])
+        tomb.add(ActionItem, s.execute(select(ActionItem).where(ActionItem.entry_id == entry_id)).scalars())
+        tomb.add(EntryGoal, s.execute(select(EntryGoal).where(EntryGoal.entry_id == entry_id)).scalars())
+        linked = list(s.execute(select(SkillRating.id).where(SkillRating.entry_id == entry_id)).scalars())
+        s.delete(entry)
+    if linked:
+        # Ratings outlive the entry (ON DELETE SET NULL); undo must re-link them.
+        tomb.rows.append((_Relink, {"ids": linked, "entry_id": entry_id}))
+    return tomb
+
+
+class _Relink(SQLModel):
+    """Pseudo-row in a Tombstone: point these skill ratings back at a restored entry."""
+
+
+def _restore_row(s: Any, model: type[SQLModel], values: dict[str, Any]) -> None:
+    if model is _Relink:
+        s.execute(update(SkillRating).where(SkillRating.id.in_(values["ids"])).values(entry_id=values["entry_id"]))  # type: ignore[attr-defined]
+    else:
+        s.execute(insert(model).values(**values))
+
+
+def restore(store: Store, tombstone: Tombstone) -> None:
+    """Undo a delete: re-insert every row it removed, with the same ids and links."""
+    with store.write() as s:
+        for model, values in tombstone.rows:
+            _restore_row(s, model, values)
+
+
+@dataclass(frozen=True)
+class EntrySummary:
+    """What the journal list shows of an entry."""
+
+    id: int
+    held_on: date
+    topics: str
+    rating: int | None
+    private: bool
+    duration_minutes: int
+
+
+_SUMMARY_COLUMNS = (
+    JournalEntry.id,
+    JournalEntry.held_on,
+    JournalEntry.topics,
+    JournalEntry.rating,
+    JournalEntry.private,
+    JournalEntry.duration_minutes,
+)
+
+
+def list_entries(store: Store, *, include_private: bool = True) -> list[EntrySummary]:
+    """Every entry, newest first, with only the columns a list shows."""
+    stmt = select(*_SUMMARY_COLUMNS).order_by(JournalEntry.held_on.desc(), JournalEntry.id.desc())  # type: ignore[attr-defined]
+    if not include_private:
+        stmt = stmt.where(JournalEntry.private == False)  # noqa: E712
+    with store.read() as s:
+        return [EntrySummary(*row) for row in s.execute(stmt)]
+
+
+def session_dates(store: Store) -> list[tuple[date, int]]:
+    """(date, duration) of every session, oldest first — for momentum."""
+    stmt = select(JournalEntry.held_on, JournalEntry.duration_minutes).order_by(JournalEntry.held_on)
+    with store.read() as s:
+        return [(d, int(m)) for d, m in s.execute(stmt)]
+
+
+def entry_goal_ids(store: Store, entry_id: int) -> list[int]:
+    with store.read() as s:
+        return list(s.execute(select(EntryGoal.goal_id).where(EntryGoal.entry_id == entry_id)).scalars())
+
+
+def set_entry_goals(store: Store, entry_id: int, goal_ids: Iterable[int]) -> list[int]:
+    """Set which goals an entry discussed; return the previous list."""
+    wanted = sorted(set(goal_ids))
+    old = entry_goal_ids(store, entry_id)
+    with store.write() as s:
+        if s.get(JournalEntry, entry_id) is None:
+            raise LookupError(f"Journal entry {entry_id} no longer exists")
+        s.execute(delete(EntryGoal).where(EntryGoal.entry_id == entry_id))  # type: ignore[arg-type]
+        for gid in wanted:
+            s.add(EntryGoal(entry_id=entry_id, goal_id=gid))
+    return old
+
+
+def entries_for_goal(store: Store, goal_id: int, *, include_private: bool = True) -> list[EntrySummary]:
+    stmt = (
+        select(*_SUMMARY_COLUMNS)
+        .join(EntryGoal, EntryGoal.entry_id == JournalEntry.id)  # type: ignore[arg-type]
+        .where(EntryGoal.goal_id == goal_id)
+        .order_by(JournalEntry.held_on.desc())  # type: ignore[attr-defined]
+    )
+    if not include_private:
+        stmt = stmt.where(JournalEntry.private == False)  # noqa: E712
+    with store.read() as s:
+        return [EntrySummary(*row) for row in s.execute(stmt)]
+
+
+# -- action items ------------------------------------------------------------------------------------
+
+
+def list_actions(store: Store, entry_id: int) -> list[ActionItem]:
+    stmt = select(ActionItem).where(ActionItem.entry_id == entry_id).order_by(ActionItem.position, ActionItem.id)
+    with store.read() as s:
+        return list(s.execute(stmt).scalars())
+
+
+def add_action(store: Store, entry_id: int, text: str, **values: Any) -> int:
+    clean = _validate(ACTION_FIELDS, {"text": text, **values})
+    with store.write() as s:
+        if s.get(JournalEntry, entry_id) is None:
+            raise LookupError(f"Journal entry {entry_id} no longer exists")
+        pos = _next_position(s, ActionItem.position, ActionItem.entry_id == entry_id)
+        item = ActionItem(entry_id=entry_id, position=pos, **clean)
+        s.add(item)
+        s.flush()
+        assert item.id is not None
+        return item.id
+
+
+def update_action(store: Store, action_id: int, **changes: Any) -> dict[str, Any]:
+    return _update(store, ActionItem, ACTION_FIELDS, action_id, changes)
+
+
+def delete_action(store: Store, action_id: int) -> Tombstone:
+    return _delete_simple(store, ActionItem, action_id)
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    id: int
+    entry_id: int
+    held_on: date
+    text: str
+    owner: str
+    due_on: date | None
+
+
+def open_actions(store: Store, *, include_private: bool = True, before: date | None = None) -> list[OpenAction]:
+    """Action items not yet done, oldest session first (optionally only from sessions before a date)."""
+    stmt = (
+        select(ActionItem.id, ActionItem.entry_id, JournalEntry.held_on, ActionItem.text,
+               ActionItem.owner, ActionItem.due_on)
+        .join(JournalEntry, JournalEntry.id == ActionItem.entry_id)  # type: ignore[arg-type]
+        .where(ActionItem.done_on == None)  # noqa: E711
+        .order_by(JournalEntry.held_on, ActionItem.position, ActionItem.id)
+    )
+    if not include_private:
+        stmt = stmt.where(JournalEntry.private == False)  # noqa: E712
+    if before is not None:
+        stmt = stmt.where(JournalEntry.held_on < before)
+    with store.read() as s:
+        return [OpenAction(*row) for row in s.execute(stmt)]
+
+
+# -- SWOT --------------------------------------------------------------------------------------------
+
+
+def list_swot_items(store: Store) -> list[SwotItem]:
+    stmt = select(SwotItem).order_by(SwotItem.grid, SwotItem.quadrant, SwotItem.position, SwotItem.id)
+    with store.read() as s:
+        return list(s.execute(stmt).scalars())
+
+
+def add_swot_item(store: Store, grid: str, quadrant: str, text: str, index: int | None = None) -> int:
+    clean = _validate(SWOT_FIELDS, {"grid": grid, "quadrant": quadrant, "text": text})
+    with store.write() as s:
+        pos = _next_position(s, SwotItem.position, SwotItem.grid == clean["grid"],
+                             SwotItem.quadrant == clean["quadrant"])
+        item = SwotItem(position=pos, **clean)
+        s.add(item)
+        s.flush()
+        assert item.id is not None
+        new_id = item.id
+    if index is not None:
+        _move(store, SwotItem, new_id, index, "grid", "quadrant")
+    return new_id
+
+
+def update_swot_item(store: Store, item_id: int, text: str) -> dict[str, Any]:
+    return _update(store, SwotItem, SWOT_FIELDS, item_id, {"text": text})
+
+
+def move_swot_item(store: Store, item_id: int, grid: str, quadrant: str, index: int) -> tuple[str, str, int]:
+    """Move an item to another place (same or other quadrant/grid); return where it was."""
+    clean = _validate(SWOT_FIELDS, {"grid": grid, "quadrant": quadrant})
+    item = _get(store, SwotItem, item_id)
+    old_index = [i.id for i in list_swot_items(store)
+                 if i.grid == item.grid and i.quadrant == item.quadrant].index(item_id)
+    old = (item.grid, item.quadrant, old_index)
+    with store.write() as s:
+        s.execute(update(SwotItem).where(SwotItem.id == item_id)  # type: ignore[arg-type]
+                  .values(grid=clean["grid"], quadrant=clean["quadrant"], position=-1))
+    _move(store, SwotItem, item_id, index, "grid", "quadrant")
+    return old
+
+
+def delete_swot_item(store: Store, item_id: int) -> Tombstone:
+    return _delete_simple(store, SwotItem, item_id)
+
+
+def save_snapshot(store: Store, label: str, taken_on: date | str) -> int:
+    """Freeze both SWOT grids under a label and date."""
+    clean_label = v.clean_text(label, "Snapshot label", required=True, max_len=v.NAME_MAX * 2)
+    day = v.check_date(taken_on, "Snapshot date", required=True)
+    with store.write() as s:
+        snap = SwotSnapshot(label=clean_label, taken_on=day, created_at=_now())
+        s.add(snap)
+        s.flush()
+        assert snap.id is not None
+        items = s.execute(select(SwotItem)).scalars()
+        for it in items:
+            s.add(SwotSnapshotItem(snapshot_id=snap.id, grid=it.grid, quadrant=it.quadrant,
+                                   text=it.text, position=it.position))
+        return snap.id
+
+
+def list_snapshots(store: Store) -> list[SwotSnapshot]:
+    with store.read() as s:
+        return list(s.execute(select(SwotSnapshot).order_by(SwotSnapshot.taken_on, SwotSnapshot.id)).scalars())
+
+
+def snapshot_items(store: Store, snapshot_id: int) -> list[SwotSnapshotItem]:
+    stmt = (select(SwotSnapshotItem).where(SwotSnapshotItem.snapshot_id == snapshot_id)
+            .order_by(SwotSnapshotItem.grid, SwotSnapshotItem.quadrant, SwotSnapshotItem.position))
+    with store.read() as s:
+        return list(s.execute(stmt).scalars())
+
+
+def delete_snapshot(store: Store, snapshot_id: int) -> Tombstone:
+    tomb = Tombstone()
+    with store.write() as s:
+        snap = s.get(SwotSnapshot, snapshot_id)
+        if snap is None:
+            raise LookupError(f"Snapshot {snapshot_id} no longer exists")
+        tomb.add(SwotSnapshot, [snap])
+        tomb.add(SwotSnapshotItem, s.execute(
+            select(SwotSnapshotItem).where(SwotSnapshotItem.snapshot_id == snapshot_id)).scalars())
+        s.delete(snap)
+    return tomb
+
+
+# -- skills ------------------------------------------------------------------------------------------
+
+
+def list_skills(store: Store) -> list[Skill]:
+    with store.read() as s:
+        return list(s.execute(select(Skill).order_by(Skill.owner, Skill.position, Skill.id)).scalars())
+
+
+def add_skill(store: Store, name: str, owner: str, **values: Any) -> int:
+    clean = _validate(SKILL_FIELDS, {"name": name, "owner": owner, **values})
+    with store.write() as s:
+        skill = Skill(position=_next_position(s, Skill.position), **clean)
+        s.add(skill)
+        s.flush()
+        assert skill.id is not None
+        return skill.id
+
+
+def update_skill(store: Store, skill_id: int, **changes: Any) -> dict[str, Any]:
+    return _update(store, Skill, SKILL_FIELDS, skill_id, changes)
+
+
+def delete_skill(store: Store, skill_id: int) -> Tombstone:
+    tomb = Tombstone()
+    with store.write() as s:
+        skill = s.get(Skill, skill_id)
+        if skill is None:
+            raise LookupError(f"Skill {skill_id} no longer exists")
+        tomb.add(Skill, [skill])
+        tomb.add(SkillRating, s.execute(select(SkillRating).where(SkillRating.skill_id == skill_id)).scalars())
+        s.delete(skill)
+    return tomb
+
+
+def list_ratings(store: Store, skill_id: int | None = None) -> list[SkillRating]:
+    stmt = select(SkillRating).order_by(SkillRating.skill_id, SkillRating.rated_on, SkillRating.id)
+    if skill_id is not None:
+        stmt = stmt.where(SkillRating.skill_id == skill_id)
+    with store.read() as s:
+        return list(s.execute(stmt).scalars())
+
+
+def add_rating(store: Store, skill_id: int, rated_on: date | str, level: int, **values: Any) -> int:
+    clean = _validate(RATING_FIELDS, {"rated_on": rated_on, "level": level, **values})
+    with store.write() as s:
+        if s.get(Skill, skill_id) is None:
+            raise LookupError(f"Skill {skill_id} no longer exists")
+        rating = SkillRating(skill_id=skill_id, **clean)
+        s.add(rating)
+        s.flush()
+        assert rating.id is not None
+        return rating.id
+
+
+def update_rating(store: Store, rating_id: int, **changes: Any) -> dict[str, Any]:
+    return _update(store, SkillRating, RATING_FIELDS, rating_id, changes)
+
+
+def delete_rating(store: Store, rating_id: int) -> Tombstone:
+    return _delete_simple(store, SkillRating, rating_id)

@@ -1,0 +1,378 @@
+"""Opening, creating, checking and migrating a partnership file; the one place that talks to SQLite.
+
+Durability choices, deliberately:
+
+* ``journal_mode=DELETE`` (SQLite's rollback journal), not WAL. After every commit the ``.revmentor``
+  file alone holds everything: a user who copies, syncs or e-mails it never gets a copy missing the
+  last edits (with WAL those can sit in a ``-wal`` side file), and no side files linger next to it.
+  The app is a single writer, so WAL's concurrency buys nothing here.
+* ``synchronous=FULL``: every commit is flushed to disk before the call returns, so an edit the UI
+  has acknowledged survives a power cut or ``kill -9``. It costs a few milliseconds per edit, which a
+  person typing never notices.
+* ``foreign_keys=ON``, so deleting a goal really deletes its milestones.
+
+A file we are asked to open is checked from its 100-byte header *before* SQLite touches it: not
+SQLite, not ours, or from a newer version is refused with the file (and its folder) left exactly as
+they were. Only then is it opened read-write, checked with ``quick_check`` and migrated, each step in
+its own transaction.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from revmentor_desktop.data.migrations import APPLICATION_ID, SCHEMA_VERSION, STEPS
+from revmentor_desktop.errors import ErrorKind, KnownError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What a file's header says, read without opening it as a database."""
+
+    path: Path
+    schema_version: int
+    application_id: int
+    page_size: int
+    size: int
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(path.resolve()))}?mode={mode}"
+
+
+def check_header(path: Path) -> FileCheck:
+    """Refuse anything that is not a partnership file we can open, without touching it."""
+    path = Path(path)
+    name = path.name
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise KnownError(ErrorKind.NOT_FOUND, f"“{path}” does not exist.") from None
+    except OSError as exc:
+        raise KnownError(ErrorKind.CANNOT_WRITE, f"“{path}” cannot be read: {exc.strerror}.") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise KnownError(ErrorKind.NOT_SQLITE, f"“{path}” is a folder, not a partnership file.")
+    if st.st_size == 0:
+        raise KnownError(
+            ErrorKind.EMPTY,
+            f"“{name}” is empty (0 bytes), so it holds no partnership.",
+            "Open another file, or restore a backup.",
+        )
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(HEADER_SIZE)
+    except OSError as exc:
+        raise KnownError(ErrorKind.CANNOT_WRITE, f"“{path}” cannot be read: {exc.strerror}.") from None
+    if not header.startswith(SQLITE_MAGIC):
+        raise KnownError(
+            ErrorKind.NOT_SQLITE,
+            f"“{name}” is not a RevMentor partnership file (it is not a SQLite database).",
+            "Choose a .revmentor file.",
+        )
+    if len(header) < HEADER_SIZE:
+        raise KnownError(
+            ErrorKind.DAMAGED,
+            f"“{name}” is damaged: it is cut short ({st.st_size} bytes).",
+            "Restore a backup.",
+        )
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    user_version = int.from_bytes(header[60:64], "big")
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id != APPLICATION_ID:
+        raise KnownError(
+            ErrorKind.NOT_PARTNERSHIP,
+            f"“{name}” is a SQLite database but not a RevMentor partnership file.",
+            "Choose a .revmentor file.",
+        )
+    if user_version > SCHEMA_VERSION:
+        raise KnownError(
+            ErrorKind.NEWER_VERSION,
+            f"“{name}” was saved by a newer version of RevMentor (file format {user_version}; "
+            f"this version reads up to {SCHEMA_VERSION}).",
+            "Update RevMentor to open it.",
+        )
+    if page_size < 512 or st.st_size % page_size:
+        raise KnownError(
+            ErrorKind.DAMAGED,
+            f"“{name}” is damaged: its size does not match its own page size (it may be cut short).",
+            "Restore a backup.",
+        )
+    return FileCheck(path, user_version, application_id, page_size, st.st_size)
+
+
+def _translate(exc: sqlite3.Error | Exception, path: Path) -> KnownError | None:
+    """Turn the SQLite errors a user can act on into KnownErrors; None for our bugs."""
+    msg = str(exc).lower()
+    name = path.name
+    if "disk is full" in msg or "database or disk is full" in msg:
+        return KnownError(
+            ErrorKind.DISK_FULL,
+            "The disk is full, so the change was not saved.",
+            "Free some space and try again; nothing already saved was lost.",
+        )
+    if "readonly" in msg or "read-only" in msg:
+        return KnownError(
+            ErrorKind.READ_ONLY, f"“{name}” is read-only, so the change was not saved."
+        )
+    if "locked" in msg or "busy" in msg:
+        return KnownError(
+            ErrorKind.IN_USE,
+            f"“{name}” is in use by another program.",
+            "Close the other program and try again.",
+        )
+    if "malformed" in msg or "not a database" in msg or "corrupt" in msg:
+        return KnownError(
+            ErrorKind.DAMAGED,
+            f"“{name}” is damaged ({exc}).",
+            "Restore a backup.",
+        )
+    return None
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN ourselves, so DDL and DML share one real transaction.
+    conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    if mode != "ro":
+        conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            STEPS[target - 1](conn)
+            conn.execute(f"PRAGMA user_version = {target}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _make_private(path: Path) -> None:
+    try:
+        os.chmod(path, 0o600)
+    except OSError:
+        pass  # not ours to change (e.g. a file on a FAT stick); the data is still intact
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create `folder` (and parents) so only the user can enter it."""
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+        os.chmod(folder, 0o700)
+
+
+class Store:
+    """An open partnership file. Use `Store.open` or `Store.create`; `close()` when done."""
+
+    def __init__(self, path: Path, *, read_only: bool) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        mode = "ro" if read_only else "rw"
+        self.engine: Engine = create_engine(
+            "sqlite://", creator=lambda: _connect(self.path, mode), pool_pre_ping=False
+        )
+
+        @event.listens_for(self.engine, "begin")
+        def _begin(conn: Any) -> None:  # the pysqlite recipe: real transactions
+            conn.exec_driver_sql("BEGIN")
+
+    # -- opening and creating ------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        """Open an existing file, migrating it if it is older; raise KnownError if we cannot."""
+        path = Path(path)
+        check = check_header(path)
+        read_only = not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+        try:
+            conn = _connect(path, "ro" if read_only else "rw")
+            try:
+                row = conn.execute("PRAGMA quick_check").fetchone()
+                if row is None or row[0] != "ok":
+                    raise KnownError(
+                        ErrorKind.DAMAGED,
+                        f"“{path.name}” is damaged (the integrity check failed: {row[0] if row else '?'}).",
+                        "Restore a backup.",
+                    )
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if app_id != APPLICATION_ID or version > SCHEMA_VERSION or version < 1:
+                    # The header changed under us (a crash rolled back?) — re-check with the truth.
+                    check_header(path)
+                    raise KnownError(
+                        ErrorKind.DAMAGED, f"“{path.name}” is damaged (its header is inconsistent)."
+                    )
+                if version < SCHEMA_VERSION:
+                    if read_only:
+                        raise KnownError(
+                            ErrorKind.READ_ONLY,
+                            f"“{path.name}” is from an older version and must be upgraded, "
+                            "but it is read-only.",
+                            "Make it writable, or open a copy.",
+                        )
+                    _migrate(conn, path)
+                if conn.execute("SELECT count(*) FROM partnership").fetchone()[0] != 1:
+                    raise KnownError(
+                        ErrorKind.DAMAGED, f"“{path.name}” is damaged (it holds no partnership)."
+                    )
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            known = _translate(exc, path)
+            if known is None:
+                known = KnownError(
+                    ErrorKind.DAMAGED, f"“{path.name}” cannot be opened ({exc}).", "Restore a backup."
+                )
+            raise known from exc
+        del check
+        return cls(path, read_only=read_only)
+
+    @classmethod
+    def create(cls, path: Path | str, partnership: dict[str, Any], *, focus_areas: list[str] | None = None,
+               clauses: list[str] | None = None) -> Store:
+        """Create a new file at `path` (which must not exist) holding one partnership.
+
+        The file is built under a temporary name and renamed into place, so a crash never leaves a
+        half-made partnership behind.
+        """
+        from revmentor_desktop.data import ops  # late: ops imports this module
+
+        path = Path(path)
+        if path.exists() or path.is_symlink():
+            raise KnownError(ErrorKind.ALREADY_EXISTS, f"“{path}” already exists; it was left as it was.")
+        values = ops.validate_partnership(partnership, creating=True)
+        areas = [ops.clean_focus_area(a) for a in (focus_areas or [])]
+        clause_texts = [ops.clean_clause(c) for c in (clauses or [])]
+        if not path.parent.exists():
+            ensure_private_dir(path.parent)
+        tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+            conn = _connect(tmp, "rw")
+            try:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                _migrate(conn, tmp)
+                conn.execute("BEGIN IMMEDIATE")
+                cols = ", ".join(values)
+                marks = ", ".join(f":{k}" for k in values)
+                conn.execute(
+                    f"INSERT INTO partnership (id, {cols}, created_at) VALUES (1, {marks}, :created_at)",
+                    {**{k: _sql_value(v) for k, v in values.items()}, "created_at": _now_text()},
+                )
+                conn.executemany(
+                    "INSERT INTO focus_area (name, position) VALUES (?, ?)",
+                    [(a, i) for i, a in enumerate(areas)],
+                )
+                conn.executemany(
+                    "INSERT INTO agreement_clause (text, position) VALUES (?, ?)",
+                    [(c, i) for i, c in enumerate(clause_texts)],
+                )
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
+            os.replace(tmp, path)
+            _fsync_dir(path.parent)
+        except sqlite3.Error as exc:
+            tmp.unlink(missing_ok=True)
+            raise _translate(exc, path) or exc from exc
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            if exc.errno == errno.ENOSPC:
+                raise KnownError(ErrorKind.DISK_FULL, "The disk is full; the file was not created.") from exc
+            raise KnownError(
+                ErrorKind.CANNOT_WRITE, f"Cannot create “{path}”: {exc.strerror or exc}."
+            ) from exc
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        _make_private(path)
+        return cls(path, read_only=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- sessions ------------------------------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+            except sqlite3.Error as exc:
+                raise _translate(exc, self.path) or exc from exc
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One user edit: one transaction, committed (and flushed to disk) before this returns."""
+        if self.read_only:
+            raise KnownError(
+                ErrorKind.READ_ONLY,
+                f"“{self.path.name}” is open read-only, so changes cannot be saved.",
+                "Save a copy elsewhere to edit it.",
+            )
+        from sqlalchemy.exc import DBAPIError
+
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except DBAPIError as exc:
+                session.rollback()
+                known = _translate(exc.orig if exc.orig is not None else exc, self.path)
+                if known is not None:
+                    raise known from exc
+                raise
+            except BaseException:
+                session.rollback()
+                raise
+
+    def raw(self) -> sqlite3.Connection:
+        """A plain sqlite3 connection for bulk work (sample generation, backups). Caller closes it."""
+        return _connect(self.path, "ro" if self.read_only else "rw")
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some filesystems cannot fsync a directory; the rename itself already happened
+    finally:
+        os.close(fd)
+
+
+def _now_text() -> str:
+    return datetime.now().replace(microsecond=0).isoformat(sep=" ")
+
+
+def _sql_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,37 @@
+"""Errors from the user's world (a damaged file, a file in use) as opposed to our bugs.
+
+A `KnownError` reaches the user as one clear sentence plus a way forward; anything else is a bug and
+goes through the exception hook.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ErrorKind(Enum):
+    NOT_FOUND = "not found"
+    NOT_SQLITE = "not a database"
+    EMPTY = "empty file"
+    NOT_PARTNERSHIP = "not a partnership file"
+    NEWER_VERSION = "file from a newer version"
+    DAMAGED = "damaged file"
+    IN_USE = "file in use"
+    DISK_FULL = "disk full"
+    READ_ONLY = "read-only"
+    ALREADY_EXISTS = "already exists"
+    CANNOT_WRITE = "cannot write"
+
+
+class KnownError(Exception):
+    """A problem the user can understand and act on; `str()` is the sentence to show them."""
+
+    def __init__(self, kind: ErrorKind, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.hint = hint
+
+    def one_line(self) -> str:
+        """The message and the way forward, on one line (for stderr)."""
+        return f"{self.message} {self.hint}".strip()
