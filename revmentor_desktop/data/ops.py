@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, insert, select, update
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col
 
 from revmentor_desktop.data import validation as v
 from revmentor_desktop.data.models import (
@@ -235,7 +235,7 @@ def update_partnership(store: Store, **changes: Any) -> dict[str, Any]:
 
 def list_focus_areas(store: Store) -> list[str]:
     with store.read() as s:
-        return list(s.execute(select(FocusArea.name).order_by(FocusArea.position, FocusArea.id)).scalars())
+        return list(s.execute(select(col(FocusArea.name)).order_by(col(FocusArea.position), col(FocusArea.id))).scalars())
 
 
 def set_focus_areas(store: Store, names: Sequence[str]) -> list[str]:
@@ -258,14 +258,14 @@ def set_focus_areas(store: Store, names: Sequence[str]) -> list[str]:
 
 def list_clauses(store: Store) -> list[AgreementClause]:
     with store.read() as s:
-        stmt = select(AgreementClause).order_by(AgreementClause.position, AgreementClause.id)
+        stmt = select(AgreementClause).order_by(col(AgreementClause.position), col(AgreementClause.id))
         return list(s.execute(stmt).scalars())
 
 
 def add_clause(store: Store, text: str, index: int | None = None) -> int:
     clean = clean_clause(text)
     with store.write() as s:
-        clause = AgreementClause(text=clean, position=_next_position(s, AgreementClause.position))
+        clause = AgreementClause(text=clean, position=_next_position(s, col(AgreementClause.position)))
         s.add(clause)
         s.flush()
         assert clause.id is not None
@@ -305,7 +305,7 @@ def _delete_simple(store: Store, model: Any, row_id: int) -> Tombstone:
 def add_goal(store: Store, title: str, **values: Any) -> int:
     clean = _validate(GOAL_FIELDS, {"title": title, **values})
     with store.write() as s:
-        goal = Goal(**clean, position=_next_position(s, Goal.position), created_at=_now())
+        goal = Goal(**clean, position=_next_position(s, col(Goal.position)), created_at=_now())
         s.add(goal)
         s.flush()
         assert goal.id is not None
@@ -317,9 +317,9 @@ def get_goal(store: Store, goal_id: int) -> Goal:
 
 
 def list_goals(store: Store, *, include_private: bool = True) -> list[Goal]:
-    stmt = select(Goal).order_by(Goal.position, Goal.id)
+    stmt = select(Goal).order_by(col(Goal.position), col(Goal.id))
     if not include_private:
-        stmt = stmt.where(Goal.private == False)  # noqa: E712 (SQL expression)
+        stmt = stmt.where(col(Goal.private) == False)  # noqa: E712 (SQL expression)
     with store.read() as s:
         return list(s.execute(stmt).scalars())
 
@@ -336,14 +336,14 @@ def delete_goal(store: Store, goal_id: int) -> Tombstone:
         if goal is None:
             raise LookupError(f"Goal {goal_id} no longer exists")
         tomb.add(Goal, [goal])
-        tomb.add(Milestone, s.execute(select(Milestone).where(Milestone.goal_id == goal_id)).scalars())
-        tomb.add(EntryGoal, s.execute(select(EntryGoal).where(EntryGoal.goal_id == goal_id)).scalars())
+        tomb.add(Milestone, s.execute(select(Milestone).where(col(Milestone.goal_id) == goal_id)).scalars())
+        tomb.add(EntryGoal, s.execute(select(EntryGoal).where(col(EntryGoal.goal_id) == goal_id)).scalars())
         s.delete(goal)  # milestones and links go with it (ON DELETE CASCADE)
     return tomb
 
 
 def list_milestones(store: Store, goal_id: int) -> list[Milestone]:
-    stmt = select(Milestone).where(Milestone.goal_id == goal_id).order_by(Milestone.position, Milestone.id)
+    stmt = select(Milestone).where(col(Milestone.goal_id) == goal_id).order_by(col(Milestone.position), col(Milestone.id))
     with store.read() as s:
         return list(s.execute(stmt).scalars())
 
@@ -353,7 +353,7 @@ def add_milestone(store: Store, goal_id: int, title: str, done_on: date | None =
     with store.write() as s:
         if s.get(Goal, goal_id) is None:
             raise LookupError(f"Goal {goal_id} no longer exists")
-        pos = _next_position(s, Milestone.position, Milestone.goal_id == goal_id)
+        pos = _next_position(s, col(Milestone.position), col(Milestone.goal_id) == goal_id)
         ms = Milestone(goal_id=goal_id, position=pos, **clean)
         s.add(ms)
         s.flush()
@@ -383,8 +383,8 @@ class GoalProgressRow:
 def milestone_counts(store: Store) -> dict[int, tuple[int, int]]:
     """(done, total) milestones per goal id, for every goal that has any."""
     stmt = select(
-        Milestone.goal_id, func.count(Milestone.done_on), func.count(Milestone.id)
-    ).group_by(Milestone.goal_id)
+        col(Milestone.goal_id), func.count(col(Milestone.done_on)), func.count(col(Milestone.id))
+    ).group_by(col(Milestone.goal_id))
     with store.read() as s:
         return {gid: (int(d), int(t)) for gid, d, t in s.execute(stmt)}
 
@@ -420,9 +420,9 @@ def delete_entry(store: Store, entry_id: int) -> Tombstone:
         if entry is None:
             raise LookupError(f"Journal entry {entry_id} no longer exists")
         tomb.add(JournalEntry, [entry])
-        tomb.add(ActionItem, s.execute(select(ActionItem).where(ActionItem.entry_id == entry_id)).scalars())
-        tomb.add(EntryGoal, s.execute(select(EntryGoal).where(EntryGoal.entry_id == entry_id)).scalars())
-        linked = list(s.execute(select(SkillRating.id).where(SkillRating.entry_id == entry_id)).scalars())
+        tomb.add(ActionItem, s.execute(select(ActionItem).where(col(ActionItem.entry_id) == entry_id)).scalars())
+        tomb.add(EntryGoal, s.execute(select(EntryGoal).where(col(EntryGoal.entry_id) == entry_id)).scalars())
+        linked = list(s.execute(select(col(SkillRating.id)).where(col(SkillRating.entry_id) == entry_id)).scalars())
         s.delete(entry)
     if linked:
         # Ratings outlive the entry (ON DELETE SET NULL); undo must re-link them.
@@ -436,7 +436,7 @@ class _Relink(SQLModel):
 
 def _restore_row(s: Any, model: type[SQLModel], values: dict[str, Any]) -> None:
     if model is _Relink:
-        s.execute(update(SkillRating).where(SkillRating.id.in_(values["ids"])).values(entry_id=values["entry_id"]))  # type: ignore[attr-defined]
+        s.execute(update(SkillRating).where(col(SkillRating.id).in_(values["ids"])).values(entry_id=values["entry_id"]))
     else:
         s.execute(insert(model).values(**values))
 
@@ -461,34 +461,34 @@ class EntrySummary:
 
 
 _SUMMARY_COLUMNS = (
-    JournalEntry.id,
-    JournalEntry.held_on,
-    JournalEntry.topics,
-    JournalEntry.rating,
-    JournalEntry.private,
-    JournalEntry.duration_minutes,
+    col(JournalEntry.id),
+    col(JournalEntry.held_on),
+    col(JournalEntry.topics),
+    col(JournalEntry.rating),
+    col(JournalEntry.private),
+    col(JournalEntry.duration_minutes),
 )
 
 
 def list_entries(store: Store, *, include_private: bool = True) -> list[EntrySummary]:
     """Every entry, newest first, with only the columns a list shows."""
-    stmt = select(*_SUMMARY_COLUMNS).order_by(JournalEntry.held_on.desc(), JournalEntry.id.desc())  # type: ignore[attr-defined]
+    stmt = select(*_SUMMARY_COLUMNS).order_by(col(JournalEntry.held_on).desc(), col(JournalEntry.id).desc())
     if not include_private:
-        stmt = stmt.where(JournalEntry.private == False)  # noqa: E712
+        stmt = stmt.where(col(JournalEntry.private) == False)  # noqa: E712
     with store.read() as s:
         return [EntrySummary(*row) for row in s.execute(stmt)]
 
 
 def session_dates(store: Store) -> list[tuple[date, int]]:
     """(date, duration) of every session, oldest first — for momentum."""
-    stmt = select(JournalEntry.held_on, JournalEntry.duration_minutes).order_by(JournalEntry.held_on)
+    stmt = select(col(JournalEntry.held_on), col(JournalEntry.duration_minutes)).order_by(col(JournalEntry.held_on))
     with store.read() as s:
         return [(d, int(m)) for d, m in s.execute(stmt)]
 
 
 def entry_goal_ids(store: Store, entry_id: int) -> list[int]:
     with store.read() as s:
-        return list(s.execute(select(EntryGoal.goal_id).where(EntryGoal.entry_id == entry_id)).scalars())
+        return list(s.execute(select(col(EntryGoal.goal_id)).where(col(EntryGoal.entry_id) == entry_id)).scalars())
 
 
 def set_entry_goals(store: Store, entry_id: int, goal_ids: Iterable[int]) -> list[int]:
@@ -498,7 +498,7 @@ def set_entry_goals(store: Store, entry_id: int, goal_ids: Iterable[int]) -> lis
     with store.write() as s:
         if s.get(JournalEntry, entry_id) is None:
             raise LookupError(f"Journal entry {entry_id} no longer exists")
-        s.execute(delete(EntryGoal).where(EntryGoal.entry_id == entry_id))  # type: ignore[arg-type]
+        s.execute(delete(EntryGoal).where(col(EntryGoal.entry_id) == entry_id))
         for gid in wanted:
             s.add(EntryGoal(entry_id=entry_id, goal_id=gid))
     return old
@@ -507,12 +507,12 @@ def set_entry_goals(store: Store, entry_id: int, goal_ids: Iterable[int]) -> lis
 def entries_for_goal(store: Store, goal_id: int, *, include_private: bool = True) -> list[EntrySummary]:
     stmt = (
         select(*_SUMMARY_COLUMNS)
-        .join(EntryGoal, EntryGoal.entry_id == JournalEntry.id)  # type: ignore[arg-type]
-        .where(EntryGoal.goal_id == goal_id)
-        .order_by(JournalEntry.held_on.desc())  # type: ignore[attr-defined]
+        .join(EntryGoal, col(EntryGoal.entry_id) == col(JournalEntry.id))
+        .where(col(EntryGoal.goal_id) == goal_id)
+        .order_by(col(JournalEntry.held_on).desc())
     )
     if not include_private:
-        stmt = stmt.where(JournalEntry.private == False)  # noqa: E712
+        stmt = stmt.where(col(JournalEntry.private) == False)  # noqa: E712
     with store.read() as s:
         return [EntrySummary(*row) for row in s.execute(stmt)]
 
@@ -521,7 +521,7 @@ def entries_for_goal(store: Store, goal_id: int, *, include_private: bool = True
 
 
 def list_actions(store: Store, entry_id: int) -> list[ActionItem]:
-    stmt = select(ActionItem).where(ActionItem.entry_id == entry_id).order_by(ActionItem.position, ActionItem.id)
+    stmt = select(ActionItem).where(col(ActionItem.entry_id) == entry_id).order_by(col(ActionItem.position), col(ActionItem.id))
     with store.read() as s:
         return list(s.execute(stmt).scalars())
 
@@ -531,7 +531,7 @@ def add_action(store: Store, entry_id: int, text: str, **values: Any) -> int:
     with store.write() as s:
         if s.get(JournalEntry, entry_id) is None:
             raise LookupError(f"Journal entry {entry_id} no longer exists")
-        pos = _next_position(s, ActionItem.position, ActionItem.entry_id == entry_id)
+        pos = _next_position(s, col(ActionItem.position), col(ActionItem.entry_id) == entry_id)
         item = ActionItem(entry_id=entry_id, position=pos, **clean)
         s.add(item)
         s.flush()
@@ -560,16 +560,16 @@ class OpenAction:
 def open_actions(store: Store, *, include_private: bool = True, before: date | None = None) -> list[OpenAction]:
     """Action items not yet done, oldest session first (optionally only from sessions before a date)."""
     stmt = (
-        select(ActionItem.id, ActionItem.entry_id, JournalEntry.held_on, ActionItem.text,
-               ActionItem.owner, ActionItem.due_on)
-        .join(JournalEntry, JournalEntry.id == ActionItem.entry_id)  # type: ignore[arg-type]
-        .where(ActionItem.done_on == None)  # noqa: E711
-        .order_by(JournalEntry.held_on, ActionItem.position, ActionItem.id)
+        select(col(ActionItem.id), col(ActionItem.entry_id), col(JournalEntry.held_on), col(ActionItem.text),
+               col(ActionItem.owner), col(ActionItem.due_on))
+        .join(JournalEntry, col(JournalEntry.id) == col(ActionItem.entry_id))
+        .where(col(ActionItem.done_on) == None)  # noqa: E711
+        .order_by(col(JournalEntry.held_on), col(ActionItem.position), col(ActionItem.id))
     )
     if not include_private:
-        stmt = stmt.where(JournalEntry.private == False)  # noqa: E712
+        stmt = stmt.where(col(JournalEntry.private) == False)  # noqa: E712
     if before is not None:
-        stmt = stmt.where(JournalEntry.held_on < before)
+        stmt = stmt.where(col(JournalEntry.held_on) < before)
     with store.read() as s:
         return [OpenAction(*row) for row in s.execute(stmt)]
 
@@ -578,7 +578,7 @@ def open_actions(store: Store, *, include_private: bool = True, before: date | N
 
 
 def list_swot_items(store: Store) -> list[SwotItem]:
-    stmt = select(SwotItem).order_by(SwotItem.grid, SwotItem.quadrant, SwotItem.position, SwotItem.id)
+    stmt = select(SwotItem).order_by(col(SwotItem.grid), col(SwotItem.quadrant), col(SwotItem.position), col(SwotItem.id))
     with store.read() as s:
         return list(s.execute(stmt).scalars())
 
@@ -586,8 +586,8 @@ def list_swot_items(store: Store) -> list[SwotItem]:
 def add_swot_item(store: Store, grid: str, quadrant: str, text: str, index: int | None = None) -> int:
     clean = _validate(SWOT_FIELDS, {"grid": grid, "quadrant": quadrant, "text": text})
     with store.write() as s:
-        pos = _next_position(s, SwotItem.position, SwotItem.grid == clean["grid"],
-                             SwotItem.quadrant == clean["quadrant"])
+        pos = _next_position(s, col(SwotItem.position), col(SwotItem.grid) == clean["grid"],
+                             col(SwotItem.quadrant) == clean["quadrant"])
         item = SwotItem(position=pos, **clean)
         s.add(item)
         s.flush()
@@ -610,7 +610,7 @@ def move_swot_item(store: Store, item_id: int, grid: str, quadrant: str, index: 
                  if i.grid == item.grid and i.quadrant == item.quadrant].index(item_id)
     old = (item.grid, item.quadrant, old_index)
     with store.write() as s:
-        s.execute(update(SwotItem).where(SwotItem.id == item_id)  # type: ignore[arg-type]
+        s.execute(update(SwotItem).where(col(SwotItem.id) == item_id)
                   .values(grid=clean["grid"], quadrant=clean["quadrant"], position=-1))
     _move(store, SwotItem, item_id, index, "grid", "quadrant")
     return old
@@ -624,6 +624,7 @@ def save_snapshot(store: Store, label: str, taken_on: date | str) -> int:
     """Freeze both SWOT grids under a label and date."""
     clean_label = v.clean_text(label, "Snapshot label", required=True, max_len=v.NAME_MAX * 2)
     day = v.check_date(taken_on, "Snapshot date", required=True)
+    assert day is not None  # required=True never returns None
     with store.write() as s:
         snap = SwotSnapshot(label=clean_label, taken_on=day, created_at=_now())
         s.add(snap)
@@ -638,12 +639,12 @@ def save_snapshot(store: Store, label: str, taken_on: date | str) -> int:
 
 def list_snapshots(store: Store) -> list[SwotSnapshot]:
     with store.read() as s:
-        return list(s.execute(select(SwotSnapshot).order_by(SwotSnapshot.taken_on, SwotSnapshot.id)).scalars())
+        return list(s.execute(select(SwotSnapshot).order_by(col(SwotSnapshot.taken_on), col(SwotSnapshot.id))).scalars())
 
 
 def snapshot_items(store: Store, snapshot_id: int) -> list[SwotSnapshotItem]:
-    stmt = (select(SwotSnapshotItem).where(SwotSnapshotItem.snapshot_id == snapshot_id)
-            .order_by(SwotSnapshotItem.grid, SwotSnapshotItem.quadrant, SwotSnapshotItem.position))
+    stmt = (select(SwotSnapshotItem).where(col(SwotSnapshotItem.snapshot_id) == snapshot_id)
+            .order_by(col(SwotSnapshotItem.grid), col(SwotSnapshotItem.quadrant), col(SwotSnapshotItem.position)))
     with store.read() as s:
         return list(s.execute(stmt).scalars())
 
@@ -656,7 +657,7 @@ def delete_snapshot(store: Store, snapshot_id: int) -> Tombstone:
             raise LookupError(f"Snapshot {snapshot_id} no longer exists")
         tomb.add(SwotSnapshot, [snap])
         tomb.add(SwotSnapshotItem, s.execute(
-            select(SwotSnapshotItem).where(SwotSnapshotItem.snapshot_id == snapshot_id)).scalars())
+            select(SwotSnapshotItem).where(col(SwotSnapshotItem.snapshot_id) == snapshot_id)).scalars())
         s.delete(snap)
     return tomb
 
@@ -666,13 +667,13 @@ def delete_snapshot(store: Store, snapshot_id: int) -> Tombstone:
 
 def list_skills(store: Store) -> list[Skill]:
     with store.read() as s:
-        return list(s.execute(select(Skill).order_by(Skill.owner, Skill.position, Skill.id)).scalars())
+        return list(s.execute(select(Skill).order_by(col(Skill.owner), col(Skill.position), col(Skill.id))).scalars())
 
 
 def add_skill(store: Store, name: str, owner: str, **values: Any) -> int:
     clean = _validate(SKILL_FIELDS, {"name": name, "owner": owner, **values})
     with store.write() as s:
-        skill = Skill(position=_next_position(s, Skill.position), **clean)
+        skill = Skill(position=_next_position(s, col(Skill.position)), **clean)
         s.add(skill)
         s.flush()
         assert skill.id is not None
@@ -690,15 +691,15 @@ def delete_skill(store: Store, skill_id: int) -> Tombstone:
         if skill is None:
             raise LookupError(f"Skill {skill_id} no longer exists")
         tomb.add(Skill, [skill])
-        tomb.add(SkillRating, s.execute(select(SkillRating).where(SkillRating.skill_id == skill_id)).scalars())
+        tomb.add(SkillRating, s.execute(select(SkillRating).where(col(SkillRating.skill_id) == skill_id)).scalars())
         s.delete(skill)
     return tomb
 
 
 def list_ratings(store: Store, skill_id: int | None = None) -> list[SkillRating]:
-    stmt = select(SkillRating).order_by(SkillRating.skill_id, SkillRating.rated_on, SkillRating.id)
+    stmt = select(SkillRating).order_by(col(SkillRating.skill_id), col(SkillRating.rated_on), col(SkillRating.id))
     if skill_id is not None:
-        stmt = stmt.where(SkillRating.skill_id == skill_id)
+        stmt = stmt.where(col(SkillRating.skill_id) == skill_id)
     with store.read() as s:
         return list(s.execute(stmt).scalars())
 

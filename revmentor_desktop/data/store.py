@@ -266,10 +266,10 @@ class Store:
         values = ops.validate_partnership(partnership, creating=True)
         areas = [ops.clean_focus_area(a) for a in (focus_areas or [])]
         clause_texts = [ops.clean_clause(c) for c in (clauses or [])]
-        if not path.parent.exists():
-            ensure_private_dir(path.parent)
         tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
         try:
+            if not path.parent.exists():
+                ensure_private_dir(path.parent)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             os.close(fd)
             conn = _connect(tmp, "rw")

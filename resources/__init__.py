@@ -1,0 +1,1 @@
+"""Packaged resources (icon, desktop entry, AppStream metainfo), read with importlib.resources."""

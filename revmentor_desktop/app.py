@@ -1,0 +1,60 @@
+"""Starting the window, in an order that paints first and loads later.
+
+Start-up order (keep it; the benchmark holds us to it):
+
+1. `cli.main` parses arguments; the headless paths (`--make-sample`, `--export-pdf`) never get here.
+2. `run()` creates the QApplication, installs the exception hook (our bugs are logged to the
+   app-data folder and shown with "Copy details"), and resolves which file to open: the one given,
+   else the last one used, else the default file (after the first-run "New partnership" dialog).
+3. The main window is constructed and shown. Nothing heavy is imported yet: no sqlmodel/SQLAlchemy,
+   no matplotlib. The window shows "Opening …" while…
+4. …on the next event-loop turn it takes the single-instance lock, opens the file (header check,
+   quick_check, migration) and fills the tabs.
+5. matplotlib is imported the first time a chart is needed, never at start-up.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from revmentor_desktop import APP_NAME, ORG_NAME, __version__
+
+
+def run(file: Path | None) -> int:
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("io.github.revmentor.RevMentor")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    from revmentor_desktop.ui import crash
+
+    crash.install()
+    app.setWindowIcon(_icon())
+
+    from revmentor_desktop.ui.main_window import MainWindow
+    from revmentor_desktop.ui.startup import choose_start_file
+
+    target = choose_start_file(file)
+    if target is None:
+        return 0  # the user cancelled the first-run dialog
+    window = MainWindow()
+    window.show()
+    QTimer.singleShot(0, lambda: window.open_file(target.path, create=target.create))
+    return int(app.exec())
+
+
+def _icon():  # type: ignore[no-untyped-def]
+    from importlib.resources import files
+
+    from PySide6.QtGui import QIcon, QPixmap
+
+    data = files("revmentor_desktop.resources").joinpath("revmentor.svg").read_bytes()
+    pixmap = QPixmap()
+    pixmap.loadFromData(data, "SVG")
+    return QIcon(pixmap)

@@ -1,0 +1,82 @@
+"""The `revmentor` command: argument parsing and the headless paths (no window, no Qt widgets).
+
+Heavy modules are imported only on the path that needs them, so `--version` and `--help` answer
+at once and a window path never pays for what it does not use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from revmentor_desktop import FILE_SUFFIX, __version__
+from revmentor_desktop.errors import KnownError
+
+EPILOG = f"""\
+examples:
+  revmentor                               open the last partnership (or start a new one)
+  revmentor ours{FILE_SUFFIX}                   open a partnership file
+  revmentor --make-sample s{FILE_SUFFIX}        write a sample partnership to try the app
+  revmentor --make-sample big{FILE_SUFFIX} --sessions 10000
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="revmentor",
+        description="RevMentor Desktop: goals, sessions, SWOT and skills for one "
+        "reverse-mentoring partnership, kept in a file you own.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", type=Path,
+        help=f"partnership file to open (*{FILE_SUFFIX}); default: the last one used",
+    )
+    parser.add_argument(
+        "--make-sample", metavar="FILE", type=Path,
+        help="write a new, realistic sample partnership to FILE (never overwrites) and exit",
+    )
+    parser.add_argument(
+        "--sessions", metavar="N", type=int, default=None,
+        help="with --make-sample: how many journal sessions to write (default 24)",
+    )
+    parser.add_argument("--version", action="version", version=f"revmentor {__version__}")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"revmentor: error: {message}", file=sys.stderr)
+    return 2 if message.startswith("usage") else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+
+    if args.sessions is not None and args.make_sample is None:
+        parser.error("--sessions only goes with --make-sample")
+    if args.make_sample is not None:
+        if args.file is not None:
+            parser.error("--make-sample takes its own FILE; do not give another")
+        sessions = 24 if args.sessions is None else args.sessions
+        if not 0 <= sessions <= 100_000:
+            parser.error("--sessions must be from 0 to 100000")
+        from revmentor_desktop.data.sample import make_sample
+
+        try:
+            make_sample(args.make_sample, sessions)
+        except KnownError as exc:
+            return _fail(exc.one_line())
+        print(f"Wrote a sample partnership with {sessions} sessions to {args.make_sample}")
+        return 0
+
+    from revmentor_desktop.app import run
+
+    return run(args.file)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,215 @@
+"""The open partnership as the window sees it: one write path, one undo stack, one change signal.
+
+After Anki's CollectionOp: every user edit goes through `Document.add/update/delete/move/call`,
+which runs one data operation (one transaction), pushes an undo step, and emits `changed` with the
+kinds of rows touched. Tabs redraw only for kinds that concern them; no tab talks to another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from revmentor_desktop.data import ops
+from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.validation import ValidationError
+from revmentor_desktop.errors import KnownError
+
+# Kinds of rows, named in `changed` so each view knows whether to redraw.
+PARTNERSHIP = "partnership"
+FOCUS_AREAS = "focus_areas"
+CLAUSES = "clauses"
+GOALS = "goals"
+MILESTONES = "milestones"
+ENTRIES = "entries"
+ACTIONS = "actions"
+SWOT = "swot"
+SNAPSHOTS = "snapshots"
+SKILLS = "skills"
+RATINGS = "ratings"
+PRIVACY = "privacy"  # the hide-private switch, not rows: every view that shows private things redraws
+ALL = frozenset({PARTNERSHIP, FOCUS_AREAS, CLAUSES, GOALS, MILESTONES, ENTRIES, ACTIONS, SWOT,
+                 SNAPSHOTS, SKILLS, RATINGS, PRIVACY})
+
+UserFacingError = (ValidationError, KnownError, LookupError)
+
+
+class _Command(QUndoCommand):
+    """An edit already applied once by Document; redo/undo replay it through data operations."""
+
+    def __init__(self, doc: Document, text: str, kinds: frozenset[str],
+                 apply: Callable[[], Any], revert: Callable[[], Any],
+                 merge_key: Hashable | None = None) -> None:
+        super().__init__(text)
+        self._doc = doc
+        self._kinds = kinds
+        self._apply = apply
+        self._revert = revert
+        self._merge_key = merge_key
+        self._skip_first_redo = True
+
+    def redo(self) -> None:
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+            return
+        self._doc._run(self._kinds, self._apply)
+
+    def undo(self) -> None:
+        self._doc._run(self._kinds, self._revert)
+
+    def id(self) -> int:
+        return 1 if self._merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Consecutive saves of the same field (debounced typing) become one undo step.
+        if not isinstance(other, _Command) or other._merge_key != self._merge_key:
+            return False
+        self._apply = other._apply
+        return True
+
+
+class Document(QObject):
+    changed = Signal(object)  # frozenset[str] of kinds touched
+    failed = Signal(object)  # an exception the user should read (ValidationError, KnownError, …)
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+        self._hide_private = False
+
+    # -- privacy switch ------------------------------------------------------------------------------
+
+    @property
+    def hide_private(self) -> bool:
+        return self._hide_private
+
+    def set_hide_private(self, hide: bool) -> None:
+        if hide != self._hide_private:
+            self._hide_private = hide
+            self.changed.emit(frozenset({PRIVACY}))
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    # -- the write path ------------------------------------------------------------------------------
+
+    def _run(self, kinds: Iterable[str], fn: Callable[[], Any]) -> Any:
+        """Run one data operation; on a user-facing error emit `failed` and return None."""
+        try:
+            result = fn()
+        except UserFacingError as exc:
+            self.failed.emit(exc)
+            return None
+        self.changed.emit(frozenset(kinds))
+        return result
+
+    def _try(self, fn: Callable[[], Any]) -> tuple[bool, Any]:
+        try:
+            return True, fn()
+        except UserFacingError as exc:
+            self.failed.emit(exc)
+            return False, None
+
+    def add(self, text: str, kinds: Iterable[str], add: Callable[[], int],
+            delete: Callable[[Store, int], ops.Tombstone]) -> int | None:
+        """Create a row with `add()`; undo deletes it, redo restores the very same row."""
+        kinds = frozenset(kinds)
+        ok, new_id = self._try(add)
+        if not ok:
+            return None
+        state: dict[str, Any] = {}
+
+        def revert() -> None:
+            state["tomb"] = delete(self.store, new_id)
+
+        def apply() -> None:
+            ops.restore(self.store, state["tomb"])
+
+        self.undo_stack.push(_Command(self, text, kinds, apply, revert))
+        self.changed.emit(kinds)
+        return int(new_id)
+
+    def update(self, label: str, kinds: Iterable[str], update: Callable[..., dict[str, Any]],
+               row_id: int, /, merge: bool = True, **changes: Any) -> bool:
+        """Change fields of one row; consecutive changes of the same fields merge into one undo step."""
+        kinds = frozenset(kinds)
+        ok, old = self._try(lambda: update(self.store, row_id, **changes))
+        if not ok:
+            return False
+        if old == changes:
+            return True  # nothing really changed; no undo step
+
+        def apply() -> None:
+            update(self.store, row_id, **changes)
+
+        def revert() -> None:
+            update(self.store, row_id, **old)
+
+        key = (update, row_id, tuple(sorted(changes))) if merge else None
+        self.undo_stack.push(_Command(self, label, kinds, apply, revert, key))
+        self.changed.emit(kinds)
+        return True
+
+    def delete(self, text: str, kinds: Iterable[str], delete: Callable[[Store, int], ops.Tombstone],
+               row_id: int) -> bool:
+        """Delete a row (and what hangs off it) without asking: undo is the safety net."""
+        kinds = frozenset(kinds)
+        ok, tomb = self._try(lambda: delete(self.store, row_id))
+        if not ok:
+            return False
+        state = {"tomb": tomb}
+
+        def apply() -> None:
+            state["tomb"] = delete(self.store, row_id)
+
+        def revert() -> None:
+            ops.restore(self.store, state["tomb"])
+
+        self.undo_stack.push(_Command(self, text, kinds, apply, revert))
+        self.changed.emit(kinds)
+        return True
+
+    def move(self, text: str, kinds: Iterable[str], move: Callable[[Store, int, int], int],
+             row_id: int, new_index: int) -> bool:
+        kinds = frozenset(kinds)
+        ok, old_index = self._try(lambda: move(self.store, row_id, new_index))
+        if not ok:
+            return False
+        if old_index == new_index:
+            return True
+        self.undo_stack.push(_Command(
+            self, text, kinds,
+            lambda: move(self.store, row_id, new_index),
+            lambda: move(self.store, row_id, old_index),
+        ))
+        self.changed.emit(kinds)
+        return True
+
+    def change(self, text: str, kinds: Iterable[str], apply: Callable[[], Any],
+               revert_with: Callable[[Any], Any]) -> bool:
+        """Any other undoable edit: `apply()` returns what `revert_with(result)` needs to undo it."""
+        kinds = frozenset(kinds)
+        ok, result = self._try(apply)
+        if not ok:
+            return False
+        state = {"result": result}
+
+        def redo() -> None:
+            state["result"] = apply()
+
+        def undo() -> None:
+            revert_with(state["result"])
+
+        self.undo_stack.push(_Command(self, text, kinds, redo, undo))
+        self.changed.emit(kinds)
+        return True
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.store.close()

@@ -1,0 +1,384 @@
+"""The main window: menus, tabs, and the open file's life (lock, open, close).
+
+This module is imported before the window paints, so it imports nothing heavy: the data layer and
+the tabs are imported in `open_file`, on the event-loop turn after the first paint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QLockFile, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop import APP_NAME, FILE_SUFFIX, __version__
+from revmentor_desktop.errors import ErrorKind, KnownError
+from revmentor_desktop.ui import dialogs, paths
+from revmentor_desktop.ui.widgets import PLAIN
+
+if TYPE_CHECKING:
+    from revmentor_desktop.ui.document import Document
+
+def lock_for(path: Path) -> QLockFile:
+    """A lock kept in the app-data folder (none next to the user's file), one per partnership file."""
+    digest = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    lock = QLockFile(str(paths.lock_dir() / f"{digest}.lock"))
+    lock.setStaleLockTime(0)  # a lock whose process died is reclaimed (Qt checks the PID)
+    return lock
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.doc: Document | None = None
+        self.tabs: QTabWidget | None = None
+        self._lock: QLockFile | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(760, 520)
+        self.resize(1300, 850)
+
+        self.stack = QStackedWidget(self)
+        self.message = QLabel(self)
+        self.message.setTextFormat(PLAIN)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.empty = self._make_empty_page()
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.empty)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self.statusBar()
+        self._restore_geometry()
+
+    # -- building ------------------------------------------------------------------------------------
+
+    def _make_empty_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        text = QLabel("No partnership is open.", page)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(text)
+        for label, slot in (("&Open a Partnership…", self.open_dialog),
+                            ("&New Partnership…", self.new_partnership)):
+            b = QPushButton(label, page)
+            b.clicked.connect(slot)
+            b.setMaximumWidth(260)
+            layout.addWidget(b, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        return page
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New Partnership…", self.new_partnership, "Ctrl+Shift+N")
+        self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        self.edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self._action(self.edit_menu, "&Undo", self._undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(
+            self.edit_menu, "&Redo", self._redo,
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")],
+        )
+        self.edit_menu.addSeparator()
+        self.new_item_action = self._action(self.edit_menu, "&New Item", self._new_item,
+                                            QKeySequence.StandardKey.New)
+        self.delete_action = self._action(self.edit_menu, "&Delete", self._delete_selection,
+                                          QKeySequence.StandardKey.Delete)
+        # Delete must not steal the key from text fields: it is a window action only when a list has focus.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._update_undo_actions()
+
+        self.view_menu = bar.addMenu("&View")
+        self.tab_actions: list[QAction] = []
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About RevMentor", self.about)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = paths.recent_files()
+        if not files:
+            none = self.recent_menu.addAction("No recent partnerships")
+            none.setEnabled(False)
+            return
+        for i, path in enumerate(files):
+            act = self.recent_menu.addAction(f"&{i + 1} {path.name} — {path.parent}")
+            act.triggered.connect(lambda _c=False, p=path: self.open_file(p))
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("Clear List")
+        clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        s = paths.settings()
+        s.setValue("recentFiles", [])
+        s.sync()
+
+    # -- opening and closing -------------------------------------------------------------------------
+
+    def open_file(self, path: Path, create: tuple[dict[str, Any], list[str], bool] | None = None) -> bool:
+        """Open (or create) a partnership file in this window. Returns True when it is open."""
+        path = Path(path).expanduser()
+        self.message.setText(f"Opening {path.name}…")
+        self.stack.setCurrentWidget(self.message)
+        self.message.repaint()
+        try:
+            ok = self._open(path, create)
+        except KnownError as exc:
+            self._show_open_error(path, exc)
+            ok = False
+        if not ok and self.doc is None:
+            self.stack.setCurrentWidget(self.empty)
+        elif self.tabs is not None:
+            self.stack.setCurrentWidget(self.tabs)
+        return ok
+
+    def _open(self, path: Path, create: tuple[dict[str, Any], list[str], bool] | None) -> bool:
+        if self.doc is not None and path.resolve() == self.doc.store.path.resolve():
+            return True
+        from revmentor_desktop.data.models import READY_MADE_CLAUSES
+        from revmentor_desktop.data.store import Store
+        from revmentor_desktop.ui.document import Document
+
+        lock = lock_for(path)
+        if not lock.tryLock(0):
+            raise KnownError(
+                ErrorKind.IN_USE,
+                f"“{path.name}” is already open in another RevMentor window.",
+                "Switch to that window, or close it first.",
+            )
+        try:
+            if create is not None:
+                values, areas, with_clauses = create
+                clauses = [text for _label, text in READY_MADE_CLAUSES] if with_clauses else []
+                store = Store.create(path, values, focus_areas=areas, clauses=clauses)
+            else:
+                store = Store.open(path)
+        except BaseException:
+            lock.unlock()
+            raise
+        self._close_document()
+        self._lock = lock
+        doc = Document(store, self)
+        self.doc = doc
+        doc.changed.connect(self._on_changed)
+        doc.failed.connect(self._on_failed)
+        doc.undo_stack.cleanChanged.connect(lambda _c: self._update_undo_actions())
+        doc.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
+        self._build_tabs(doc)
+        paths.remember_file(path)
+        self._update_title()
+        self._update_undo_actions()
+        if store.read_only:
+            self.statusBar().showMessage(
+                f"{path.name} is read-only: you can look, but changes cannot be saved.")
+        else:
+            self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    def _build_tabs(self, doc: Document) -> None:
+        from revmentor_desktop.ui.overview import OverviewTab
+
+        tabs = QTabWidget(self)
+        tabs.setDocumentMode(True)
+        for tab in (OverviewTab(doc, tabs),):
+            tabs.addTab(tab, tab.title)
+        if self.tabs is not None:
+            self.stack.removeWidget(self.tabs)
+            self.tabs.deleteLater()
+        self.tabs = tabs
+        self.stack.addWidget(tabs)
+        self.stack.setCurrentWidget(tabs)
+        for act in self.tab_actions:
+            self.view_menu.removeAction(act)
+        self.tab_actions = []
+        for i in range(tabs.count()):
+            label = tabs.tabText(i).replace("&", "")
+            act = self._action(self.view_menu, f"&{label}", lambda _c=False, n=i: self.show_tab(n),
+                               f"Ctrl+{i + 1}")
+            self.tab_actions.append(act)
+
+    def show_tab(self, index: int) -> None:
+        if self.tabs is not None and 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def current_tab(self) -> Any:
+        return self.tabs.currentWidget() if self.tabs is not None else None
+
+    def _show_open_error(self, path: Path, exc: KnownError) -> None:
+        if exc.kind == ErrorKind.NOT_FOUND:
+            paths.forget_file(path)
+        dialogs.service.error(self, "Cannot Open Partnership", exc)
+
+    def _close_document(self) -> None:
+        if self.doc is None:
+            return
+        self.flush()
+        self.doc.close()
+        self.doc.deleteLater()
+        self.doc = None
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    def flush(self) -> None:
+        """Save any typing still waiting for its debounce."""
+        if self.tabs is None:
+            return
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if hasattr(tab, "flush"):
+                tab.flush()
+
+    def open_dialog(self) -> None:
+        start = self.doc.store.path.parent if self.doc is not None else None
+        path = dialogs.service.open_path(self, start)
+        if path is not None:
+            self.open_file(path)
+
+    def new_partnership(self) -> None:
+        from revmentor_desktop.ui.new_partnership import NewPartnershipDialog
+
+        dialog = NewPartnershipDialog(self)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        suggested = paths.data_dir() / f"{_file_stem(values)}{FILE_SUFFIX}"
+        if self.doc is not None:
+            suggested = self.doc.store.path.parent / suggested.name
+        path = dialogs.service.save_path(self, "Save New Partnership As", suggested)
+        if path is None:
+            return
+        if path.suffix != FILE_SUFFIX:
+            path = path.with_name(path.name + FILE_SUFFIX)
+        self.open_file(path, create=(values, dialog.focus_areas(), dialog.clauses.isChecked()))
+
+    # -- reacting to the document --------------------------------------------------------------------
+
+    def _on_changed(self, kinds: frozenset[str]) -> None:
+        from revmentor_desktop.ui import document as k
+
+        if kinds & {k.PARTNERSHIP, k.PRIVACY}:
+            self._update_title()
+        if self.tabs is None:
+            return
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if hasattr(tab, "on_changed"):
+                tab.on_changed(kinds)
+
+    def _on_failed(self, exc: Exception) -> None:
+        if isinstance(exc, KnownError):
+            dialogs.service.error(self, "Not Saved", exc)
+            return
+        message = str(exc) if not isinstance(exc, LookupError) else (
+            "That item was deleted in the meantime.")
+        self.statusBar().showMessage(message, 8000)
+        tab = self.current_tab()
+        if tab is not None and hasattr(tab, "show_problem"):
+            tab.show_problem(message)
+        QApplication.beep()
+
+    def _update_title(self) -> None:
+        if self.doc is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowFilePath("")
+            return
+        from revmentor_desktop.data import ops
+
+        p = ops.get_partnership(self.doc.store)
+        parts = [f"{p.mentor_name} ↔ {p.mentee_name}", self.doc.store.path.name]
+        if self.doc.read_only:
+            parts[-1] += " [read-only]"
+        if self.doc.hide_private:
+            parts.append("private entries hidden")
+        self.setWindowTitle(" — ".join([*parts, APP_NAME]))
+        self.setWindowFilePath(str(self.doc.store.path))
+
+    def _update_undo_actions(self) -> None:
+        stack = self.doc.undo_stack if self.doc is not None else None
+        can_undo = stack is not None and stack.canUndo()
+        can_redo = stack is not None and stack.canRedo()
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
+        self.undo_action.setText(f"&Undo {stack.undoText()}" if can_undo and stack else "&Undo")
+        self.redo_action.setText(f"&Redo {stack.redoText()}" if can_redo and stack else "&Redo")
+
+    def _undo(self) -> None:
+        if self.doc is not None:
+            self.flush()
+            self.doc.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.doc is not None:
+            self.doc.undo_stack.redo()
+
+    def _new_item(self) -> None:
+        tab = self.current_tab()
+        if tab is not None and hasattr(tab, "new_item") and self.doc is not None and not self.doc.read_only:
+            tab.new_item()
+
+    def _delete_selection(self) -> None:
+        tab = self.current_tab()
+        if tab is not None and hasattr(tab, "delete_selection") and self.doc is not None \
+                and not self.doc.read_only:
+            tab.delete_selection()
+
+    # -- window state --------------------------------------------------------------------------------
+
+    def about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About RevMentor")
+        box.setTextFormat(PLAIN)
+        box.setText(
+            f"RevMentor Desktop {__version__}\n\n"
+            "Goals, sessions, SWOT and skills for one reverse-mentoring partnership, "
+            "kept in a file you own. Nothing leaves this computer."
+        )
+        box.exec()
+
+    def _restore_geometry(self) -> None:
+        value = paths.settings().value("geometry")
+        if isinstance(value, QByteArray | bytes) and value:
+            self.restoreGeometry(QByteArray(value))
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None and not screen.availableGeometry().intersects(self.frameGeometry()):
+            self.move(screen.availableGeometry().topLeft())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._close_document()
+        s = paths.settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.sync()
+        super().closeEvent(event)
+
+def _file_stem(values: dict[str, Any]) -> str:
+    def first(name: str) -> str:
+        words = str(name).split()
+        return "".join(ch for ch in (words[0] if words else "") if ch.isalnum()) or "partner"
+
+    return f"{first(values.get('mentor_name', ''))}-{first(values.get('mentee_name', ''))}"

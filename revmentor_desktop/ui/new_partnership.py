@@ -1,0 +1,156 @@
+"""The "New partnership" dialog: both names, who I am, start date, cadence, focus areas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop.ui.widgets import PLAIN, from_qdate, make_date_edit
+
+# Mirrors data.models.DEFAULT_FOCUS_AREAS; kept here so this dialog loads before the data layer.
+DEFAULT_FOCUS_AREAS = (
+    "Technology adoption",
+    "Diversity & inclusion",
+    "Leadership development",
+    "Workplace communication",
+)
+
+# Mirrors data.models.Role.
+ROLES = (("mentor", "the mentor (I bring tech, trends, culture)"),
+         ("mentee", "the mentee (I bring perspective, network, leadership)"))
+
+
+class FocusAreaPicker(QWidget):
+    """The four standard focus areas as checkboxes plus a line for the pair's own."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.boxes: list[QCheckBox] = []
+        for i, name in enumerate(DEFAULT_FOCUS_AREAS):
+            box = QCheckBox(name.replace("&", "&&"), self)  # "&" is a mnemonic marker in labels
+            box.setProperty("focus_area", name)
+            self.boxes.append(box)
+            grid.addWidget(box, i // 2, i % 2)
+        self.own = QLineEdit(self)
+        self.own.setPlaceholderText("Your own, separated by commas (e.g. Social media presence)")
+        self.own.setAccessibleName("Your own focus areas")
+        grid.addWidget(self.own, 2, 0, 1, 2)
+
+    def names(self) -> list[str]:
+        chosen = [b.property("focus_area") for b in self.boxes if b.isChecked()]
+        chosen += [p.strip() for p in self.own.text().split(",") if p.strip()]
+        return chosen
+
+    def set_names(self, names: list[str]) -> None:
+        folded = {n.casefold() for n in names}
+        for box in self.boxes:
+            box.setChecked(box.property("focus_area").casefold() in folded)
+        standard = {d.casefold() for d in DEFAULT_FOCUS_AREAS}
+        own = [n for n in names if n.casefold() not in standard]
+        if self.own.text() != ", ".join(own) and not self.own.hasFocus():
+            self.own.setText(", ".join(own))
+
+
+class NewPartnershipDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, *, first_run: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Partnership — RevMentor")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            ("Welcome to RevMentor. " if first_run else "")
+            + "Tell us about the partnership. Everything stays in one file on this computer; "
+            "you can change any of it later on the Overview tab.",
+            self,
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(PLAIN)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        self.mentor = QLineEdit(self)
+        self.mentor.setPlaceholderText("e.g. Priya Raman")
+        self.mentee = QLineEdit(self)
+        self.mentee.setPlaceholderText("e.g. Martin Okafor")
+        self.me = QComboBox(self)
+        for value, label in ROLES:
+            self.me.addItem(label, value)
+        self.organisation = QLineEdit(self)
+        self.organisation.setPlaceholderText("optional")
+        self.start = make_date_edit(self)
+        self.cadence = QSpinBox(self)
+        self.cadence.setRange(1, 365)
+        self.cadence.setValue(14)
+        self.cadence.setSuffix(" days")
+        self.duration = QSpinBox(self)
+        self.duration.setRange(5, 600)
+        self.duration.setSingleStep(15)
+        self.duration.setValue(60)
+        self.duration.setSuffix(" minutes")
+        self.focus = FocusAreaPicker(self)
+        self.clauses = QCheckBox("Start with suggested ground rules (you can edit them)", self)
+        self.clauses.setChecked(True)
+        form.addRow("&Mentor (junior):", self.mentor)
+        form.addRow("M&entee (senior):", self.mentee)
+        form.addRow("&I am:", self.me)
+        form.addRow("&Organisation:", self.organisation)
+        form.addRow("&Start date:", self.start)
+        form.addRow("Meet e&very:", self.cadence)
+        form.addRow("&Usual length:", self.duration)
+        form.addRow("Focus areas:", self.focus)
+        form.addRow("", self.clauses)
+        layout.addLayout(form)
+        for w, name in ((self.mentor, "Mentor's name"), (self.mentee, "Mentee's name"),
+                        (self.me, "Who I am"), (self.organisation, "Organisation"),
+                        (self.start, "Start date"), (self.cadence, "Meeting cadence in days"),
+                        (self.duration, "Usual meeting length in minutes")):
+            w.setAccessibleName(name)
+
+        self.problem = QLabel(self)
+        self.problem.setTextFormat(PLAIN)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setWordWrap(True)
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create Partnership")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "mentor_name": self.mentor.text(),
+            "mentee_name": self.mentee.text(),
+            "me": self.me.currentData(),
+            "organisation": self.organisation.text(),
+            "start_date": from_qdate(self.start.date()),
+            "cadence_days": self.cadence.value(),
+            "duration_minutes": self.duration.value(),
+        }
+
+    def focus_areas(self) -> list[str]:
+        return self.focus.names()
+
+    def accept(self) -> None:
+        # Cheap checks here so the dialog stays open with the user's typing; data/ checks again.
+        if not self.mentor.text().strip() or not self.mentee.text().strip():
+            self.problem.setText("Please enter both names.")
+            (self.mentee if self.mentor.text().strip() else self.mentor).setFocus()
+            return
+        super().accept()

@@ -1,0 +1,383 @@
+"""The Overview tab: the partnership's details and its agreement, edited in place and saved at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop.data import ops
+from revmentor_desktop.data.models import READY_MADE_CLAUSES
+from revmentor_desktop.ui import document as k
+from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.new_partnership import ROLES, FocusAreaPicker
+from revmentor_desktop.ui.widgets import (
+    PLAIN,
+    OptionalDateEdit,
+    TextSaver,
+    from_qdate,
+    make_date_edit,
+    to_qdate,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ClauseModel(QAbstractListModel):
+    """The agreement's clauses, in order; editing a row saves it through the document."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self._doc = doc
+        self._rows: list[tuple[int, str]] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = [(c.id or 0, c.text) for c in ops.list_clauses(self._doc.store)]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        clause_id, text = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return None  # the full text is already shown, word-wrapped
+        if role == Qt.ItemDataRole.UserRole:
+            return clause_id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and not self._doc.read_only:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        clause_id = self._rows[index.row()][0]
+        return self._doc.update("Edit Clause", {k.CLAUSES}, _update_clause, clause_id, text=value)
+
+    def id_at(self, row: int) -> int:
+        return self._rows[row][0]
+
+    def row_of(self, clause_id: int) -> int:
+        for i, (cid, _) in enumerate(self._rows):
+            if cid == clause_id:
+                return i
+        return -1
+
+
+def _update_clause(store: ops.Store, clause_id: int, *, text: str) -> dict[str, Any]:
+    return {"text": ops.update_clause(store, clause_id, text)}
+
+
+class OverviewTab(QWidget):
+    title = "&Overview"
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self._savers: list[TextSaver] = []
+        outer = QHBoxLayout(self)
+
+        # -- the partnership ---------------------------------------------------------------------
+        details = QGroupBox("Partnership", self)
+        form = QFormLayout(details)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.mentor = QLineEdit(details)
+        self.mentee = QLineEdit(details)
+        self.me = QComboBox(details)
+        for value, label in ROLES:
+            self.me.addItem(label, value)
+        self.organisation = QLineEdit(details)
+        self.organisation.setPlaceholderText("optional")
+        self.start = make_date_edit(details)
+        self.review = OptionalDateEdit("Review on", details)
+        self.cadence = QSpinBox(details)
+        self.cadence.setRange(1, 365)
+        self.cadence.setSuffix(" days")
+        self.duration = QSpinBox(details)
+        self.duration.setRange(5, 600)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(" minutes")
+        self.focus = FocusAreaPicker(details)
+        form.addRow("&Mentor:", self.mentor)
+        form.addRow("M&entee:", self.mentee)
+        form.addRow("&I am:", self.me)
+        form.addRow("O&rganisation:", self.organisation)
+        form.addRow("&Started:", self.start)
+        form.addRow("Re&view date:", self.review)
+        form.addRow("Meet e&very:", self.cadence)
+        form.addRow("&Usual length:", self.duration)
+        form.addRow("Focus areas:", self.focus)
+        self.problem = QLabel(details)
+        self.problem.setTextFormat(PLAIN)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        form.addRow(self.problem)
+        for w, name in ((self.mentor, "Mentor's name"), (self.mentee, "Mentee's name"),
+                        (self.me, "Who I am"), (self.organisation, "Organisation"),
+                        (self.start, "Start date"), (self.review, "Review date"),
+                        (self.cadence, "Meeting cadence in days"),
+                        (self.duration, "Usual meeting length in minutes")):
+            w.setAccessibleName(name)
+
+        self._savers.append(TextSaver(self.mentor, lambda t: self._save("mentor_name", t)))
+        self._savers.append(TextSaver(self.mentee, lambda t: self._save("mentee_name", t)))
+        self._savers.append(TextSaver(self.organisation, lambda t: self._save("organisation", t)))
+        self.me.activated.connect(lambda _i: self._save("me", self.me.currentData()))
+        self.start.editingFinished.connect(lambda: self._save("start_date", from_qdate(self.start.date())))
+        self.start.dateChanged.connect(self._start_picked)
+        self.review.changed.connect(lambda: self._save("review_date", self.review.value()))
+        self.cadence.editingFinished.connect(lambda: self._save("cadence_days", self.cadence.value()))
+        self.cadence.valueChanged.connect(lambda _v: self._spin_stepped(self.cadence, "cadence_days"))
+        self.duration.editingFinished.connect(lambda: self._save("duration_minutes", self.duration.value()))
+        self.duration.valueChanged.connect(lambda _v: self._spin_stepped(self.duration, "duration_minutes"))
+        for box in self.focus.boxes:
+            box.toggled.connect(lambda _on: self._save_focus())
+        self._focus_saver = TextSaver(self.focus.own, lambda _t: self._save_focus())
+        self._savers.append(self._focus_saver)
+
+        left = QVBoxLayout()
+        left.addWidget(details)
+        left.addStretch(1)
+
+        # -- the agreement -----------------------------------------------------------------------
+        agreement = QGroupBox("Agreement — our ground rules", self)
+        agreement_layout = QVBoxLayout(agreement)
+        hint = QLabel("Double-click a rule (or press F2) to edit it; rules are saved as you go.", agreement)
+        hint.setWordWrap(True)
+        hint.setTextFormat(PLAIN)
+        agreement_layout.addWidget(hint)
+        self.clause_model = ClauseModel(doc)
+        self.clauses = QListView(agreement)
+        self.clauses.setModel(self.clause_model)
+        self.clauses.setWordWrap(True)
+        self.clauses.setAlternatingRowColors(True)
+        self.clauses.setSpacing(2)
+        self.clauses.setUniformItemSizes(False)
+        self.clauses.setResizeMode(QListView.ResizeMode.Adjust)
+        self.clauses.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                     | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.clauses.setAccessibleName("Agreement clauses")
+        agreement_layout.addWidget(self.clauses, 1)
+
+        buttons = QHBoxLayout()
+        self.add_clause_button = QPushButton("&Add Rule", agreement)
+        self.add_clause_button.clicked.connect(self.add_clause)
+        self.ready_made = QToolButton(agreement)
+        self.ready_made.setText("Insert &Ready-made")
+        self.ready_made.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.ready_made)
+        for label, text in READY_MADE_CLAUSES:
+            act = menu.addAction(label)
+            act.setToolTip(text)
+            act.triggered.connect(lambda _c=False, t=text, lbl=label: self.insert_clause(t, lbl))
+        self.ready_made.setMenu(menu)
+        self.up_button = QPushButton("Move &Up", agreement)
+        self.down_button = QPushButton("Move &Down", agreement)
+        self.delete_button = QPushButton("Delete", agreement)
+        self.up_button.clicked.connect(lambda: self.move_clause(-1))
+        self.down_button.clicked.connect(lambda: self.move_clause(+1))
+        self.delete_button.clicked.connect(self.delete_selection)
+        for b in (self.add_clause_button, self.ready_made, self.up_button, self.down_button,
+                  self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        agreement_layout.addLayout(buttons)
+
+        for seq, fn in (("Alt+Up", lambda: self.move_clause(-1)), ("Alt+Down", lambda: self.move_clause(+1))):
+            act = QAction(self.clauses)
+            act.setShortcut(QKeySequence(seq))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(fn)
+            self.clauses.addAction(act)
+
+        left_widget = QWidget(self)
+        left_widget.setLayout(left)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(left_widget)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setMinimumWidth(460)
+        outer.addWidget(scroll, 5)
+        outer.addWidget(agreement, 6)
+
+        self.setTabOrder(self.mentor, self.mentee)
+        self.setTabOrder(self.mentee, self.me)
+        self.setTabOrder(self.me, self.organisation)
+        self.setTabOrder(self.organisation, self.start)
+        self.setTabOrder(self.start, self.review)
+        self.setTabOrder(self.review, self.review.edit)
+        self.setTabOrder(self.review.edit, self.cadence)
+        self.setTabOrder(self.cadence, self.duration)
+
+        self.clauses.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.load_partnership()
+        self._update_buttons()
+
+    # -- partnership details -------------------------------------------------------------------------
+
+    def load_partnership(self) -> None:
+        p = ops.get_partnership(self.doc.store)
+        widgets = (self.me, self.start, self.cadence, self.duration, *self.focus.boxes)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self._savers[0].set_text(p.mentor_name)
+            self._savers[1].set_text(p.mentee_name)
+            self._savers[2].set_text(p.organisation)
+            self.me.setCurrentIndex(max(0, self.me.findData(p.me)))
+            self.start.setDate(to_qdate(p.start_date))
+            self.review.set_value(p.review_date)
+            self.cadence.setValue(p.cadence_days)
+            self.duration.setValue(p.duration_minutes)
+            names = ops.list_focus_areas(self.doc.store)
+            if not self._focus_saver.dirty:
+                self.focus.set_names(names)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        read_only = self.doc.read_only
+        for w in (self.mentor, self.mentee, self.organisation, self.focus.own):
+            w.setReadOnly(read_only)
+        for w in (self.me, self.start, self.review, self.cadence, self.duration, *self.focus.boxes):
+            w.setEnabled(not read_only)
+
+    def _save(self, field: str, value: Any) -> bool:
+        if self.doc.read_only:
+            return False
+        label = {
+            "mentor_name": "Rename Mentor", "mentee_name": "Rename Mentee", "me": "Change Who I Am",
+            "organisation": "Edit Organisation", "start_date": "Change Start Date",
+            "review_date": "Change Review Date", "cadence_days": "Change Cadence",
+            "duration_minutes": "Change Usual Length",
+        }[field]
+        ok = self.doc.update(label, {k.PARTNERSHIP}, _update_partnership, 1, **{field: value})
+        self.problem.setText("" if ok else self.problem.text())
+        return ok
+
+    def show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+
+    def _start_picked(self) -> None:
+        if self.start.calendarWidget().isVisible():
+            self._save("start_date", from_qdate(self.start.date()))
+
+    def _spin_stepped(self, spin: QSpinBox, field: str) -> None:
+        # Arrow keys / wheel steps save at once; typed digits wait for editingFinished.
+        if not spin.lineEdit().hasFocus() or not spin.lineEdit().isModified():
+            self._save(field, spin.value())
+
+    def _save_focus(self) -> bool:
+        if self.doc.read_only:
+            return False
+        names = self.focus.names()
+        return self.doc.change(
+            "Change Focus Areas", {k.FOCUS_AREAS},
+            lambda: ops.set_focus_areas(self.doc.store, names),
+            lambda old: ops.set_focus_areas(self.doc.store, old),
+        )
+
+    # -- agreement -----------------------------------------------------------------------------------
+
+    def _selected_row(self) -> int:
+        idx = self.clauses.currentIndex()
+        return idx.row() if idx.isValid() and self.clauses.selectionModel().isSelected(idx) else -1
+
+    def _update_buttons(self) -> None:
+        row = self._selected_row()
+        n = self.clause_model.rowCount()
+        ro = self.doc.read_only
+        self.add_clause_button.setEnabled(not ro)
+        self.ready_made.setEnabled(not ro)
+        self.up_button.setEnabled(not ro and row > 0)
+        self.down_button.setEnabled(not ro and 0 <= row < n - 1)
+        self.delete_button.setEnabled(not ro and row >= 0)
+
+    def _select_clause(self, clause_id: int) -> None:
+        row = self.clause_model.row_of(clause_id)
+        if row >= 0:
+            self.clauses.setCurrentIndex(self.clause_model.index(row))
+
+    def add_clause(self) -> None:
+        new_id = self.doc.add("Add Rule", {k.CLAUSES},
+                              lambda: ops.add_clause(self.doc.store, "New ground rule"),
+                              ops.delete_clause)
+        if new_id is not None:
+            self._select_clause(new_id)
+            self.clauses.edit(self.clauses.currentIndex())
+
+    def insert_clause(self, text: str, label: str) -> None:
+        row = self._selected_row()
+        index = row + 1 if row >= 0 else None
+        new_id = self.doc.add(f"Insert “{label}”", {k.CLAUSES},
+                              lambda: ops.add_clause(self.doc.store, text, index), ops.delete_clause)
+        if new_id is not None:
+            self._select_clause(new_id)
+
+    def move_clause(self, step: int) -> None:
+        row = self._selected_row()
+        if row < 0 or not 0 <= row + step < self.clause_model.rowCount():
+            return
+        clause_id = self.clause_model.id_at(row)
+        if self.doc.move("Move Rule", {k.CLAUSES}, ops.move_clause, clause_id, row + step):
+            self._select_clause(clause_id)
+
+    # -- the tab protocol ----------------------------------------------------------------------------
+
+    def new_item(self) -> None:
+        self.add_clause()
+
+    def delete_selection(self) -> None:
+        row = self._selected_row()
+        if row < 0:
+            return
+        self.doc.delete("Delete Rule", {k.CLAUSES}, ops.delete_clause, self.clause_model.id_at(row))
+        n = self.clause_model.rowCount()
+        if n:
+            self.clauses.setCurrentIndex(self.clause_model.index(min(row, n - 1)))
+
+    def flush(self) -> None:
+        for saver in self._savers:
+            saver.flush()
+
+    def on_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {k.PARTNERSHIP, k.FOCUS_AREAS}:
+            self.load_partnership()
+        if k.CLAUSES in kinds:
+            current = self._selected_row()
+            keep = self.clause_model.id_at(current) if current >= 0 else None
+            self.clause_model.reload()
+            if keep is not None:
+                self._select_clause(keep)
+            self._update_buttons()
+
+
+def _update_partnership(store: ops.Store, _row_id: int, **changes: Any) -> dict[str, Any]:
+    return ops.update_partnership(store, **changes)

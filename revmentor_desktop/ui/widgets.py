@@ -1,0 +1,152 @@
+"""Small reusable widgets: an optional date, a debounced text saver, focus-area pickers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+DATE_FORMAT = "d MMM yyyy"
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def make_date_edit(parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setMinimumDate(QDate(1900, 1, 1))
+    edit.setMaximumDate(QDate(2200, 12, 31))
+    edit.setDate(QDate.currentDate())
+    return edit
+
+
+class OptionalDateEdit(QWidget):
+    """A date the user may leave unset: a checkbox that enables a calendar date field."""
+
+    changed = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label, self)
+        self.edit = make_date_edit(self)
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(lambda _on: self.changed.emit())
+        self.edit.editingFinished.connect(self._date_edited)
+        self.edit.dateChanged.connect(self._calendar_pick)
+        self.setFocusProxy(self.check)
+
+    def _date_edited(self) -> None:
+        if self.check.isChecked():
+            self.changed.emit()
+
+    def _calendar_pick(self) -> None:
+        # A pick in the popup calendar never sends editingFinished; typing does. Save picks at once.
+        if self.check.isChecked() and self.edit.calendarWidget().isVisible():
+            self.changed.emit()
+
+    def value(self) -> date | None:
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        with QSignalBlocker(self.check), QSignalBlocker(self.edit):
+            self.check.setChecked(value is not None)
+            self.edit.setEnabled(value is not None)
+            if value is not None:
+                self.edit.setDate(to_qdate(value))
+
+
+class TextSaver(QObject):
+    """Saves a text field shortly after typing stops, when it loses focus, and on `flush()`.
+
+    `save(text)` returns False when the text was refused; the text then stays in the field (nothing
+    the user typed is thrown away) and the next edit tries again.
+    """
+
+    DELAY_MS = 600
+
+    def __init__(self, field: QLineEdit | QPlainTextEdit, save: Callable[[str], bool]) -> None:
+        super().__init__(field)
+        self._field = field
+        self._save = save
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        if isinstance(field, QLineEdit):
+            field.textEdited.connect(self._edited)
+            field.editingFinished.connect(self.flush)
+        else:
+            field.textChanged.connect(self._edited_plain)
+        field.installEventFilter(self)
+
+    def _edited(self, _text: str = "") -> None:
+        self._dirty = True
+        self._timer.start()
+
+    def _edited_plain(self) -> None:
+        if not self._loading:
+            self._edited()
+
+    _loading = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self._field and event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return False
+
+    def text(self) -> str:
+        if isinstance(self._field, QLineEdit):
+            return self._field.text()
+        return self._field.toPlainText()
+
+    def flush(self) -> None:
+        self._timer.stop()
+        if not self._dirty:
+            return
+        if self._save(self.text()):
+            self._dirty = False
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def set_text(self, text: str) -> None:
+        """Show a value from the file, unless the user has unsaved typing in the field."""
+        if self._dirty:
+            return
+        if self.text() == text:
+            return
+        self._loading = True
+        try:
+            if isinstance(self._field, QLineEdit):
+                self._field.setText(text)
+                self._field.setCursorPosition(0)
+            else:
+                self._field.setPlainText(text)
+        finally:
+            self._loading = False
+
+
+PLAIN = Qt.TextFormat.PlainText

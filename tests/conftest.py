@@ -1,0 +1,94 @@
+"""Test set-up: Qt offscreen, and every test gets its own app-data/config folders and files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# Before Qt loads: no display needed, and nothing of the developer's own settings is touched.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_session_home = Path(tempfile.mkdtemp(prefix="revmentor-tests-"))
+for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    os.environ[var] = str(_session_home / var.lower())
+os.environ.setdefault("XDG_RUNTIME_DIR", str(_session_home / "runtime"))
+Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_app_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test sees fresh, empty app-data and config folders."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
+class FakeDialogs:
+    """Stands in for ui.dialogs.service: records what would be shown, answers from a script."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, Any]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.open_answers: list[Path | None] = []
+        self.save_answers: list[Path | None] = []
+        self.choose_answers: list[int | None] = []
+
+    def error(self, parent: Any, title: str, error: Any) -> None:
+        self.errors.append((title, error))
+
+    def info(self, parent: Any, title: str, text: str) -> None:
+        self.infos.append((title, text))
+
+    def open_path(self, parent: Any, start: Path | None = None) -> Path | None:
+        return self.open_answers.pop(0) if self.open_answers else None
+
+    def save_path(self, parent: Any, title: str, suggested: Path, file_filter: str = "") -> Path | None:
+        return self.save_answers.pop(0) if self.save_answers else None
+
+    def choose(self, parent: Any, title: str, text: str, buttons: list[str]) -> int | None:
+        return self.choose_answers.pop(0) if self.choose_answers else None
+
+
+@pytest.fixture
+def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> FakeDialogs:
+    from revmentor_desktop.ui import dialogs
+
+    fake = FakeDialogs()
+    monkeypatch.setattr(dialogs, "service", fake)
+    return fake
+
+
+PARTNERSHIP = {
+    "mentor_name": "Dana Lee",
+    "mentee_name": "Morgan Hale",
+    "start_date": date(2026, 1, 5),
+    "organisation": "Acme",
+}
+
+
+@pytest.fixture
+def partnership_file(tmp_path: Path) -> Path:
+    from revmentor_desktop.data.store import Store
+
+    path = tmp_path / "ours.revmentor"
+    Store.create(path, dict(PARTNERSHIP), focus_areas=["Technology adoption"],
+                 clauses=["What we say stays between us."]).close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot: Any, partnership_file: Path, fake_dialogs: FakeDialogs) -> Iterator[Any]:
+    """The main window with `partnership_file` open, as a user would see it."""
+    from revmentor_desktop.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_file(partnership_file)
+    yield win
+    win.close()
