@@ -47,7 +47,9 @@ def momentum(start: date, cadence_days: int, sessions: Sequence[tuple[date, int]
     cadence = max(1, cadence_days)
     held = [d for d, _ in sessions if d <= today]
     last = max(held) if held else None
-    next_due = (last if last is not None else start) + timedelta(days=cadence)
+    # A session logged before the official start does not make day one overdue.
+    anchor = start if last is None or last < start else last
+    next_due = anchor + timedelta(days=cadence)
     overdue = max(0, (today - next_due).days)
     elapsed = max(0, (today - start).days // cadence)
     kept_periods = {(d - start).days // cadence for d in held if d >= start}

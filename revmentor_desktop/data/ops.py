@@ -199,21 +199,27 @@ def _next_position(s: Any, column: Any, *where: Any) -> int:
     return 0 if current is None else int(current) + 1
 
 
-def _move(store: Store, model: Any, row_id: int, new_index: int, *scope: str) -> int:
-    """Move a row to `new_index` among its siblings (same values in `scope` columns); return old index."""
-    with store.write() as s:
-        obj = s.get(model, row_id)
-        if obj is None:
-            raise LookupError(f"{model.__name__} {row_id} no longer exists")
-        where = [getattr(model, c) == getattr(obj, c) for c in scope]
-        ids = list(s.execute(select(model.id).where(*where).order_by(model.position, model.id)).scalars())
-        old_index = ids.index(row_id)
-        ids.remove(row_id)
-        new_index = max(0, min(new_index, len(ids)))
-        ids.insert(new_index, row_id)
-        for pos, rid in enumerate(ids):
-            s.execute(update(model).where(model.id == rid).values(position=pos))
+def _reorder(s: Any, model: Any, row_id: int, new_index: int, *scope: str) -> int:
+    """Within the open transaction `s`, move a row to `new_index` among its siblings (rows with the
+    same values in the `scope` columns); return its old index."""
+    obj = s.get(model, row_id)
+    if obj is None:
+        raise LookupError(f"{model.__name__} {row_id} no longer exists")
+    where = [getattr(model, c) == getattr(obj, c) for c in scope]
+    ids = list(s.execute(select(model.id).where(*where).order_by(model.position, model.id)).scalars())
+    old_index = ids.index(row_id)
+    ids.remove(row_id)
+    new_index = max(0, min(new_index, len(ids)))
+    ids.insert(new_index, row_id)
+    for pos, rid in enumerate(ids):
+        s.execute(update(model).where(model.id == rid).values(position=pos))
     return old_index
+
+
+def _move(store: Store, model: Any, row_id: int, new_index: int, *scope: str) -> int:
+    """Move a row among its siblings in one transaction; return its old index."""
+    with store.write() as s:
+        return _reorder(s, model, row_id, new_index, *scope)
 
 
 # -- partnership -------------------------------------------------------------------------------------
@@ -269,10 +275,9 @@ def add_clause(store: Store, text: str, index: int | None = None) -> int:
         s.add(clause)
         s.flush()
         assert clause.id is not None
-        new_id = clause.id
-    if index is not None:
-        _move(store, AgreementClause, new_id, index)
-    return new_id
+        if index is not None:
+            _reorder(s, AgreementClause, clause.id, index)
+        return clause.id
 
 
 def update_clause(store: Store, clause_id: int, text: str) -> str:
@@ -373,11 +378,14 @@ def delete_milestone(store: Store, milestone_id: int) -> Tombstone:
     return _delete_simple(store, Milestone, milestone_id)
 
 
-@dataclass(frozen=True)
-class GoalProgressRow:
-    goal_id: int
-    done: int
-    total: int
+def goal_status_counts(store: Store, *, include_private: bool = True) -> dict[tuple[str, str], int]:
+    """How many goals each owner has in each status: {(owner, status): count}."""
+    stmt = select(col(Goal.owner), col(Goal.status), func.count()).group_by(
+        col(Goal.owner), col(Goal.status))
+    if not include_private:
+        stmt = stmt.where(col(Goal.private) == False)  # noqa: E712
+    with store.read() as s:
+        return {(o, st): int(n) for o, st, n in s.execute(stmt)}
 
 
 def milestone_counts(store: Store) -> dict[int, tuple[int, int]]:
@@ -479,9 +487,12 @@ def list_entries(store: Store, *, include_private: bool = True) -> list[EntrySum
         return [EntrySummary(*row) for row in s.execute(stmt)]
 
 
-def session_dates(store: Store) -> list[tuple[date, int]]:
+def session_dates(store: Store, *, include_private: bool = True) -> list[tuple[date, int]]:
     """(date, duration) of every session, oldest first — for momentum."""
-    stmt = select(col(JournalEntry.held_on), col(JournalEntry.duration_minutes)).order_by(col(JournalEntry.held_on))
+    stmt = select(col(JournalEntry.held_on), col(JournalEntry.duration_minutes)).order_by(
+        col(JournalEntry.held_on))
+    if not include_private:
+        stmt = stmt.where(col(JournalEntry.private) == False)  # noqa: E712
     with store.read() as s:
         return [(d, int(m)) for d, m in s.execute(stmt)]
 
@@ -592,10 +603,9 @@ def add_swot_item(store: Store, grid: str, quadrant: str, text: str, index: int 
         s.add(item)
         s.flush()
         assert item.id is not None
-        new_id = item.id
-    if index is not None:
-        _move(store, SwotItem, new_id, index, "grid", "quadrant")
-    return new_id
+        if index is not None:
+            _reorder(s, SwotItem, item.id, index, "grid", "quadrant")
+        return item.id
 
 
 def update_swot_item(store: Store, item_id: int, text: str) -> dict[str, Any]:
@@ -605,14 +615,19 @@ def update_swot_item(store: Store, item_id: int, text: str) -> dict[str, Any]:
 def move_swot_item(store: Store, item_id: int, grid: str, quadrant: str, index: int) -> tuple[str, str, int]:
     """Move an item to another place (same or other quadrant/grid); return where it was."""
     clean = _validate(SWOT_FIELDS, {"grid": grid, "quadrant": quadrant})
-    item = _get(store, SwotItem, item_id)
-    old_index = [i.id for i in list_swot_items(store)
-                 if i.grid == item.grid and i.quadrant == item.quadrant].index(item_id)
-    old = (item.grid, item.quadrant, old_index)
     with store.write() as s:
+        item = s.get(SwotItem, item_id)
+        if item is None:
+            raise LookupError(f"SwotItem {item_id} no longer exists")
+        siblings = s.execute(
+            select(col(SwotItem.id)).where(col(SwotItem.grid) == item.grid,
+                                           col(SwotItem.quadrant) == item.quadrant)
+            .order_by(col(SwotItem.position), col(SwotItem.id))).scalars()
+        old = (item.grid, item.quadrant, list(siblings).index(item_id))
         s.execute(update(SwotItem).where(col(SwotItem.id) == item_id)
                   .values(grid=clean["grid"], quadrant=clean["quadrant"], position=-1))
-    _move(store, SwotItem, item_id, index, "grid", "quadrant")
+        s.expire(item)
+        _reorder(s, SwotItem, item_id, index, "grid", "quadrant")
     return old
 
 

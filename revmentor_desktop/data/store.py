@@ -26,7 +26,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -297,17 +297,17 @@ class Store:
             os.replace(tmp, path)
             _fsync_dir(path.parent)
         except sqlite3.Error as exc:
-            tmp.unlink(missing_ok=True)
+            _discard(tmp)
             raise _translate(exc, path) or exc from exc
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
+            _discard(tmp)
             if exc.errno == errno.ENOSPC:
                 raise KnownError(ErrorKind.DISK_FULL, "The disk is full; the file was not created.") from exc
             raise KnownError(
                 ErrorKind.CANNOT_WRITE, f"Cannot create “{path}”: {exc.strerror or exc}."
             ) from exc
         except BaseException:
-            tmp.unlink(missing_ok=True)
+            _discard(tmp)
             raise
         _make_private(path)
         return cls(path, read_only=False)
@@ -355,6 +355,14 @@ class Store:
         return _connect(self.path, "ro" if self.read_only else "rw")
 
 
+def _discard(path: Path) -> None:
+    """Remove a half-made file; if even that fails, the original error is the one to report."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -369,7 +377,8 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _now_text() -> str:
-    return datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    # UTC, in the form SQLModel writes (it reads every datetime column back as UTC).
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.000000")
 
 
 def _sql_value(value: Any) -> Any:

@@ -1,7 +1,7 @@
 """Checks on everything the user types before it reaches the file, with messages a user can read.
 
 Text policy (the same for every field): line endings become "\\n"; NUL and other control characters
-except tab and newline are removed; lone surrogates (which cannot be stored as UTF-8) become U+FFFD.
+except tab and newline (C0, DEL and C1) are removed; lone surrogates (which cannot be stored as UTF-8) become U+FFFD.
 Everything else — markup, right-to-left text, emoji — is kept exactly as typed.
 """
 
@@ -20,7 +20,7 @@ TITLE_MAX = 300
 SHORT_MAX = 2_000
 LONG_MAX = 1_000_000
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -113,7 +113,17 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update_undo_actions()
 
+        self.find_action = self._action(self.edit_menu, "&Find in Journal…", self._find,
+                                        QKeySequence.StandardKey.Find)
+
         self.view_menu = bar.addMenu("&View")
+        self.hide_private_action = self._action(self.view_menu, "&Hide Private Entries",
+                                                self._toggle_private, "Ctrl+Shift+H")
+        self.hide_private_action.setCheckable(True)
+        self.hide_private_action.setToolTip(
+            "Screen-share mode: private goals and sessions vanish from every tab until you switch "
+            "this off.")
+        self.view_menu.addSeparator()
         self.tab_actions: list[QAction] = []
 
         help_menu = bar.addMenu("&Help")
@@ -184,11 +194,13 @@ class MainWindow(QMainWindow):
         self._close_document()
         self._lock = lock
         doc = Document(store, self)
+        doc.set_hide_private(self.hide_private_action.isChecked())
         self.doc = doc
         doc.changed.connect(self._on_changed)
         doc.failed.connect(self._on_failed)
         doc.undo_stack.cleanChanged.connect(lambda _c: self._update_undo_actions())
         doc.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
+        doc.undo_stack.indexChanged.connect(self._announce_delete)
         self._build_tabs(doc)
         paths.remember_file(path)
         self._update_title()
@@ -201,11 +213,14 @@ class MainWindow(QMainWindow):
         return True
 
     def _build_tabs(self, doc: Document) -> None:
+        from revmentor_desktop.ui.journal import JournalTab
         from revmentor_desktop.ui.overview import OverviewTab
 
         tabs = QTabWidget(self)
         tabs.setDocumentMode(True)
-        for tab in (OverviewTab(doc, tabs),):
+        self.overview_tab = OverviewTab(doc, tabs)
+        self.journal_tab = JournalTab(doc, tabs)
+        for tab in (self.overview_tab, self.journal_tab):
             tabs.addTab(tab, tab.title)
         if self.tabs is not None:
             self.stack.removeWidget(self.tabs)
@@ -328,6 +343,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setText(f"&Undo {stack.undoText()}" if can_undo and stack else "&Undo")
         self.redo_action.setText(f"&Redo {stack.redoText()}" if can_redo and stack else "&Redo")
 
+    def _announce_delete(self, _index: int) -> None:
+        stack = self.doc.undo_stack if self.doc is not None else None
+        if stack is not None and stack.canUndo() and stack.undoText().startswith(("Delete", "Remove")):
+            shortcut = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.statusBar().showMessage(f"{stack.undoText()} — {shortcut} brings it back.", 8000)
+
     def _undo(self) -> None:
         if self.doc is not None:
             self.flush()
@@ -336,6 +357,26 @@ class MainWindow(QMainWindow):
     def _redo(self) -> None:
         if self.doc is not None:
             self.doc.undo_stack.redo()
+
+    def _toggle_private(self, hide: bool) -> None:
+        if self.doc is None:
+            self.hide_private_action.setChecked(False)
+            return
+        self.flush()
+        self.doc.set_hide_private(hide)
+        self.statusBar().showMessage(
+            "Private entries are hidden." if hide else "Private entries are shown again.", 5000)
+
+    def _find(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        if not hasattr(tab, "focus_search"):
+            tab = getattr(self, "journal_tab", None)
+            if tab is None:
+                return
+            self.tabs.setCurrentWidget(tab)  # type: ignore[union-attr]
+        tab.focus_search()
 
     def _new_item(self) -> None:
         tab = self.current_tab()

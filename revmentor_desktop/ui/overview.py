@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,9 +29,11 @@ from revmentor_desktop.data import ops
 from revmentor_desktop.data.models import READY_MADE_CLAUSES
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.momentum import DashboardPanel, MomentumPanel
 from revmentor_desktop.ui.new_partnership import ROLES, FocusAreaPicker
 from revmentor_desktop.ui.widgets import (
     PLAIN,
+    FlowLayout,
     OptionalDateEdit,
     TextSaver,
     from_qdate,
@@ -51,8 +54,15 @@ class ClauseModel(QAbstractListModel):
         self.reload()
 
     def reload(self) -> None:
+        rows = [(c.id or 0, c.text) for c in ops.list_clauses(self._doc.store)]
+        if [r[0] for r in rows] == [r[0] for r in self._rows]:
+            # Same clauses, new text: update in place so an open editor is not torn down.
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            return
         self.beginResetModel()
-        self._rows = [(c.id or 0, c.text) for c in ops.list_clauses(self._doc.store)]
+        self._rows = rows
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -163,9 +173,6 @@ class OverviewTab(QWidget):
         self._focus_saver = TextSaver(self.focus.own, lambda _t: self._save_focus())
         self._savers.append(self._focus_saver)
 
-        left = QVBoxLayout()
-        left.addWidget(details)
-        left.addStretch(1)
 
         # -- the agreement -----------------------------------------------------------------------
         agreement = QGroupBox("Agreement — our ground rules", self)
@@ -187,7 +194,7 @@ class OverviewTab(QWidget):
         self.clauses.setAccessibleName("Agreement clauses")
         agreement_layout.addWidget(self.clauses, 1)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=6)
         self.add_clause_button = QPushButton("&Add Rule", agreement)
         self.add_clause_button.clicked.connect(self.add_clause)
         self.ready_made = QToolButton(agreement)
@@ -208,7 +215,6 @@ class OverviewTab(QWidget):
         for b in (self.add_clause_button, self.ready_made, self.up_button, self.down_button,
                   self.delete_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         agreement_layout.addLayout(buttons)
 
         for seq, fn in (("Alt+Up", lambda: self.move_clause(-1)), ("Alt+Down", lambda: self.move_clause(+1))):
@@ -218,15 +224,24 @@ class OverviewTab(QWidget):
             act.triggered.connect(fn)
             self.clauses.addAction(act)
 
-        left_widget = QWidget(self)
-        left_widget.setLayout(left)
+        # -- the dashboard: momentum, goals at a glance, open action items -------------------------
+        self.momentum = MomentumPanel(doc, self)
+        self.dashboard = DashboardPanel(doc, self)
+
+        content = QWidget(self)
+        self.grid = QGridLayout(content)
+        self.grid.setContentsMargins(8, 8, 8, 8)
+        self.details = details
+        self.agreement = agreement
+        self._narrow: bool | None = None
+        self._arrange(narrow=False)
+        agreement.setMinimumHeight(240)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setWidget(left_widget)
+        scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setMinimumWidth(460)
-        outer.addWidget(scroll, 5)
-        outer.addWidget(agreement, 6)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
         self.setTabOrder(self.mentor, self.mentee)
         self.setTabOrder(self.mentee, self.me)
@@ -240,6 +255,40 @@ class OverviewTab(QWidget):
         self.clauses.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.load_partnership()
         self._update_buttons()
+
+    # -- layout: two columns when wide, one when narrow ------------------------------------------------
+
+    NARROW_BELOW = 1100
+
+    def _arrange(self, *, narrow: bool) -> None:
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        grid = self.grid
+        for w in (self.momentum, self.details, self.agreement, self.dashboard):
+            grid.removeWidget(w)
+        for i in range(4):
+            grid.setRowStretch(i, 0)
+            grid.setColumnStretch(i % 2, 0)
+        grid.addWidget(self.momentum, 0, 0, 1, 2)
+        if narrow:
+            grid.addWidget(self.details, 1, 0, 1, 2)
+            grid.addWidget(self.agreement, 2, 0, 1, 2)
+            grid.addWidget(self.dashboard, 3, 0, 1, 2)
+            grid.setRowStretch(2, 1)
+        else:
+            grid.addWidget(self.details, 1, 0)
+            grid.addWidget(self.agreement, 1, 1)
+            grid.addWidget(self.dashboard, 2, 0, 1, 2)
+            grid.setColumnStretch(0, 5)
+            grid.setColumnStretch(1, 6)
+            grid.setRowStretch(1, 1)
+            grid.setRowStretch(2, 1)
+        self.dashboard.set_narrow(narrow)
+
+    def resizeEvent(self, event: Any) -> None:
+        self._arrange(narrow=self.width() < self.NARROW_BELOW)
+        super().resizeEvent(event)
 
     # -- partnership details -------------------------------------------------------------------------
 
@@ -370,6 +419,9 @@ class OverviewTab(QWidget):
     def on_changed(self, kinds: frozenset[str]) -> None:
         if kinds & {k.PARTNERSHIP, k.FOCUS_AREAS}:
             self.load_partnership()
+        if kinds & {k.PARTNERSHIP, k.ENTRIES, k.PRIVACY}:
+            self.momentum.reload()
+        self.dashboard.on_changed(kinds)
         if k.CLAUSES in kinds:
             current = self._selected_row()
             keep = self.clause_model.id_at(current) if current >= 0 else None
