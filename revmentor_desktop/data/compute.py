@@ -1,6 +1,8 @@
-"""Pure computations over partnership data: goal progress and the partnership's momentum."""
+"""Pure computations over partnership data: goal progress, momentum, SWOT comparison, skill gaps."""
 
 from __future__ import annotations
+
+import re
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,3 +65,111 @@ def momentum(start: date, cadence_days: int, sessions: Sequence[tuple[date, int]
         periods_elapsed=elapsed,
         periods_kept=kept,
     )
+
+
+# -- SWOT comparison ---------------------------------------------------------------------------------
+
+#: Small words that carry no meaning of their own when comparing SWOT items.
+_STOP_WORDS = frozenset(
+    "a an the of about for to in on and or with our my your their at by from as is are be into".split()
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def swot_key(text: str) -> str:
+    """What a SWOT item means, for comparison: its words, case-folded, without punctuation or
+    small words, in alphabetical order ("Curiosity about new tools" == "new tools: curiosity")."""
+    words = [w for w in _WORD.findall(text.casefold()) if w not in _STOP_WORDS]
+    return " ".join(sorted(words))
+
+
+@dataclass(frozen=True)
+class SwotEntry:
+    """One SWOT item as plain data: whose grid, which quadrant, the text."""
+
+    grid: str
+    quadrant: str
+    text: str
+
+
+def shared_items(items: Sequence[SwotEntry]) -> dict[int, list[int]]:
+    """Items that appear in both partners' grids: {index: [indexes of its twins in the other grid]}."""
+    by_key: dict[str, dict[str, list[int]]] = {}
+    for i, it in enumerate(items):
+        key = swot_key(it.text)
+        if key:
+            by_key.setdefault(key, {}).setdefault(it.grid, []).append(i)
+    twins: dict[int, list[int]] = {}
+    for grids in by_key.values():
+        if len(grids) < 2:
+            continue
+        for grid, indexes in grids.items():
+            others = [j for g, js in grids.items() if g != grid for j in js]
+            for i in indexes:
+                twins[i] = others
+    return twins
+
+
+@dataclass(frozen=True)
+class SwotChange:
+    grid: str
+    kind: str  # "added", "removed" or "moved"
+    text: str
+    quadrant: str  # where it is now (for "removed": where it was)
+    from_quadrant: str | None = None  # for "moved"
+
+
+def compare_swot(before: Sequence[SwotEntry], now: Sequence[SwotEntry]) -> list[SwotChange]:
+    """What changed in each grid since a snapshot: items added, removed, or moved to another quadrant.
+
+    Items are matched by meaning (`swot_key`), so rewording "AI tools" as "tools, AI" is no change.
+    """
+    changes: list[SwotChange] = []
+    for grid in sorted({i.grid for i in (*before, *now)}):
+        old = {swot_key(i.text): i for i in before if i.grid == grid}
+        new = {swot_key(i.text): i for i in now if i.grid == grid}
+        for key, item in new.items():
+            if key not in old:
+                changes.append(SwotChange(grid, "added", item.text, item.quadrant))
+            elif old[key].quadrant != item.quadrant:
+                changes.append(SwotChange(grid, "moved", item.text, item.quadrant, old[key].quadrant))
+        for key, item in old.items():
+            if key not in new:
+                changes.append(SwotChange(grid, "removed", item.text, item.quadrant))
+    return changes
+
+
+# -- skills ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RatingPoint:
+    skill_id: int
+    rated_on: date
+    level: int
+    rated_by: str  # "self" or "partner"
+
+
+def latest_levels(points: Sequence[RatingPoint]) -> dict[int, tuple[int | None, int | None]]:
+    """Each skill's latest (self level, partner level)."""
+    out: dict[int, tuple[int | None, int | None]] = {}
+    for p in sorted(points, key=lambda p: p.rated_on):
+        self_level, partner_level = out.get(p.skill_id, (None, None))
+        if p.rated_by == "self":
+            self_level = p.level
+        else:
+            partner_level = p.level
+        out[p.skill_id] = (self_level, partner_level)
+    return out
+
+
+GAP_THRESHOLD = 2
+
+
+def rating_gaps(points: Sequence[RatingPoint]) -> dict[int, int]:
+    """Skills whose latest self and partner ratings differ by 2 or more: {skill_id: self - partner}."""
+    return {
+        sid: s - p
+        for sid, (s, p) in latest_levels(points).items()
+        if s is not None and p is not None and abs(s - p) >= GAP_THRESHOLD
+    }
