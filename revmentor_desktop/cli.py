@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from revmentor_desktop import FILE_SUFFIX, __version__
-from revmentor_desktop.errors import KnownError
+from revmentor_desktop.errors import ErrorKind, KnownError
 
 EPILOG = f"""\
 examples:
@@ -20,6 +20,7 @@ examples:
   revmentor ours{FILE_SUFFIX}                   open a partnership file
   revmentor --make-sample s{FILE_SUFFIX}        write a sample partnership to try the app
   revmentor --make-sample big{FILE_SUFFIX} --sessions 10000
+  revmentor ours{FILE_SUFFIX} --export-pdf summary.pdf
 """
 
 
@@ -38,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--make-sample", metavar="FILE", type=Path,
         help="write a new, realistic sample partnership to FILE (never overwrites) and exit",
+    )
+    parser.add_argument(
+        "--export-pdf", metavar="OUT.pdf", type=Path,
+        help="write FILE's PDF summary (private entries are never included) to OUT.pdf and exit",
     )
     parser.add_argument(
         "--sessions", metavar="N", type=int, default=None,
@@ -73,9 +78,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Wrote a sample partnership with {sessions} sessions to {args.make_sample}")
         return 0
 
+    if args.export_pdf is not None:
+        if args.file is None:
+            parser.error("--export-pdf needs the partnership FILE to export")
+        try:
+            return export_pdf(args.file, args.export_pdf)
+        except KnownError as exc:
+            return _fail(exc.one_line())
+
     from revmentor_desktop.app import run
 
     return run(args.file)
+
+
+def export_pdf(source: Path, target: Path) -> int:
+    """The headless export: no window, no display (Qt draws off-screen), one line on success."""
+    import os
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never needs (or touches) a display
+    from PySide6.QtGui import QGuiApplication
+
+    from revmentor_desktop.data.store import Store
+    from revmentor_desktop.report.pdf import page_size_for_locale, write_pdf
+    from revmentor_desktop.report.summary import ExportOptions, build_summary
+
+    app = QGuiApplication.instance() or QGuiApplication(["revmentor"])
+    del app
+    if target.suffix.lower() != ".pdf":
+        raise KnownError(ErrorKind.CANNOT_WRITE, f"“{target}” should end in .pdf.")
+    if target.resolve() == source.resolve():
+        raise KnownError(ErrorKind.CANNOT_WRITE, "The PDF cannot overwrite the partnership file.")
+    store = Store.open(source, read_only=True)
+    try:
+        summary = build_summary(store, ExportOptions(page_size=page_size_for_locale()))
+    finally:
+        store.close()
+    pages = write_pdf(summary, target)
+    print(f"Wrote {pages} page{'s' if pages != 1 else ''} to {target}")
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

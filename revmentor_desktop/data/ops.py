@@ -487,6 +487,39 @@ def list_entries(store: Store, *, include_private: bool = True) -> list[EntrySum
         return [EntrySummary(*row) for row in s.execute(stmt)]
 
 
+@dataclass(frozen=True)
+class Highlight:
+    """The shareable part of a journal entry (for the PDF summary)."""
+
+    id: int
+    held_on: date
+    topics: str
+    mentor_takeaway: str
+    mentee_takeaway: str
+    feedback_good: str
+    feedback_improve: str
+    rating: int | None
+
+
+def journal_highlights(store: Store, start: date | None = None, end: date | None = None) -> list[Highlight]:
+    """Non-private entries between `start` and `end` (inclusive), oldest first. Private entries are
+    never returned by this function: it exists to build things that leave the machine."""
+    stmt = (
+        select(col(JournalEntry.id), col(JournalEntry.held_on), col(JournalEntry.topics),
+               col(JournalEntry.mentor_takeaway), col(JournalEntry.mentee_takeaway),
+               col(JournalEntry.feedback_good), col(JournalEntry.feedback_improve),
+               col(JournalEntry.rating))
+        .where(col(JournalEntry.private) == False)  # noqa: E712
+        .order_by(col(JournalEntry.held_on), col(JournalEntry.id))
+    )
+    if start is not None:
+        stmt = stmt.where(col(JournalEntry.held_on) >= start)
+    if end is not None:
+        stmt = stmt.where(col(JournalEntry.held_on) <= end)
+    with store.read() as s:
+        return [Highlight(*row) for row in s.execute(stmt)]
+
+
 def session_dates(store: Store, *, include_private: bool = True) -> list[tuple[date, int]]:
     """(date, duration) of every session, oldest first — for momentum."""
     stmt = select(col(JournalEntry.held_on), col(JournalEntry.duration_minutes)).order_by(

@@ -189,6 +189,9 @@ class Store:
 
     def __init__(self, path: Path, *, read_only: bool) -> None:
         self.path = Path(path)
+        #: the file the user chose (differs from `path` only for an upgraded read-only copy)
+        self.shown_path = self.path
+        self._temporary: Path | None = None
         self.read_only = read_only
         mode = "ro" if read_only else "rw"
         self.engine: Engine = create_engine(
@@ -202,11 +205,16 @@ class Store:
     # -- opening and creating ------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str) -> Store:
-        """Open an existing file, migrating it if it is older; raise KnownError if we cannot."""
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Store:
+        """Open an existing file, migrating it if it is older; raise KnownError if we cannot.
+
+        `read_only` (or a file we may not write) never changes the file: an older file is then
+        upgraded in a private temporary copy, which is what the store reads.
+        """
         path = Path(path)
         check = check_header(path)
-        read_only = not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+        read_only = read_only or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+        upgraded: Path | None = None
         try:
             conn = _connect(path, "ro" if read_only else "rw")
             try:
@@ -227,13 +235,9 @@ class Store:
                     )
                 if version < SCHEMA_VERSION:
                     if read_only:
-                        raise KnownError(
-                            ErrorKind.READ_ONLY,
-                            f"“{path.name}” is from an older version and must be upgraded, "
-                            "but it is read-only.",
-                            "Make it writable, or open a copy.",
-                        )
-                    _migrate(conn, path)
+                        upgraded = _upgraded_copy(conn)
+                    else:
+                        _migrate(conn, path)
                 if conn.execute("SELECT count(*) FROM partnership").fetchone()[0] != 1:
                     raise KnownError(
                         ErrorKind.DAMAGED, f"“{path.name}” is damaged (it holds no partnership)."
@@ -248,6 +252,11 @@ class Store:
                 )
             raise known from exc
         del check
+        if upgraded is not None:
+            store = cls(upgraded, read_only=True)
+            store.shown_path = path
+            store._temporary = upgraded
+            return store
         return cls(path, read_only=read_only)
 
     @classmethod
@@ -314,6 +323,10 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._temporary is not None:
+            _discard(self._temporary)
+            _discard_dir(self._temporary.parent)
+            self._temporary = None
 
     # -- sessions ------------------------------------------------------------------------------------
 
@@ -353,6 +366,29 @@ class Store:
     def raw(self) -> sqlite3.Connection:
         """A plain sqlite3 connection for bulk work (sample generation, backups). Caller closes it."""
         return _connect(self.path, "ro" if self.read_only else "rw")
+
+
+def _upgraded_copy(conn: sqlite3.Connection) -> Path:
+    """Copy an older file (consistently, with SQLite's backup API) into a private temporary folder
+    and upgrade the copy, leaving the original untouched."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="revmentor-"))
+    copy = folder / "upgraded.revmentor"
+    target = sqlite3.connect(copy, isolation_level=None)
+    try:
+        conn.backup(target)
+        _migrate(target, copy)
+    finally:
+        target.close()
+    return copy
+
+
+def _discard_dir(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty or already gone: leave it rather than delete what we did not make
 
 
 def _discard(path: Path) -> None:

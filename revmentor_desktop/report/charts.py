@@ -15,9 +15,9 @@ import matplotlib
 
 matplotlib.use("Agg", force=False)  # never needs a display; the Qt canvas brings its own backend
 
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 #: Okabe & Ito's palette: distinct for the common kinds of colour blindness.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")

@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.doc: Document | None = None
         self.tabs: QTabWidget | None = None
         self._lock: QLockFile | None = None
+        self._exporter: Any = None
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(760, 520)
         self.resize(1300, 850)
@@ -95,6 +96,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.export_action = self._action(file_menu, "&Export PDF Summary…", self.export_pdf, "Ctrl+E")
+        self.export_action.setEnabled(False)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -168,7 +172,7 @@ class MainWindow(QMainWindow):
         return ok
 
     def _open(self, path: Path, create: tuple[dict[str, Any], list[str], bool] | None) -> bool:
-        if self.doc is not None and path.resolve() == self.doc.store.path.resolve():
+        if self.doc is not None and path.resolve() == self.doc.store.shown_path.resolve():
             return True
         from revmentor_desktop.data.models import READY_MADE_CLAUSES
         from revmentor_desktop.data.store import Store
@@ -202,6 +206,7 @@ class MainWindow(QMainWindow):
         doc.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
         doc.undo_stack.indexChanged.connect(self._announce_delete)
         self._build_tabs(doc)
+        self.export_action.setEnabled(True)
         paths.remember_file(path)
         self._update_title()
         self._update_undo_actions()
@@ -270,7 +275,7 @@ class MainWindow(QMainWindow):
                 tab.flush()
 
     def open_dialog(self) -> None:
-        start = self.doc.store.path.parent if self.doc is not None else None
+        start = self.doc.store.shown_path.parent if self.doc is not None else None
         path = dialogs.service.open_path(self, start)
         if path is not None:
             self.open_file(path)
@@ -284,7 +289,7 @@ class MainWindow(QMainWindow):
         values = dialog.values()
         suggested = paths.data_dir() / f"{_file_stem(values)}{FILE_SUFFIX}"
         if self.doc is not None:
-            suggested = self.doc.store.path.parent / suggested.name
+            suggested = self.doc.store.shown_path.parent / suggested.name
         path = dialogs.service.save_path(self, "Save New Partnership As", suggested)
         if path is None:
             return
@@ -326,13 +331,13 @@ class MainWindow(QMainWindow):
         from revmentor_desktop.data import ops
 
         p = ops.get_partnership(self.doc.store)
-        parts = [f"{p.mentor_name} ↔ {p.mentee_name}", self.doc.store.path.name]
+        parts = [f"{p.mentor_name} ↔ {p.mentee_name}", self.doc.store.shown_path.name]
         if self.doc.read_only:
             parts[-1] += " [read-only]"
         if self.doc.hide_private:
             parts.append("private entries hidden")
         self.setWindowTitle(" — ".join([*parts, APP_NAME]))
-        self.setWindowFilePath(str(self.doc.store.path))
+        self.setWindowFilePath(str(self.doc.store.shown_path))
 
     def _update_undo_actions(self) -> None:
         stack = self.doc.undo_stack if self.doc is not None else None
@@ -357,6 +362,17 @@ class MainWindow(QMainWindow):
     def _redo(self) -> None:
         if self.doc is not None:
             self.doc.undo_stack.redo()
+
+    def export_pdf(self) -> None:
+        if self.doc is None:
+            return
+        if self._exporter is None:
+            from revmentor_desktop.ui.export import Exporter
+
+            self._exporter = Exporter(self)
+            self.statusBar().addPermanentWidget(self._exporter.progress)
+            self._exporter.busy_changed.connect(lambda busy: self.export_action.setEnabled(not busy))
+        self._exporter.start()
 
     def _toggle_private(self, hide: bool) -> None:
         if self.doc is None:
@@ -411,6 +427,8 @@ class MainWindow(QMainWindow):
             self.move(screen.availableGeometry().topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._exporter is not None:
+            self._exporter.wait()
         self._close_document()
         s = paths.settings()
         s.setValue("geometry", self.saveGeometry())

@@ -1,0 +1,210 @@
+"""What the PDF summary holds, gathered from the file as plain data.
+
+Privacy by construction: every query here asks the data layer for non-private rows only
+(`include_private=False`), so a private goal or entry never enters the summary at all — there is
+nothing to filter out at the end, and nothing to forget to filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from revmentor_desktop.data import compute, ops
+from revmentor_desktop.data.models import STATUS_LABELS, GoalStatus
+from revmentor_desktop.data.store import Store
+
+SECTION_OVERVIEW = "overview"
+SECTION_GOALS = "goals"
+SECTION_SWOT = "swot"
+SECTION_SKILLS = "skills"
+SECTION_JOURNAL = "journal"
+SECTION_ACTIONS = "actions"
+ALL_SECTIONS: tuple[str, ...] = (SECTION_OVERVIEW, SECTION_GOALS, SECTION_SWOT, SECTION_SKILLS,
+                                 SECTION_JOURNAL, SECTION_ACTIONS)
+SECTION_TITLES = {
+    SECTION_OVERVIEW: "Overview & agreement",
+    SECTION_GOALS: "Goals",
+    SECTION_SWOT: "SWOT",
+    SECTION_SKILLS: "Skills",
+    SECTION_JOURNAL: "Journal highlights",
+    SECTION_ACTIONS: "Open action items",
+}
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    sections: tuple[str, ...] = ALL_SECTIONS
+    journal_from: date | None = None
+    journal_to: date | None = None
+    page_size: str = "A4"  # "A4" or "Letter"
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    title: str
+    owner: str
+    status: str
+    progress: int
+    target_date: date | None
+    overdue: bool
+    success_measure: str
+    milestones_done: int
+    milestones_total: int
+
+
+@dataclass(frozen=True)
+class SwotCell:
+    text: str
+    shared_with: str | None  # the twin's text in the other grid, when the item is in both
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    name: str
+    owner: str
+    target: int
+    latest_self: int | None
+    latest_partner: int | None
+    gap: bool
+
+
+@dataclass(frozen=True)
+class EntryHighlight:
+    held_on: date
+    topics: str
+    mentor_takeaway: str
+    mentee_takeaway: str
+    feedback_good: str
+    feedback_improve: str
+    rating: int | None
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    text: str
+    owner: str
+    due_on: date | None
+    from_session: date
+    overdue: bool
+
+
+@dataclass
+class Summary:
+    mentor_name: str
+    mentee_name: str
+    me: str
+    organisation: str
+    start_date: date
+    review_date: date | None
+    cadence_days: int
+    duration_minutes: int
+    generated_on: date
+    options: ExportOptions
+    focus_areas: list[str] = field(default_factory=list)
+    sessions_held: int = 0
+    minutes_together: int = 0
+    cadence_kept: float | None = None
+    periods_kept: int = 0
+    periods_elapsed: int = 0
+    last_session: date | None = None
+    goal_counts: dict[str, int] = field(default_factory=dict)
+    clauses: list[str] = field(default_factory=list)
+    goals: list[GoalRow] = field(default_factory=list)
+    swot: dict[str, dict[str, list[SwotCell]]] = field(default_factory=dict)
+    skills: list[SkillRow] = field(default_factory=list)
+    skill_series: list[object] = field(default_factory=list)  # report.charts.SkillSeries
+    skill_gaps: dict[int, int] = field(default_factory=dict)
+    entries: list[EntryHighlight] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
+
+    def names(self) -> dict[str, str]:
+        return {"mentor": self.mentor_name, "mentee": self.mentee_name, "both": "Both",
+                "shared": "Shared"}
+
+
+def build_summary(store: Store, options: ExportOptions | None = None,
+                  today: date | None = None) -> Summary:
+    """Everything the PDF shows, non-private rows only."""
+    options = options or ExportOptions()
+    today = today or date.today()
+    p = ops.get_partnership(store)
+    summary = Summary(
+        mentor_name=p.mentor_name, mentee_name=p.mentee_name, me=p.me, organisation=p.organisation,
+        start_date=p.start_date, review_date=p.review_date, cadence_days=p.cadence_days,
+        duration_minutes=p.duration_minutes, generated_on=today, options=options,
+        focus_areas=ops.list_focus_areas(store),
+    )
+    names = summary.names()
+    wanted = set(options.sections)
+
+    if SECTION_OVERVIEW in wanted:
+        sessions = ops.session_dates(store, include_private=False)
+        m = compute.momentum(p.start_date, p.cadence_days, sessions, today)
+        summary.sessions_held = m.sessions_held
+        summary.minutes_together = m.minutes_together
+        summary.cadence_kept = m.share_kept
+        summary.periods_kept, summary.periods_elapsed = m.periods_kept, m.periods_elapsed
+        summary.last_session = m.last_session
+        counts = ops.goal_status_counts(store, include_private=False)
+        summary.goal_counts = {
+            STATUS_LABELS[s]: sum(n for (_o, st), n in counts.items() if st == s) for s in GoalStatus
+        }
+        summary.clauses = [c.text for c in ops.list_clauses(store)]
+
+    if SECTION_GOALS in wanted:
+        progress = ops.milestone_counts(store)
+        for g in ops.list_goals(store, include_private=False):
+            done, total = progress.get(g.id or 0, (0, 0))
+            open_ = g.status in (GoalStatus.NOT_STARTED, GoalStatus.IN_PROGRESS)
+            summary.goals.append(GoalRow(
+                title=g.title, owner=names.get(g.owner, g.owner),
+                status=STATUS_LABELS.get(g.status, g.status),
+                progress=compute.goal_progress(g.manual_progress, done, total),
+                target_date=g.target_date,
+                overdue=bool(open_ and g.target_date and g.target_date < today),
+                success_measure=g.success_measure, milestones_done=done, milestones_total=total,
+            ))
+
+    if SECTION_SWOT in wanted:
+        items = ops.list_swot_items(store)
+        entries = [compute.SwotEntry(i.grid, i.quadrant, i.text) for i in items]
+        twins = compute.shared_items(entries)
+        grids: dict[str, dict[str, list[SwotCell]]] = {
+            g: {q: [] for q in "SWOT"} for g in ("mentor", "mentee")}
+        for idx, it in enumerate(items):
+            twin = entries[twins[idx][0]].text if idx in twins else None
+            grids[it.grid][it.quadrant].append(SwotCell(it.text, twin))
+        summary.swot = grids
+
+    if SECTION_SKILLS in wanted:
+        skills = ops.list_skills(store)
+        ratings = ops.list_ratings(store)
+        points = [compute.RatingPoint(r.skill_id, r.rated_on, r.level, r.rated_by) for r in ratings]
+        latest = compute.latest_levels(points)
+        gaps = compute.rating_gaps(points)
+        for s in skills:
+            self_level, partner_level = latest.get(s.id or 0, (None, None))
+            summary.skills.append(SkillRow(s.name, names.get(s.owner, s.owner), s.target_level,
+                                           self_level, partner_level, (s.id or 0) in gaps))
+        from revmentor_desktop.report.charts import series_from  # matplotlib only when asked
+
+        summary.skill_series = list(series_from(skills, ratings, names))
+        summary.skill_gaps = gaps
+
+    if SECTION_JOURNAL in wanted:
+        summary.entries = list(_highlights(store, options))
+
+    if SECTION_ACTIONS in wanted:
+        for a in ops.open_actions(store, include_private=False):
+            summary.actions.append(ActionRow(a.text, names.get(a.owner, a.owner), a.due_on,
+                                             a.held_on, bool(a.due_on and a.due_on < today)))
+    return summary
+
+
+def _highlights(store: Store, options: ExportOptions) -> Iterable[EntryHighlight]:
+    rows = ops.journal_highlights(store, options.journal_from, options.journal_to)
+    for e in rows:
+        yield EntryHighlight(e.held_on, e.topics, e.mentor_takeaway, e.mentee_takeaway,
+                             e.feedback_good, e.feedback_improve, e.rating)

@@ -1,0 +1,255 @@
+"""File > Export PDF Summary…: choose sections, dates and page size, then write the PDF off the UI thread."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop.errors import KnownError
+from revmentor_desktop.report import summary as sm
+from revmentor_desktop.ui import dialogs, paths
+from revmentor_desktop.ui.widgets import PLAIN, OptionalDateEdit
+
+PDF_FILTER = "PDF document (*.pdf)"
+
+
+class ExportDialog(QDialog):
+    """The choices for one export; the last ones are remembered."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export PDF Summary")
+        layout = QVBoxLayout(self)
+        intro = QLabel("A summary to share with your partner or a sponsor. Private goals and "
+                       "entries are never included.", self)
+        intro.setWordWrap(True)
+        intro.setTextFormat(PLAIN)
+        layout.addWidget(intro)
+
+        box = QGroupBox("Sections", self)
+        box_layout = QVBoxLayout(box)
+        self.section_boxes: dict[str, QCheckBox] = {}
+        for name in sm.ALL_SECTIONS:
+            check = QCheckBox(sm.SECTION_TITLES[name].replace("&", "&&"), box)
+            check.setChecked(True)
+            self.section_boxes[name] = check
+            box_layout.addWidget(check)
+        layout.addWidget(box)
+
+        form = QFormLayout()
+        self.journal_from = OptionalDateEdit("From", self)
+        self.journal_to = OptionalDateEdit("To", self)
+        form.addRow("Journal from:", self.journal_from)
+        form.addRow("Journal until:", self.journal_to)
+        self.page_size = QComboBox(self)
+        self.page_size.addItem("A4", "A4")
+        self.page_size.addItem("Letter", "Letter")
+        self.page_size.setAccessibleName("Page size")
+        form.addRow("Page &size:", self.page_size)
+        layout.addLayout(form)
+        self.problem = QLabel(self)
+        self.problem.setTextFormat(PLAIN)
+        self.problem.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.problem)
+        self.section_boxes[sm.SECTION_JOURNAL].toggled.connect(self._journal_toggled)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._restore()
+
+    def _journal_toggled(self, on: bool) -> None:
+        self.journal_from.setEnabled(on)
+        self.journal_to.setEnabled(on)
+
+    def _restore(self) -> None:
+        from revmentor_desktop.report.pdf import page_size_for_locale
+
+        s = paths.settings()
+        chosen = s.value("export/sections")
+        if isinstance(chosen, str):
+            chosen = [chosen] if chosen else []
+        if isinstance(chosen, list):
+            for name, check in self.section_boxes.items():
+                check.setChecked(name in chosen)
+        size = s.value("export/pageSize") or page_size_for_locale()
+        self.page_size.setCurrentIndex(max(0, self.page_size.findData(size)))
+        for key, widget in (("export/journalFrom", self.journal_from), ("export/journalTo", self.journal_to)):
+            value = s.value(key)
+            try:
+                widget.set_value(date.fromisoformat(value) if isinstance(value, str) and value else None)
+            except ValueError:
+                widget.set_value(None)
+
+    def remember(self) -> None:
+        s = paths.settings()
+        s.setValue("export/sections", self.sections())
+        s.setValue("export/pageSize", self.page_size.currentData())
+        for key, widget in (("export/journalFrom", self.journal_from), ("export/journalTo", self.journal_to)):
+            value = widget.value()
+            s.setValue(key, value.isoformat() if value else "")
+        s.sync()
+
+    def sections(self) -> list[str]:
+        return [name for name, check in self.section_boxes.items() if check.isChecked()]
+
+    def options(self) -> sm.ExportOptions:
+        journal = sm.SECTION_JOURNAL in self.sections()
+        return sm.ExportOptions(
+            sections=tuple(self.sections()),
+            journal_from=self.journal_from.value() if journal else None,
+            journal_to=self.journal_to.value() if journal else None,
+            page_size=str(self.page_size.currentData()),
+        )
+
+    def accept(self) -> None:
+        if not self.sections():
+            self.problem.setText("Choose at least one section.")
+            return
+        start, end = self.journal_from.value(), self.journal_to.value()
+        if start and end and end < start:
+            self.problem.setText("The journal's end date is before its start date.")
+            return
+        self.remember()
+        super().accept()
+
+
+class _Worker(QObject):
+    finished = Signal(int)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+    def __init__(self, summary: sm.Summary, target: Path) -> None:
+        super().__init__()
+        self.summary = summary
+        self.target = target
+
+    def run(self) -> None:
+        from revmentor_desktop.report.pdf import write_pdf
+
+        try:
+            pages = write_pdf(self.summary, self.target, lambda n, total: self.progress.emit(n, total))
+        except KnownError as exc:
+            self.failed.emit(exc)
+            return
+        except Exception as exc:  # noqa: BLE001 - handed to the main thread's exception hook
+            self.failed.emit(exc)
+            return
+        self.finished.emit(pages)
+
+
+class Exporter(QObject):
+    """Runs one export at a time in a worker thread and reports back to the window."""
+
+    done = Signal(object, int)  # target path, pages
+    busy_changed = Signal(bool)
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def start(self) -> None:
+        doc = self.window.doc
+        if doc is None or self.busy:
+            return
+        dialog = ExportDialog(self.window)
+        if not dialog.exec():
+            return
+        options = dialog.options()
+        store_path = doc.store.shown_path
+        suggested = store_path.with_suffix(".pdf")
+        target = dialogs.service.save_path(self.window, "Export PDF Summary", suggested, PDF_FILTER)
+        if target is None:
+            return
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        self.window.flush()
+        summary = sm.build_summary(doc.store, options)  # quick queries; the slow part is drawing
+        self.run(summary, target)
+
+    def run(self, summary: sm.Summary, target: Path) -> None:
+        thread = QThread(self)
+        worker = _Worker(summary, target)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        self._target = target
+        worker.finished.connect(self._finished)  # bound slots of this (main-thread) object: queued
+        worker.failed.connect(self._failed)
+        worker.progress.connect(self._progress)
+        self._thread, self._worker = thread, worker
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.window.statusBar().showMessage(f"Exporting {target.name}…")
+        self.busy_changed.emit(True)
+        thread.start()
+
+    def _progress(self, n: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(n)
+
+    def _stop(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+        self._thread = None
+        self._worker = None
+        self.progress.hide()
+        self.busy_changed.emit(False)
+
+    def _finished(self, pages: int) -> None:
+        target = self._target
+        self._stop()
+        self.window.statusBar().showMessage(f"Exported {pages} pages to {target}", 8000)
+        self.done.emit(target, pages)
+        choice = dialogs.service.choose(
+            self.window, "PDF Summary Exported",
+            f"The summary ({pages} page{'s' if pages != 1 else ''}) was saved to {target}.",
+            ["Open PDF", "Open Folder"])
+        if choice == 0:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        elif choice == 1:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
+
+    def _failed(self, exc: Exception) -> None:
+        self._stop()
+        self.window.statusBar().clearMessage()
+        if isinstance(exc, KnownError):
+            dialogs.service.error(self.window, "Export Failed", exc)
+            return
+        raise exc  # a bug: the exception hook logs it and shows "Copy details"
+
+    def wait(self) -> None:
+        """Block until a running export ends (used when the window closes)."""
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
