@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -126,17 +125,28 @@ def compare_swot(before: Sequence[SwotEntry], now: Sequence[SwotEntry]) -> list[
     """
     changes: list[SwotChange] = []
     for grid in sorted({i.grid for i in (*before, *now)}):
-        old = {swot_key(i.text): i for i in before if i.grid == grid}
-        new = {swot_key(i.text): i for i in now if i.grid == grid}
-        for key, item in new.items():
-            if key not in old:
+        old_left = [i for i in before if i.grid == grid]
+        unmatched: list[SwotEntry] = []
+        for item in (i for i in now if i.grid == grid):  # same meaning, same quadrant: unchanged
+            twin = next((o for o in old_left if o.quadrant == item.quadrant and _same(o, item)), None)
+            if twin is None:
+                unmatched.append(item)
+            else:
+                old_left.remove(twin)
+        for item in unmatched:  # same meaning in another quadrant: moved; else added
+            twin = next((o for o in old_left if _same(o, item)), None)
+            if twin is None:
                 changes.append(SwotChange(grid, "added", item.text, item.quadrant))
-            elif old[key].quadrant != item.quadrant:
-                changes.append(SwotChange(grid, "moved", item.text, item.quadrant, old[key].quadrant))
-        for key, item in old.items():
-            if key not in new:
-                changes.append(SwotChange(grid, "removed", item.text, item.quadrant))
+            else:
+                old_left.remove(twin)
+                changes.append(SwotChange(grid, "moved", item.text, item.quadrant, twin.quadrant))
+        changes.extend(SwotChange(grid, "removed", o.text, o.quadrant) for o in old_left)
     return changes
+
+
+def _same(a: SwotEntry, b: SwotEntry) -> bool:
+    ka, kb = swot_key(a.text), swot_key(b.text)
+    return ka == kb if (ka or kb) else a.text.strip().casefold() == b.text.strip().casefold()
 
 
 # -- skills ------------------------------------------------------------------------------------------

@@ -205,11 +205,13 @@ class Store:
     # -- opening and creating ------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> Store:
+    def open(cls, path: Path | str, *, read_only: bool = False,
+             backup_folder: Path | None = None) -> Store:
         """Open an existing file, migrating it if it is older; raise KnownError if we cannot.
 
         `read_only` (or a file we may not write) never changes the file: an older file is then
-        upgraded in a private temporary copy, which is what the store reads.
+        upgraded in a private temporary copy, which is what the store reads. With `backup_folder`,
+        an older file is backed up there before it is upgraded in place.
         """
         path = Path(path)
         check = check_header(path)
@@ -233,15 +235,19 @@ class Store:
                     raise KnownError(
                         ErrorKind.DAMAGED, f"“{path.name}” is damaged (its header is inconsistent)."
                     )
-                if version < SCHEMA_VERSION:
-                    if read_only:
-                        upgraded = _upgraded_copy(conn)
-                    else:
-                        _migrate(conn, path)
                 if conn.execute("SELECT count(*) FROM partnership").fetchone()[0] != 1:
                     raise KnownError(
                         ErrorKind.DAMAGED, f"“{path.name}” is damaged (it holds no partnership)."
                     )
+                if version < SCHEMA_VERSION:
+                    if read_only:
+                        upgraded = _upgraded_copy(conn)
+                    else:
+                        if backup_folder is not None:
+                            from revmentor_desktop.data.backup import make_backup
+
+                            make_backup(path, backup_folder, "before-upgrade")
+                        _migrate(conn, path)
             finally:
                 conn.close()
         except sqlite3.Error as exc:
@@ -332,11 +338,16 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        from sqlalchemy.exc import DBAPIError
+
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
-            except sqlite3.Error as exc:
-                raise _translate(exc, self.path) or exc from exc
+            except DBAPIError as exc:
+                known = _translate(exc.orig if exc.orig is not None else exc, self.path)
+                if known is not None:
+                    raise known from exc
+                raise
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -375,12 +386,17 @@ def _upgraded_copy(conn: sqlite3.Connection) -> Path:
 
     folder = Path(tempfile.mkdtemp(prefix="revmentor-"))
     copy = folder / "upgraded.revmentor"
-    target = sqlite3.connect(copy, isolation_level=None)
     try:
-        conn.backup(target)
-        _migrate(target, copy)
-    finally:
-        target.close()
+        target = sqlite3.connect(copy, isolation_level=None)
+        try:
+            conn.backup(target)
+            _migrate(target, copy)
+        finally:
+            target.close()
+    except BaseException:
+        _discard(copy)  # never leave a copy of the user's data behind in the temp folder
+        _discard_dir(folder)
+        raise
     return copy
 
 

@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QLockFile, Qt
+from PySide6.QtCore import QByteArray, QLockFile, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -62,6 +62,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar()
         self._restore_geometry()
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(self.BACKUP_EVERY_MS)
+        self._backup_timer.timeout.connect(lambda: self._backup_if_changed("auto"))
+        self._backup_timer.start()
 
     # -- building ------------------------------------------------------------------------------------
 
@@ -98,7 +102,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, "&Export PDF Summary…", self.export_pdf, "Ctrl+E")
-        self.export_action.setEnabled(False)
+        self.copy_action = self._action(file_menu, "Save a &Copy…", self.save_copy,
+                                        QKeySequence.StandardKey.SaveAs)
+        self.restore_action = self._action(file_menu, "Restore from &Backup…",
+                                           lambda: self.restore_from_backup())
+        for act in (self.export_action, self.copy_action, self.restore_action):
+            act.setEnabled(False)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -191,7 +200,9 @@ class MainWindow(QMainWindow):
                 clauses = [text for _label, text in READY_MADE_CLAUSES] if with_clauses else []
                 store = Store.create(path, values, focus_areas=areas, clauses=clauses)
             else:
-                store = Store.open(path)
+                from revmentor_desktop.ui.backups import folder_for
+
+                store = Store.open(path, backup_folder=folder_for(path))
         except BaseException:
             lock.unlock()
             raise
@@ -206,8 +217,10 @@ class MainWindow(QMainWindow):
         doc.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
         doc.undo_stack.indexChanged.connect(self._announce_delete)
         self._build_tabs(doc)
-        self.export_action.setEnabled(True)
+        for act in (self.export_action, self.copy_action, self.restore_action):
+            act.setEnabled(True)
         paths.remember_file(path)
+        self._backup_if_changed("open")
         self._update_title()
         self._update_undo_actions()
         if store.read_only:
@@ -252,12 +265,117 @@ class MainWindow(QMainWindow):
     def _show_open_error(self, path: Path, exc: KnownError) -> None:
         if exc.kind == ErrorKind.NOT_FOUND:
             paths.forget_file(path)
+        if exc.kind == ErrorKind.DAMAGED and path.exists():
+            from revmentor_desktop.data import backup
+            from revmentor_desktop.ui.backups import folder_for
+
+            if backup.list_backups(folder_for(path)):
+                choice = dialogs.service.choose(
+                    self, "Cannot Open Partnership",
+                    f"{exc.message} The file has been left exactly as it was. You can put the latest "
+                    "good backup in its place (the damaged file is kept aside), or choose a backup.",
+                    ["Restore Latest Backup", "Choose a Backup…"])
+                if choice is not None:
+                    self.restore_from_backup(path, latest=choice == 0)
+                return
         dialogs.service.error(self, "Cannot Open Partnership", exc)
+
+    # -- backups -------------------------------------------------------------------------------------
+
+    BACKUP_EVERY_MS = 30 * 60 * 1000
+
+    def _backup_if_changed(self, reason: str) -> None:
+        """Back up the open file when it changed since its last backup (never blocks an edit)."""
+        if self.doc is None or self.doc.read_only:
+            return
+        from revmentor_desktop.data import backup
+        from revmentor_desktop.ui.backups import folder_for
+
+        source = self.doc.store.path
+        folder = folder_for(source)
+        try:
+            if backup.needs_backup(source, folder):
+                backup.make_backup(source, folder, reason)
+                backup.thin(folder)
+        except KnownError as exc:
+            self.statusBar().showMessage(f"Backup not made: {exc.message}", 10000)
+
+    def save_copy(self) -> None:
+        if self.doc is None:
+            return
+        from revmentor_desktop.data import backup
+
+        source = self.doc.store.shown_path
+        suggested = source.with_name(f"{source.stem} copy{FILE_SUFFIX}")
+        target = dialogs.service.save_path(self, "Save a Copy", suggested)
+        if target is None:
+            return
+        if target.suffix != FILE_SUFFIX:
+            target = target.with_name(target.name + FILE_SUFFIX)
+        self.flush()
+        try:
+            backup.save_copy(self.doc.store.path, target)
+        except KnownError as exc:
+            dialogs.service.error(self, "Copy Not Saved", exc)
+            return
+        self.statusBar().showMessage(f"Saved a copy to {target}", 8000)
+
+    def restore_from_backup(self, path: Path | None = None, *, latest: bool = False) -> None:
+        from revmentor_desktop.data import backup
+        from revmentor_desktop.ui.backups import RestoreDialog, folder_for
+
+        if path is None:
+            if self.doc is None:
+                return
+            if self.doc.read_only:
+                dialogs.service.error(self, "Cannot Restore",
+                                      "This partnership is open read-only, so it cannot be replaced.")
+                return
+            path = self.doc.store.shown_path
+        folder = folder_for(path)
+        if latest:
+            backups = backup.list_backups(folder)
+            chosen = backups[0] if backups else None
+        else:
+            dialog = RestoreDialog(path, self)
+            chosen = dialog.chosen() if dialog.exec() else None
+        if chosen is None:
+            return
+        reopen = self.doc is not None and self.doc.store.shown_path.resolve() == path.resolve()
+        if reopen:
+            self._close_document()
+        damaged_aside = None
+        if path.exists() and not reopen:
+            # The file could not be opened: keep it aside rather than lose it.
+            damaged_aside = path.with_name(f"{path.name}.damaged")
+            n = 1
+            while damaged_aside.exists():
+                n += 1
+                damaged_aside = path.with_name(f"{path.name}.damaged-{n}")
+            try:
+                path.replace(damaged_aside)
+            except OSError as exc:
+                dialogs.service.error(self, "Cannot Restore", f"The damaged file could not be set aside: {exc}.")
+                return
+        try:
+            backup.restore(chosen.path, path, folder)
+        except KnownError as exc:
+            if damaged_aside is not None and not path.exists():
+                damaged_aside.replace(path)
+            dialogs.service.error(self, "Restore Failed", exc)
+            if reopen:
+                self.open_file(path)
+            return
+        self.open_file(path)
+        note = f" The damaged file was kept as {damaged_aside.name}." if damaged_aside else ""
+        self.statusBar().showMessage(f"Restored the backup from {chosen.taken_at:%d %b %Y %H:%M} UTC.{note}",
+                                     10000)
 
     def _close_document(self) -> None:
         if self.doc is None:
             return
         self.flush()
+        self._backup_if_changed("close")
         self.doc.close()
         self.doc.deleteLater()
         self.doc = None

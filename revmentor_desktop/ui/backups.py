@@ -1,0 +1,140 @@
+"""File > Restore from Backup…: the partnership's backups, newest first, and restoring one."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop.data import backup
+from revmentor_desktop.ui import paths
+from revmentor_desktop.ui.widgets import PLAIN
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+REASONS = {"open": "when opened", "auto": "while editing", "close": "when closed",
+           "before-upgrade": "before upgrading", "before-restore": "before a restore",
+           "manual": "by hand"}
+
+
+def backups_root() -> Path:
+    return paths.data_dir() / "backups"
+
+
+def folder_for(partnership: Path) -> Path:
+    return backup.folder_for(backups_root(), partnership)
+
+
+def human_size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
+class BackupModel(QAbstractTableModel):
+    HEADERS = ("Taken", "Why", "Size", "Goals", "Sessions")
+
+    def __init__(self, backups: list[backup.BackupInfo]) -> None:
+        super().__init__()
+        self._rows = backups
+        self._counts: dict[Path, tuple[int, int] | None] = {}
+
+    def backup_at(self, row: int) -> backup.BackupInfo | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def _counts_of(self, b: backup.BackupInfo) -> tuple[int, int] | None:
+        if b.path not in self._counts:
+            try:
+                self._counts[b.path] = b.counts()
+            except Exception:  # noqa: BLE001 - a backup we cannot read shows "?" and stays listed
+                self._counts[b.path] = None
+        return self._counts[b.path]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        b = self._rows[index.row()]
+        col = index.column()
+        if col == 0:
+            local = b.taken_at.replace(tzinfo=UTC).astimezone()
+            return f"{local.day} {local:%b %Y, %H:%M}"
+        if col == 1:
+            return REASONS.get(b.reason, b.reason)
+        if col == 2:
+            return human_size(b.size)
+        counts = self._counts_of(b)
+        if counts is None:
+            return "?"
+        return str(counts[0] if col == 3 else counts[1])
+
+
+class RestoreDialog(QDialog):
+    def __init__(self, partnership: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore from Backup")
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        folder = folder_for(partnership)
+        self.backups = backup.list_backups(folder)
+        intro = QLabel(
+            f"Backups of “{partnership.name}”, newest first. Restoring replaces the partnership with "
+            "the chosen backup; its current state is backed up first, so you can come back to it."
+            if self.backups else
+            f"There are no backups of “{partnership.name}” yet. RevMentor makes one when you open a "
+            "file that changed, and every 30 minutes while you edit.", self)
+        intro.setWordWrap(True)
+        intro.setTextFormat(PLAIN)
+        layout.addWidget(intro)
+        self.model = BackupModel(self.backups)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Backups")
+        self.table.doubleClicked.connect(lambda _i: self.accept())
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("Restore")
+        self.ok.setEnabled(bool(self.backups))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if self.backups:
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    def chosen(self) -> backup.BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.backup_at(rows[0].row()) if rows else None

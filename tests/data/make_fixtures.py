@@ -1,0 +1,230 @@
+"""Build `v1.revmentor`: a partnership file exactly as version 1 of the schema made it.
+
+The file is committed and never regenerated after release: it is how tests/test_migrations.py proves
+that a file saved by version 1 still opens, upgrades and keeps every row. It is built from the frozen
+migration step 1 alone (``migrations.STEPS[0]``), never from the current schema, and every table gets
+rows, including journal entries with action items that the version-2 full-text index must pick up.
+
+Run from the repository root with the project installed:  python tests/data/make_fixtures.py [--force]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from revmentor_desktop.data import migrations
+
+HERE = Path(__file__).resolve().parent
+V1_PATH = HERE / "v1.revmentor"
+
+# Words that appear only in the version-1 rows, so tests can search for them after the upgrade.
+V1_ROWS: dict[str, list[tuple[object, ...]]] = {
+    "partnership": [
+        (
+            1,
+            "Priya Raman",
+            "Gerald Okafor",
+            "mentee",
+            "Northwind Ltd",
+            "2024-01-08",
+            "2024-07-08",
+            14,
+            45,
+            "2024-01-08 09:30:00",
+        ),
+    ],
+    "focus_area": [
+        (1, "Technology adoption", 0),
+        (2, "Diversity & inclusion", 1),
+        (3, "Workplace communication", 2),
+    ],
+    "agreement_clause": [
+        (1, 0, "We meet every two weeks for 45 minutes."),
+        (2, 1, "What is said in our sessions stays between us."),
+    ],
+    "goal": [
+        (
+            1,
+            "Run a meeting with the team chat only",
+            "mentee",
+            "Technology adoption",
+            "Gerald wants to stop sending agendas by email.",
+            "One meeting run end-to-end in chat",
+            "2024-04-30",
+            "in_progress",
+            20,
+            0,
+            0,
+            "2024-01-08 09:45:00",
+        ),
+        (
+            2,
+            "Sponsor an employee resource group",
+            "mentee",
+            "Diversity & inclusion",
+            "",
+            "",
+            None,
+            "not_started",
+            0,
+            1,
+            1,
+            "2024-01-08 09:50:00",
+        ),
+        (
+            3,
+            "Present at the all-hands",
+            "mentor",
+            "",
+            "Priya's own stretch goal.",
+            "",
+            None,
+            "achieved",
+            100,
+            0,
+            2,
+            "2024-01-09 10:00:00",
+        ),
+    ],
+    "milestone": [
+        (1, 1, 0, "Install the chat client", "2024-01-20"),
+        (2, 1, 1, "Post the agenda in a channel", None),
+        (3, 1, 2, "Run the whole meeting in chat", None),
+        (4, 3, 0, "Draft the slides", "2024-02-01"),
+    ],
+    "journal_entry": [
+        (
+            1,
+            "2024-01-08",
+            45,
+            "Kick-off",
+            "Agree how we work",
+            "We set out the quokka plan.",
+            "Juniors see the tools differently.",
+            "Seniors carry context.",
+            "Frank and kind",
+            "Start on time",
+            5,
+            0,
+            "2024-01-08 10:30:00",
+        ),
+        (
+            2,
+            "2024-01-22",
+            50,
+            "Chat etiquette",
+            "",
+            "Threads versus channels; emoji reactions.",
+            "",
+            "",
+            "",
+            "",
+            4,
+            0,
+            "2024-01-22 10:30:00",
+        ),
+        (
+            3,
+            "2024-02-05",
+            40,
+            "Private worries",
+            "",
+            "A private note about the zeppelin reorg.",
+            "",
+            "",
+            "",
+            "",
+            None,
+            1,
+            "2024-02-05 11:00:00",
+        ),
+    ],
+    "entry_goal": [
+        (1, 1),
+        (2, 1),
+        (2, 2),
+        (3, 3),
+    ],
+    "action_item": [
+        (1, 1, 0, "Gerald installs the narwhal client", "mentee", "2024-01-15", "2024-01-14"),
+        (2, 1, 1, "Priya shares the etiquette guide", "mentor", "2024-01-15", None),
+        (3, 2, 0, "Both try a pangolin standup", "both", None, None),
+        (4, 3, 0, "Gerald talks to HR", "mentee", "2024-02-20", None),
+    ],
+    "swot_item": [
+        (1, "mentor", "S", "Fluent with new tools", 0),
+        (2, "mentor", "W", "Little budget experience", 0),
+        (3, "mentee", "S", "Knows the organisation", 0),
+        (4, "mentee", "T", "Calendar is always full", 0),
+        (5, "mentee", "S", "Trusted by the board", 1),
+    ],
+    "swot_snapshot": [
+        (1, "Start of partnership", "2024-01-08", "2024-01-08 11:00:00"),
+    ],
+    "swot_snapshot_item": [
+        (1, 1, "mentor", "S", "Fluent with new tools", 0),
+        (2, 1, "mentee", "T", "Calendar is always full", 0),
+    ],
+    "skill": [
+        (1, "Team chat", "mentee", "Technology adoption", 4, 0),
+        (2, "Public speaking", "mentor", "", 5, 1),
+    ],
+    "skill_rating": [
+        (1, 1, "2024-01-08", 1, "self", "Never used it", 1),
+        (2, 1, "2024-02-05", 2, "partner", "", None),
+        (3, 2, "2024-01-09", 3, "self", "", None),
+    ],
+}
+
+
+def build_v1(path: Path) -> None:
+    """Write a version-1 partnership file at `path` (which must not exist)."""
+    if path.exists():
+        raise FileExistsError(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
+        conn.execute("BEGIN IMMEDIATE")
+        migrations.STEPS[0](conn)  # frozen step 1 only: the schema version 1 shipped with
+        for table, rows in V1_ROWS.items():
+            marks = ", ".join("?" * len(rows[0]))
+            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        conn.execute("PRAGMA user_version = 1")
+        conn.execute("COMMIT")
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise RuntimeError(f"fixture rows break foreign keys: {problems}")
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+    os.replace(tmp, path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="replace an existing v1.revmentor")
+    parser.add_argument("--out", type=Path, default=V1_PATH)
+    args = parser.parse_args(argv)
+    if args.out.exists():
+        if not args.force:
+            print(
+                f"{args.out} exists; it is a released fixture. Use --force to rebuild it.",
+                file=sys.stderr,
+            )
+            return 1
+        args.out.unlink()
+    build_v1(args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
