@@ -92,3 +92,14 @@ def window(qtbot: Any, partnership_file: Path, fake_dialogs: FakeDialogs) -> Ite
     assert win.open_file(partnership_file)
     yield win
     win.close()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--long", action="store_true", default=False,
+                     help="run the long versions of the crash-safety trials (hundreds of kills)")
+
+
+@pytest.fixture
+def long_run(request: pytest.FixtureRequest) -> bool:
+    """True under `pytest --long`: crash trials run many more rounds."""
+    return bool(request.config.getoption("--long"))
