@@ -1,0 +1,78 @@
+"""Start-up order and the exception hook: paint first, load later; our bugs are logged and shown."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from revmentor_desktop.ui import crash, paths
+
+
+def test_window_constructs_before_heavy_imports(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from revmentor_desktop.ui.main_window import MainWindow\n"
+        "w = MainWindow(); w.show(); app.processEvents()\n"
+        "print(sorted(m for m in ('sqlmodel', 'sqlalchemy', 'matplotlib', 'pydantic') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "c"),
+           "XDG_DATA_HOME": str(tmp_path / "d")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         timeout=60, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_opening_a_file_does_not_import_matplotlib(tmp_path: Path, partnership_file: Path) -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from revmentor_desktop.ui.main_window import MainWindow\n"
+        f"w = MainWindow(); w.show(); assert w.open_file({str(partnership_file)!r}); app.processEvents()\n"
+        "print('matplotlib' in sys.modules)\n"
+        "w.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "c"),
+           "XDG_DATA_HOME": str(tmp_path / "d")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         timeout=60, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_a_bug_is_logged_and_shown_with_copy_details(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    shown: list[QMessageBox] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box)
+        copy = next(b for b in box.buttons() if b.text() == "Copy details")
+        copy.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    try:
+        raise ValueError("boom <b>not markup</b>")
+    except ValueError as exc:
+        crash.handle(type(exc), exc, exc.__traceback__)
+    assert shown and "Copy details" in [b.text() for b in shown[0].buttons()]
+    log = paths.log_file().read_text(encoding="utf-8")
+    assert "ValueError: boom <b>not markup</b>" in log
+    assert (paths.log_file().stat().st_mode & 0o777) == 0o600
+    assert "ValueError" in QApplication.clipboard().text()
+
+
+def test_a_known_error_is_a_plain_message_not_a_crash(qtbot: Any, fake_dialogs: Any) -> None:
+    from revmentor_desktop.errors import ErrorKind, KnownError
+
+    exc = KnownError(ErrorKind.DISK_FULL, "The disk is full.", "Free some space.")
+    crash.handle(KnownError, exc, None)
+    assert fake_dialogs.errors and fake_dialogs.errors[0][1] is exc
+    assert not paths.log_file().exists()
