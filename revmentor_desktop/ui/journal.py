@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -600,7 +601,7 @@ class EntryEditor(QWidget):
 
         # goals discussed + action items
         lower = QVBoxLayout()
-        goals_box = QGroupBox("&Goals discussed", self)
+        goals_box = QGroupBox("Goals d&iscussed", self)
         goals_layout = QVBoxLayout(goals_box)
         self.goal_model = GoalPickModel(doc)
         self.goals = QListView(goals_box)
@@ -706,7 +707,7 @@ class EntryEditor(QWidget):
         if entry_id != self.entry_id:
             self.flush()
             for saver in self._savers.values():
-                saver._dirty = False  # a different entry: its own text, not the last one's
+                saver.discard()  # a different entry: its own text, not the last one's
         self.entry_id = entry_id
         if entry_id is None:
             self.action_model.load(None, self._names)
@@ -791,8 +792,7 @@ class EntryEditor(QWidget):
         if topic.casefold() in {t.casefold() for t in current}:
             return
         self.topics.setText(", ".join([*current, topic]))
-        self._savers["topics"]._dirty = True
-        self._savers["topics"].flush()
+        self._save("topics", self.topics.text())
 
     def _render_preview(self) -> None:
         if self.notes_tabs.currentWidget() is self.preview:
@@ -1053,9 +1053,11 @@ class JournalTab(QWidget):
             self._select_row(min(row, self.model.rowCount() - 1))
 
     def delete_selection(self) -> None:
+        focus = QApplication.focusWidget()
         if self.editor.actions.hasFocus() and self.editor.selected_action_row() >= 0:
             self.editor.delete_action()
-        else:
+        elif focus is None or not self.editor.isAncestorOf(focus):
+            # Delete in the entry form (a date, a rating…) must not delete the whole entry.
             self.delete_entry()
 
     def flush(self) -> None:

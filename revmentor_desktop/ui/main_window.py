@@ -122,8 +122,8 @@ class MainWindow(QMainWindow):
                                             QKeySequence.StandardKey.New)
         self.delete_action = self._action(self.edit_menu, "&Delete", self._delete_selection,
                                           QKeySequence.StandardKey.Delete)
-        # Delete must not steal the key from text fields: it is a window action only when a list has focus.
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # A window-wide shortcut: text fields still keep the Delete key (they claim it first).
+        self.addAction(self.delete_action)
         self._update_undo_actions()
 
         self.find_action = self._action(self.edit_menu, "&Find in Journal…", self._find,
@@ -231,15 +231,18 @@ class MainWindow(QMainWindow):
         return True
 
     def _build_tabs(self, doc: Document) -> None:
+        from revmentor_desktop.ui.goals import GoalsTab
         from revmentor_desktop.ui.journal import JournalTab
         from revmentor_desktop.ui.overview import OverviewTab
 
         tabs = QTabWidget(self)
         tabs.setDocumentMode(True)
         self.overview_tab = OverviewTab(doc, tabs)
+        self.goals_tab = GoalsTab(doc, tabs)
         self.journal_tab = JournalTab(doc, tabs)
-        for tab in (self.overview_tab, self.journal_tab):
+        for tab in (self.overview_tab, self.goals_tab, self.journal_tab):
             tabs.addTab(tab, tab.title)
+        self.goals_tab.open_entry.connect(self._open_entry)
         if self.tabs is not None:
             self.stack.removeWidget(self.tabs)
             self.tabs.deleteLater()
@@ -254,6 +257,13 @@ class MainWindow(QMainWindow):
             act = self._action(self.view_menu, f"&{label}", lambda _c=False, n=i: self.show_tab(n),
                                f"Ctrl+{i + 1}")
             self.tab_actions.append(act)
+
+    def _open_entry(self, entry_id: int) -> None:
+        if self.tabs is None:
+            return
+        self.tabs.setCurrentWidget(self.journal_tab)
+        if not self.journal_tab.select_entry(entry_id):
+            self.statusBar().showMessage("That session is hidden or was deleted.", 5000)
 
     def show_tab(self, index: int) -> None:
         if self.tabs is not None and 0 <= index < self.tabs.count():

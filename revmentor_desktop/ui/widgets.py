@@ -141,6 +141,11 @@ class TextSaver(QObject):
         if self._save(self.text()):
             self._dirty = False
 
+    def discard(self) -> None:
+        """Forget pending typing (the field is about to show another row)."""
+        self._timer.stop()
+        self._dirty = False
+
     @property
     def dirty(self) -> bool:
         return self._dirty
