@@ -102,8 +102,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, "&Export PDF Summary…", self.export_pdf, "Ctrl+E")
-        self.copy_action = self._action(file_menu, "Save a &Copy…", self.save_copy,
-                                        QKeySequence.StandardKey.SaveAs)
+        # No shortcut: Ctrl+Shift+S moves a SWOT item to Strengths, and a copy is a rare act.
+        self.copy_action = self._action(file_menu, "Save a &Copy…", self.save_copy)
         self.restore_action = self._action(file_menu, "Restore from &Backup…",
                                            lambda: self.restore_from_backup())
         for act in (self.export_action, self.copy_action, self.restore_action):
@@ -234,13 +234,15 @@ class MainWindow(QMainWindow):
         from revmentor_desktop.ui.goals import GoalsTab
         from revmentor_desktop.ui.journal import JournalTab
         from revmentor_desktop.ui.overview import OverviewTab
+        from revmentor_desktop.ui.swot import SwotTab
 
         tabs = QTabWidget(self)
         tabs.setDocumentMode(True)
         self.overview_tab = OverviewTab(doc, tabs)
         self.goals_tab = GoalsTab(doc, tabs)
         self.journal_tab = JournalTab(doc, tabs)
-        for tab in (self.overview_tab, self.goals_tab, self.journal_tab):
+        self.swot_tab = SwotTab(doc, tabs)
+        for tab in (self.overview_tab, self.goals_tab, self.journal_tab, self.swot_tab):
             tabs.addTab(tab, tab.title)
         self.goals_tab.open_entry.connect(self._open_entry)
         if self.tabs is not None:
