@@ -9,6 +9,7 @@ bumped by every committed write), which tells cheaply whether the file changed s
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -82,7 +83,10 @@ def list_backups(folder: Path) -> list[BackupInfo]:
             size = path.stat().st_size
         except OSError:
             continue
-        taken = datetime.strptime(m["stamp"], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+        try:
+            taken = datetime.strptime(m["stamp"], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+        except ValueError:
+            continue  # looks like a backup's name but is no real moment: not one of ours
         out.append(BackupInfo(path, taken, int(m["counter"]), m["reason"], size))
     out.sort(key=lambda b: b.taken_at, reverse=True)
     return out
@@ -105,12 +109,27 @@ def _copy_consistently(source: Path, target: Path) -> None:
         os.close(fd)
         dst = sqlite3.connect(target, isolation_level=None)
         try:
+            # A half-made copy is thrown away, never rolled back: it needs no rollback journal,
+            # and a crash mid-copy then leaves no "-journal" beside it.
+            dst.execute("PRAGMA journal_mode = OFF")
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
     finally:
         src.close()
+
+
+def _roll_back_crashed_write(path: Path) -> None:
+    """A crash mid-write leaves a hot "-journal" that a read-only connection cannot roll back
+    (SQLITE_READONLY_ROLLBACK); let a read-write connection do it, as opening the file would."""
+    if not Path(f"{path}-journal").exists():
+        return
+    conn = sqlite3.connect(_uri(Path(path), "rw"), uri=True)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    finally:
+        conn.close()
 
 
 def _integrity_ok(path: Path) -> bool:
@@ -137,6 +156,10 @@ def make_backup(source: Path, folder: Path, reason: str = "auto", now: datetime 
     """Back up `source` into `folder`; the backup is checked before it counts. Raises KnownError."""
     now = now or datetime.now(UTC)
     reason = re.sub(r"[^a-z-]", "-", reason.lower()) or "auto"
+    try:
+        _roll_back_crashed_write(Path(source))
+    except sqlite3.Error as exc:
+        raise KnownError(ErrorKind.DAMAGED, f"“{Path(source).name}” cannot be backed up ({exc}).") from exc
     counter = change_counter(source)
     if counter is None:
         raise KnownError(ErrorKind.NOT_SQLITE, f"“{Path(source).name}” cannot be backed up: it is not a database.")
@@ -190,6 +213,9 @@ def restore(backup: Path, target: Path, folder: Path) -> BackupInfo | None:
     if not _integrity_ok(backup):
         raise KnownError(ErrorKind.DAMAGED, f"The backup “{Path(backup).name}” is damaged and cannot be restored.")
     safety = None
+    if Path(target).exists():
+        with contextlib.suppress(sqlite3.Error):  # a damaged file: the check below says so
+            _roll_back_crashed_write(Path(target))
     if Path(target).exists() and _integrity_ok(Path(target)):
         safety = make_backup(Path(target), folder, "before-restore")
     tmp = Path(target).with_name(f".{Path(target).name}.restoring-{os.getpid()}")
@@ -202,6 +228,9 @@ def restore(backup: Path, target: Path, folder: Path) -> BackupInfo | None:
     except (sqlite3.Error, OSError) as exc:
         _remove(tmp)
         raise KnownError(ErrorKind.CANNOT_WRITE, f"The backup could not be restored: {exc}.") from exc
+    # The restored file's change counter starts again from the backup's own; back it up now so the
+    # newest backup shares its counter line and needs_backup() stays true after every later edit.
+    make_backup(Path(target), folder, "restored")
     return safety
 
 
@@ -251,7 +280,7 @@ def cleanup_partials(folders: Iterable[Path]) -> None:
         except OSError:
             continue
         for name in names:
-            if name.startswith(".") and name.endswith(".part"):
+            if name.startswith(".") and name.endswith((".part", ".part-journal")):
                 _remove(Path(folder) / name)
 
 

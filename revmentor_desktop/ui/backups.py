@@ -27,7 +27,7 @@ ROOT = QModelIndex()
 
 REASONS = {"open": "when opened", "auto": "while editing", "close": "when closed",
            "before-upgrade": "before upgrading", "before-restore": "before a restore",
-           "manual": "by hand"}
+           "manual": "by hand", "restored": "just after a restore"}
 
 
 def backups_root() -> Path:

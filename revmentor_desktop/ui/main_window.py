@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
         source = self.doc.store.path
         folder = folder_for(source)
         try:
+            backup.cleanup_partials([folder])
             if backup.needs_backup(source, folder):
                 backup.make_backup(source, folder, reason)
                 backup.thin(folder)
