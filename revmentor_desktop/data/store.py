@@ -54,7 +54,9 @@ class FileCheck:
 
 
 def _uri(path: Path, mode: str) -> str:
-    return f"file:{quote(str(path.resolve()))}?mode={mode}"
+    # os.fsencode: a file name that is not valid UTF-8 (kept by Python as surrogate escapes) is
+    # percent-encoded byte for byte, so SQLite opens exactly the file the user named.
+    return f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}"
 
 
 def check_header(path: Path) -> FileCheck:

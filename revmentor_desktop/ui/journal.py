@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRect,
+    QSignalBlocker,
     QSize,
     Qt,
     QTimer,
@@ -70,6 +71,7 @@ from revmentor_desktop.ui.widgets import (
     from_qdate,
     labelled,
     make_date_edit,
+    plain_tooltip,
     to_qdate,
 )
 
@@ -350,7 +352,7 @@ class ActionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == self.DUE and overdue:
             return overdue_icon()
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
-            return a.text
+            return plain_tooltip(a.text)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -683,6 +685,7 @@ class EntryEditor(QWidget):
 
     def _caption(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
+        label.setTextFormat(PLAIN)  # partner names appear in captions: never render them as HTML
         label.setBuddy(buddy)
         font = label.font()
         font.setBold(True)
@@ -694,25 +697,32 @@ class EntryEditor(QWidget):
     def set_names(self, mentor: str, mentee: str) -> None:
         self._names.clear()
         self._names.update({"mentor": mentor, "mentee": mentee, "both": "Both"})
-        self.mentor_caption.setText(f"{mentor} (mentor) took away")
-        self.mentee_caption.setText(f"{mentee} (mentee) took away")
+        # "&" in a label with a buddy marks a shortcut: a name's own "&" must stay a character.
+        self.mentor_caption.setText(f"{mentor.replace('&', '&&')} (mentor) took away")
+        self.mentee_caption.setText(f"{mentee.replace('&', '&&')} (mentee) took away")
         current = self.new_action_owner.currentData()
         self.new_action_owner.clear()
         for owner in OWNER_CHOICES:
             self.new_action_owner.addItem(self._names[owner], str(owner))
         self.new_action_owner.setCurrentIndex(max(0, self.new_action_owner.findData(current)))
 
-    def load(self, entry_id: int | None) -> None:
-        """Show an entry (None: nothing). Fields with pending typing keep what the user typed."""
+    def load(self, entry_id: int | None) -> bool:
+        """Show an entry (None: nothing). Fields with pending typing keep what the user typed.
+
+        Returns False, and keeps showing the current entry, when typing in it could not be saved
+        (the disk is full, say): that text must not be thrown away by moving on.
+        """
         if entry_id != self.entry_id:
             self.flush()
+            if self.entry_id is not None and self.has_unsaved():
+                return False
             for saver in self._savers.values():
                 saver.discard()  # a different entry: its own text, not the last one's
         self.entry_id = entry_id
         if entry_id is None:
             self.action_model.load(None, self._names)
             self.goal_model.load(None)
-            return
+            return True
         e = ops.get_entry(self.doc.store, entry_id)
         self.heading.setText(f"Session of {day_text(e.held_on)}")
         for w in (self.held_on, self.duration, self.rating, self.private):
@@ -738,6 +748,11 @@ class EntryEditor(QWidget):
                   self.new_action_owner):
             w.setEnabled(not read_only)
         self._update_buttons()
+        return True
+
+    def has_unsaved(self) -> bool:
+        """Typing that is not in the file yet (it was refused, or its save failed)."""
+        return any(saver.dirty for saver in self._savers.values())
 
     def reload_actions(self) -> None:
         self.action_model.load(self.entry_id, self._names)
@@ -754,7 +769,7 @@ class EntryEditor(QWidget):
         for topic in topics[:6]:
             b = QPushButton(topic.replace("&", "&&"), self)
             b.setFlat(False)
-            b.setToolTip(f"Add “{topic}” to this session's topics")
+            b.setToolTip(plain_tooltip(f"Add “{topic}” to this session's topics"))
             b.setAccessibleName(f"Add topic {topic}")
             b.clicked.connect(lambda _c=False, t=topic: self.add_topic(t))
             self.suggestion_row.addWidget(b)
@@ -964,7 +979,14 @@ class JournalTab(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = self.model.entry_at(current.row()) if current.isValid() else None
-        self.editor.load(entry.id if entry else None)
+        if not self.editor.load(entry.id if entry else None):
+            # The entry on screen holds typing that could not be saved: stay on it.
+            row = self.model.row_of(self.editor.entry_id) if self.editor.entry_id else -1
+            if row >= 0:
+                with QSignalBlocker(self.list.selectionModel()):
+                    self.list.setCurrentIndex(self.model.index(row, 0))
+                self.list.viewport().update()
+            return
         if entry is not None and self._suggestions_stale:
             self._refresh_suggestions()
         self._update_state()
@@ -1062,6 +1084,9 @@ class JournalTab(QWidget):
 
     def flush(self) -> None:
         self.editor.flush()
+
+    def has_unsaved(self) -> bool:
+        return self.editor.has_unsaved()
 
     def show_problem(self, message: str) -> None:
         self.count.setText(message)

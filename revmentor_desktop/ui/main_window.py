@@ -557,9 +557,26 @@ class MainWindow(QMainWindow):
         if screen is not None and not screen.availableGeometry().intersects(self.frameGeometry()):
             self.move(screen.availableGeometry().topLeft())
 
+    def has_unsaved(self) -> bool:
+        """Typing in some tab that is not in the file (after a flush: it was refused or failed)."""
+        if self.tabs is None:
+            return False
+        return any(getattr(self.tabs.widget(i), "has_unsaved", lambda: False)()
+                   for i in range(self.tabs.count()))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._exporter is not None:
             self._exporter.wait()
+        self.flush()
+        if self.has_unsaved():
+            choice = dialogs.service.choose(
+                self, "Unsaved Changes",
+                "Some of what you typed could not be saved (see the message before this one). "
+                "If you close now, it is lost.",
+                ["Keep Editing", "Close and Discard It"])
+            if choice != 1:
+                event.ignore()
+                return
         self._close_document()
         s = paths.settings()
         s.setValue("geometry", self.saveGeometry())

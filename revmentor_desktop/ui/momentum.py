@@ -24,7 +24,7 @@ from revmentor_desktop.data.models import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
-from revmentor_desktop.ui.widgets import PLAIN
+from revmentor_desktop.ui.widgets import PLAIN, plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -167,7 +167,7 @@ class GoalCountsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._names[OWNERS[section]]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self._full[OWNERS[section]]
+                return plain_tooltip(self._full[OWNERS[section]])
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return STATUS_LABELS[STATUSES[section]]
@@ -248,7 +248,7 @@ class OpenActionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 3 and overdue:
             return overdue_icon()
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
-            return a.text
+            return plain_tooltip(a.text)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

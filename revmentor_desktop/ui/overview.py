@@ -416,6 +416,9 @@ class OverviewTab(QWidget):
         for saver in self._savers:
             saver.flush()
 
+    def has_unsaved(self) -> bool:
+        return any(saver.dirty for saver in self._savers)
+
     def on_changed(self, kinds: frozenset[str]) -> None:
         if kinds & {k.PARTNERSHIP, k.FOCUS_AREAS}:
             self.load_partnership()

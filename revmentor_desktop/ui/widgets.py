@@ -170,6 +170,19 @@ class TextSaver(QObject):
 PLAIN = Qt.TextFormat.PlainText
 
 
+def plain_tooltip(text: str) -> str:
+    """Tooltip markup that shows `text` exactly as typed.
+
+    Qt renders any tooltip that looks like HTML as HTML, so user text is escaped and wrapped in a
+    paragraph that keeps its line breaks.
+    """
+    if not text:
+        return ""
+    import html
+
+    return '<p style="white-space:pre-wrap">' + html.escape(text, quote=False) + "</p>"
+
+
 class FlowLayout(QLayout):
     """Lays widgets out left to right and wraps them onto new lines when the width runs out."""
 
