@@ -62,10 +62,21 @@ def series_from(skills: Iterable[Any], ratings: Iterable[Any], names: dict[str, 
 def skills_figure(series: Sequence[SkillSeries], *, gaps: dict[int, int] | None = None,
                   width: float = 8.0, height: float = 4.5, dpi: float = 100,
                   font_family: str | None = None) -> Figure:
-    """One line per skill over time: self ratings solid, partner ratings dashed, target faint."""
-    fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
+    """One line per skill over time: self ratings solid, partner ratings dashed, target faint.
+
+    Skill names are user text: maths parsing is off, so "$x$" in a name is drawn as typed (and a
+    name like "a $\\b$ c" cannot make drawing fail). Settings apply to this figure only.
+    """
+    settings = {"text.parse_math": False}
     if font_family:
-        matplotlib.rcParams["font.family"] = font_family
+        settings = {"text.parse_math": False, "font.family": font_family}  # type: ignore[dict-item]
+    with matplotlib.rc_context(settings):  # type: ignore[arg-type]
+        return _skills_figure(series, gaps, width, height, dpi)
+
+
+def _skills_figure(series: Sequence[SkillSeries], gaps: dict[int, int] | None, width: float,
+                   height: float, dpi: float) -> Figure:
+    fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
     ax = fig.add_subplot()
     rated = [s for s in series if s.self_points or s.partner_points]
     if not rated:

@@ -3,7 +3,6 @@ with its milestones and the sessions that discussed it — every field saved the
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -63,7 +62,7 @@ from revmentor_desktop.data.models import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
-from revmentor_desktop.ui.widgets import PLAIN, OptionalDateEdit, TextSaver
+from revmentor_desktop.ui.widgets import PLAIN, OptionalDateEdit, TextSaver, plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -95,11 +94,6 @@ MERGING_FIELDS = frozenset({"title", "focus_area", "description", "success_measu
 
 def day_text(value: date | None) -> str:
     return f"{value.day} {value:%b %Y}" if value else ""
-
-
-def plain_tip(text: str) -> str:
-    """A tooltip that shows user text as typed: Qt would render anything tag-like as HTML."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 def owner_label(owner: str, names: dict[str, str]) -> str:
@@ -279,11 +273,11 @@ class GoalTableModel(_RowDiffMixin, QAbstractTableModel):
 
     def _tooltip(self, g: GoalRow, col: int) -> str | None:
         if col == self.TITLE:
-            return plain_tip(f"{g.title} (private)" if g.private else g.title)
+            return plain_tooltip(f"{g.title} (private)" if g.private else g.title)
         if col == self.OWNER:
-            return plain_tip(owner_label(g.owner, self._names))
+            return plain_tooltip(owner_label(g.owner, self._names))
         if col == self.FOCUS:
-            return plain_tip(g.focus_area) if g.focus_area else None
+            return plain_tooltip(g.focus_area) if g.focus_area else None
         if col == self.PROGRESS:
             if g.total:
                 return f"{g.done} of {g.total} milestones done"

@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
         from revmentor_desktop.ui.goals import GoalsTab
         from revmentor_desktop.ui.journal import JournalTab
         from revmentor_desktop.ui.overview import OverviewTab
+        from revmentor_desktop.ui.skills import SkillsTab
         from revmentor_desktop.ui.swot import SwotTab
 
         tabs = QTabWidget(self)
@@ -242,7 +243,9 @@ class MainWindow(QMainWindow):
         self.goals_tab = GoalsTab(doc, tabs)
         self.journal_tab = JournalTab(doc, tabs)
         self.swot_tab = SwotTab(doc, tabs)
-        for tab in (self.overview_tab, self.goals_tab, self.journal_tab, self.swot_tab):
+        self.skills_tab = SkillsTab(doc, tabs)
+        for tab in (self.overview_tab, self.goals_tab, self.journal_tab, self.swot_tab,
+                    self.skills_tab):
             tabs.addTab(tab, tab.title)
         self.goals_tab.open_entry.connect(self._open_entry)
         if self.tabs is not None:
