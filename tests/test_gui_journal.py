@@ -298,3 +298,23 @@ def test_overview_momentum_and_open_actions(busy_window: MainWindow, qtbot: Any)
     assert ops.open_actions(busy_window.doc.store) == []
     busy_window.undo_action.trigger()
     assert model.rowCount() == 1
+
+
+def test_search_highlighting_is_not_an_edit(busy_window: MainWindow, qtbot: Any, busy_file: Path) -> None:
+    """Highlighting matches re-colours the editor's text; that must not count as typing (or an
+    Undo during a search would be silently written back by the next save)."""
+    tab = journal(busy_window)
+    tab.search.setText("session notes")
+    tab.run_search()
+    assert tab.model.rowCount() > 0
+    assert not any(s.dirty for s in tab.editor._savers.values())
+    entry_id = tab.current_entry_id()
+    tab.editor.notes.moveCursor(tab.editor.notes.textCursor().MoveOperation.End)
+    type_into(qtbot, tab.editor.notes, " typed")
+    tab.editor.flush()
+    busy_window.undo_action.trigger()
+    tab.run_search()  # highlight again after the undo
+    tab.editor.flush()
+    store = reopen(busy_file)
+    assert not ops.get_entry(store, entry_id).notes.endswith(" typed")
+    store.close()

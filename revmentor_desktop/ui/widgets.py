@@ -119,7 +119,10 @@ class TextSaver(QObject):
         self._timer.start()
 
     def _edited_plain(self) -> None:
-        if not self._loading:
+        # textChanged also fires when a highlighter re-colours the text; only a real edit sets the
+        # document's modified flag (setPlainText and a successful save clear it).
+        assert isinstance(self._field, QPlainTextEdit)
+        if not self._loading and self._field.document().isModified():
             self._edited()
 
     _loading = False
@@ -139,12 +142,17 @@ class TextSaver(QObject):
         if not self._dirty:
             return
         if self._save(self.text()):
-            self._dirty = False
+            self._mark_clean()
+
+    def _mark_clean(self) -> None:
+        self._dirty = False
+        if isinstance(self._field, QPlainTextEdit):
+            self._field.document().setModified(False)
 
     def discard(self) -> None:
         """Forget pending typing (the field is about to show another row)."""
         self._timer.stop()
-        self._dirty = False
+        self._mark_clean()
 
     @property
     def dirty(self) -> bool:
