@@ -8,8 +8,9 @@ Start-up order (keep it; the benchmark holds us to it):
    else the last one used, else the default file (after the first-run "New partnership" dialog).
 3. The main window is constructed and shown. Nothing heavy is imported yet: no sqlmodel/SQLAlchemy,
    no matplotlib. The window shows "Opening …" while…
-4. …on the next event-loop turn it takes the single-instance lock, opens the file (header check,
-   quick_check, migration) and fills the tabs.
+4. …once the window has painted, it takes the single-instance lock, opens the file (header check,
+   quick_check, migration) and fills the Overview; the other tabs are built one per event-loop
+   turn after that paints (or at once when the user asks for one), then the file is backed up.
 5. matplotlib is imported the first time a chart is needed, never at start-up.
 """
 
@@ -22,7 +23,7 @@ from revmentor_desktop import APP_NAME, ORG_NAME, __version__
 
 
 def run(file: Path | None) -> int:
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -43,9 +44,13 @@ def run(file: Path | None) -> int:
     target = choose_start_file(file)
     if target is None:
         return 0  # the user cancelled the first-run dialog
+    from revmentor_desktop.ui.widgets import after_next_paint
+
     window = MainWindow()
+    # Open the file once the empty window is on screen: a zero timer alone can run before the
+    # first paint, leaving the user with no window at all while the data layer loads.
+    after_next_paint(window, lambda: window.open_file(target.path, create=target.create))
     window.show()
-    QTimer.singleShot(0, lambda: window.open_file(target.path, create=target.create))
     return int(app.exec())
 
 

@@ -90,6 +90,7 @@ def window(qtbot: Any, partnership_file: Path, fake_dialogs: FakeDialogs) -> Ite
     qtbot.addWidget(win)
     win.show()
     assert win.open_file(partnership_file)
+    win.build_all_tabs()  # the window builds them on later event-loop turns; tests need them now
     yield win
     win.close()
 

@@ -34,15 +34,10 @@ TITLE, OWNER, FOCUS, STATUS, PROGRESS, TARGET = range(6)
 
 @pytest.fixture
 def tab(window: MainWindow) -> GoalsTab:
-    """The Goals tab, shown; added to the window here until the window registers it itself."""
+    """The Goals tab, shown (built now if the window has not built it yet)."""
     assert window.tabs is not None
-    found = [window.tabs.widget(i) for i in range(window.tabs.count())
-             if isinstance(window.tabs.widget(i), GoalsTab)]
-    if found:
-        goals = found[0]
-    else:
-        goals = GoalsTab(window.doc, window.tabs)
-        window.tabs.insertTab(1, goals, goals.title)
+    goals = window.goals_tab
+    assert isinstance(goals, GoalsTab)
     window.tabs.setCurrentWidget(goals)
     return goals
 

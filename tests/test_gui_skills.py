@@ -31,13 +31,10 @@ FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
 def skills_tab(win: MainWindow) -> SkillsTab:
-    """The Skills tab, shown; added to the window here if the window does not have one yet."""
+    """The Skills tab, shown (built now if the window has not built it yet)."""
     assert win.tabs is not None and win.doc is not None
-    tab = next((win.tabs.widget(i) for i in range(win.tabs.count())
-                if isinstance(win.tabs.widget(i), SkillsTab)), None)
-    if tab is None:
-        tab = SkillsTab(win.doc, win.tabs)
-        win.tabs.addTab(tab, tab.title)
+    tab = win.skills_tab
+    assert isinstance(tab, SkillsTab)
     win.tabs.setCurrentWidget(tab)
     qtbot_wait(tab)
     return tab
@@ -579,11 +576,9 @@ def test_a_hidden_skills_tab_does_not_import_matplotlib(tmp_path: Path, skills_f
         win = MainWindow()
         win.show()
         assert win.open_file({str(skills_file)!r})
-        tabs = [win.tabs.widget(i) for i in range(win.tabs.count())]
-        if not any(isinstance(t, SkillsTab) for t in tabs):
-            win.tabs.addTab(SkillsTab(win.doc, win.tabs), SkillsTab.title)
-        tab = next(win.tabs.widget(i) for i in range(win.tabs.count())
-                   if isinstance(win.tabs.widget(i), SkillsTab))
+        win.build_all_tabs()  # built, registered, but not shown
+        tab = win.skills_tab
+        assert isinstance(tab, SkillsTab)
         assert win.tabs.currentWidget() is not tab
         store = win.doc.store
         win.doc.add("Add Skill", {{"skills"}}, lambda: ops.add_skill(store, "Podcasting", "mentor"),

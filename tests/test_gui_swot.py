@@ -40,13 +40,10 @@ MOVE = Qt.DropAction.MoveAction
 
 
 def swot(win: MainWindow) -> SwotTab:
-    """The SWOT tab, shown; added to the window here until the window registers it itself."""
+    """The SWOT tab, shown (built now if the window has not built it yet)."""
     assert win.tabs is not None
-    tab = next((win.tabs.widget(i) for i in range(win.tabs.count())
-                if isinstance(win.tabs.widget(i), SwotTab)), None)
-    if tab is None:
-        tab = SwotTab(win.doc, win.tabs)
-        win.tabs.insertTab(win.tabs.count(), tab, tab.title)
+    tab = win.swot_tab
+    assert isinstance(tab, SwotTab)
     win.tabs.setCurrentWidget(tab)
     return tab
 

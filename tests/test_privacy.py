@@ -59,6 +59,8 @@ def open_window(qtbot: Any, path: Path) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     assert win.open_file(path)
+    # The window builds its other tabs and takes the opening backup on later event-loop turns.
+    qtbot.waitUntil(lambda: win._opened_backup_done, timeout=10_000)
     return win
 
 

@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QLockFile, Qt, QTimer
+from PySide6.QtCore import QByteArray, QLockFile, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop import APP_NAME, FILE_SUFFIX, __version__
 from revmentor_desktop.errors import ErrorKind, KnownError
 from revmentor_desktop.ui import dialogs, paths
-from revmentor_desktop.ui.widgets import PLAIN
+from revmentor_desktop.ui.widgets import PLAIN, after_next_paint
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.document import Document
@@ -220,7 +220,6 @@ class MainWindow(QMainWindow):
         for act in (self.export_action, self.copy_action, self.restore_action):
             act.setEnabled(True)
         paths.remember_file(path)
-        self._backup_if_changed("open")
         self._update_title()
         self._update_undo_actions()
         if store.read_only:
@@ -230,28 +229,33 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
 
-    def _build_tabs(self, doc: Document) -> None:
-        from revmentor_desktop.ui.goals import GoalsTab
-        from revmentor_desktop.ui.journal import JournalTab
-        from revmentor_desktop.ui.overview import OverviewTab
-        from revmentor_desktop.ui.skills import SkillsTab
-        from revmentor_desktop.ui.swot import SwotTab
+    #: (attribute, title, module, class) of every tab, in order; Ctrl+1… follow this order.
+    TABS = (
+        ("overview_tab", "&Overview", "revmentor_desktop.ui.overview", "OverviewTab"),
+        ("goals_tab", "&Goals", "revmentor_desktop.ui.goals", "GoalsTab"),
+        ("journal_tab", "&Journal", "revmentor_desktop.ui.journal", "JournalTab"),
+        ("swot_tab", "S&WOT", "revmentor_desktop.ui.swot", "SwotTab"),
+        ("skills_tab", "S&kills", "revmentor_desktop.ui.skills", "SkillsTab"),
+    )
 
+    def _build_tabs(self, doc: Document) -> None:
+        """Build the Overview now; every other tab starts as a placeholder and is built after the
+        data has painted (one per event-loop turn), or at once when the user asks for it."""
         tabs = QTabWidget(self)
         tabs.setDocumentMode(True)
-        self.overview_tab = OverviewTab(doc, tabs)
-        self.goals_tab = GoalsTab(doc, tabs)
-        self.journal_tab = JournalTab(doc, tabs)
-        self.swot_tab = SwotTab(doc, tabs)
-        self.skills_tab = SkillsTab(doc, tabs)
-        for tab in (self.overview_tab, self.goals_tab, self.journal_tab, self.swot_tab,
-                    self.skills_tab):
-            tabs.addTab(tab, tab.title)
-        self.goals_tab.open_entry.connect(self._open_entry)
+        self._built: dict[str, QWidget] = {}
+        for attr, title, _module, _cls in self.TABS:
+            placeholder = QWidget(tabs)
+            placeholder.setProperty("tab_attr", attr)
+            tabs.addTab(placeholder, title)
         if self.tabs is not None:
             self.stack.removeWidget(self.tabs)
             self.tabs.deleteLater()
         self.tabs = tabs
+        self._tabs_doc = doc
+        self._opened_backup_done = False
+        self._build_tab(0)
+        tabs.currentChanged.connect(self._ensure_built)
         self.stack.addWidget(tabs)
         self.stack.setCurrentWidget(tabs)
         for act in self.tab_actions:
@@ -262,6 +266,65 @@ class MainWindow(QMainWindow):
             act = self._action(self.view_menu, f"&{label}", lambda _c=False, n=i: self.show_tab(n),
                                f"Ctrl+{i + 1}")
             self.tab_actions.append(act)
+        after_next_paint(tabs, self._build_next_tab)
+
+    def _build_tab(self, index: int) -> QWidget:
+        """The real tab at `index`, building it (in place of its placeholder) if needed."""
+        assert self.tabs is not None
+        attr, title, module, cls = self.TABS[index]
+        if attr in self._built:
+            return self._built[attr]
+        import importlib
+
+        tab_class = getattr(importlib.import_module(module), cls)
+        tab = tab_class(self._tabs_doc, self.tabs)
+        self._built[attr] = tab
+        current = self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        with QSignalBlocker(self.tabs):
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, title)
+            self.tabs.setCurrentIndex(current)
+        placeholder.deleteLater()
+        if attr == "goals_tab":
+            tab.open_entry.connect(self._open_entry)
+        return tab
+
+    def _build_next_tab(self) -> None:
+        """Build one more tab, then come back on the next turn (the window stays responsive)."""
+        if self.tabs is None or self.doc is None:
+            return
+        for i, (attr, *_rest) in enumerate(self.TABS):
+            if attr not in self._built:
+                self._build_tab(i)
+                QTimer.singleShot(0, self._build_next_tab)
+                return
+        self._finish_opening()
+
+    def _finish_opening(self) -> None:
+        """Every tab is in place: now take the opening backup (it reads the whole file)."""
+        if not self._opened_backup_done:
+            self._opened_backup_done = True
+            self._backup_if_changed("open")
+
+    def build_all_tabs(self) -> None:
+        """Finish opening now rather than over the next event-loop turns."""
+        for i in range(len(self.TABS)):
+            self._build_tab(i)
+        self._finish_opening()
+
+    def _ensure_built(self, index: int) -> None:
+        if self.tabs is not None and 0 <= index < len(self.TABS):
+            self._build_tab(index)
+
+    def __getattr__(self, name: str) -> Any:
+        # overview_tab, goals_tab, … : the real tab, built on first use.
+        for i, (attr, *_rest) in enumerate(MainWindow.TABS):
+            if name == attr:
+                if self.__dict__.get("tabs") is None:
+                    raise AttributeError(name)
+                return self._build_tab(i)
+        raise AttributeError(name)
 
     def _open_entry(self, entry_id: int) -> None:
         if self.tabs is None:
@@ -275,7 +338,9 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
 
     def current_tab(self) -> Any:
-        return self.tabs.currentWidget() if self.tabs is not None else None
+        if self.tabs is None:
+            return None
+        return self._build_tab(self.tabs.currentIndex())
 
     def _show_open_error(self, path: Path, exc: KnownError) -> None:
         if exc.kind == ErrorKind.NOT_FOUND:
