@@ -282,3 +282,15 @@ def test_rating_gaps_are_latest_self_minus_partner_of_two_or_more() -> None:
     ]
     assert GAP_THRESHOLD == 2
     assert rating_gaps(points) == {1: 3, 2: -2}
+
+
+def test_search_snippets_mark_prefix_matches_ignoring_case_and_accents() -> None:
+    from revmentor_desktop.data.journal import HIT_END, HIT_START, make_snippet
+
+    snip = make_snippet("We tried ChatGPT and the Café crème; then Copilot.", ["cafe", "cop"])
+    assert snip is not None
+    assert f"{HIT_START}Café{HIT_END}" in snip and f"{HIT_START}Copilot{HIT_END}" in snip
+    assert make_snippet("nothing here", ["zebra"]) is None
+    long = " ".join(f"w{i}" for i in range(100)) + " target " + " ".join(f"v{i}" for i in range(100))
+    cut = make_snippet(long, ["targ"])
+    assert cut is not None and cut.startswith("…") and cut.endswith("…") and "w95" in cut

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -51,31 +52,93 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words[:16])
 
 
-def search_entries(store: Store, text: str, *, include_private: bool = True,
-                   limit: int | None = None) -> list[SearchHit] | None:
-    """Entries whose text matches every word typed (prefix match), newest first.
+def search_ids(store: Store, text: str, *, include_private: bool = True) -> list[int] | None:
+    """Ids of the entries whose text matches every word typed (prefix match), newest first.
 
-    Returns None when `text` holds no searchable word (show everything).
+    None when `text` holds no searchable word (show everything). Only ids: FTS5's snippet() costs
+    ten times the match itself, so snippets are made for the rows on screen (`snippet_for`).
     """
     query = fts_query(text)
     if query is None:
         return None
-    sql = (
-        "SELECT e.id, snippet(journal_fts, -1, ?, ?, '…', 10) FROM journal_fts "
-        "JOIN journal_entry e ON e.id = journal_fts.rowid WHERE journal_fts MATCH ?"
-    )
+    sql = ("SELECT e.id FROM journal_fts JOIN journal_entry e ON e.id = journal_fts.rowid "
+           "WHERE journal_fts MATCH ?")
     if not include_private:
         sql += " AND e.private = 0"
     sql += " ORDER BY e.held_on DESC, e.id DESC"
-    params: list[object] = [HIT_START, HIT_END, query]
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
     with store.read() as s:
         conn = s.connection().connection.dbapi_connection
         assert conn is not None
-        rows = conn.execute(sql, params).fetchall()
-    return [SearchHit(int(i), str(snip or "")) for i, snip in rows]
+        return [int(row[0]) for row in conn.execute(sql, (query,))]
+
+
+_SNIPPET_COLUMNS = ("topics", "agenda", "notes", "mentor_takeaway", "mentee_takeaway",
+                    "feedback_good", "feedback_improve")
+
+
+def _fold(word: str) -> str:
+    """Case- and accent-insensitive form of a word, as the FTS index sees it."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def make_snippet(text: str, words: Sequence[str], *, before: int = 4, after: int = 12) -> str | None:
+    """The part of `text` around its first match of any of `words` (as prefixes), with each
+    matching word wrapped in HIT_START/HIT_END; None when nothing matches."""
+    wanted = [_fold(w) for w in words if w]
+    tokens = list(_TOKEN.finditer(text))
+    hits = [i for i, t in enumerate(tokens) if any(_fold(t.group()).startswith(w) for w in wanted)]
+    if not hits:
+        return None
+    first = hits[0]
+    lo, hi = max(0, first - before), min(len(tokens), first + after + 1)
+    start = tokens[lo].start()
+    out: list[str] = ["…" if lo > 0 else ""]
+    pos = start
+    for i in range(lo, hi):
+        t = tokens[i]
+        out.append(text[pos:t.start()])
+        out.append(f"{HIT_START}{t.group()}{HIT_END}" if i in hits else t.group())
+        pos = t.end()
+    out.append("…" if hi < len(tokens) else "")
+    return " ".join("".join(out).split())  # one line, whatever the notes' layout
+
+
+def snippet_for(store: Store, entry_id: int, text: str) -> str:
+    """What to show for a search hit: the field that matches the most words typed, around its
+    first match (topics when nothing matches, e.g. the entry changed since the search)."""
+    words = _TOKEN.findall(text)
+    with store.read() as s:
+        conn = s.connection().connection.dbapi_connection
+        assert conn is not None
+        row = conn.execute(f"SELECT {', '.join(_SNIPPET_COLUMNS)} FROM journal_entry WHERE id = ?",
+                           (entry_id,)).fetchone()
+        actions = [r[0] for r in conn.execute(
+            "SELECT text FROM action_item WHERE entry_id = ? ORDER BY position, id", (entry_id,))]
+    if row is None:
+        return ""
+    fields = [*row, " · ".join(actions)]
+    best: tuple[int, str] | None = None
+    for value in fields:
+        snip = make_snippet(value or "", words)
+        if snip is None:
+            continue
+        found = len({_fold(w) for w in words
+                     if any(_fold(t).startswith(_fold(w)) for t in _TOKEN.findall(value))})
+        if best is None or found > best[0]:
+            best = (found, snip)
+    return best[1] if best else (row[0] or "")
+
+
+def search_entries(store: Store, text: str, *, include_private: bool = True,
+                   limit: int | None = None) -> list[SearchHit] | None:
+    """Matching entries with their snippets, newest first (None: no searchable word typed)."""
+    ids = search_ids(store, text, include_private=include_private)
+    if ids is None:
+        return None
+    if limit is not None:
+        ids = ids[:limit]
+    return [SearchHit(i, snippet_for(store, i, text)) for i in ids]
 
 
 def split_topics(topics: str) -> list[str]:

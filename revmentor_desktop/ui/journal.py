@@ -101,6 +101,8 @@ class EntryListModel(QAbstractTableModel):
         self._all: list[ops.EntrySummary] = []
         self._rows: list[ops.EntrySummary] = []
         self._snippets: dict[int, str] | None = None
+        self._hits: set[int] | None = None
+        self._query = ""
 
     # loading and filtering
     def reload(self) -> None:
@@ -109,22 +111,31 @@ class EntryListModel(QAbstractTableModel):
         self._apply_filter()
         self.endResetModel()
 
-    def set_hits(self, hits: list[jr.SearchHit] | None) -> None:
+    def set_hits(self, ids: list[int] | None, text: str = "") -> None:
+        """Show only these entries (None: all); snippets of `text` are made as rows are shown."""
         self.beginResetModel()
-        self._snippets = None if hits is None else {h.entry_id: h.snippet for h in hits}
+        self._hits = None if ids is None else set(ids)
+        self._query = text
+        self._snippets = None if ids is None else {}
         self._apply_filter()
         self.endResetModel()
 
     def _apply_filter(self) -> None:
-        if self._snippets is None:
+        if self._hits is None:
             self._rows = self._all
         else:
-            wanted = self._snippets
+            wanted = self._hits
             self._rows = [e for e in self._all if e.id in wanted]
+
+    def _snippet(self, entry_id: int) -> str:
+        assert self._snippets is not None
+        if entry_id not in self._snippets:
+            self._snippets[entry_id] = jr.snippet_for(self._doc.store, entry_id, self._query)
+        return self._snippets[entry_id]
 
     @property
     def searching(self) -> bool:
-        return self._snippets is not None
+        return self._hits is not None
 
     def total(self) -> int:
         return len(self._all)
@@ -163,7 +174,7 @@ class EntryListModel(QAbstractTableModel):
                 return day_text(e.held_on)
             if col == self.TOPICS:
                 if self._snippets is not None:
-                    return self._snippets.get(e.id, "") or e.topics
+                    return self._snippet(e.id) or e.topics
                 return e.topics or "(no topics)"
             return STARS[e.rating]
         if role == Qt.ItemDataRole.DecorationRole and col == self.DATE and e.private:
@@ -1024,8 +1035,8 @@ class JournalTab(QWidget):
         self._search_timer.stop()
         text = self.search.text()
         keep = self.current_entry_id()
-        hits = jr.search_entries(self.doc.store, text, include_private=not self.doc.hide_private)
-        self.model.set_hits(hits)
+        hits = jr.search_ids(self.doc.store, text, include_private=not self.doc.hide_private)
+        self.model.set_hits(hits, text)
         self.list.horizontalHeader().viewport().update()
         words = re.findall(r"\w+", text) if hits is not None else []
         self.editor.set_search_words(words)
