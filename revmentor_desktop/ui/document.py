@@ -25,13 +25,15 @@ CLAUSES = "clauses"
 GOALS = "goals"
 MILESTONES = "milestones"
 ENTRIES = "entries"
+#: the long text of an entry (agenda, notes, takeaways, feedback): nothing but the entry shows it
+ENTRY_TEXT = "entry_text"
 ACTIONS = "actions"
 SWOT = "swot"
 SNAPSHOTS = "snapshots"
 SKILLS = "skills"
 RATINGS = "ratings"
 PRIVACY = "privacy"  # the hide-private switch, not rows: every view that shows private things redraws
-ALL = frozenset({PARTNERSHIP, FOCUS_AREAS, CLAUSES, GOALS, MILESTONES, ENTRIES, ACTIONS, SWOT,
+ALL = frozenset({PARTNERSHIP, FOCUS_AREAS, CLAUSES, GOALS, MILESTONES, ENTRIES, ENTRY_TEXT, ACTIONS, SWOT,
                  SNAPSHOTS, SKILLS, RATINGS, PRIVACY})
 
 UserFacingError = (ValidationError, KnownError, LookupError)

@@ -765,6 +765,16 @@ class EntryEditor(QWidget):
         """Typing that is not in the file yet (it was refused, or its save failed)."""
         return any(saver.dirty for saver in self._savers.values())
 
+    def reload_text(self) -> None:
+        """Show the entry's long text as the file has it (fields being typed in are kept)."""
+        if self.entry_id is None:
+            return
+        e = ops.get_entry(self.doc.store, self.entry_id)
+        for field, _label in self.TEXT_FIELDS:
+            self._savers[field].set_text(getattr(e, field))
+        if self.notes_tabs.currentWidget() is self.preview:
+            self._render_preview()
+
     def reload_actions(self) -> None:
         self.action_model.load(self.entry_id, self._names)
         self._update_buttons()
@@ -799,7 +809,9 @@ class EntryEditor(QWidget):
         label = {"held_on": "Change Session Date", "duration_minutes": "Change Duration",
                  "rating": "Rate Session", "private": "Change Privacy", "topics": "Edit Topics",
                  }.get(field) or f"Edit {dict(self.TEXT_FIELDS).get(field, field)}"
-        return self.doc.update(label, {k.ENTRIES}, ops.update_entry, self.entry_id,
+        # Long text shows nowhere but in this entry: other tabs need not redraw for it.
+        kinds = {k.ENTRY_TEXT} if field in dict(self.TEXT_FIELDS) else {k.ENTRIES}
+        return self.doc.update(label, kinds, ops.update_entry, self.entry_id,
                                merge=field not in ("private", "rating"), **{field: value})
 
     def _save_date(self) -> None:
@@ -1119,10 +1131,14 @@ class JournalTab(QWidget):
             else:
                 self._select_row(0)
             self._update_state()
-        elif k.ACTIONS in kinds:
-            self.editor.reload_actions()
-            if self.model.searching:
-                self.run_search()
+        else:
+            if k.ACTIONS in kinds:
+                self.editor.reload_actions()
+            if kinds & {k.ENTRY_TEXT, k.ACTIONS}:
+                if k.ENTRY_TEXT in kinds:
+                    self.editor.reload_text()  # an undo shows the text it restored
+                if self.model.searching:
+                    self.run_search()
         if kinds & {k.GOALS, k.PRIVACY} and not kinds & {k.ENTRIES}:
             self.editor.reload_goals()
         if k.FOCUS_AREAS in kinds:

@@ -101,13 +101,17 @@ class MomentumPanel(QWidget):
         self.kept = StatCard("Cadence kept", self)
         for card in (self.last, self.next, self.held, self.hours, self.kept):
             row.addWidget(card, 1)
+        self._sessions: list[tuple[date, int]] | None = None
         self.reload()
 
-    def reload(self, today: date | None = None) -> None:
+    def reload(self, today: date | None = None, *, sessions_changed: bool = True) -> None:
+        """Recompute; the session list (10,000 rows in a long partnership) is re-read only when
+        sessions changed — a new cadence or start date reuses it."""
         today = today or date.today()
         p = ops.get_partnership(self.doc.store)
-        sessions = ops.session_dates(self.doc.store, include_private=not self.doc.hide_private)
-        m = compute.momentum(p.start_date, p.cadence_days, sessions, today)
+        if sessions_changed or self._sessions is None:
+            self._sessions = ops.session_dates(self.doc.store, include_private=not self.doc.hide_private)
+        m = compute.momentum(p.start_date, p.cadence_days, self._sessions, today)
         if m.last_session is None:
             self.last.set("None yet", "Add your first session in the Journal")
         else:
@@ -147,13 +151,21 @@ class GoalCountsModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._set_names()
+        self._counts = ops.goal_status_counts(self._doc.store, include_private=not self._doc.hide_private)
+        self.endResetModel()
+
+    def _set_names(self) -> None:
         p = ops.get_partnership(self._doc.store)
         self._names = {"mentor": _first(p.mentor_name), "mentee": _first(p.mentee_name),
                        "shared": "Shared"}
         self._full = {"mentor": f"{p.mentor_name} (mentor)", "mentee": f"{p.mentee_name} (mentee)",
                       "shared": "Shared goals"}
-        self._counts = ops.goal_status_counts(self._doc.store, include_private=not self._doc.hide_private)
-        self.endResetModel()
+
+    def relabel(self) -> None:
+        """The partners' names changed: new headers, same counts (no query)."""
+        self._set_names()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(OWNERS) - 1)
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(STATUSES)
@@ -201,11 +213,20 @@ class OpenActionsModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        p = ops.get_partnership(self._doc.store)
-        self._names = {"mentor": p.mentor_name, "mentee": p.mentee_name, "both": "Both"}
+        self._set_names()
         self._rows = ops.open_actions(self._doc.store, include_private=not self._doc.hide_private)
         self._rows.reverse()  # newest session first: what was just agreed is most relevant
         self.endResetModel()
+
+    def _set_names(self) -> None:
+        p = ops.get_partnership(self._doc.store)
+        self._names = {"mentor": p.mentor_name, "mentee": p.mentee_name, "both": "Both"}
+
+    def relabel(self) -> None:
+        """The partners' names changed: show them, without re-reading the action items."""
+        self._set_names()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -322,7 +343,14 @@ class DashboardPanel(QWidget):
         self.actions.setVisible(not empty)
 
     def on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {k.GOALS, k.PRIVACY, k.PARTNERSHIP}:
+        if kinds & {k.GOALS, k.PRIVACY}:
             self.counts_model.reload()
-        if kinds & {k.ACTIONS, k.ENTRIES, k.PRIVACY, k.PARTNERSHIP}:
-            self.reload()
+        elif k.PARTNERSHIP in kinds:
+            self.counts_model.relabel()
+        if kinds & {k.ACTIONS, k.ENTRIES, k.PRIVACY}:
+            self.actions_model.reload()
+            empty = self.actions_model.rowCount() == 0
+            self.actions_empty.setVisible(empty)
+            self.actions.setVisible(not empty)
+        elif k.PARTNERSHIP in kinds:
+            self.actions_model.relabel()

@@ -423,7 +423,7 @@ class OverviewTab(QWidget):
         if kinds & {k.PARTNERSHIP, k.FOCUS_AREAS}:
             self.load_partnership()
         if kinds & {k.PARTNERSHIP, k.ENTRIES, k.PRIVACY}:
-            self.momentum.reload()
+            self.momentum.reload(sessions_changed=bool(kinds & {k.ENTRIES, k.PRIVACY}))
         self.dashboard.on_changed(kinds)
         if k.CLAUSES in kinds:
             current = self._selected_row()
