@@ -487,7 +487,8 @@ def test_chart_redraws_only_for_its_data_and_once_when_shown(
     doc.update("Edit Organisation", {"partnership"}, partnership, 1, organisation="Initech")
     qtbot.wait(50)
     assert tab.canvas.figure is second and redraws == [1]
-    doc.update("Rename Mentee", {"partnership"}, partnership, 1, mentee_name="Morgan Hale-Ng")
+    # A rename is a partnership change that names the partners (as the Overview sends it).
+    doc.update("Rename Mentee", {"partnership", "names"}, partnership, 1, mentee_name="Morgan Hale-Ng")
     third = figure(qtbot, tab)
     assert third is not second and redraws == [1, 1]
     assert any("Morgan Hale-Ng" in ln.get_label() for ln in data_lines(third))

@@ -461,7 +461,7 @@ def test_narrow_window_stacks_the_grids(swot_window: MainWindow, qtbot: Any) -> 
 
 def test_renaming_a_partner_redraws_names(swot_window: MainWindow, qtbot: Any) -> None:
     tab = swot(swot_window)
-    swot_window.doc.update("Rename Mentor", {k.PARTNERSHIP},
+    swot_window.doc.update("Rename Mentor", {k.PARTNERSHIP, k.NAMES},
                            lambda store, _id, **c: ops.update_partnership(store, **c), 1,
                            mentor_name="Priya Raman")
     assert tab.grids[MENTOR].title.text() == "Priya Raman — mentor"

@@ -14,12 +14,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from revmentor_desktop.data import ops
+from revmentor_desktop.data.models import Partnership
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import ValidationError
 from revmentor_desktop.errors import KnownError
 
 # Kinds of rows, named in `changed` so each view knows whether to redraw.
 PARTNERSHIP = "partnership"
+#: the partners' names or roles changed (a subset of PARTNERSHIP changes: most tabs show only these)
+NAMES = "names"
 FOCUS_AREAS = "focus_areas"
 CLAUSES = "clauses"
 GOALS = "goals"
@@ -33,7 +36,7 @@ SNAPSHOTS = "snapshots"
 SKILLS = "skills"
 RATINGS = "ratings"
 PRIVACY = "privacy"  # the hide-private switch, not rows: every view that shows private things redraws
-ALL = frozenset({PARTNERSHIP, FOCUS_AREAS, CLAUSES, GOALS, MILESTONES, ENTRIES, ENTRY_TEXT, ACTIONS, SWOT,
+ALL = frozenset({PARTNERSHIP, NAMES, FOCUS_AREAS, CLAUSES, GOALS, MILESTONES, ENTRIES, ENTRY_TEXT, ACTIONS, SWOT,
                  SNAPSHOTS, SKILLS, RATINGS, PRIVACY})
 
 UserFacingError = (ValidationError, KnownError, LookupError)
@@ -83,6 +86,23 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         self._hide_private = False
+        self._partnership: Partnership | None = None
+        self.changed.connect(self._forget_stale)
+
+    def partnership(self) -> Partnership:
+        """The partnership row, read once and kept until it changes (every tab shows the names)."""
+        if self._partnership is None:
+            self._partnership = ops.get_partnership(self.store)
+        return self._partnership
+
+    def _emit(self, kinds: frozenset[str]) -> None:
+        """Tell every view what changed."""
+        self.changed.emit(kinds)
+
+    def _forget_stale(self, kinds: frozenset[str]) -> None:
+        # Connected first, so it runs before any view's slot (Qt calls slots in connection order).
+        if PARTNERSHIP in kinds:
+            self._partnership = None
 
     # -- privacy switch ------------------------------------------------------------------------------
 
@@ -93,7 +113,7 @@ class Document(QObject):
     def set_hide_private(self, hide: bool) -> None:
         if hide != self._hide_private:
             self._hide_private = hide
-            self.changed.emit(frozenset({PRIVACY}))
+            self._emit(frozenset({PRIVACY}))
 
     @property
     def read_only(self) -> bool:
@@ -108,7 +128,7 @@ class Document(QObject):
         except UserFacingError as exc:
             self.failed.emit(exc)
             return None
-        self.changed.emit(frozenset(kinds))
+        self._emit(frozenset(kinds))
         return result
 
     def _try(self, fn: Callable[[], Any]) -> tuple[bool, Any]:
@@ -134,7 +154,7 @@ class Document(QObject):
             ops.restore(self.store, state["tomb"])
 
         self.undo_stack.push(_Command(self, text, kinds, apply, revert))
-        self.changed.emit(kinds)
+        self._emit(kinds)
         return int(new_id)
 
     def update(self, label: str, kinds: Iterable[str], update: Callable[..., dict[str, Any]],
@@ -155,7 +175,7 @@ class Document(QObject):
 
         key = (update, row_id, tuple(sorted(changes))) if merge else None
         self.undo_stack.push(_Command(self, label, kinds, apply, revert, key))
-        self.changed.emit(kinds)
+        self._emit(kinds)
         return True
 
     def delete(self, text: str, kinds: Iterable[str], delete: Callable[[Store, int], ops.Tombstone],
@@ -174,7 +194,7 @@ class Document(QObject):
             ops.restore(self.store, state["tomb"])
 
         self.undo_stack.push(_Command(self, text, kinds, apply, revert))
-        self.changed.emit(kinds)
+        self._emit(kinds)
         return True
 
     def move(self, text: str, kinds: Iterable[str], move: Callable[[Store, int, int], int],
@@ -190,7 +210,7 @@ class Document(QObject):
             lambda: move(self.store, row_id, new_index),
             lambda: move(self.store, row_id, old_index),
         ))
-        self.changed.emit(kinds)
+        self._emit(kinds)
         return True
 
     def change(self, text: str, kinds: Iterable[str], apply: Callable[[], Any],
@@ -209,7 +229,7 @@ class Document(QObject):
             revert_with(state["result"])
 
         self.undo_stack.push(_Command(self, text, kinds, redo, undo))
-        self.changed.emit(kinds)
+        self._emit(kinds)
         return True
 
     def close(self) -> None:

@@ -1191,7 +1191,7 @@ class GoalsTab(QWidget):
     # -- helpers -------------------------------------------------------------------------------------
 
     def _load_names(self) -> None:
-        p = ops.get_partnership(self.doc.store)
+        p = self.doc.partnership()
         self._names = {"mentor": p.mentor_name, "mentee": p.mentee_name}
         self.model.set_names(p.mentor_name, p.mentee_name)
         self.pane.set_names(p.mentor_name, p.mentee_name)
@@ -1423,7 +1423,7 @@ class GoalsTab(QWidget):
     def on_changed(self, kinds: frozenset[str]) -> None:
         if k.PRIVACY in kinds and self.doc.hide_private and self.pane.showing_private:
             self.pane.flush()  # save typing before the goal vanishes from view
-        if k.PARTNERSHIP in kinds:
+        if k.NAMES in kinds:
             self._load_names()
         if k.FOCUS_AREAS in kinds:
             self.pane.set_focus_areas(ops.list_focus_areas(self.doc.store))

@@ -973,7 +973,7 @@ class JournalTab(QWidget):
     # -- helpers -------------------------------------------------------------------------------------
 
     def _load_names(self) -> None:
-        p = ops.get_partnership(self.doc.store)
+        p = self.doc.partnership()
         self.editor.set_names(p.mentor_name, p.mentee_name)
 
     def current_entry_id(self) -> int | None:
@@ -1071,7 +1071,7 @@ class JournalTab(QWidget):
             return
         self.editor.flush()
         store = self.doc.store
-        p = ops.get_partnership(store)
+        p = self.doc.partnership()
         today = date.today()
         carried = ops.open_actions(store, include_private=not self.doc.hide_private, before=today)
         agenda = jr.carried_over_agenda(carried, {"mentor": p.mentor_name, "mentee": p.mentee_name,
@@ -1115,7 +1115,7 @@ class JournalTab(QWidget):
         self.count.setText(message)
 
     def on_changed(self, kinds: frozenset[str]) -> None:
-        if k.PARTNERSHIP in kinds:
+        if k.NAMES in kinds:
             self._load_names()
             self.editor.reload_actions()
         if kinds & {k.ENTRIES, k.PRIVACY}:

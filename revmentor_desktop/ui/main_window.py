@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QLockFile, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -213,8 +214,8 @@ class MainWindow(QMainWindow):
         self.doc = doc
         doc.changed.connect(self._on_changed)
         doc.failed.connect(self._on_failed)
-        doc.undo_stack.cleanChanged.connect(lambda _c: self._update_undo_actions())
-        doc.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
+        doc.undo_stack.cleanChanged.connect(self._undo_state_changed)
+        doc.undo_stack.indexChanged.connect(self._undo_state_changed)
         doc.undo_stack.indexChanged.connect(self._announce_delete)
         self._build_tabs(doc)
         for act in (self.export_action, self.copy_action, self.restore_action):
@@ -457,6 +458,7 @@ class MainWindow(QMainWindow):
             return
         self.flush()
         self._backup_if_changed("close")
+        self.doc.undo_stack.disconnect(self)  # its last signals must not reach a closing window
         self.doc.close()
         self.doc.deleteLater()
         self.doc = None
@@ -501,7 +503,7 @@ class MainWindow(QMainWindow):
     def _on_changed(self, kinds: frozenset[str]) -> None:
         from revmentor_desktop.ui import document as k
 
-        if kinds & {k.PARTNERSHIP, k.PRIVACY}:
+        if kinds & {k.NAMES, k.PRIVACY}:
             self._update_title()
         if self.tabs is None:
             return
@@ -527,9 +529,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
             return
-        from revmentor_desktop.data import ops
 
-        p = ops.get_partnership(self.doc.store)
+        p = self.doc.partnership()
         parts = [f"{p.mentor_name} ↔ {p.mentee_name}", self.doc.store.shown_path.name]
         if self.doc.read_only:
             parts[-1] += " [read-only]"
@@ -538,8 +539,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join([*parts, APP_NAME]))
         self.setWindowFilePath(str(self.doc.store.shown_path))
 
+    def _undo_state_changed(self, *_args: object) -> None:
+        self._update_undo_actions()
+
     def _update_undo_actions(self) -> None:
         stack = self.doc.undo_stack if self.doc is not None else None
+        if stack is not None and not shiboken6.isValid(stack):
+            stack = None  # the window is being torn down
         can_undo = stack is not None and stack.canUndo()
         can_redo = stack is not None and stack.canRedo()
         self.undo_action.setEnabled(can_undo)

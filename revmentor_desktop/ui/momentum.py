@@ -102,13 +102,18 @@ class MomentumPanel(QWidget):
         for card in (self.last, self.next, self.held, self.hours, self.kept):
             row.addWidget(card, 1)
         self._sessions: list[tuple[date, int]] | None = None
+        self._key: tuple[date, int, date] | None = None
         self.reload()
 
     def reload(self, today: date | None = None, *, sessions_changed: bool = True) -> None:
         """Recompute; the session list (10,000 rows in a long partnership) is re-read only when
         sessions changed — a new cadence or start date reuses it."""
         today = today or date.today()
-        p = ops.get_partnership(self.doc.store)
+        p = self.doc.partnership()
+        key = (p.start_date, p.cadence_days, today)
+        if not sessions_changed and self._sessions is not None and key == self._key:
+            return  # e.g. a new organisation name: nothing here changes
+        self._key = key
         if sessions_changed or self._sessions is None:
             self._sessions = ops.session_dates(self.doc.store, include_private=not self.doc.hide_private)
         m = compute.momentum(p.start_date, p.cadence_days, self._sessions, today)
@@ -156,7 +161,7 @@ class GoalCountsModel(QAbstractTableModel):
         self.endResetModel()
 
     def _set_names(self) -> None:
-        p = ops.get_partnership(self._doc.store)
+        p = self._doc.partnership()
         self._names = {"mentor": _first(p.mentor_name), "mentee": _first(p.mentee_name),
                        "shared": "Shared"}
         self._full = {"mentor": f"{p.mentor_name} (mentor)", "mentee": f"{p.mentee_name} (mentee)",
@@ -219,7 +224,7 @@ class OpenActionsModel(QAbstractTableModel):
         self.endResetModel()
 
     def _set_names(self) -> None:
-        p = ops.get_partnership(self._doc.store)
+        p = self._doc.partnership()
         self._names = {"mentor": p.mentor_name, "mentee": p.mentee_name, "both": "Both"}
 
     def relabel(self) -> None:
@@ -345,12 +350,12 @@ class DashboardPanel(QWidget):
     def on_changed(self, kinds: frozenset[str]) -> None:
         if kinds & {k.GOALS, k.PRIVACY}:
             self.counts_model.reload()
-        elif k.PARTNERSHIP in kinds:
+        elif k.NAMES in kinds:
             self.counts_model.relabel()
         if kinds & {k.ACTIONS, k.ENTRIES, k.PRIVACY}:
             self.actions_model.reload()
             empty = self.actions_model.rowCount() == 0
             self.actions_empty.setVisible(empty)
             self.actions.setVisible(not empty)
-        elif k.PARTNERSHIP in kinds:
+        elif k.NAMES in kinds:
             self.actions_model.relabel()

@@ -293,7 +293,7 @@ class OverviewTab(QWidget):
     # -- partnership details -------------------------------------------------------------------------
 
     def load_partnership(self) -> None:
-        p = ops.get_partnership(self.doc.store)
+        p = self.doc.partnership()
         widgets = (self.me, self.start, self.cadence, self.duration, *self.focus.boxes)
         for w in widgets:
             w.blockSignals(True)
@@ -327,7 +327,9 @@ class OverviewTab(QWidget):
             "review_date": "Change Review Date", "cadence_days": "Change Cadence",
             "duration_minutes": "Change Usual Length",
         }[field]
-        ok = self.doc.update(label, {k.PARTNERSHIP}, _update_partnership, 1, **{field: value})
+        kinds = {k.PARTNERSHIP, k.NAMES} if field in ("mentor_name", "mentee_name", "me") \
+            else {k.PARTNERSHIP}
+        ok = self.doc.update(label, kinds, _update_partnership, 1, **{field: value})
         self.problem.setText("" if ok else self.problem.text())
         return ok
 

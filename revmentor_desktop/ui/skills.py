@@ -88,7 +88,7 @@ LEVELS = range(1, 6)
 CHART_DPI = 100
 CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 #: Which kinds of change alter what the chart shows (entries and privacy do not).
-CHART_KINDS = frozenset({k.SKILLS, k.RATINGS, k.PARTNERSHIP})
+CHART_KINDS = frozenset({k.SKILLS, k.RATINGS, k.NAMES})
 #: matplotlib settings for the on-screen chart, in force while it is built and drawn:
 #: skill names are the user's text, so a "$" must not switch matplotlib into maths mode; and
 #: unhinted text draws about a fifth faster and looks as good on screen.
@@ -1041,7 +1041,7 @@ class SkillsTab(QWidget):
 
     def _load_names(self) -> bool:
         """Read the partners' names; True when they changed."""
-        p = ops.get_partnership(self.doc.store)
+        p = self.doc.partnership()
         names = {Role.MENTOR.value: p.mentor_name, Role.MENTEE.value: p.mentee_name}
         if names == self.names:
             return False
@@ -1285,7 +1285,7 @@ class SkillsTab(QWidget):
     def on_changed(self, kinds: frozenset[str]) -> None:
         if kinds - {k.PRIVACY}:
             self.problem.hide()  # something was saved: an earlier complaint is stale
-        if k.PARTNERSHIP in kinds:
+        if k.NAMES in kinds:
             self._stale.add("names")
         if k.FOCUS_AREAS in kinds:
             self._stale.add("focus")
@@ -1299,7 +1299,7 @@ class SkillsTab(QWidget):
         # Deleting a session unlinks its ratings without a RATINGS change: reload for ENTRIES too.
         if kinds & {k.SKILLS, k.RATINGS, k.ENTRIES}:
             self._stale.add("rows")
-        if kinds & CHART_KINDS - {k.PARTNERSHIP}:  # new names redraw only when the names changed
+        if kinds & CHART_KINDS - {k.NAMES}:  # new names redraw only when the names changed
             self._chart_dirty = True
         if self.isVisible():
             self._refresh()

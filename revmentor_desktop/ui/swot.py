@@ -848,7 +848,7 @@ class SwotTab(QWidget):
         for a, b in pairwise(order):
             self.setTabOrder(a, b)
 
-        self._reload({k.PARTNERSHIP, k.SWOT, k.SNAPSHOTS})
+        self._reload({k.NAMES, k.SWOT, k.SNAPSHOTS})
         self._arrange(narrow=False)
 
     # -- building ----------------------------------------------------------------------------------
@@ -918,10 +918,10 @@ class SwotTab(QWidget):
 
     def _reload(self, kinds: set[str] | frozenset[str]) -> None:
         store = self.doc.store
-        if kinds & {k.SWOT, k.PARTNERSHIP}:
+        if kinds & {k.SWOT, k.NAMES}:
             keep = self._remember()
-            if k.PARTNERSHIP in kinds:
-                p = ops.get_partnership(store)
+            if k.NAMES in kinds:
+                p = self.doc.partnership()
                 self.board.names = {Role.MENTOR: p.mentor_name, Role.MENTEE: p.mentee_name}
             if k.SWOT in kinds:
                 self.board.load(ops.list_swot_items(store))  # one query for all eight quadrants
@@ -933,7 +933,7 @@ class SwotTab(QWidget):
             self.compare.set_snapshots(ops.list_snapshots(store), self.compare.snapshot_id())
             self.compare.delete_button.setEnabled(
                 not self.doc.read_only and self.compare.snapshot_id() is not None)
-        if kinds & {k.SWOT, k.SNAPSHOTS, k.PARTNERSHIP}:
+        if kinds & {k.SWOT, k.SNAPSHOTS, k.NAMES}:
             self._refresh_compare()
         self.snapshot_button.setEnabled(not self.doc.read_only)
 
@@ -1150,7 +1150,7 @@ class SwotTab(QWidget):
         self.problem.setVisible(bool(message))
 
     def on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {k.SWOT, k.SNAPSHOTS, k.PARTNERSHIP}:
+        if kinds & {k.SWOT, k.SNAPSHOTS, k.NAMES}:
             self.show_problem("")
             self._reload(kinds)
 
