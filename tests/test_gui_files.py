@@ -680,3 +680,74 @@ def test_a_file_name_that_is_not_utf8_opens(qtbot: Any, tmp_path: Path, fake_dia
         win.close()
     assert os.fsencode(name) in os.listdir(os.fsencode(tmp_path))
     assert read(path, lambda s: [g.title for g in ops.list_goals(s)]) == ["Saved under the odd name"]
+
+
+# -- the integrity check that runs once the data is on screen ---------------------------------------
+
+
+def _damaged_deep_inside(tmp_path: Path, table: str = "journal_fts_data") -> Path:
+    """A file whose header and partnership are fine but one of whose tables is not: by default
+    the search index, which nothing on the Overview reads, so only the full check can find it."""
+    import sqlite3
+
+    from revmentor_desktop.data.sample import make_sample
+
+    path = tmp_path / "deep.revmentor"
+    make_sample(path, 200)
+    conn = sqlite3.connect(path)
+    root, page = conn.execute("SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                              "FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    conn.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page
+    data[start + 8:start + page - 8] = (bytes(range(256)) * (page // 256))[:page - 16]
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_deferred_check_finds_damage_before_any_write(tmp_path: Path) -> None:
+    from revmentor_desktop.errors import ErrorKind, KnownError
+
+    path = _damaged_deep_inside(tmp_path)
+    before = path.read_bytes()
+    store = Store.open(path, verify_now=False)  # the quick part of opening passes
+    try:
+        with pytest.raises(KnownError) as exc:
+            ops.update_partnership(store, organisation="written to a damaged file?")
+        assert exc.value.kind == ErrorKind.DAMAGED
+    finally:
+        store.close()
+    assert path.read_bytes() == before
+    with pytest.raises(KnownError) as exc:
+        Store.open(path)  # the CLI and tests check at once
+    assert exc.value.kind == ErrorKind.DAMAGED
+
+
+def test_window_closes_a_file_found_damaged_after_the_first_paint(
+        qtbot: Any, tmp_path: Path, fake_dialogs: Any) -> None:
+    path = _damaged_deep_inside(tmp_path)
+    before = path.read_bytes()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_file(path)  # the Overview shows (it does not read the search index)…
+    qtbot.waitUntil(lambda: win.doc is None, timeout=10_000)  # …then the full check closes it
+    assert fake_dialogs.errors and "damaged" in str(fake_dialogs.errors[-1][1])
+    assert win.stack.currentWidget() is win.empty
+    assert path.read_bytes() == before
+    assert not any(p.name.endswith("-journal") for p in tmp_path.iterdir())
+    win.close()
+
+
+def test_damage_met_while_reading_the_overview_is_a_clear_message(
+        qtbot: Any, tmp_path: Path, fake_dialogs: Any) -> None:
+    path = _damaged_deep_inside(tmp_path, "journal_entry")
+    before = path.read_bytes()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.open_file(path)
+    assert win.doc is None and win.stack.currentWidget() is win.empty
+    assert fake_dialogs.errors and "damaged" in str(fake_dialogs.errors[-1][1])
+    assert path.read_bytes() == before
+    win.close()

@@ -521,13 +521,19 @@ def journal_highlights(store: Store, start: date | None = None, end: date | None
 
 
 def session_dates(store: Store, *, include_private: bool = True) -> list[tuple[date, int]]:
-    """(date, duration) of every session, oldest first — for momentum."""
-    stmt = select(col(JournalEntry.held_on), col(JournalEntry.duration_minutes)).order_by(
-        col(JournalEntry.held_on))
+    """(date, duration) of every session, oldest first — for momentum.
+
+    Plain sqlite3 rows: at 10,000 sessions the ORM's row processing costs four times the query.
+    """
+    sql = "SELECT held_on, duration_minutes FROM journal_entry"
     if not include_private:
-        stmt = stmt.where(col(JournalEntry.private) == False)  # noqa: E712
+        sql += " WHERE private = 0"
+    sql += " ORDER BY held_on"
     with store.read() as s:
-        return [(d, int(m)) for d, m in s.execute(stmt)]
+        conn = s.connection().connection.dbapi_connection
+        assert conn is not None
+        fromiso = date.fromisoformat
+        return [(fromiso(d), int(m)) for d, m in conn.execute(sql)]
 
 
 def entry_goal_ids(store: Store, entry_id: int) -> list[int]:

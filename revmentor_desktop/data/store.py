@@ -194,6 +194,7 @@ class Store:
         #: the file the user chose (differs from `path` only for an upgraded read-only copy)
         self.shown_path = self.path
         self._temporary: Path | None = None
+        self._verified = True
         self.read_only = read_only
         mode = "ro" if read_only else "rw"
         self.engine: Engine = create_engine(
@@ -208,12 +209,17 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False,
-             backup_folder: Path | None = None) -> Store:
+             backup_folder: Path | None = None, verify_now: bool = True) -> Store:
         """Open an existing file, migrating it if it is older; raise KnownError if we cannot.
 
         `read_only` (or a file we may not write) never changes the file: an older file is then
         upgraded in a private temporary copy, which is what the store reads. With `backup_folder`,
         an older file is backed up there before it is upgraded in place.
+
+        The whole-file integrity check (`quick_check`, ~30 ms per 10,000 sessions) runs here unless
+        `verify_now` is False; then it runs at `verify()` — which the window calls once the data
+        is on screen — and in any case before the first write, so a damaged file is never written.
+        An older file is always checked before it is upgraded.
         """
         path = Path(path)
         check = check_header(path)
@@ -222,13 +228,8 @@ class Store:
         try:
             conn = _connect(path, "ro" if read_only else "rw")
             try:
-                row = conn.execute("PRAGMA quick_check").fetchone()
-                if row is None or row[0] != "ok":
-                    raise KnownError(
-                        ErrorKind.DAMAGED,
-                        f"“{path.name}” is damaged (the integrity check failed: {row[0] if row else '?'}).",
-                        "Restore a backup.",
-                    )
+                if verify_now:
+                    _quick_check(conn, path)
                 app_id = conn.execute("PRAGMA application_id").fetchone()[0]
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if app_id != APPLICATION_ID or version > SCHEMA_VERSION or version < 1:
@@ -242,6 +243,9 @@ class Store:
                         ErrorKind.DAMAGED, f"“{path.name}” is damaged (it holds no partnership)."
                     )
                 if version < SCHEMA_VERSION:
+                    if not verify_now:
+                        _quick_check(conn, path)
+                        verify_now = True
                     if read_only:
                         upgraded = _upgraded_copy(conn)
                     else:
@@ -265,7 +269,24 @@ class Store:
             store.shown_path = path
             store._temporary = upgraded
             return store
-        return cls(path, read_only=read_only)
+        store = cls(path, read_only=read_only)
+        store._verified = verify_now
+        return store
+
+    def verify(self) -> None:
+        """Run the integrity check if `open` left it for later; KnownError(DAMAGED) if it fails."""
+        if self._verified:
+            return
+        conn = _connect(self.path, "ro")
+        try:
+            _quick_check(conn, self.shown_path)
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) or KnownError(
+                ErrorKind.DAMAGED, f"“{self.path.name}” cannot be read ({exc}).", "Restore a backup."
+            ) from exc
+        finally:
+            conn.close()
+        self._verified = True
 
     @classmethod
     def create(cls, path: Path | str, partnership: dict[str, Any], *, focus_areas: list[str] | None = None,
@@ -350,6 +371,11 @@ class Store:
                 if known is not None:
                     raise known from exc
                 raise
+            except sqlite3.Error as exc:  # raw sqlite3 reads (search, session dates) land here
+                known = _translate(exc, self.path)
+                if known is not None:
+                    raise known from exc
+                raise
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -362,6 +388,7 @@ class Store:
             )
         from sqlalchemy.exc import DBAPIError
 
+        self.verify()  # never write to a file whose integrity is unknown
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -379,6 +406,16 @@ class Store:
     def raw(self) -> sqlite3.Connection:
         """A plain sqlite3 connection for bulk work (sample generation, backups). Caller closes it."""
         return _connect(self.path, "ro" if self.read_only else "rw")
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    row = conn.execute("PRAGMA quick_check").fetchone()
+    if row is None or row[0] != "ok":
+        raise KnownError(
+            ErrorKind.DAMAGED,
+            f"“{path.name}” is damaged (the integrity check failed: {row[0] if row else '?'}).",
+            "Restore a backup.",
+        )
 
 
 def _upgraded_copy(conn: sqlite3.Connection) -> Path:

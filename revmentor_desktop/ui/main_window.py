@@ -203,7 +203,8 @@ class MainWindow(QMainWindow):
             else:
                 from revmentor_desktop.ui.backups import folder_for
 
-                store = Store.open(path, backup_folder=folder_for(path))
+                # The whole-file check runs once the data is on screen (and before any write).
+                store = Store.open(path, backup_folder=folder_for(path), verify_now=False)
         except BaseException:
             lock.unlock()
             raise
@@ -217,7 +218,14 @@ class MainWindow(QMainWindow):
         doc.undo_stack.cleanChanged.connect(self._undo_state_changed)
         doc.undo_stack.indexChanged.connect(self._undo_state_changed)
         doc.undo_stack.indexChanged.connect(self._announce_delete)
-        self._build_tabs(doc)
+        try:
+            self._build_tabs(doc)
+        except KnownError:
+            # Reading what the Overview shows hit damage that the quick part of opening missed.
+            doc.store.read_only = True  # nothing may be written to (or backed up from) it
+            self._close_document()
+            self.tabs_clear()
+            raise
         for act in (self.export_action, self.copy_action, self.restore_action):
             act.setEnabled(True)
         paths.remember_file(path)
@@ -295,6 +303,8 @@ class MainWindow(QMainWindow):
         """Build one more tab, then come back on the next turn (the window stays responsive)."""
         if self.tabs is None or self.doc is None:
             return
+        if not self._verify_open_file():
+            return
         for i, (attr, *_rest) in enumerate(self.TABS):
             if attr not in self._built:
                 self._build_tab(i)
@@ -302,8 +312,40 @@ class MainWindow(QMainWindow):
                 return
         self._finish_opening()
 
+    def _verify_open_file(self) -> bool:
+        """The integrity check Store.open left for after the first paint. A damaged file is closed
+        (nothing was written to it) and handled like a damaged file that failed to open."""
+        assert self.doc is not None
+        try:
+            self.doc.store.verify()
+        except KnownError as exc:
+            path = self.doc.store.shown_path
+            self.doc.store.read_only = True  # closing must not write or back up a damaged file
+            self._close_document()
+            self.tabs_clear()
+            self._show_open_error(path, exc)
+            if self.doc is None:
+                self.stack.setCurrentWidget(self.empty)
+            return False
+        return True
+
+    def tabs_clear(self) -> None:
+        if self.tabs is not None:
+            self.stack.removeWidget(self.tabs)
+            self.tabs.deleteLater()
+            self.tabs = None
+        for act in self.tab_actions:
+            self.view_menu.removeAction(act)
+        self.tab_actions = []
+        for act in (self.export_action, self.copy_action, self.restore_action):
+            act.setEnabled(False)
+        self._update_title()
+        self._update_undo_actions()
+
     def _finish_opening(self) -> None:
         """Every tab is in place: now take the opening backup (it reads the whole file)."""
+        if self.doc is not None and not self._verify_open_file():
+            return
         if not self._opened_backup_done:
             self._opened_backup_done = True
             self._backup_if_changed("open")
