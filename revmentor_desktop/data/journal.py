@@ -76,58 +76,83 @@ _SNIPPET_COLUMNS = ("topics", "agenda", "notes", "mentor_takeaway", "mentee_take
                     "feedback_good", "feedback_improve")
 
 
-def _fold(word: str) -> str:
-    """Case- and accent-insensitive form of a word, as the FTS index sees it."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form of text, as the FTS index sees it."""
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def _word_starts(words: Sequence[str]) -> list[re.Pattern[str]]:
+    return [re.compile(r"\b" + re.escape(w)) for w in {_fold(w) for w in words if w}]
 
 
 def make_snippet(text: str, words: Sequence[str], *, before: int = 4, after: int = 12) -> str | None:
     """The part of `text` around its first match of any of `words` (as prefixes), with each
     matching word wrapped in HIT_START/HIT_END; None when nothing matches."""
     wanted = [_fold(w) for w in words if w]
+    if not wanted or not any(p.search(_fold(text)) for p in _word_starts(wanted)):
+        return None  # cheap rejection: most fields of a hit do not hold the words
     tokens = list(_TOKEN.finditer(text))
-    hits = [i for i, t in enumerate(tokens) if any(_fold(t.group()).startswith(w) for w in wanted)]
+    hits = [i for i, t in enumerate(tokens) if _fold(t.group()).startswith(tuple(wanted))]
     if not hits:
         return None
     first = hits[0]
     lo, hi = max(0, first - before), min(len(tokens), first + after + 1)
-    start = tokens[lo].start()
+    shown = {i for i in hits if lo <= i < hi}
     out: list[str] = ["…" if lo > 0 else ""]
-    pos = start
+    pos = tokens[lo].start()
     for i in range(lo, hi):
         t = tokens[i]
         out.append(text[pos:t.start()])
-        out.append(f"{HIT_START}{t.group()}{HIT_END}" if i in hits else t.group())
+        out.append(f"{HIT_START}{t.group()}{HIT_END}" if i in shown else t.group())
         pos = t.end()
     out.append("…" if hi < len(tokens) else "")
     return " ".join("".join(out).split())  # one line, whatever the notes' layout
 
 
-def snippet_for(store: Store, entry_id: int, text: str) -> str:
-    """What to show for a search hit: the field that matches the most words typed, around its
-    first match (topics when nothing matches, e.g. the entry changed since the search)."""
+def snippets_for(store: Store, entry_ids: Sequence[int], text: str) -> dict[int, str]:
+    """What to show for each search hit: the field that matches the most words typed, around its
+    first match (topics when nothing matches, e.g. the entry changed since the search). One query
+    for all the rows on screen."""
     words = _TOKEN.findall(text)
+    starts = _word_starts(words)
+    ids = list(dict.fromkeys(entry_ids))
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
     with store.read() as s:
         conn = s.connection().connection.dbapi_connection
         assert conn is not None
-        row = conn.execute(f"SELECT {', '.join(_SNIPPET_COLUMNS)} FROM journal_entry WHERE id = ?",
-                           (entry_id,)).fetchone()
-        actions = [r[0] for r in conn.execute(
-            "SELECT text FROM action_item WHERE entry_id = ? ORDER BY position, id", (entry_id,))]
-    if row is None:
-        return ""
-    fields = [*row, " · ".join(actions)]
-    best: tuple[int, str] | None = None
-    for value in fields:
-        snip = make_snippet(value or "", words)
-        if snip is None:
+        rows = {r[0]: r[1:] for r in conn.execute(
+            f"SELECT id, {', '.join(_SNIPPET_COLUMNS)} FROM journal_entry WHERE id IN ({marks})", ids)}
+        actions: dict[int, list[str]] = {}
+        for entry_id, action in conn.execute(
+                f"SELECT entry_id, text FROM action_item WHERE entry_id IN ({marks}) "
+                "ORDER BY entry_id, position, id", ids):
+            actions.setdefault(entry_id, []).append(action)
+    out: dict[int, str] = {}
+    for entry_id in ids:
+        row = rows.get(entry_id)
+        if row is None:
+            out[entry_id] = ""
             continue
-        found = len({_fold(w) for w in words
-                     if any(_fold(t).startswith(_fold(w)) for t in _TOKEN.findall(value))})
-        if best is None or found > best[0]:
-            best = (found, snip)
-    return best[1] if best else (row[0] or "")
+        best: tuple[int, str] | None = None
+        for value in (*row, " · ".join(actions.get(entry_id, []))):
+            if not value:
+                continue
+            found = sum(1 for p in starts if p.search(_fold(value)))
+            if found and (best is None or found > best[0]):
+                snip = make_snippet(value, words)
+                if snip is not None:
+                    best = (found, snip)
+        out[entry_id] = best[1] if best else (row[0] or "")
+    return out
+
+
+def snippet_for(store: Store, entry_id: int, text: str) -> str:
+    return snippets_for(store, [entry_id], text)[entry_id]
 
 
 def search_entries(store: Store, text: str, *, include_private: bool = True,

@@ -127,11 +127,16 @@ class EntryListModel(QAbstractTableModel):
             wanted = self._hits
             self._rows = [e for e in self._all if e.id in wanted]
 
-    def _snippet(self, entry_id: int) -> str:
+    SNIPPET_BATCH = 32  # about a screenful: one query makes the snippets of every row shown
+
+    def _snippet(self, row: int) -> str:
         assert self._snippets is not None
+        entry_id = self._rows[row].id
         if entry_id not in self._snippets:
-            self._snippets[entry_id] = jr.snippet_for(self._doc.store, entry_id, self._query)
-        return self._snippets[entry_id]
+            batch = [e.id for e in self._rows[row:row + self.SNIPPET_BATCH]
+                     if e.id not in self._snippets]
+            self._snippets.update(jr.snippets_for(self._doc.store, batch, self._query))
+        return self._snippets.get(entry_id, "")
 
     @property
     def searching(self) -> bool:
@@ -174,7 +179,7 @@ class EntryListModel(QAbstractTableModel):
                 return day_text(e.held_on)
             if col == self.TOPICS:
                 if self._snippets is not None:
-                    return self._snippet(e.id) or e.topics
+                    return self._snippet(index.row()) or e.topics
                 return e.topics or "(no topics)"
             return STARS[e.rating]
         if role == Qt.ItemDataRole.DecorationRole and col == self.DATE and e.private:
@@ -440,13 +445,20 @@ class GoalPickModel(QAbstractListModel):
         self._doc = doc
         self._goals: list[tuple[int, str, bool]] = []
         self._checked: set[int] = set()
+        self._goals_stale = True
         self.entry_id: int | None = None
 
-    def load(self, entry_id: int | None) -> None:
+    def mark_stale(self) -> None:
+        self._goals_stale = True
+
+    def load(self, entry_id: int | None, *, goals_changed: bool = False) -> None:
+        """Show the goals ticked for `entry_id`; the list of goals is re-read only when it changed."""
         self.beginResetModel()
         self.entry_id = entry_id
-        goals = ops.list_goals(self._doc.store, include_private=not self._doc.hide_private)
-        self._goals = [(g.id or 0, g.title, g.private) for g in goals]
+        if goals_changed or self._goals_stale:
+            goals = ops.list_goals(self._doc.store, include_private=not self._doc.hide_private)
+            self._goals = [(g.id or 0, g.title, g.private) for g in goals]
+            self._goals_stale = False
         self._checked = set(ops.entry_goal_ids(self._doc.store, entry_id)) if entry_id else set()
         self.endResetModel()
 
@@ -780,7 +792,7 @@ class EntryEditor(QWidget):
         self._update_buttons()
 
     def reload_goals(self) -> None:
-        self.goal_model.load(self.entry_id)
+        self.goal_model.load(self.entry_id, goals_changed=True)
 
     def set_suggestions(self, topics: list[str]) -> None:
         for b in self._suggestion_buttons:
@@ -1115,6 +1127,8 @@ class JournalTab(QWidget):
         self.count.setText(message)
 
     def on_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {k.GOALS, k.PRIVACY}:
+            self.editor.goal_model.mark_stale()  # the next load re-reads the goals
         if k.NAMES in kinds:
             self._load_names()
             self.editor.reload_actions()
