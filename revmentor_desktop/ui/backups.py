@@ -6,7 +6,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data import backup
 from revmentor_desktop.ui import paths
+from revmentor_desktop.ui.tables import Index, RowsTableModel
 from revmentor_desktop.ui.widgets import PLAIN
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 REASONS = {"open": "when opened", "auto": "while editing", "close": "when closed",
            "before-upgrade": "before upgrading", "before-restore": "before a restore",
@@ -46,7 +44,7 @@ def human_size(n: int) -> str:
     return str(n)
 
 
-class BackupModel(QAbstractTableModel):
+class BackupModel(RowsTableModel):
     HEADERS = ("Taken", "Why", "Size", "Goals", "Sessions")
 
     def __init__(self, backups: list[backup.BackupInfo]) -> None:
@@ -55,19 +53,7 @@ class BackupModel(QAbstractTableModel):
         self._counts: dict[Path, tuple[int, int] | None] = {}
 
     def backup_at(self, row: int) -> backup.BackupInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        return self.row_at(row)  # type: ignore[no-any-return]
 
     def _counts_of(self, b: backup.BackupInfo) -> tuple[int, int] | None:
         if b.path not in self._counts:

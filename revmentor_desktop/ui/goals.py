@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRect,
     QSignalBlocker,
     QSize,
@@ -62,10 +61,8 @@ from revmentor_desktop.data.models import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
+from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
 from revmentor_desktop.ui.widgets import PLAIN, OptionalDateEdit, TextSaver, plain_tooltip
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -104,52 +101,6 @@ def owner_label(owner: str, names: dict[str, str]) -> str:
     return "Shared"
 
 
-class _RowDiffMixin:
-    """Apply a fresh query result to a model as inserts/removes/dataChanged where it can.
-
-    Views keep their selection, scroll position and open editors across a reload (typing a title
-    reloads the table); only a reorder falls back to a reset.
-    """
-
-    _rows: list[Any]
-    _last_column = 0
-
-    def _set_rows(self, new: list[Any]) -> None:
-        model: Any = self
-        old = self._rows
-        old_ids = [r.id for r in old]
-        new_ids = [r.id for r in new]
-        if old_ids != new_ids:
-            i = 0
-            while i < min(len(old_ids), len(new_ids)) and old_ids[i] == new_ids[i]:
-                i += 1
-            d = len(new_ids) - len(old_ids)
-            if d > 0 and new_ids[i + d:] == old_ids[i:]:
-                model.beginInsertRows(ROOT, i, i + d - 1)
-                self._rows = [*old[:i], *new[i:i + d], *old[i:]]
-                model.endInsertRows()
-            elif d < 0 and old_ids[i - d:] == new_ids[i:]:
-                model.beginRemoveRows(ROOT, i, i - d - 1)
-                self._rows = [*old[:i], *old[i - d:]]
-                model.endRemoveRows()
-            else:
-                model.beginResetModel()
-                self._rows = new
-                model.endResetModel()
-                return
-        changed = [i for i, (a, b) in enumerate(zip(self._rows, new, strict=True)) if a != b]
-        self._rows = new
-        if changed:
-            model.dataChanged.emit(model.index(min(changed), 0),
-                                   model.index(max(changed), self._last_column))
-
-    def row_of(self, row_id: int) -> int:
-        for i, r in enumerate(self._rows):
-            if r.id == row_id:
-                return i
-        return -1
-
-
 # -- the goals table -------------------------------------------------------------------------------
 
 
@@ -174,7 +125,7 @@ class GoalRow:
         return goal_progress(self.manual_progress, self.done, self.total)
 
 
-class GoalTableModel(_RowDiffMixin, QAbstractTableModel):
+class GoalTableModel(RowDiff, QAbstractTableModel):
     """Every goal the window may show (private ones left out in screen-share mode), in file order."""
 
     TITLE, OWNER, FOCUS, STATUS, PROGRESS, TARGET = range(6)
@@ -392,7 +343,7 @@ class MilestoneRow:
     done_on: date | None
 
 
-class MilestoneModel(_RowDiffMixin, QAbstractListModel):
+class MilestoneModel(RowDiff, QAbstractListModel):
     """One goal's milestones as a checklist: tick to mark done (today), edit to rename."""
 
     def __init__(self, doc: Document) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QSignalBlocker,
     QSize,
@@ -64,6 +63,7 @@ from revmentor_desktop.report.markdown import set_markdown
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
+from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
 from revmentor_desktop.ui.widgets import (
     PLAIN,
     FlowLayout,
@@ -74,9 +74,6 @@ from revmentor_desktop.ui.widgets import (
     plain_tooltip,
     to_qdate,
 )
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 SEARCH_DELAY_MS = 120
 STARS = {None: "", 1: "★☆☆☆☆", 2: "★★☆☆☆", 3: "★★★☆☆", 4: "★★★★☆", 5: "★★★★★"}
@@ -293,45 +290,24 @@ class SearchHighlighter(QSyntaxHighlighter):
 OWNER_CHOICES = (ActionOwner.BOTH, ActionOwner.MENTOR, ActionOwner.MENTEE)
 
 
-class ActionModel(QAbstractTableModel):
+class ActionModel(RowsTableModel):
     DONE, TEXT, OWNER, DUE = range(4)
     HEADERS = ("Done", "Action item", "Owner", "Due")
 
     def __init__(self, doc: Document) -> None:
         super().__init__()
         self._doc = doc
-        self._rows: list[Any] = []
         self._names: dict[str, str] = {}
         self.entry_id: int | None = None
 
     def load(self, entry_id: int | None, names: dict[str, str]) -> None:
         rows = ops.list_actions(self._doc.store, entry_id) if entry_id is not None else []
         self._names = names
-        if entry_id == self.entry_id and [a.id for a in rows] == [a.id for a in self._rows]:
-            # Same rows, new values: update in place so an open editor is not torn down.
-            self._rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 3))
-            return
-        self.beginResetModel()
         self.entry_id = entry_id
-        self._rows = rows
-        self.endResetModel()
+        self._set_rows(rows)  # in place when the same items come back: an open editor survives
 
     def action_at(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        return self.row_at(row)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -24,10 +24,8 @@ from revmentor_desktop.data.models import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
+from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
 from revmentor_desktop.ui.widgets import PLAIN, plain_tooltip
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 
 def day_text(value: date | None) -> str:
@@ -205,7 +203,7 @@ def _first(name: str) -> str:
     return words[0] if words else name
 
 
-class OpenActionsModel(QAbstractTableModel):
+class OpenActionsModel(RowsTableModel):
     """Every action item still open, across all sessions; tick one to mark it done."""
 
     HEADERS = ("Done", "Action item", "Owner", "Due", "From session")
@@ -213,15 +211,13 @@ class OpenActionsModel(QAbstractTableModel):
     def __init__(self, doc: Document) -> None:
         super().__init__()
         self._doc = doc
-        self._rows: list[ops.OpenAction] = []
         self._names: dict[str, str] = {}
 
     def reload(self) -> None:
-        self.beginResetModel()
         self._set_names()
-        self._rows = ops.open_actions(self._doc.store, include_private=not self._doc.hide_private)
-        self._rows.reverse()  # newest session first: what was just agreed is most relevant
-        self.endResetModel()
+        rows = ops.open_actions(self._doc.store, include_private=not self._doc.hide_private)
+        rows.reverse()  # newest session first: what was just agreed is most relevant
+        self._set_rows(rows)
 
     def _set_names(self) -> None:
         p = self._doc.partnership()
@@ -233,18 +229,6 @@ class OpenActionsModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         if index.isValid() and index.column() == 0 and not self._doc.read_only:
@@ -252,7 +236,7 @@ class OpenActionsModel(QAbstractTableModel):
         return base
 
     def action_at(self, row: int) -> ops.OpenAction | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)  # type: ignore[no-any-return]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

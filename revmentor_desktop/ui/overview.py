@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.momentum import DashboardPanel, MomentumPanel
 from revmentor_desktop.ui.new_partnership import ROLES, FocusAreaPicker
+from revmentor_desktop.ui.tables import ROOT, Index
 from revmentor_desktop.ui.widgets import (
     PLAIN,
     FlowLayout,
@@ -40,8 +41,6 @@ from revmentor_desktop.ui.widgets import (
     make_date_edit,
     to_qdate,
 )
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class ClauseModel(QAbstractListModel):
@@ -65,7 +64,7 @@ class ClauseModel(QAbstractListModel):
         self._rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -11,12 +11,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QConcatenateTablesProxyModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPointF,
     QRectF,
     QSignalBlocker,
@@ -76,8 +73,8 @@ if TYPE_CHECKING:  # matplotlib is heavy: imported for real the first time the t
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
+from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
+
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 
 NEW_SKILL_NAME = "New skill"
@@ -230,48 +227,16 @@ class SessionListModel(QAbstractListModel):
         return None
 
 
-class _Rows(QAbstractTableModel):
-    """A table over a list of frozen rows that updates in place when the same rows come back, so a
-    reload (after every edit) keeps the selection and any open editor."""
-
-    HEADERS: tuple[str, ...] = ()
+class _Rows(RowsTableModel):
+    """A table over frozen rows that reloads in place (see ui.tables), so a reload after every
+    edit keeps the selection and any open editor."""
 
     def __init__(self, doc: Document) -> None:
         super().__init__()
         self._doc = doc
-        self._rows: list[Any] = []
-
-    def _set_rows(self, rows: list[Any]) -> None:
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            changed = [i for i, (a, b) in enumerate(zip(self._rows, rows, strict=True)) if a != b]
-            self._rows = rows
-            if changed:
-                self.dataChanged.emit(self.index(min(changed), 0),
-                                      self.index(max(changed), len(self.HEADERS) - 1))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
     def _refresh_all(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, row_id: int) -> int:
-        for i, r in enumerate(self._rows):
-            if r.id == row_id:
-                return i
-        return -1
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
+        self.refresh_all()
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QDate,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     QPointF,
     QRectF,
@@ -72,10 +71,8 @@ from revmentor_desktop.data import compute, ops
 from revmentor_desktop.data.models import QUADRANT_LABELS, Quadrant, Role
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.tables import ROOT, Index
 from revmentor_desktop.ui.widgets import PLAIN, from_qdate, make_date_edit, to_qdate
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 GRIDS: tuple[str, str] = (Role.MENTOR, Role.MENTEE)
 QUADRANTS: tuple[str, ...] = (Quadrant.STRENGTHS, Quadrant.WEAKNESSES, Quadrant.OPPORTUNITIES,
