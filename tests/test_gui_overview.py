@@ -203,8 +203,11 @@ def test_second_window_on_the_same_file_is_refused(window: MainWindow, qtbot: An
     other = MainWindow()
     qtbot.addWidget(other)
     assert not other.open_file(partnership_file)
-    assert fake_dialogs.errors and "already open" in str(fake_dialogs.errors[-1][1])
+    error = fake_dialogs.errors[-1][1]
+    assert "already open" in str(error) and "brought to the front" in error.hint
     assert other.doc is None
+    # The window that has the file comes forward (over a local channel, never the network).
+    qtbot.waitUntil(lambda: "it is here" in window.statusBar().currentMessage(), timeout=3000)
     other.close()
 
 

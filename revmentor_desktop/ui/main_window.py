@@ -33,12 +33,34 @@ from revmentor_desktop.ui.widgets import PLAIN, after_next_paint
 if TYPE_CHECKING:
     from revmentor_desktop.ui.document import Document
 
+def _digest(path: Path) -> str:
+    return hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
 def lock_for(path: Path) -> QLockFile:
     """A lock kept in the app-data folder (none next to the user's file), one per partnership file."""
-    digest = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
-    lock = QLockFile(str(paths.lock_dir() / f"{digest}.lock"))
+    lock = QLockFile(str(paths.lock_dir() / f"{_digest(path)}.lock"))
     lock.setStaleLockTime(0)  # a lock whose process died is reclaimed (Qt checks the PID)
     return lock
+
+
+def _raise_name(path: Path) -> str:
+    """The local (Unix-domain / named-pipe, never network) channel of the window holding `path`."""
+    return f"revmentor-{_digest(path)}"
+
+
+def ask_owner_to_come_forward(path: Path) -> bool:
+    """Ask the window that has `path` open (in this or another process) to come to the front."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    sock = QLocalSocket()
+    sock.connectToServer(_raise_name(path))
+    if not sock.waitForConnected(300):
+        return False
+    sock.write(b"raise\n")
+    sock.waitForBytesWritten(300)
+    sock.disconnectFromServer()
+    return True
 
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
@@ -47,6 +69,7 @@ class MainWindow(QMainWindow):
         self.tabs: QTabWidget | None = None
         self._lock: QLockFile | None = None
         self._exporter: Any = None
+        self._raise_server: Any = None
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(760, 520)
         self.resize(1300, 850)
@@ -190,10 +213,12 @@ class MainWindow(QMainWindow):
 
         lock = lock_for(path)
         if not lock.tryLock(0):
+            brought = ask_owner_to_come_forward(path)
             raise KnownError(
                 ErrorKind.IN_USE,
                 f"“{path.name}” is already open in another RevMentor window.",
-                "Switch to that window, or close it first.",
+                "That window has been brought to the front." if brought
+                else "Switch to that window, or close it first.",
             )
         try:
             if create is not None:
@@ -210,6 +235,7 @@ class MainWindow(QMainWindow):
             raise
         self._close_document()
         self._lock = lock
+        self._listen_for_raise(path)
         doc = Document(store, self)
         doc.set_hide_private(self.hide_private_action.isChecked())
         self.doc = doc
@@ -246,6 +272,29 @@ class MainWindow(QMainWindow):
         ("swot_tab", "S&WOT", "revmentor_desktop.ui.swot", "SwotTab"),
         ("skills_tab", "S&kills", "revmentor_desktop.ui.skills", "SkillsTab"),
     )
+
+    def _listen_for_raise(self, path: Path) -> None:
+        """Another RevMentor asked for this file: come to the front instead of a second copy."""
+        from PySide6.QtNetwork import QLocalServer
+
+        name = _raise_name(path)
+        QLocalServer.removeServer(name)  # a channel left by a crashed process (we hold the lock)
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(name):
+            return  # bringing the window forward is a convenience; the lock still protects the file
+        server.newConnection.connect(lambda: self._come_forward(server))
+        self._raise_server = server
+
+    def _come_forward(self, server: Any) -> None:
+        while server.hasPendingConnections():
+            conn = server.nextPendingConnection()
+            conn.disconnected.connect(conn.deleteLater)
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.statusBar().showMessage("You tried to open this partnership again: it is here.", 6000)
 
     def _build_tabs(self, doc: Document) -> None:
         """Build the Overview now; every other tab starts as a placeholder and is built after the
@@ -506,6 +555,9 @@ class MainWindow(QMainWindow):
         self.doc = None
         if self._lock is not None:
             self._lock.unlock()
+            if self._raise_server is not None:
+                self._raise_server.close()
+                self._raise_server = None
             self._lock = None
 
     def flush(self) -> None:
