@@ -324,3 +324,10 @@ def test_journal_text_round_trips_as_cleaned(store: Store, notes: str, action: s
         ops.update_entry(store, entry_id, notes=action)  # re-indexing any text works too
         ops.delete_action(store, action_id)
     ops.delete_entry(store, entry_id)
+
+
+@pytest.mark.parametrize("text", ["20240108", "2024-W02-1", "2024-1-8", "08/01/2024"])
+def test_dates_as_text_must_be_year_month_day(text: str) -> None:
+    with pytest.raises(v.ValidationError, match="YYYY-MM-DD"):
+        v.check_date(text, "Target date")
+    assert v.check_date(" 2024-01-08 ", "Target date") == date(2024, 1, 8)

@@ -22,6 +22,7 @@ LONG_MAX = 1_000_000
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class ValidationError(ValueError):
@@ -54,8 +55,11 @@ def check_date(value: object, label: str, *, required: bool = False) -> date | N
             raise ValidationError(f"{label} is required.")
         return None
     if isinstance(value, str):
+        text = value.strip()
         try:
-            value = date.fromisoformat(value.strip())
+            if not _ISO_DAY.fullmatch(text):  # Python also takes 20240108 and 2024-W02-1
+                raise ValueError(text)
+            value = date.fromisoformat(text)
         except ValueError:
             raise ValidationError(f"{label} “{value}” is not a real date (use YYYY-MM-DD).") from None
     if not isinstance(value, date):
