@@ -286,6 +286,8 @@ def test_action_item_edit_in_place(busy_window: MainWindow, qtbot: Any) -> None:
 
 def test_overview_momentum_and_open_actions(busy_window: MainWindow, qtbot: Any) -> None:
     ov = busy_window.overview_tab
+    # The dashboard fills in once the headline figures have painted.
+    qtbot.waitUntil(lambda: ov.dashboard.actions_model.rowCount() == 1, timeout=5000)
     assert ov.momentum.held.value.text() == "12"
     assert "Overdue by" in ov.momentum.next.value.text()  # the last session was months ago
     assert not ov.momentum.next.icon.isHidden()

@@ -403,6 +403,7 @@ class MainWindow(QMainWindow):
         """Finish opening now rather than over the next event-loop turns."""
         for i in range(len(self.TABS)):
             self._build_tab(i)
+        self.overview_tab.dashboard.ensure_loaded()
         self._finish_opening()
 
     def _ensure_built(self, index: int) -> None:

@@ -25,7 +25,7 @@ from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
-from revmentor_desktop.ui.widgets import PLAIN, plain_tooltip
+from revmentor_desktop.ui.widgets import PLAIN, after_next_paint, plain_tooltip
 
 
 def day_text(value: date | None) -> str:
@@ -318,7 +318,16 @@ class DashboardPanel(QWidget):
         self.actions_empty.setTextFormat(PLAIN)
         actions_layout.addWidget(self.actions_empty)
         row.addWidget(actions_box, 5)
-        self.reload()
+        self.actions_empty.hide()
+        # Filled once the Overview's headline figures are on screen (a start-up is judged by
+        # when the data shows; these two tables come a moment later).
+        self._loaded = False
+        after_next_paint(self, self.ensure_loaded)
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.reload()
 
     def set_narrow(self, narrow: bool) -> None:
         self._row.setDirection(QBoxLayout.Direction.TopToBottom if narrow
@@ -332,6 +341,8 @@ class DashboardPanel(QWidget):
         self.actions.setVisible(not empty)
 
     def on_changed(self, kinds: frozenset[str]) -> None:
+        if not self._loaded:
+            return  # the first load reads everything anyway
         if kinds & {k.GOALS, k.PRIVACY}:
             self.counts_model.reload()
         elif k.NAMES in kinds:
