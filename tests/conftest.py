@@ -33,16 +33,12 @@ class FakeDialogs:
 
     def __init__(self) -> None:
         self.errors: list[tuple[str, Any]] = []
-        self.infos: list[tuple[str, str]] = []
         self.open_answers: list[Path | None] = []
         self.save_answers: list[Path | None] = []
         self.choose_answers: list[int | None] = []
 
     def error(self, parent: Any, title: str, error: Any) -> None:
         self.errors.append((title, error))
-
-    def info(self, parent: Any, title: str, text: str) -> None:
-        self.infos.append((title, text))
 
     def open_path(self, parent: Any, start: Path | None = None) -> Path | None:
         return self.open_answers.pop(0) if self.open_answers else None

@@ -30,13 +30,6 @@ class DialogService:
             box.setText(str(error))
         box.exec()
 
-    def info(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = QMessageBox(parent)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
-        box.exec()
-
     def open_path(self, parent: QWidget | None, start: Path | None = None) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
             parent, "Open Partnership", str(start or Path.home()), FILE_FILTER

@@ -8,18 +8,18 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 
-def _canvas(size: int = 32) -> tuple[QPixmap, QPainter]:
+def canvas(size: int = 32) -> tuple[QPixmap, QPainter]:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    return pixmap, painter
+    return pixmap, painter  # the caller paints, then calls painter.end()
 
 
 @cache
 def lock_icon() -> QIcon:
     """A padlock: marks private goals and entries."""
-    pixmap, p = _canvas()
+    pixmap, p = canvas()
     p.setPen(QPen(QColor("#5b6770"), 3.2))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawArc(QRectF(9, 3, 14, 16), 0, 180 * 16)
@@ -38,7 +38,7 @@ def lock_icon() -> QIcon:
 @cache
 def overdue_icon() -> QIcon:
     """A warning triangle: marks overdue goals and action items (always with text as well)."""
-    pixmap, p = _canvas()
+    pixmap, p = canvas()
     path = QPainterPath()
     path.moveTo(16, 3)
     path.lineTo(30, 28)

@@ -66,6 +66,35 @@ class FocusAreaPicker(QWidget):
             self.own.setText(", ".join(own))
 
 
+class PartnershipFields:
+    """The partnership's fields, set up one way for the first-run dialog and the Overview alike."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.mentor = QLineEdit(parent)
+        self.mentee = QLineEdit(parent)
+        self.me = QComboBox(parent)
+        for value, label in ROLES:
+            self.me.addItem(label, value)
+        self.organisation = QLineEdit(parent)
+        self.organisation.setPlaceholderText("optional")
+        self.start = make_date_edit(parent)
+        self.cadence = QSpinBox(parent)
+        self.cadence.setRange(1, 365)
+        self.cadence.setValue(14)
+        self.cadence.setSuffix(" days")
+        self.duration = QSpinBox(parent)
+        self.duration.setRange(5, 600)
+        self.duration.setSingleStep(15)
+        self.duration.setValue(60)
+        self.duration.setSuffix(" minutes")
+        self.focus = FocusAreaPicker(parent)
+        for w, name in ((self.mentor, "Mentor's name"), (self.mentee, "Mentee's name"),
+                        (self.me, "Who I am"), (self.organisation, "Organisation"),
+                        (self.start, "Start date"), (self.cadence, "Meeting cadence in days"),
+                        (self.duration, "Usual meeting length in minutes")):
+            w.setAccessibleName(name)
+
+
 class NewPartnershipDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, first_run: bool = False) -> None:
         super().__init__(parent)
@@ -83,26 +112,11 @@ class NewPartnershipDialog(QDialog):
         layout.addWidget(intro)
 
         form = QFormLayout()
-        self.mentor = QLineEdit(self)
+        f = PartnershipFields(self)
+        self.mentor, self.mentee, self.me, self.organisation = f.mentor, f.mentee, f.me, f.organisation
+        self.start, self.cadence, self.duration, self.focus = f.start, f.cadence, f.duration, f.focus
         self.mentor.setPlaceholderText("e.g. Priya Raman")
-        self.mentee = QLineEdit(self)
         self.mentee.setPlaceholderText("e.g. Martin Okafor")
-        self.me = QComboBox(self)
-        for value, label in ROLES:
-            self.me.addItem(label, value)
-        self.organisation = QLineEdit(self)
-        self.organisation.setPlaceholderText("optional")
-        self.start = make_date_edit(self)
-        self.cadence = QSpinBox(self)
-        self.cadence.setRange(1, 365)
-        self.cadence.setValue(14)
-        self.cadence.setSuffix(" days")
-        self.duration = QSpinBox(self)
-        self.duration.setRange(5, 600)
-        self.duration.setSingleStep(15)
-        self.duration.setValue(60)
-        self.duration.setSuffix(" minutes")
-        self.focus = FocusAreaPicker(self)
         self.clauses = QCheckBox("Start with suggested ground rules (you can edit them)", self)
         self.clauses.setChecked(True)
         form.addRow("&Mentor (junior):", self.mentor)
@@ -115,11 +129,6 @@ class NewPartnershipDialog(QDialog):
         form.addRow("Focus areas:", self.focus)
         form.addRow("", self.clauses)
         layout.addLayout(form)
-        for w, name in ((self.mentor, "Mentor's name"), (self.mentee, "Mentee's name"),
-                        (self.me, "Who I am"), (self.organisation, "Organisation"),
-                        (self.start, "Start date"), (self.cadence, "Meeting cadence in days"),
-                        (self.duration, "Usual meeting length in minutes")):
-            w.setAccessibleName(name)
 
         self.problem = QLabel(self)
         self.problem.setTextFormat(PLAIN)

@@ -8,13 +8,11 @@ from PySide6.QtCore import QAbstractListModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMenu,
     QPushButton,
@@ -30,7 +28,7 @@ from revmentor_desktop.data.models import READY_MADE_CLAUSES
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.momentum import DashboardPanel, MomentumPanel
-from revmentor_desktop.ui.new_partnership import ROLES, FocusAreaPicker
+from revmentor_desktop.ui.new_partnership import PartnershipFields
 from revmentor_desktop.ui.tables import ROOT, Index
 from revmentor_desktop.ui.widgets import (
     PLAIN,
@@ -38,7 +36,6 @@ from revmentor_desktop.ui.widgets import (
     OptionalDateEdit,
     TextSaver,
     from_qdate,
-    make_date_edit,
     to_qdate,
 )
 
@@ -118,23 +115,11 @@ class OverviewTab(QWidget):
         details = QGroupBox("Partnership", self)
         form = QFormLayout(details)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.mentor = QLineEdit(details)
-        self.mentee = QLineEdit(details)
-        self.me = QComboBox(details)
-        for value, label in ROLES:
-            self.me.addItem(label, value)
-        self.organisation = QLineEdit(details)
-        self.organisation.setPlaceholderText("optional")
-        self.start = make_date_edit(details)
+        f = PartnershipFields(details)
+        self.mentor, self.mentee, self.me, self.organisation = f.mentor, f.mentee, f.me, f.organisation
+        self.start, self.cadence, self.duration, self.focus = f.start, f.cadence, f.duration, f.focus
         self.review = OptionalDateEdit("Review on", details)
-        self.cadence = QSpinBox(details)
-        self.cadence.setRange(1, 365)
-        self.cadence.setSuffix(" days")
-        self.duration = QSpinBox(details)
-        self.duration.setRange(5, 600)
-        self.duration.setSingleStep(15)
-        self.duration.setSuffix(" minutes")
-        self.focus = FocusAreaPicker(details)
+        self.review.setAccessibleName("Review date")
         form.addRow("&Mentor:", self.mentor)
         form.addRow("M&entee:", self.mentee)
         form.addRow("&I am:", self.me)
@@ -149,12 +134,6 @@ class OverviewTab(QWidget):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")
         form.addRow(self.problem)
-        for w, name in ((self.mentor, "Mentor's name"), (self.mentee, "Mentee's name"),
-                        (self.me, "Who I am"), (self.organisation, "Organisation"),
-                        (self.start, "Start date"), (self.review, "Review date"),
-                        (self.cadence, "Meeting cadence in days"),
-                        (self.duration, "Usual meeting length in minutes")):
-            w.setAccessibleName(name)
 
         self._savers.append(TextSaver(self.mentor, lambda t: self._save("mentor_name", t)))
         self._savers.append(TextSaver(self.mentee, lambda t: self._save("mentee_name", t)))

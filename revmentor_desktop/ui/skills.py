@@ -25,9 +25,7 @@ from PySide6.QtGui import (
     QColor,
     QIcon,
     QKeyEvent,
-    QPainter,
     QPainterPath,
-    QPixmap,
     QShowEvent,
     QStandardItem,
     QStandardItemModel,
@@ -59,6 +57,7 @@ from revmentor_desktop.data.compute import GAP_THRESHOLD, RatingPoint, latest_le
 from revmentor_desktop.data.models import RatedBy, Role
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.icons import canvas
 from revmentor_desktop.ui.widgets import (
     PLAIN,
     FlowLayout,
@@ -124,10 +123,7 @@ def session_label(entry: ops.EntrySummary) -> str:
 @cache
 def gap_icon() -> QIcon:
     """Two speech bubbles: the partners see a skill differently (always shown with text as well)."""
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pixmap)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pixmap, p = canvas()
     p.setPen(Qt.PenStyle.NoPen)
     for rect, tail, colour in ((QRectF(1, 3, 20, 15), (5, 17, 4, 24, 11, 17), "#0072B2"),
                                (QRectF(11, 12, 20, 15), (26, 26, 28, 31, 20, 26), "#D55E00")):

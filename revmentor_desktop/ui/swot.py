@@ -37,7 +37,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
-    QPixmap,
     QResizeEvent,
     QStandardItem,
     QStandardItemModel,
@@ -71,6 +70,7 @@ from revmentor_desktop.data import compute, ops
 from revmentor_desktop.data.models import QUADRANT_LABELS, Quadrant, Role
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.icons import canvas
 from revmentor_desktop.ui.tables import ROOT, Index
 from revmentor_desktop.ui.widgets import PLAIN, from_qdate, make_date_edit, to_qdate
 
@@ -135,21 +135,13 @@ def other_grid(grid: str) -> str:
     return Role.MENTEE if grid == Role.MENTOR else Role.MENTOR
 
 
-# -- icons (drawn in code, like ui/icons.py) ---------------------------------------------------------
-
-
-def _canvas(size: int = 32) -> tuple[QPixmap, QPainter]:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    return pixmap, painter
+# -- icons (drawn in code, on ui/icons.py's canvas) ---------------------------------------------------------
 
 
 @cache
 def shared_icon() -> QIcon:
     """A round badge with two opposed arrows (⇄): the item is in both partners' grids."""
-    pixmap, p = _canvas()
+    pixmap, p = canvas()
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QColor(LINK))
     p.drawEllipse(QRectF(1, 1, 30, 30))
@@ -179,7 +171,7 @@ def shared_icon() -> QIcon:
 @cache
 def bullet_icon(quadrant: str) -> QIcon:
     """A small dot in the quadrant's colour, so plain items line up with the ⇄ badges."""
-    pixmap, p = _canvas()
+    pixmap, p = canvas()
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QColor(LOOKS[quadrant].accent))
     p.drawEllipse(QPointF(16, 16), 5, 5)
