@@ -350,7 +350,7 @@ class _Builder:
                 due = f'<span class="overdue">{due} (overdue)</span>'
             rows.append([esc(a.text), esc(a.owner), due, day(a.from_session)])
         self.table(["Action", "Owner", "Due", "Agreed on"], rows, [56, 16, 16, 12],
-                   "Nothing open: every action item is done.")
+                   "No open action items.")
 
 
 # -- pagination and writing ----------------------------------------------------------------------
