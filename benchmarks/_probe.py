@@ -249,11 +249,13 @@ def open_window(path: str) -> tuple[Any, Any, Any]:
 
 def settle(window: Any, quiet_s: float = 0.3, limit_s: float = 10.0) -> None:
     """Let work the window defers (e.g. tabs built after the first paint) finish: run the event
-    loop until the number of tabs has not changed for `quiet_s`."""
+    loop until the set of tab widgets (which ones, not just how many: a tab built later may take
+    the place of a stand-in) has not changed for `quiet_s`."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    def count() -> int:
-        return window.tabs.count() if window.tabs is not None else -1
+    def count() -> tuple[int, ...]:
+        tabs = window.tabs
+        return () if tabs is None else tuple(id(tabs.widget(i)) for i in range(tabs.count()))
 
     loop = QEventLoop()
     deadline = time.monotonic() + limit_s
@@ -350,6 +352,7 @@ def run_session(path: str) -> None:
             result["matplotlib_before_chart"] = "matplotlib" in sys.modules
             start = now_ns()
             window.show_tab(i)
+            tab = window.tabs.widget(i)  # the tab itself, should it have been built just now
             end = watcher.wait_for(lambda painted, t=tab: chart_drawn(t, painted))
             result["chart_first_open_s"] = (end - start) / 1e9
         else:

@@ -462,10 +462,9 @@ def test_disk_full_while_typing_keeps_the_text_and_saves_it_later(
 def test_disk_full_at_commit_keeps_a_line_edit_dirty(
         window: MainWindow, qtbot: Any, partnership_file: Path, fake_dialogs: Any,
         monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlmodel
     from sqlalchemy.exc import OperationalError
     from sqlmodel import Session
-
-    import revmentor_desktop.data.store as store_module
 
     full = {"on": True}
 
@@ -476,7 +475,8 @@ def test_disk_full_at_commit_keeps_a_line_edit_dirty(
                     "database or disk is full"))
             super().commit()
 
-    monkeypatch.setattr(store_module, "Session", FullDiskSession)
+    # Store.write imports Session from sqlmodel when it runs (SQLModel loads after the first paint).
+    monkeypatch.setattr(sqlmodel, "Session", FullDiskSession)
     overview = window.overview_tab
     overview.organisation.setFocus()
     overview.organisation.selectAll()

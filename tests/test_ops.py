@@ -18,7 +18,9 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from revmentor_desktop.data import ops
-from revmentor_desktop.data.models import (
+from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.validation import ValidationError
+from revmentor_desktop.data.vocab import (
     ActionOwner,
     GoalOwner,
     GoalStatus,
@@ -26,8 +28,6 @@ from revmentor_desktop.data.models import (
     RatedBy,
     Role,
 )
-from revmentor_desktop.data.store import Store
-from revmentor_desktop.data.validation import ValidationError
 from revmentor_desktop.errors import ErrorKind, KnownError
 
 PARTNERSHIP = {

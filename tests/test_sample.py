@@ -14,9 +14,9 @@ import pytest
 
 from revmentor_desktop.data import compute, ops
 from revmentor_desktop.data import sample as sample_module
-from revmentor_desktop.data.models import DEFAULT_FOCUS_AREAS
 from revmentor_desktop.data.sample import make_sample
 from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.vocab import DEFAULT_FOCUS_AREAS
 from revmentor_desktop.errors import ErrorKind, KnownError
 
 TODAY = date(2025, 6, 18)

@@ -22,9 +22,9 @@ import pytest
 from revmentor_desktop.data import ops
 from revmentor_desktop.data import store as store_mod
 from revmentor_desktop.data.migrations import APPLICATION_ID, SCHEMA_VERSION
-from revmentor_desktop.data.models import Role
 from revmentor_desktop.data.store import Store, check_header
 from revmentor_desktop.data.validation import ValidationError
+from revmentor_desktop.data.vocab import Role
 from revmentor_desktop.errors import ErrorKind, KnownError
 
 PARTNERSHIP = {"mentor_name": "Priya", "mentee_name": "Gerald", "start_date": "2024-01-08"}

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from revmentor_desktop.data import ops
 from revmentor_desktop.data import validation as v
-from revmentor_desktop.data.models import GoalStatus
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import ValidationError
+from revmentor_desktop.data.vocab import GoalStatus
 
 # -- clean_text --------------------------------------------------------------------------------------
 

@@ -7,67 +7,10 @@ checks that these classes and the migrated file agree column for column.
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
-
-class Role(StrEnum):
-    MENTOR = "mentor"
-    MENTEE = "mentee"
-
-
-class GoalOwner(StrEnum):
-    MENTOR = "mentor"
-    MENTEE = "mentee"
-    SHARED = "shared"
-
-
-class GoalStatus(StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    ACHIEVED = "achieved"
-    DROPPED = "dropped"
-
-
-class ActionOwner(StrEnum):
-    MENTOR = "mentor"
-    MENTEE = "mentee"
-    BOTH = "both"
-
-
-class Quadrant(StrEnum):
-    STRENGTHS = "S"
-    WEAKNESSES = "W"
-    OPPORTUNITIES = "O"
-    THREATS = "T"
-
-
-class RatedBy(StrEnum):
-    SELF = "self"
-    PARTNER = "partner"
-
-
-STATUS_LABELS: dict[str, str] = {
-    GoalStatus.NOT_STARTED: "Not started",
-    GoalStatus.IN_PROGRESS: "In progress",
-    GoalStatus.ACHIEVED: "Achieved",
-    GoalStatus.DROPPED: "Dropped",
-}
-
-QUADRANT_LABELS: dict[str, str] = {
-    Quadrant.STRENGTHS: "Strengths",
-    Quadrant.WEAKNESSES: "Weaknesses",
-    Quadrant.OPPORTUNITIES: "Opportunities",
-    Quadrant.THREATS: "Threats",
-}
-
-DEFAULT_FOCUS_AREAS: tuple[str, ...] = (
-    "Technology adoption",
-    "Diversity & inclusion",
-    "Leadership development",
-    "Workplace communication",
-)
+from revmentor_desktop.data.vocab import ActionOwner, GoalOwner, GoalStatus, RatedBy, Role
 
 
 class Partnership(SQLModel, table=True):
@@ -209,24 +152,3 @@ class SkillRating(SQLModel, table=True):
     rated_by: str = Field(default=RatedBy.SELF)
     note: str = ""
     entry_id: int | None = Field(default=None, foreign_key="journal_entry.id", ondelete="SET NULL")
-
-
-#: Ground rules a pair can insert into its agreement with one click: (menu label, clause text).
-READY_MADE_CLAUSES: tuple[tuple[str, str], ...] = (
-    ("Confidentiality",
-     "What we say in our sessions stays between us unless we both agree to share it."),
-    ("Feedback both ways",
-     "We give each other honest feedback, positive and negative, and take it as a gift — the "
-     "mentor's view counts as much as the mentee's."),
-    ("Cadence and boundaries",
-     "We meet every two weeks for an hour, keep the slot unless something urgent comes up, and "
-     "respect each other's working hours between sessions."),
-    ("Outside the reporting line",
-     "The mentor is outside the mentee's reporting line; nothing here feeds into performance "
-     "reviews."),
-    ("No-fault ending",
-     "Either of us can end the partnership at any time, without blame, by saying so in person."),
-    ("Review date",
-     "We review how the partnership is going after three months and decide together whether to "
-     "adjust, continue or close it."),
-)

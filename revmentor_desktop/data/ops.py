@@ -18,26 +18,39 @@ from sqlmodel import SQLModel, col
 from revmentor_desktop.data import validation as v
 from revmentor_desktop.data.models import (
     ActionItem,
-    ActionOwner,
     AgreementClause,
     EntryGoal,
     FocusArea,
     Goal,
-    GoalOwner,
-    GoalStatus,
     JournalEntry,
     Milestone,
     Partnership,
-    Quadrant,
-    RatedBy,
-    Role,
     Skill,
     SkillRating,
     SwotItem,
     SwotSnapshot,
     SwotSnapshotItem,
 )
+from revmentor_desktop.data.reads import (  # the plain reads, re-exported: callers need not know
+    ClauseRow as ClauseRow,
+)
+from revmentor_desktop.data.reads import (
+    PartnershipRow as PartnershipRow,
+)
+from revmentor_desktop.data.reads import (
+    get_partnership as get_partnership,
+)
+from revmentor_desktop.data.reads import (
+    list_clauses as list_clauses,
+)
+from revmentor_desktop.data.reads import (
+    list_focus_areas as list_focus_areas,
+)
+from revmentor_desktop.data.reads import (
+    session_dates as session_dates,
+)
 from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.vocab import ActionOwner, GoalOwner, GoalStatus, Quadrant, RatedBy, Role
 
 M = TypeVar("M", bound=SQLModel)
 
@@ -225,10 +238,6 @@ def _move(store: Store, model: Any, row_id: int, new_index: int, *scope: str) ->
 # -- partnership -------------------------------------------------------------------------------------
 
 
-def get_partnership(store: Store) -> Partnership:
-    return _get(store, Partnership, 1)
-
-
 def update_partnership(store: Store, **changes: Any) -> dict[str, Any]:
     clean = validate_partnership(changes)
     current = get_partnership(store)
@@ -237,11 +246,6 @@ def update_partnership(store: Store, **changes: Any) -> dict[str, Any]:
     if review is not None and review < start:
         raise v.ValidationError("The review date cannot be before the start date.")
     return _update(store, Partnership, PARTNERSHIP_FIELDS, 1, clean)
-
-
-def list_focus_areas(store: Store) -> list[str]:
-    with store.read() as s:
-        return list(s.execute(select(col(FocusArea.name)).order_by(col(FocusArea.position), col(FocusArea.id))).scalars())
 
 
 def set_focus_areas(store: Store, names: Sequence[str]) -> list[str]:
@@ -260,12 +264,6 @@ def set_focus_areas(store: Store, names: Sequence[str]) -> list[str]:
 
 
 # -- agreement ---------------------------------------------------------------------------------------
-
-
-def list_clauses(store: Store) -> list[AgreementClause]:
-    with store.read() as s:
-        stmt = select(AgreementClause).order_by(col(AgreementClause.position), col(AgreementClause.id))
-        return list(s.execute(stmt).scalars())
 
 
 def add_clause(store: Store, text: str, index: int | None = None) -> int:
@@ -518,22 +516,6 @@ def journal_highlights(store: Store, start: date | None = None, end: date | None
         stmt = stmt.where(col(JournalEntry.held_on) <= end)
     with store.read() as s:
         return [Highlight(*row) for row in s.execute(stmt)]
-
-
-def session_dates(store: Store, *, include_private: bool = True) -> list[tuple[date, int]]:
-    """(date, duration) of every session, oldest first — for momentum.
-
-    Plain sqlite3 rows: at 10,000 sessions the ORM's row processing costs four times the query.
-    """
-    sql = "SELECT held_on, duration_minutes FROM journal_entry"
-    if not include_private:
-        sql += " WHERE private = 0"
-    sql += " ORDER BY held_on"
-    with store.read() as s:
-        conn = s.connection().connection.dbapi_connection
-        assert conn is not None
-        fromiso = date.fromisoformat
-        return [(fromiso(d), int(m)) for d, m in conn.execute(sql)]
 
 
 def entry_goal_ids(store: Store, entry_id: int) -> list[int]:

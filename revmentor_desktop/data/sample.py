@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from revmentor_desktop.data.models import DEFAULT_FOCUS_AREAS
 from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.vocab import DEFAULT_FOCUS_AREAS
 
 __all__ = ["make_sample"]
 

@@ -28,15 +28,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
 from revmentor_desktop.data.migrations import APPLICATION_ID, SCHEMA_VERSION, STEPS
 from revmentor_desktop.errors import ErrorKind, KnownError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -196,14 +196,26 @@ class Store:
         self._temporary: Path | None = None
         self._verified = True
         self.read_only = read_only
-        mode = "ro" if read_only else "rw"
-        self.engine: Engine = create_engine(
-            "sqlite://", creator=lambda: _connect(self.path, mode), pool_pre_ping=False
-        )
+        self._engine: Engine | None = None
 
-        @event.listens_for(self.engine, "begin")
-        def _begin(conn: Any) -> None:  # the pysqlite recipe: real transactions
-            conn.exec_driver_sql("BEGIN")
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made on first use: SQLAlchemy and SQLModel take a third of a
+        second to import, which opening a file and showing its Overview (`plain()` reads) does
+        not have to wait for."""
+        if self._engine is None:
+            from sqlalchemy import create_engine, event
+
+            mode = "ro" if self.read_only else "rw"
+            engine = create_engine("sqlite://", creator=lambda: _connect(self.path, mode),
+                                   pool_pre_ping=False)
+
+            @event.listens_for(engine, "begin")
+            def _begin(conn: Any) -> None:  # the pysqlite recipe: real transactions
+                conn.exec_driver_sql("BEGIN")
+
+            self._engine = engine
+        return self._engine
 
     # -- opening and creating ------------------------------------------------------------------------
 
@@ -351,7 +363,9 @@ class Store:
         return cls(path, read_only=False)
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
         if self._temporary is not None:
             _discard(self._temporary)
             _discard_dir(self._temporary.parent)
@@ -360,8 +374,27 @@ class Store:
     # -- sessions ------------------------------------------------------------------------------------
 
     @contextmanager
+    def plain(self) -> Iterator[sqlite3.Connection]:
+        """A plain sqlite3 connection for reads that need no ORM (what the window shows first, and
+        bulk reads where the ORM's row handling would cost more than the query). Read-only."""
+        try:
+            conn = _connect(self.path, "ro")
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) or exc from exc
+        try:
+            yield conn
+        except sqlite3.Error as exc:
+            known = _translate(exc, self.path)
+            if known is not None:
+                raise known from exc
+            raise
+        finally:
+            conn.close()
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         from sqlalchemy.exc import DBAPIError
+        from sqlmodel import Session
 
         with Session(self.engine, expire_on_commit=False) as session:
             try:
@@ -387,6 +420,7 @@ class Store:
                 "Save a copy elsewhere to edit it.",
             )
         from sqlalchemy.exc import DBAPIError
+        from sqlmodel import Session
 
         self.verify()  # never write to a file whose integrity is unknown
         with Session(self.engine, expire_on_commit=False) as session:

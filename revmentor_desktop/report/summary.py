@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from revmentor_desktop.data import compute, ops
-from revmentor_desktop.data.models import STATUS_LABELS, GoalStatus
 from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.vocab import STATUS_LABELS, GoalStatus
 
 SECTION_OVERVIEW = "overview"
 SECTION_GOALS = "goals"

@@ -8,16 +8,20 @@ kinds of rows touched. Tabs redraw only for kinds that concern them; no tab talk
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from revmentor_desktop.data import ops
-from revmentor_desktop.data.models import Partnership
+from revmentor_desktop.data import reads
+from revmentor_desktop.data.reads import PartnershipRow
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import ValidationError
 from revmentor_desktop.errors import KnownError
+
+if TYPE_CHECKING:
+    # `ops` (and with it SQLModel) is imported on the first edit, not before the data is on screen.
+    from revmentor_desktop.data import ops
 
 # Kinds of rows, named in `changed` so each view knows whether to redraw.
 PARTNERSHIP = "partnership"
@@ -86,13 +90,13 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         self._hide_private = False
-        self._partnership: Partnership | None = None
+        self._partnership: PartnershipRow | None = None
         self.changed.connect(self._forget_stale)
 
-    def partnership(self) -> Partnership:
+    def partnership(self) -> PartnershipRow:
         """The partnership row, read once and kept until it changes (every tab shows the names)."""
         if self._partnership is None:
-            self._partnership = ops.get_partnership(self.store)
+            self._partnership = reads.get_partnership(self.store)
         return self._partnership
 
     def _emit(self, kinds: frozenset[str]) -> None:
@@ -151,7 +155,7 @@ class Document(QObject):
             state["tomb"] = delete(self.store, new_id)
 
         def apply() -> None:
-            ops.restore(self.store, state["tomb"])
+            _restore(self.store, state["tomb"])
 
         self.undo_stack.push(_Command(self, text, kinds, apply, revert))
         self._emit(kinds)
@@ -191,7 +195,7 @@ class Document(QObject):
             state["tomb"] = delete(self.store, row_id)
 
         def revert() -> None:
-            ops.restore(self.store, state["tomb"])
+            _restore(self.store, state["tomb"])
 
         self.undo_stack.push(_Command(self, text, kinds, apply, revert))
         self._emit(kinds)
@@ -235,3 +239,9 @@ class Document(QObject):
     def close(self) -> None:
         self.undo_stack.clear()
         self.store.close()
+
+
+def _restore(store: Store, tomb: ops.Tombstone) -> None:
+    from revmentor_desktop.data import ops
+
+    ops.restore(store, tomb)

@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data import ops
 from revmentor_desktop.data.compute import goal_progress
-from revmentor_desktop.data.models import STATUS_LABELS, GoalOwner, GoalStatus
+from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon

@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data import journal as jr
 from revmentor_desktop.data import ops
-from revmentor_desktop.data.models import ActionOwner
+from revmentor_desktop.data.vocab import ActionOwner
 from revmentor_desktop.report.markdown import set_markdown
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document

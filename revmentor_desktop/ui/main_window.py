@@ -207,8 +207,8 @@ class MainWindow(QMainWindow):
     def _open(self, path: Path, create: tuple[dict[str, Any], list[str], bool] | None) -> bool:
         if self.doc is not None and path.resolve() == self.doc.store.shown_path.resolve():
             return True
-        from revmentor_desktop.data.models import READY_MADE_CLAUSES
         from revmentor_desktop.data.store import Store
+        from revmentor_desktop.data.vocab import READY_MADE_CLAUSES
         from revmentor_desktop.ui.document import Document
 
         lock = lock_for(path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import compute, ops
-from revmentor_desktop.data.models import STATUS_LABELS, GoalOwner, GoalStatus
+from revmentor_desktop.data import compute, reads
+from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
 from revmentor_desktop.ui.widgets import PLAIN, after_next_paint, plain_tooltip
+
+if TYPE_CHECKING:
+    from revmentor_desktop.data import ops
 
 
 def day_text(value: date | None) -> str:
@@ -113,7 +116,7 @@ class MomentumPanel(QWidget):
             return  # e.g. a new organisation name: nothing here changes
         self._key = key
         if sessions_changed or self._sessions is None:
-            self._sessions = ops.session_dates(self.doc.store, include_private=not self.doc.hide_private)
+            self._sessions = reads.session_dates(self.doc.store, include_private=not self.doc.hide_private)
         m = compute.momentum(p.start_date, p.cadence_days, self._sessions, today)
         if m.last_session is None:
             self.last.set("None yet", "Add your first session in the Journal")
@@ -153,6 +156,8 @@ class GoalCountsModel(QAbstractTableModel):
         self._names = {"mentor": "Mentor", "mentee": "Mentee", "shared": "Shared"}
 
     def reload(self) -> None:
+        from revmentor_desktop.data import ops  # after the first paint (the dashboard waits for it)
+
         self.beginResetModel()
         self._set_names()
         self._counts = ops.goal_status_counts(self._doc.store, include_private=not self._doc.hide_private)
@@ -214,6 +219,8 @@ class OpenActionsModel(RowsTableModel):
         self._names: dict[str, str] = {}
 
     def reload(self) -> None:
+        from revmentor_desktop.data import ops  # after the first paint (the dashboard waits for it)
+
         self._set_names()
         rows = ops.open_actions(self._doc.store, include_private=not self._doc.hide_private)
         rows.reverse()  # newest session first: what was just agreed is most relevant
@@ -267,6 +274,8 @@ class OpenActionsModel(RowsTableModel):
         a = self._rows[index.row()]
         if Qt.CheckState(value) != Qt.CheckState.Checked:
             return False
+        from revmentor_desktop.data import ops
+
         return self._doc.update("Tick Action Item", {k.ACTIONS}, ops.update_action, a.id,
                                 merge=False, done_on=date.today())
 

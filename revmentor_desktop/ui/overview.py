@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import ops
-from revmentor_desktop.data.models import READY_MADE_CLAUSES
+from revmentor_desktop.data import reads
+from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.vocab import READY_MADE_CLAUSES
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.momentum import DashboardPanel, MomentumPanel
@@ -50,7 +51,7 @@ class ClauseModel(QAbstractListModel):
         self.reload()
 
     def reload(self) -> None:
-        rows = [(c.id or 0, c.text) for c in ops.list_clauses(self._doc.store)]
+        rows = [(c.id, c.text) for c in reads.list_clauses(self._doc.store)]
         if [r[0] for r in rows] == [r[0] for r in self._rows]:
             # Same clauses, new text: update in place so an open editor is not torn down.
             self._rows = rows
@@ -98,7 +99,12 @@ class ClauseModel(QAbstractListModel):
         return -1
 
 
-def _update_clause(store: ops.Store, clause_id: int, *, text: str) -> dict[str, Any]:
+# The write paths import `ops` (and SQLModel) when first used: the Overview shows before they load.
+
+
+def _update_clause(store: Store, clause_id: int, *, text: str) -> dict[str, Any]:
+    from revmentor_desktop.data import ops
+
     return {"text": ops.update_clause(store, clause_id, text)}
 
 
@@ -284,7 +290,7 @@ class OverviewTab(QWidget):
             self.review.set_value(p.review_date)
             self.cadence.setValue(p.cadence_days)
             self.duration.setValue(p.duration_minutes)
-            names = ops.list_focus_areas(self.doc.store)
+            names = reads.list_focus_areas(self.doc.store)
             if not self._focus_saver.dirty:
                 self.focus.set_names(names)
         finally:
@@ -324,6 +330,8 @@ class OverviewTab(QWidget):
             self._save(field, spin.value())
 
     def _save_focus(self) -> bool:
+        from revmentor_desktop.data import ops
+
         if self.doc.read_only:
             return False
         names = self.focus.names()
@@ -355,6 +363,8 @@ class OverviewTab(QWidget):
             self.clauses.setCurrentIndex(self.clause_model.index(row))
 
     def add_clause(self) -> None:
+        from revmentor_desktop.data import ops
+
         new_id = self.doc.add("Add Rule", {k.CLAUSES},
                               lambda: ops.add_clause(self.doc.store, "New ground rule"),
                               ops.delete_clause)
@@ -363,6 +373,8 @@ class OverviewTab(QWidget):
             self.clauses.edit(self.clauses.currentIndex())
 
     def insert_clause(self, text: str, label: str) -> None:
+        from revmentor_desktop.data import ops
+
         row = self._selected_row()
         index = row + 1 if row >= 0 else None
         new_id = self.doc.add(f"Insert “{label}”", {k.CLAUSES},
@@ -371,6 +383,8 @@ class OverviewTab(QWidget):
             self._select_clause(new_id)
 
     def move_clause(self, step: int) -> None:
+        from revmentor_desktop.data import ops
+
         row = self._selected_row()
         if row < 0 or not 0 <= row + step < self.clause_model.rowCount():
             return
@@ -384,6 +398,8 @@ class OverviewTab(QWidget):
         self.add_clause()
 
     def delete_selection(self) -> None:
+        from revmentor_desktop.data import ops
+
         row = self._selected_row()
         if row < 0:
             return
@@ -414,5 +430,7 @@ class OverviewTab(QWidget):
             self._update_buttons()
 
 
-def _update_partnership(store: ops.Store, _row_id: int, **changes: Any) -> dict[str, Any]:
+def _update_partnership(store: Store, _row_id: int, **changes: Any) -> dict[str, Any]:
+    from revmentor_desktop.data import ops
+
     return ops.update_partnership(store, **changes)

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data import ops
 from revmentor_desktop.data.compute import GAP_THRESHOLD, RatingPoint, latest_levels, rating_gaps
-from revmentor_desktop.data.models import RatedBy, Role
+from revmentor_desktop.data.vocab import RatedBy, Role
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import canvas

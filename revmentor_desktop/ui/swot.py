@@ -67,7 +67,7 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.data import compute, ops
-from revmentor_desktop.data.models import QUADRANT_LABELS, Quadrant, Role
+from revmentor_desktop.data.vocab import QUADRANT_LABELS, Quadrant, Role
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import canvas
