@@ -86,3 +86,34 @@ def test_a_known_error_is_a_plain_message_not_a_crash(qtbot: Any, fake_dialogs: 
     crash.handle(KnownError, exc, None)
     assert fake_dialogs.errors and fake_dialogs.errors[0][1] is exc
     assert not paths.log_file().exists()
+
+
+def test_modules_imported_after_pyside_do_not_stay_in_linecache(tmp_path: Path) -> None:
+    """shiboken reads every module imported after PySide6 for the word "PySide6"; without our
+    check, each file's whole source stayed in linecache (30+ MiB once the ORM and matplotlib load)."""
+    code = (
+        "import linecache, sys\n"
+        "import revmentor_desktop.ui.main_window\n"
+        "import sqlmodel, matplotlib.figure\n"
+        "print(sum(1 for f in linecache.cache if any(p in f for p in ("
+        "'/sqlalchemy/', '/sqlmodel/', '/pydantic/', '/matplotlib/'))))\n"
+        "print(sys.modules['shibokensupport.feature'].pyside_feature_dict.get("
+        "'revmentor_desktop.ui.widgets'), "
+        "sys.modules['shibokensupport.feature'].pyside_feature_dict.get('sqlmodel.main'))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         timeout=60, check=True)
+    cached, flags = out.stdout.strip().splitlines()[-2:]
+    assert cached == "0"
+    assert flags == "0 -1"  # the same answers shiboken gives: uses PySide6 / does not
+
+
+def test_the_source_scan_answers_as_shiboken_does() -> None:
+    import json
+
+    from revmentor_desktop.ui import source_scan, widgets
+
+    assert source_scan.uses_pyside(widgets)
+    assert not source_scan.uses_pyside(json)
+    assert not source_scan.uses_pyside(sys)  # built in: no source
