@@ -272,8 +272,9 @@ def settle(window: Any, quiet_s: float = 0.3, limit_s: float = 10.0) -> None:
 def peak_rss_mb() -> float:
     import resource
 
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # bytes on macOS, KB elsewhere
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # bytes on macOS, KiB elsewhere
+    # Decimal megabytes (10^6 bytes), the unit the budget is written in: 200 MB = 190.7 MiB.
+    return peak / 1e6 if sys.platform == "darwin" else peak * 1024 / 1e6
 
 
 # -- the modes -------------------------------------------------------------------------------------

@@ -51,7 +51,8 @@ The figures (the first size given is "small", the last "large"; defaults 500 and
 - PDF export (small file, in this process): `build_summary` + `write_pdf` with every section and
   the skills chart, median of 3. The file is opened beforehand, as it is in the app.
 - Peak memory: in the same fresh processes as the Skills first open, with the large file open,
-  every tab visited and a journal search done: `getrusage(RUSAGE_SELF).ru_maxrss`, median.
+  every tab visited and a journal search done: `getrusage(RUSAGE_SELF).ru_maxrss`, median,
+  in decimal MB (10^6 bytes; `top` and `ps` show KiB, so their figure reads ~5% lower).
 
 The 1-minute load average before and after the run is printed with the machine: on a busy
 machine absolute times are inflated (the start-up ratios, interleaved with their reference, less
