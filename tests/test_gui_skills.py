@@ -17,13 +17,12 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QSpinBox
 
 from revmentor_desktop.data import ops
 from revmentor_desktop.data.store import Store
+from revmentor_desktop.report.charts import LegendShape, legend_place
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.skills import (
-    LegendShape,
     RatingTableModel,
     SkillsTab,
     SkillTableModel,
-    legend_place,
 )
 
 EDITING = QAbstractItemView.State.EditingState

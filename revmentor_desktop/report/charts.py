@@ -2,10 +2,17 @@
 
 The window shows the Figure through FigureCanvasQTAgg and the PDF draws the very same Figure as
 vector graphics, so the two can never disagree.
+
+The layout is worked out here, once, when the figure is built: where the legend goes (at the side
+or below, whichever leaves the lines more room; left out when it fits nowhere) and how much room
+the axes leave around them, from the measured legend and the known sizes of the tick labels.
+matplotlib's constrained layout would find much the same, but by measuring every text twice on
+each draw: a third of the time of every redraw on screen.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +29,9 @@ from matplotlib.lines import Line2D
 #: Okabe & Ito's palette: distinct for the common kinds of colour blindness.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+LEGEND_FONT_SIZE = 8.0
+STYLE_LABELS = ("self rating", "partner rating", "target")
 
 EMPTY_MESSAGE = "Add a skill to start tracking progress"
 NO_RATINGS_MESSAGE = "Rate a skill to see its progress over time"
@@ -59,6 +69,59 @@ def series_from(skills: Iterable[Any], ratings: Iterable[Any], names: dict[str, 
     return out
 
 
+@dataclass(frozen=True)
+class LegendShape:
+    """What decides where a legend fits: its rows, its longest label, its font size in points."""
+
+    rows: int
+    longest: int
+    size: float
+
+
+def legend_shape(series: Sequence[SkillSeries]) -> LegendShape | None:
+    """The legend `skills_figure` draws for `series`; None when it draws none (nothing rated)."""
+    labels = [s.label for s in series if s.self_points or s.partner_points]
+    if not labels:
+        return None
+    labels += STYLE_LABELS
+    return LegendShape(len(labels), max(len(label) for label in labels), LEGEND_FONT_SIZE)
+
+
+def legend_place(shape: LegendShape, width: float, height: float,
+                 dpi: float) -> tuple[str, int, float] | None:
+    """Where the legend leaves the data the most room in a chart of `width` x `height` pixels:
+    ("below", columns, font size) or ("right", 1, font size); None when it fits nowhere, even in
+    a smaller font.
+
+    A generous estimate from the text's length (no renderer needed), so the axes are never
+    squeezed to nothing: in a pane too small for the legend the chart goes without one.
+    """
+    axes_room = 75.0  # tick labels and the axis label, in pixels
+    for size in (shape.size, shape.size - 1, shape.size - 2):
+        em = size * dpi / 72
+        column = shape.longest * 0.62 * em + 5 * em  # text, line sample, gaps
+        row = 1.75 * em
+        options: list[tuple[float, tuple[str, int, float]]] = []
+        ncols = max(1, min(4, int(width // column)))
+        plot_w = width - axes_room
+        plot_h = height - math.ceil(shape.rows / ncols) * row - 2 * em - axes_room
+        if column <= width and plot_w >= 150 and plot_h >= 120:
+            options.append((plot_w * plot_h, ("below", ncols, size)))
+        plot_w, plot_h = width - column - axes_room, height - axes_room
+        if shape.rows * row + 2 * em <= height and plot_w >= 150 and plot_h >= 120:
+            options.append((plot_w * plot_h, ("right", 1, size)))
+        if options:
+            return max(options)[1]
+    return None
+
+
+def chart_legend_place(series: Sequence[SkillSeries], width: float, height: float,
+                       dpi: float) -> tuple[str, int, float] | None:
+    """Where `skills_figure(series, width=…, height=…, dpi=…)` puts its legend (sizes in inches)."""
+    shape = legend_shape(series)
+    return None if shape is None else legend_place(shape, width * dpi, height * dpi, dpi)
+
+
 def skills_figure(series: Sequence[SkillSeries], *, gaps: dict[int, int] | None = None,
                   width: float = 8.0, height: float = 4.5, dpi: float = 100,
                   font_family: str | None = None) -> Figure:
@@ -76,7 +139,7 @@ def skills_figure(series: Sequence[SkillSeries], *, gaps: dict[int, int] | None 
 
 def _skills_figure(series: Sequence[SkillSeries], gaps: dict[int, int] | None, width: float,
                    height: float, dpi: float) -> Figure:
-    fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
+    fig = Figure(figsize=(width, height), dpi=dpi)
     ax = fig.add_subplot()
     rated = [s for s in series if s.self_points or s.partner_points]
     if not rated:
@@ -117,11 +180,60 @@ def _skills_figure(series: Sequence[SkillSeries], gaps: dict[int, int] | None, w
     if len(set(all_dates)) == 1:
         only = all_dates[0]
         ax.set_xlim(date2num(only) - 15, date2num(only) + 15)
-    style = [
-        Line2D([], [], color="#444444", linewidth=2, linestyle="-", label="self rating"),
-        Line2D([], [], color="#444444", linewidth=1.6, linestyle="--", label="partner rating"),
-        Line2D([], [], color="#444444", linewidth=1.2, linestyle=":", alpha=0.5, label="target"),
+    handles += [
+        Line2D([], [], color="#444444", linewidth=2, linestyle="-", label=STYLE_LABELS[0]),
+        Line2D([], [], color="#444444", linewidth=1.6, linestyle="--", label=STYLE_LABELS[1]),
+        Line2D([], [], color="#444444", linewidth=1.2, linestyle=":", alpha=0.5, label=STYLE_LABELS[2]),
     ]
-    # The legend sits outside the axes so it never covers the data.
-    fig.legend(handles=handles + style, loc="outside right upper", fontsize=8, frameon=False)
+    # The legend sits outside the axes so it never covers the data; in a pane too small for it
+    # there is none (the window says so).
+    place = chart_legend_place(series, width, height, dpi)
+    legend = None
+    if place is not None:
+        where, ncols, size = place
+        legend = fig.legend(handles=handles, loc="upper right" if where == "right" else "lower center",
+                            ncols=ncols, fontsize=size, frameon=False)
+    _lay_out(fig, ax, legend, place)
     return fig
+
+
+def _lay_out(fig: Figure, ax: Any, legend: Any, place: tuple[str, int, float] | None) -> None:
+    """Leave room around the axes for the tick labels, the axis label and the legend.
+
+    Sizes are in pixels of this figure: the tick and axis labels from the font size (their text is
+    known: one digit, "Level (1–5)", dates in two rows at most), the legend measured.
+    """
+    from matplotlib import rcParams
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    width, height, dpi = fig.bbox.width, fig.bbox.height, fig.dpi
+    pt = dpi / 72
+    em = float(rcParams["font.size"]) * pt
+    edge = 0.6 * em
+    ticks = (float(rcParams["ytick.major.size"]) + float(rcParams["ytick.major.pad"])) * pt
+    left = edge + 1.3 * em + float(rcParams["axes.labelpad"]) * pt + 0.8 * em + ticks
+    bottom = edge + ticks + 2.6 * em  # a row of dates, and the year/month row under it
+    top = 0.8 * em  # half the top tick label ("5") reaches above the axes
+    renderer = RendererAgg(1, 1, dpi)  # for text sizes only
+    # A "gap" note sits right of its skill's last point, which may be the last date on the axis.
+    notes = max((t.get_window_extent(renderer).width for t in ax.texts), default=0.0)
+    notes = notes + 8 * pt if notes else 0.0
+    right = edge + max(2.5 * em, notes)  # the last date label, or a note, reaches past the axes
+    if legend is not None and place is not None:
+        box = legend.get_window_extent(renderer)
+        if place[0] == "right":
+            right = box.width + 2 * edge + notes
+        else:
+            bottom += box.height
+    x0, x1 = _span(left, right, width)
+    y0, y1 = _span(bottom, top, height)
+    fig.subplots_adjust(left=x0, right=x1, bottom=y0, top=y1)
+
+
+def _span(before: float, after: float, total: float) -> tuple[float, float]:
+    """Where the axes start and end (fractions of `total`) with margins `before` and `after`; in
+    a figure too small for both, the margins shrink in proportion and the axes keep a fifth."""
+    room = total * 0.8
+    if before + after > room:
+        before, after = before * room / (before + after), after * room / (before + after)
+    return before / total, 1 - after / total

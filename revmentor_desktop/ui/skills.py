@@ -3,7 +3,6 @@ them — drawn by matplotlib, which is imported only the first time the tab is s
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -71,6 +70,8 @@ from revmentor_desktop.ui.widgets import (
 if TYPE_CHECKING:  # matplotlib is heavy: imported for real the first time the tab is shown
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
+
+    from revmentor_desktop.report.charts import LegendShape
 
 from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
 
@@ -580,75 +581,6 @@ def _canvas_class() -> type[FigureCanvasQTAgg]:
                 super().draw()
 
     return FigureCanvasOnScreen
-
-
-@dataclass(frozen=True)
-class LegendShape:
-    """What decides where a legend fits: its rows, its longest label, its font size in points."""
-
-    rows: int
-    longest: int
-    size: float
-
-
-def legend_place(shape: LegendShape, width: float, height: float,
-                 dpi: float) -> tuple[str, int, float] | None:
-    """Where the legend leaves the data the most room in a chart of `width` x `height` pixels:
-    ("below", columns, font size) or ("right", 1, font size); None when it fits nowhere, even in
-    a smaller font.
-
-    A generous estimate from the text's length (no renderer needed), so matplotlib's constrained
-    layout is never asked for the impossible (it would warn and squash the axes to nothing).
-    """
-    axes_room = 75.0  # tick labels and the axis label, in pixels
-    for size in (shape.size, shape.size - 1, shape.size - 2):
-        em = size * dpi / 72
-        column = shape.longest * 0.62 * em + 5 * em  # text, line sample, gaps
-        row = 1.75 * em
-        options: list[tuple[float, tuple[str, int, float]]] = []
-        ncols = max(1, min(4, int(width // column)))
-        plot_w = width - axes_room
-        plot_h = height - math.ceil(shape.rows / ncols) * row - 2 * em - axes_room
-        if column <= width and plot_w >= 150 and plot_h >= 120:
-            options.append((plot_w * plot_h, ("below", ncols, size)))
-        plot_w, plot_h = width - column - axes_room, height - axes_room
-        if shape.rows * row + 2 * em <= height and plot_w >= 150 and plot_h >= 120:
-            options.append((plot_w * plot_h, ("right", 1, size)))
-        if options:
-            return max(options)[1]
-    return None
-
-
-def legend_shape(fig: Figure) -> LegendShape | None:
-    if not fig.legends:
-        return None
-    texts = fig.legends[0].get_texts()
-    return LegendShape(len(texts), max((len(t.get_text()) for t in texts), default=0),
-                       float(texts[0].get_fontsize()) if texts else 8.0)
-
-
-def place_legend(fig: Figure) -> tuple[str, int, float] | None:
-    """Put the legend skills_figure made (at the side) where it suits this figure's shape.
-
-    In a tall, narrow pane a legend at the side leaves the data a sliver; below the axes the lines
-    get the full width. When it fits nowhere the legend is left out (the tab says why).
-    """
-    shape = legend_shape(fig)
-    if shape is None:
-        return None
-    place = legend_place(shape, fig.bbox.width, fig.bbox.height, fig.dpi)
-    old = fig.legends[0]
-    if place == ("right", 1, shape.size):
-        return place
-    pairs = [(h, t.get_text()) for h, t in zip(old.legend_handles, old.get_texts(), strict=True)
-             if h is not None]
-    old.remove()
-    if place is not None:
-        where, ncols, size = place
-        fig.legend([h for h, _ in pairs], [t for _, t in pairs],
-                   loc="outside lower center" if where == "below" else "outside right upper",
-                   ncols=ncols, fontsize=size, frameon=False)
-    return place
 
 
 # -- the tab ---------------------------------------------------------------------------------------
@@ -1308,21 +1240,23 @@ class SkillsTab(QWidget):
     def _figure(self, series: list[Any], gaps: dict[int, int], width_px: int, height_px: int) -> Figure:
         import matplotlib
 
-        from revmentor_desktop.report.charts import skills_figure
+        from revmentor_desktop.report.charts import chart_legend_place, legend_shape, skills_figure
 
+        width, height = max(width_px, 100) / CHART_DPI, max(height_px, 100) / CHART_DPI
         with matplotlib.rc_context(SCREEN_RC):
-            fig = skills_figure(series, gaps=gaps, width=max(width_px, 100) / CHART_DPI,
-                                height=max(height_px, 100) / CHART_DPI, dpi=CHART_DPI)
-            self._legend_shape = legend_shape(fig)
-            self._legend_place = place_legend(fig)
+            fig = skills_figure(series, gaps=gaps, width=width, height=height, dpi=CHART_DPI)
+        self._legend_shape = legend_shape(series)
+        self._legend_place = chart_legend_place(series, width, height, CHART_DPI)
         return fig
 
     def _legend_misplaced(self) -> bool:
         """Would the legend now go elsewhere (the chart was resized since it was drawn)?"""
+        from revmentor_desktop.report.charts import legend_place
+
         if self._legend_shape is None:
             return False
         size = self.chart_host.size()
-        return legend_place(self._legend_shape, size.width(), size.height(),
+        return legend_place(self._legend_shape, max(size.width(), 100), max(size.height(), 100),
                             CHART_DPI) != self._legend_place
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
