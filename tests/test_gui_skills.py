@@ -516,6 +516,42 @@ def test_legend_goes_where_it_leaves_the_data_room() -> None:
     assert legend_place(LegendShape(rows=30, longest=48, size=8), 380, 300, 100) is None
 
 
+def test_in_the_smallest_window_the_rating_form_scrolls_instead_of_overlapping(
+        window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QWidget
+
+    ops.add_skill(window.doc.store, "Prompt writing", "mentor")
+    window.doc.changed.emit(frozenset({"skills"}))
+    window.resize(760, 520)  # the window's smallest size
+    tab = skills_tab(window)
+    qtbot.waitUntil(lambda: tab.tables_page.isVisible())
+    qtbot.wait(50)
+
+    def rect(w: QWidget) -> QRect:  # the part of `w` on screen, in the tab's coordinates
+        shown = w.visibleRegion().boundingRect()
+        return QRect(w.mapTo(tab, shown.topLeft()), shown.size())
+
+    parts = [tab.ratings_view, tab.rate_date.parentWidget(), tab.rate_level.parentWidget(),
+             tab.rate_by.parentWidget(), tab.rate_note, tab.rate_session, tab.add_rating_button,
+             tab.skills_view, tab.add_skill_button]
+    for i, a in enumerate(parts):
+        for b in parts[i + 1:]:
+            assert not rect(a).intersected(rect(b)).isValid(), (a, b)
+    # every field can still be reached: tabbing to one scrolls it into view
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    tab.rate_note.setFocus()
+    for _ in range(6):
+        if tab.rate_session.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert tab.rate_session.hasFocus()
+    qtbot.waitUntil(lambda: tab.rate_session.visibleRegion().boundingRect().height()
+                    == tab.rate_session.height())
+
+
 def test_a_crowded_chart_in_a_small_window_says_what_to_do(
         window: MainWindow, qtbot: Any) -> None:
     store = window.doc.store

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
@@ -619,6 +620,16 @@ def _fit_columns(view: QTableView, widths: dict[int, str]) -> None:
     header.setStretchLastSection(True)
 
 
+def _scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
+    """`content` in a frameless scroll area that grows it to fill the room there is."""
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(content)
+    return scroll
+
+
 def _muted(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setTextFormat(PLAIN)
@@ -770,8 +781,10 @@ class SkillsTab(QWidget):
         rating_buttons.addWidget(self.delete_rating_button)
         rating_buttons.addStretch(1)
         ratings_layout.addLayout(rating_buttons)
-        inner.addWidget(skills_part)
-        inner.addWidget(ratings_part)
+        # In a small window the two halves scroll rather than squeeze their fields on top of each
+        # other (the rating form wraps onto more rows when the pane is narrow).
+        inner.addWidget(_scrolling(skills_part, inner))
+        inner.addWidget(_scrolling(ratings_part, inner))
         inner.setStretchFactor(0, 1)
         inner.setStretchFactor(1, 1)
         inner.setSizes([4600, 5400])
