@@ -256,3 +256,22 @@ def test_new_partnership_from_the_menu(window: MainWindow, qtbot: Any, tmp_path:
 def test_tab_shortcut_and_about(window: MainWindow) -> None:
     assert window.tab_actions[0].shortcut().toString() == "Ctrl+1"
     assert window.tabs.tabText(0).replace("&", "") == "Overview"
+
+
+def test_goals_at_a_glance_is_blank_not_zero_until_it_has_been_read(
+        qtbot: Any, partnership_file: Path, fake_dialogs: Any) -> None:
+    store = Store.open(partnership_file)
+    ops.add_goal(store, "Post on LinkedIn monthly", owner="mentee", status="in_progress")
+    store.close()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_file(partnership_file)
+    counts = overview(win).dashboard.counts_model
+    cell = counts.index(1, 1)  # in progress, mentee
+    # The headline figures paint first; the dashboard is read just after.
+    assert counts.data(cell) is None
+    assert counts.headerData(1, Qt.Orientation.Horizontal) == "Morgan"  # the names show at once
+    qtbot.waitUntil(lambda: counts.data(cell) == "1", timeout=5000)
+    assert counts.data(counts.index(0, 0)) == "0"
+    win.close()

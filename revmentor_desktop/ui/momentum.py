@@ -152,8 +152,10 @@ class GoalCountsModel(QAbstractTableModel):
     def __init__(self, doc: Document) -> None:
         super().__init__()
         self._doc = doc
-        self._counts: dict[tuple[str, str], int] = {}
-        self._names = {"mentor": "Mentor", "mentee": "Mentee", "shared": "Shared"}
+        #: None until first read (the dashboard fills after the headline figures paint): blank
+        #: cells meanwhile, not zeros that would claim there are no goals
+        self._counts: dict[tuple[str, str], int] | None = None
+        self._set_names()
 
     def reload(self) -> None:
         from revmentor_desktop.data import ops  # after the first paint (the dashboard waits for it)
@@ -197,6 +199,8 @@ class GoalCountsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
+            if self._counts is None:
+                return None
             return str(self._counts.get((OWNERS[index.column()], STATUSES[index.row()]), 0))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
