@@ -42,6 +42,11 @@ def test_a_file_is_on_screen_before_the_orm_or_matplotlib_loads(tmp_path: Path, 
         "tab = w.tabs.currentWidget()\n"
         "print(type(tab).__name__, tab.mentor.text(), tab.clause_model.rowCount() > 0, sep='|')\n"
         f"print({heavy})\n"
+        # an edit made at once (before any other tab is built) loads what saving needs, and saves
+        "from PySide6.QtTest import QTest\n"
+        "tab.organisation.setFocus(); QTest.keyClicks(tab.organisation, 'Acme'); tab.flush()\n"
+        "from revmentor_desktop.data import reads\n"
+        "print(reads.get_partnership(w.doc.store).organisation)\n"
         "w.build_all_tabs(); app.processEvents()\n"
         f"print({heavy})\n"
         "w.close()\n"
@@ -50,9 +55,10 @@ def test_a_file_is_on_screen_before_the_orm_or_matplotlib_loads(tmp_path: Path, 
            "XDG_DATA_HOME": str(tmp_path / "d")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          timeout=60, check=True)
-    shown, at_open, later = out.stdout.strip().splitlines()[-3:]
+    shown, at_open, saved, later = out.stdout.strip().splitlines()[-4:]
     assert shown == "OverviewTab|Dana Lee|True"
     assert at_open == "[]"
+    assert saved.endswith("Acme")
     assert later == "['pydantic', 'sqlalchemy', 'sqlmodel']"
 
 
