@@ -171,29 +171,46 @@ def split_topics(topics: str) -> list[str]:
     return [t.strip() for t in re.split(r"[,;\n]", topics) if t.strip()]
 
 
-def topic_last_used(store: Store) -> dict[str, tuple[str, date]]:
-    """For each topic (case-folded): how it was written and the last session date it came up."""
-    with store.read() as s:
-        conn = s.connection().connection.dbapi_connection
-        assert conn is not None
+@dataclass(frozen=True)
+class TopicUse:
+    written: str  # as it was typed the last time it came up
+    last: date
+    sessions: int
+
+
+def topic_uses(store: Store) -> dict[str, TopicUse]:
+    """For each topic (case-folded): how it was written, the last session it came up in, and in
+    how many sessions."""
+    with store.plain() as conn:
         rows = conn.execute(
-            "SELECT topics, max(held_on) FROM journal_entry WHERE topics != '' GROUP BY topics"
+            "SELECT topics, max(held_on), count(*) FROM journal_entry WHERE topics != ''"
+            " GROUP BY topics"
         ).fetchall()
-    last: dict[str, tuple[str, date]] = {}
-    for topics, held in rows:
+    uses: dict[str, TopicUse] = {}
+    for topics, held, count in rows:
         day = date.fromisoformat(held)
         for topic in split_topics(topics):
             key = topic.casefold()
-            if key not in last or last[key][1] < day:
-                last[key] = (topic, day)
-    return last
+            before = uses.get(key)
+            if before is None:
+                uses[key] = TopicUse(topic, day, count)
+            else:
+                newer = day > before.last
+                uses[key] = TopicUse(topic if newer else before.written, max(day, before.last),
+                                     before.sessions + count)
+    return uses
 
 
 def topic_suggestions(store: Store, focus_areas: Sequence[str], today: date, *,
                       stale_after_days: int = 90, limit: int = 8) -> list[str]:
-    """Topics to rotate in: hot topics of the pair's focus areas never or not recently discussed,
-    then the pair's own topics not touched for `stale_after_days`, longest-untouched first."""
-    last = topic_last_used(store)
+    """Topics to rotate in: hot topics of the pair's focus areas never discussed; then themes of
+    the pair's own (topics that came up in two sessions or more) not touched for
+    `stale_after_days`, longest-untouched first; then hot topics not discussed in the last month.
+
+    A topic raised in one session only (the kick-off's "Ground rules") is not a theme to come
+    back to, however long ago that was.
+    """
+    uses = topic_uses(store)
     cutoff = today - timedelta(days=stale_after_days)
     out: list[str] = []
     seen: set[str] = set()
@@ -206,15 +223,14 @@ def topic_suggestions(store: Store, focus_areas: Sequence[str], today: date, *,
 
     hot = [t for area in focus_areas for t in HOT_TOPICS.get(area, ())]
     for topic in hot:
-        used = last.get(topic.casefold())
-        if used is None:
+        if topic.casefold() not in uses:
             offer(topic)
-    stale = sorted((day, written) for written, day in last.values() if day < cutoff)
+    stale = sorted((u.last, u.written) for u in uses.values() if u.last < cutoff and u.sessions >= 2)
     for _day, written in stale:
         offer(written)
     for topic in hot:  # then hot topics not discussed lately, so the list is never empty
-        used = last.get(topic.casefold())
-        if used is not None and used[1] < today - timedelta(days=30):
+        used = uses.get(topic.casefold())
+        if used is not None and used.last < today - timedelta(days=30):
             offer(topic)
     return out[:limit]
 
