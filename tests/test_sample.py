@@ -163,6 +163,16 @@ def test_recent_actions_open_and_old_ones_mostly_done(sample: Path) -> None:
                     assert a.due_on > e.held_on
 
 
+@pytest.mark.parametrize("sessions", [40, 600])
+def test_no_action_is_open_twice(tmp_path: Path, sessions: int) -> None:
+    path = tmp_path / f"s{sessions}.revmentor"
+    make_sample(path, sessions, today=TODAY)
+    texts = [r["text"] for r in rows(path, "SELECT text FROM action_item WHERE done_on IS NULL")]
+    assert texts and len(texts) == len(set(texts))
+    assert rows(path, "SELECT count(*) AS n FROM action_item a JOIN journal_entry e ON e.id = a.entry_id"
+                      " WHERE a.done_on < e.held_on")[0]["n"] == 0
+
+
 # -- every value is one the app itself would have accepted --------------------------------------
 
 

@@ -939,7 +939,23 @@ def _journal(tl: Timeline, windows: Sequence[GoalWindow], rng: random.Random) ->
                 done_on = min(tl.today, held + timedelta(days=late))
             previous.append(_iso(done_on))
             actions.append((entry_id, len(texts) - 1, text, owner, _iso(due), _iso(done_on)))
-    return Journal(entries, links, actions)
+    return Journal(entries, links, _close_superseded(actions, tl.held, tl.today))
+
+
+def _close_superseded(actions: list[ActionRow], held: Sequence[date], today: date) -> list[ActionRow]:
+    """No action is open twice: when a pair sets an action it already has open, the older copy
+    is ticked off on the day the newer one is set (as a pair tidying its list would)."""
+    newer_open: dict[str, date] = {}
+    out: list[ActionRow] = []
+    for row in reversed(actions):
+        entry_id, position, text, owner, due, done = row
+        if done is None:
+            if text in newer_open:
+                row = (entry_id, position, text, owner, due, _iso(min(today, newer_open[text])))
+            newer_open[text] = held[entry_id - 1]
+        out.append(row)
+    out.reverse()
+    return out
 
 
 # -- SWOT ----------------------------------------------------------------------------------------
