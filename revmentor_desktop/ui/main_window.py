@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop import APP_NAME, FILE_SUFFIX, __version__
 from revmentor_desktop.errors import ErrorKind, KnownError
-from revmentor_desktop.ui import dialogs, paths
+from revmentor_desktop.ui import dialogs, gc_guard, paths
 from revmentor_desktop.ui.widgets import PLAIN, after_next_paint
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ def ask_owner_to_come_forward(path: Path) -> bool:
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
+        gc_guard.install()  # garbage is collected on this thread, never on the export's worker
         self.doc: Document | None = None
         self.tabs: QTabWidget | None = None
         self._lock: QLockFile | None = None
