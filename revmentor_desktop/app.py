@@ -17,7 +17,8 @@ Start-up order (keep it; the benchmark holds us to it):
 
 Importing `revmentor_desktop.ui` also replaces shiboken's source scan of every later import (see
 `ui.source_scan`): it kept each imported module's source in memory, 30+ MiB by the time the ORM
-and matplotlib are loaded.
+and matplotlib are loaded. The main window hands Python's garbage collection to the GUI thread
+(`ui.gc_guard`), so the PDF export's worker thread never frees the GUI's objects.
 """
 
 from __future__ import annotations
