@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.errors import KnownError
 from revmentor_desktop.report import summary as sm
 from revmentor_desktop.ui import dialogs, paths
-from revmentor_desktop.ui.widgets import PLAIN, OptionalDateEdit
+from revmentor_desktop.ui.widgets import PLAIN, OptionalDateEdit, problem_label
 
 PDF_FILTER = "PDF document (*.pdf)"
 
@@ -63,9 +63,7 @@ class ExportDialog(QDialog):
         self.page_size.setAccessibleName("Page size")
         form.addRow("Page &size:", self.page_size)
         layout.addLayout(form)
-        self.problem = QLabel(self)
-        self.problem.setTextFormat(PLAIN)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem = problem_label(self)
         layout.addWidget(self.problem)
         self.section_boxes[sm.SECTION_JOURNAL].toggled.connect(self._journal_toggled)
 

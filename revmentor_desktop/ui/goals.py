@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -62,7 +62,14 @@ from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
 from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
-from revmentor_desktop.ui.widgets import PLAIN, OptionalDateEdit, TextSaver, plain_tooltip
+from revmentor_desktop.ui.widgets import (
+    PLAIN,
+    OptionalDateEdit,
+    TextSaver,
+    muted_label,
+    plain_tooltip,
+    problem_label,
+)
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -459,15 +466,6 @@ def _text_box(parent: QWidget, name: str, placeholder: str, lines: int) -> QPlai
     return box
 
 
-def _muted(text: str, parent: QWidget) -> QLabel:
-    """A hint or empty-state line, in the theme's placeholder colour (dark mode included)."""
-    label = QLabel(text, parent)
-    label.setTextFormat(PLAIN)
-    label.setWordWrap(True)
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
-
-
 def _fit_list_height(view: QListView, min_rows: int, max_rows: int) -> None:
     """Size a short one-line list to its rows (within limits), so the pane does not scroll for
     nothing."""
@@ -489,7 +487,7 @@ def _message_page(parent: QWidget) -> tuple[QWidget, QLabel, QLabel]:
     font.setPointSizeF(font.pointSizeF() * 1.2)
     font.setBold(True)
     heading.setFont(font)
-    text = _muted("", page)
+    text = muted_label("", page)
     text.setAlignment(Qt.AlignmentFlag.AlignCenter)
     text.setMaximumWidth(440)
     centred = QHBoxLayout()
@@ -530,7 +528,7 @@ class GoalPane(QWidget):
         outer.addWidget(self.stack)
 
         new_keys = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
-        self.empty = _muted(f"Select a goal, or press {new_keys} to add one.", self.stack)
+        self.empty = muted_label(f"Select a goal, or press {new_keys} to add one.", self.stack)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)
         self.stack.addWidget(self.empty)
@@ -595,7 +593,7 @@ class GoalPane(QWidget):
         self.progress_spin.setAccessibleName("Progress in percent, set by hand")
         row.addWidget(self.progress_slider, 1)
         row.addWidget(self.progress_spin)
-        self.progress_note = _muted("", content)
+        self.progress_note = muted_label("", content)
 
         self.description = _text_box(content, "Description", "What the goal is about, and why it matters", 5)
         self.success = _text_box(content, "How we'll know", "How we'll know it is achieved", 2)
@@ -604,13 +602,10 @@ class GoalPane(QWidget):
         self.private.setToolTip("A private goal never leaves this computer: it is left out of every "
                                 "export and vanishes while private entries are hidden.")
 
-        self.problem = QLabel(content)
-        self.problem.setTextFormat(PLAIN)
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem = problem_label(content)
         self.problem.setAccessibleName("Problem")
         self.problem.hide()
-        self.filtered_note = _muted("This goal does not match the filters, so the table does not show "
+        self.filtered_note = muted_label("This goal does not match the filters, so the table does not show "
                                     "it; it stays here until you pick another.", content)
         self.filtered_note.hide()
 
@@ -678,7 +673,7 @@ class GoalPane(QWidget):
         buttons.addStretch(1)
         area.addLayout(buttons)
         ms_layout.addWidget(self.milestone_area)
-        self.milestones_empty = _muted("No milestones yet. Break the goal into steps, and its "
+        self.milestones_empty = muted_label("No milestones yet. Break the goal into steps, and its "
                                        "progress follows them.", ms_box)
         ms_layout.addWidget(self.milestones_empty)
         self.new_milestone = QLineEdit(ms_box)
@@ -700,7 +695,7 @@ class GoalPane(QWidget):
         self.discussed.setUniformItemSizes(True)
         self.discussed.setIconSize(QSize(16, 16))
         self.discussed.setToolTip("Double-click a session, or press Enter, to open it in the Journal")
-        self.discussed_empty = _muted("Not discussed in any session yet.", discussed_box)
+        self.discussed_empty = muted_label("Not discussed in any session yet.", discussed_box)
         discussed_layout.addWidget(self.discussed)
         discussed_layout.addWidget(self.discussed_empty)
         layout.addWidget(discussed_box)

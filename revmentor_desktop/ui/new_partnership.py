@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.ui.widgets import PLAIN, from_qdate, make_date_edit
+from revmentor_desktop.ui.widgets import PLAIN, from_qdate, make_date_edit, problem_label
 
 # Mirrors data.models.DEFAULT_FOCUS_AREAS; kept here so this dialog loads before the data layer.
 DEFAULT_FOCUS_AREAS = (
@@ -130,10 +130,7 @@ class NewPartnershipDialog(QDialog):
         form.addRow("", self.clauses)
         layout.addLayout(form)
 
-        self.problem = QLabel(self)
-        self.problem.setTextFormat(PLAIN)
-        self.problem.setStyleSheet("color: #b00020;")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)

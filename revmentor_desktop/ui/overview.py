@@ -37,6 +37,7 @@ from revmentor_desktop.ui.widgets import (
     OptionalDateEdit,
     TextSaver,
     from_qdate,
+    problem_label,
     to_qdate,
 )
 
@@ -135,10 +136,7 @@ class OverviewTab(QWidget):
         form.addRow("Meet e&very:", self.cadence)
         form.addRow("&Usual length:", self.duration)
         form.addRow("Focus areas:", self.focus)
-        self.problem = QLabel(details)
-        self.problem.setTextFormat(PLAIN)
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem = problem_label(details)
         form.addRow(self.problem)
 
         self._savers.append(TextSaver(self.mentor, lambda t: self._save("mentor_name", t)))

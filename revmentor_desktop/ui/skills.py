@@ -64,7 +64,9 @@ from revmentor_desktop.ui.widgets import (
     from_qdate,
     labelled,
     make_date_edit,
+    muted_label,
     plain_tooltip,
+    problem_label,
     to_qdate,
 )
 
@@ -630,14 +632,6 @@ def _scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
     return scroll
 
 
-def _muted(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(PLAIN)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: palette(placeholder-text);")
-    return label
-
-
 class SkillsTab(QWidget):
     """Skills both partners are growing: tables (left) and their progress over time (right)."""
 
@@ -669,10 +663,7 @@ class SkillsTab(QWidget):
         self.left.addWidget(self.tables_page)
         tables = QVBoxLayout(self.tables_page)
         tables.setContentsMargins(0, 0, 0, 0)
-        self.problem = QLabel(self.tables_page)
-        self.problem.setTextFormat(PLAIN)
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem = problem_label(self.tables_page)
         self.problem.hide()
         tables.addWidget(self.problem)
         inner = QSplitter(Qt.Orientation.Vertical, self.tables_page)
@@ -705,7 +696,7 @@ class SkillsTab(QWidget):
         self.delete_skill_button.setToolTip("Delete the selected skill with its ratings (Delete); "
                                             "Undo brings them back")
         self.delete_skill_button.setAccessibleName("Delete skill")
-        self.skills_hint = _muted("Double-click a cell (or press F2) to change it.", skills_part)
+        self.skills_hint = muted_label("Double-click a cell (or press F2) to change it.", skills_part)
         skill_buttons.addWidget(self.add_skill_button)
         skill_buttons.addWidget(self.delete_skill_button)
         skill_buttons.addWidget(self.skills_hint, 1)
@@ -817,10 +808,10 @@ class SkillsTab(QWidget):
         self.chart_host.setMinimumSize(380, 300)
         self.chart_layout = QVBoxLayout(self.chart_host)
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
-        self.chart_wait = _muted("Drawing the chart…", self.chart_host)
+        self.chart_wait = muted_label("Drawing the chart…", self.chart_host)
         self.chart_wait.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_layout.addWidget(self.chart_wait)
-        self.chart_hint = _muted("Too many lines to label in this space: choose a person or a "
+        self.chart_hint = muted_label("Too many lines to label in this space: choose a person or a "
                                  "skill above, or give the chart more room.", chart_panel)
         self.chart_hint.hide()
         chart_layout.addWidget(self.chart_hint)

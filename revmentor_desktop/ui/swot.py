@@ -72,7 +72,7 @@ from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import canvas
 from revmentor_desktop.ui.tables import ROOT, Index
-from revmentor_desktop.ui.widgets import PLAIN, from_qdate, make_date_edit, to_qdate
+from revmentor_desktop.ui.widgets import PLAIN, from_qdate, make_date_edit, problem_label, to_qdate
 
 GRIDS: tuple[str, str] = (Role.MENTOR, Role.MENTEE)
 QUADRANTS: tuple[str, ...] = (Quadrant.STRENGTHS, Quadrant.WEAKNESSES, Quadrant.OPPORTUNITIES,
@@ -767,10 +767,7 @@ class SwotTab(QWidget):
                             "or F2 to edit; drag to reorder or move — or right-click for Move to.", self)
         self.intro.setTextFormat(PLAIN)
         self.intro.setWordWrap(True)
-        self.problem = QLabel(self)
-        self.problem.setTextFormat(PLAIN)
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem = problem_label(self)
         self.problem.hide()
         self.snapshot_button = QPushButton("Save S&napshot…", self)
         self.snapshot_button.setAccessibleName("Save a snapshot of both grids")

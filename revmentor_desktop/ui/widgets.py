@@ -17,10 +17,12 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLayout,
     QLayoutItem,
     QLineEdit,
@@ -189,6 +191,24 @@ def plain_tooltip(text: str) -> str:
     import html
 
     return '<p style="white-space:pre-wrap">' + html.escape(text, quote=False) + "</p>"
+
+
+def problem_label(parent: QWidget) -> QLabel:
+    """The red line where a form says what is wrong with the input (empty until it has to)."""
+    label = QLabel(parent)
+    label.setTextFormat(PLAIN)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    return label
+
+
+def muted_label(text: str, parent: QWidget) -> QLabel:
+    """A hint or empty-state line, in the theme's placeholder colour (dark themes included)."""
+    label = QLabel(text, parent)
+    label.setTextFormat(PLAIN)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
 
 
 class FlowLayout(QLayout):
