@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.data import reads
+from revmentor_desktop.data.reads import ClauseRow
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.vocab import READY_MADE_CLAUSES
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.momentum import DashboardPanel, MomentumPanel
 from revmentor_desktop.ui.new_partnership import PartnershipFields
-from revmentor_desktop.ui.tables import ROOT, Index
+from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
 from revmentor_desktop.ui.widgets import (
     PLAIN,
     FlowLayout,
@@ -42,26 +43,17 @@ from revmentor_desktop.ui.widgets import (
 )
 
 
-class ClauseModel(QAbstractListModel):
+class ClauseModel(RowDiff, QAbstractListModel):
     """The agreement's clauses, in order; editing a row saves it through the document."""
 
     def __init__(self, doc: Document) -> None:
         super().__init__()
         self._doc = doc
-        self._rows: list[tuple[int, str]] = []
+        self._rows: list[ClauseRow] = []
         self.reload()
 
     def reload(self) -> None:
-        rows = [(c.id, c.text) for c in reads.list_clauses(self._doc.store)]
-        if [r[0] for r in rows] == [r[0] for r in self._rows]:
-            # Same clauses, new text: update in place so an open editor is not torn down.
-            self._rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self._set_rows(reads.list_clauses(self._doc.store))  # in place: an open editor survives
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -69,13 +61,13 @@ class ClauseModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        clause_id, text = self._rows[index.row()]
+        clause = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return text
+            return clause.text
         if role == Qt.ItemDataRole.ToolTipRole:
             return None  # the full text is already shown, word-wrapped
         if role == Qt.ItemDataRole.UserRole:
-            return clause_id
+            return clause.id
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -87,17 +79,11 @@ class ClauseModel(QAbstractListModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        clause_id = self._rows[index.row()][0]
+        clause_id = self._rows[index.row()].id
         return self._doc.update("Edit Clause", {k.CLAUSES}, _update_clause, clause_id, text=value)
 
     def id_at(self, row: int) -> int:
-        return self._rows[row][0]
-
-    def row_of(self, clause_id: int) -> int:
-        for i, (cid, _) in enumerate(self._rows):
-            if cid == clause_id:
-                return i
-        return -1
+        return self._rows[row].id
 
 
 # The write paths import `ops` (and SQLModel) when first used: the Overview shows before they load.

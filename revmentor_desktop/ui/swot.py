@@ -71,7 +71,7 @@ from revmentor_desktop.data.vocab import QUADRANT_LABELS, Quadrant, Role
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import canvas
-from revmentor_desktop.ui.tables import ROOT, Index
+from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
 from revmentor_desktop.ui.widgets import PLAIN, from_qdate, make_date_edit, problem_label, to_qdate
 
 GRIDS: tuple[str, str] = (Role.MENTOR, Role.MENTEE)
@@ -239,7 +239,7 @@ def _update_swot_item(store: ops.Store, item_id: int, *, text: str) -> dict[str,
     return {"text": ops.update_swot_item(store, item_id, text)["text"]}
 
 
-class QuadrantModel(QAbstractListModel):
+class QuadrantModel(RowDiff, QAbstractListModel):
     """One quadrant of one grid, in order; edits, drags and drops go through the document."""
 
     def __init__(self, doc: Document, board: SwotBoard, grid: str, quadrant: str) -> None:
@@ -251,22 +251,11 @@ class QuadrantModel(QAbstractListModel):
         self._rows: list[SwotRow] = []
 
     def reload(self) -> None:
-        rows = list(self._board.slice(self.grid, self.quadrant))
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            # Same items: update in place, so an open editor and the selection survive.
-            self._rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        # In place, so an open editor and the selection survive.
+        self._set_rows(list(self._board.slice(self.grid, self.quadrant)))
 
     def id_at(self, row: int) -> int:
         return self._rows[row].id
-
-    def row_of(self, item_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == item_id), -1)
 
     def twin_note(self, row: SwotRow) -> str:
         other = self._board.names.get(other_grid(self.grid), "")
