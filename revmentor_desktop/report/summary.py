@@ -7,7 +7,6 @@ nothing to filter out at the end, and nothing to forget to filter.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -71,17 +70,6 @@ class SkillRow:
 
 
 @dataclass(frozen=True)
-class EntryHighlight:
-    held_on: date
-    topics: str
-    mentor_takeaway: str
-    mentee_takeaway: str
-    feedback_good: str
-    feedback_improve: str
-    rating: int | None
-
-
-@dataclass(frozen=True)
 class ActionRow:
     text: str
     owner: str
@@ -116,7 +104,7 @@ class Summary:
     skills: list[SkillRow] = field(default_factory=list)
     skill_series: list[object] = field(default_factory=list)  # report.charts.SkillSeries
     skill_gaps: dict[int, int] = field(default_factory=dict)
-    entries: list[EntryHighlight] = field(default_factory=list)
+    entries: list[ops.Highlight] = field(default_factory=list)
     actions: list[ActionRow] = field(default_factory=list)
 
     def names(self) -> dict[str, str]:
@@ -194,7 +182,7 @@ def build_summary(store: Store, options: ExportOptions | None = None,
         summary.skill_gaps = gaps
 
     if SECTION_JOURNAL in wanted:
-        summary.entries = list(_highlights(store, options))
+        summary.entries = ops.journal_highlights(store, options.journal_from, options.journal_to)
 
     if SECTION_ACTIONS in wanted:
         for a in ops.open_actions(store, include_private=False):
@@ -203,8 +191,3 @@ def build_summary(store: Store, options: ExportOptions | None = None,
     return summary
 
 
-def _highlights(store: Store, options: ExportOptions) -> Iterable[EntryHighlight]:
-    rows = ops.journal_highlights(store, options.journal_from, options.journal_to)
-    for e in rows:
-        yield EntryHighlight(e.held_on, e.topics, e.mentor_takeaway, e.mentee_takeaway,
-                             e.feedback_good, e.feedback_improve, e.rating)
