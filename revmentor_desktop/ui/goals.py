@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -61,7 +60,7 @@ from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
-from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
+from revmentor_desktop.ui.tables import ROOT, Index, RowDiff, RowsTableModel
 from revmentor_desktop.ui.widgets import (
     PLAIN,
     OptionalDateEdit,
@@ -132,12 +131,11 @@ class GoalRow:
         return goal_progress(self.manual_progress, self.done, self.total)
 
 
-class GoalTableModel(RowDiff, QAbstractTableModel):
+class GoalTableModel(RowsTableModel):
     """Every goal the window may show (private ones left out in screen-share mode), in file order."""
 
     TITLE, OWNER, FOCUS, STATUS, PROGRESS, TARGET = range(6)
     HEADERS = ("Title", "Owner", "Focus area", "Status", "Progress", "Target date")
-    _last_column = 5
 
     def __init__(self, doc: Document) -> None:
         super().__init__()
@@ -166,23 +164,14 @@ class GoalTableModel(RowDiff, QAbstractTableModel):
             self.dataChanged.emit(self.index(0, self.OWNER), self.index(len(self._rows) - 1, self.OWNER))
 
     def goal_at(self, row: int) -> GoalRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return self.row_at(row)  # type: ignore[no-any-return]
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == self.PROGRESS:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole
+                and section == self.PROGRESS):
             return "Share of the milestones done; set by hand for a goal without milestones"
-        return None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
