@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -230,3 +231,31 @@ def test_a_500_session_partnership_exports(qapp: Any, tmp_path: Path) -> None:
         store.close()
     pages = write_pdf(summary, tmp_path / "big.pdf")
     assert pages > 20
+
+
+def test_table_cells_keep_a_gap_so_a_full_line_never_touches_the_next_column(
+        qapp: Any, tmp_path: Path) -> None:
+    """A 'padding: 3pt' style rule once overrode the tables' cellpadding and left the cells of a
+    row flush against each other: a line that filled its cell ran straight into the next one."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextTable
+
+    from revmentor_desktop.report import pdf
+
+    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
+    writer.setResolution(pdf.RESOLUTION)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(16, 14, 16, 14), QPageLayout.Unit.Millimeter))
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(pdf.BODY_PT)
+    ctx = pdf.Context(writer, font, pdf.CSS)
+    cells = ["Ask Copilot to critique my board commentary before sending it", "Martin Okafor",
+             "—", "14 Apr 2020"]
+    block = pdf.TextBlock(pdf._row_html(cells, [54, 16, 16, 14]), ctx)
+    block.layout(float(writer.pageLayout().paintRectPixels(pdf.RESOLUTION).width()))
+    table = next(f for f in block.doc.rootFrame().childFrames() if isinstance(f, QTextTable))
+    layout = block.doc.documentLayout()
+    boxes = [layout.blockBoundingRect(table.cellAt(0, c).firstCursorPosition().block())
+             for c in range(len(cells))]
+    for left, right in itertools.pairwise(boxes):
+        assert ctx.px(4) <= right.left() - left.right()  # at least 4pt between two cells' text

@@ -147,9 +147,12 @@ p { margin: 0; }
 .small { font-size: 8.5pt; }
 .label { color: #5b6770; font-size: 8pt; }
 .overdue { color: #a35200; font-weight: 600; }
-td { padding: 3pt; vertical-align: top; }
-th { padding: 3pt; text-align: left; font-weight: 600; color: #1f3b57; }
+td { vertical-align: top; }
+th { text-align: left; font-weight: 600; color: #1f3b57; }
 """
+# Cell padding comes from each table's cellpadding, which Qt reads as CSS pixels (96 an inch:
+# cellpadding="4" is 3pt on the page). A "padding: 3pt" rule here used to override it and left
+# the cells of a row unpadded against each other, so a full line ran into the next column.
 
 
 def _row_html(cells: Sequence[str], widths: Sequence[int], *, header: bool = False) -> str:
@@ -252,7 +255,7 @@ class _Builder:
             rows.append([f"<b>{esc(g.title)}</b>", esc(g.owner), esc(g.status), f"{g.progress}%",
                          ms, target, esc(g.success_measure) or '<span class="muted">—</span>'])
         self.table(["Goal", "Owner", "Status", "Progress", "Steps done", "Target", "How we'll know"],
-                   rows, [23, 11, 11, 9, 9, 12, 25], "No shared goals yet.")
+                   rows, [22, 11, 11, 10, 8, 12, 26], "No shared goals yet.")
 
     def swot(self) -> None:
         s = self.s
@@ -349,7 +352,7 @@ class _Builder:
             if a.overdue:
                 due = f'<span class="overdue">{due} (overdue)</span>'
             rows.append([esc(a.text), esc(a.owner), due, day(a.from_session)])
-        self.table(["Action", "Owner", "Due", "Agreed on"], rows, [56, 16, 16, 12],
+        self.table(["Action", "Owner", "Due", "Agreed on"], rows, [54, 16, 16, 14],
                    "No open action items.")
 
 
