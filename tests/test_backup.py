@@ -480,6 +480,25 @@ def test_restore_when_the_file_is_gone(pair: Path, folder: Path) -> None:
     assert rows(pair) == rows(good.path)
 
 
+def test_restore_through_a_symlink_puts_the_backup_in_the_real_file_and_keeps_the_link(
+        pair: Path, folder: Path, tmp_path: Path) -> None:
+    good = make_backup(pair, folder, now=NOW - timedelta(days=1))
+    edit(pair, "Made after the backup")
+    current = rows(pair)
+    elsewhere = tmp_path / "shortcuts"
+    elsewhere.mkdir()
+    link = elsewhere / "pair.revmentor"
+    link.symlink_to(pair)
+    safety = restore(good.path, link, folder)
+    assert link.is_symlink() and link.readlink() == pair  # the user's link is left as it was
+    assert rows(pair) == rows(good.path)  # the real file holds the backup
+    assert integrity(pair) == [("ok",)]
+    assert safety is not None and rows(safety.path) == current
+    assert stat.S_IMODE(pair.stat().st_mode) == 0o600
+    assert sorted(p.name for p in elsewhere.iterdir()) == [link.name]  # no temporary left there
+    assert sorted(p.name for p in pair.parent.iterdir()) == [pair.name]  # nor beside the file
+
+
 def test_needs_backup_after_restore_sees_every_new_edit(pair: Path, folder: Path) -> None:
     old = make_backup(pair, folder, now=NOW - timedelta(days=1))
     edit(pair, *[f"later {i}" for i in range(10)])

@@ -209,9 +209,13 @@ def save_copy(source: Path, target: Path) -> None:
 
 def restore(backup: Path, target: Path, folder: Path) -> BackupInfo | None:
     """Put `backup` in place of `target`, after backing up the target's current state (when it is
-    a sound database). The file must not be open for writing. Returns the safety backup made."""
+    a sound database). The file must not be open for writing. Returns the safety backup made.
+
+    A `target` that is a symlink keeps being one: the backup goes where it points (the rename
+    that puts it in place would otherwise replace the link and leave the real file as it was)."""
     if not _integrity_ok(backup):
         raise KnownError(ErrorKind.DAMAGED, f"The backup “{Path(backup).name}” is damaged and cannot be restored.")
+    target = Path(target).resolve()
     safety = None
     if Path(target).exists():
         with contextlib.suppress(sqlite3.Error):  # a damaged file: the check below says so
