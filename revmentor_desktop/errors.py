@@ -7,6 +7,7 @@ goes through the exception hook.
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 
 
 class ErrorKind(Enum):
@@ -21,16 +22,22 @@ class ErrorKind(Enum):
     READ_ONLY = "read-only"
     ALREADY_EXISTS = "already exists"
     CANNOT_WRITE = "cannot write"
+    MOVED = "moved or deleted while open"
 
 
 class KnownError(Exception):
     """A problem the user can understand and act on; `str()` is the sentence to show them."""
 
-    def __init__(self, kind: ErrorKind, message: str, hint: str = "") -> None:
+    def __init__(self, kind: ErrorKind, message: str, hint: str = "", *,
+                 file_changed: bool = False, as_found: Path | None = None) -> None:
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.hint = hint
+        #: opening rewrote the file before the problem showed (SQLite applied a side file to it)
+        self.file_changed = file_changed
+        #: a sound copy of the file as it was found before that, kept aside (None: no such copy)
+        self.as_found = as_found
 
     def one_line(self) -> str:
         """The message and the way forward, on one line (for stderr)."""

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from revmentor_desktop.data import recovery
 from revmentor_desktop.data.migrations import APPLICATION_ID, SCHEMA_VERSION, STEPS
 from revmentor_desktop.errors import ErrorKind, KnownError
 
@@ -180,10 +181,27 @@ def _make_private(path: Path) -> None:
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` (and parents) so only the user can enter it."""
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-        os.chmod(folder, 0o700)
+    """Create `folder` (and parents) so only the user can enter it.
+
+    Raises OSError, its `strerror` a reason fit to show, when `folder` cannot be a folder. A link
+    in the way that leads nowhere (a folder moved to a drive that is not plugged in) is reported,
+    never followed: making its target would write onto the missing drive's mount point. Callers
+    phrase the error for what the folder is for (a new file's folder, backups).
+    """
+    folder = Path(folder)
+    if folder.is_dir():
+        return
+    for part in (folder, *folder.parents):
+        if part.is_symlink() and not part.exists():
+            raise FileNotFoundError(
+                errno.ENOENT, f"“{part}” is a link to “{os.readlink(part)}”, which does not exist",
+                str(part))
+        if part.exists():
+            if not part.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, f"“{part}” is a file, not a folder", str(part))
+            break
+    folder.mkdir(parents=True, mode=0o700, exist_ok=True)  # exist_ok: another process may race us
+    os.chmod(folder, 0o700)
 
 
 class Store:
@@ -197,6 +215,8 @@ class Store:
         self._verified = True
         self.read_only = read_only
         self._engine: Engine | None = None
+        #: side files SQLite applied when the file was opened (to it, or to the private copy read)
+        self.recovered: list[Path] = []
 
     @property
     def engine(self) -> Engine:
@@ -234,26 +254,37 @@ class Store:
         An older file is always checked before it is upgraded.
         """
         path = Path(path)
-        check = check_header(path)
+        check_header(path)
         read_only = read_only or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+        pending = recovery.pending_side_files(path)
+        if pending and read_only:
+            return cls._open_private_copy(path, pending)
+        as_found: Path | None = None
+        if pending:
+            # Keep the file as found before SQLite applies what lies beside it; then check the
+            # result at once, so damage it causes is blamed on the side file, truthfully.
+            folder = backup_folder if backup_folder is not None else _fallback_aside_folder()
+            as_found = recovery.set_aside(path, pending, folder)
+            verify_now = True
+        try:
+            store = cls._open_in_place(path, read_only, backup_folder, verify_now)
+        except KnownError as exc:
+            if as_found is not None and exc.kind is ErrorKind.DAMAGED:
+                raise _damaged_by_side_files(path, pending, as_found, exc) from exc
+            raise
+        store.recovered = pending
+        return store
+
+    @classmethod
+    def _open_in_place(cls, path: Path, read_only: bool, backup_folder: Path | None,
+                       verify_now: bool) -> Store:
         upgraded: Path | None = None
         try:
             conn = _connect(path, "ro" if read_only else "rw")
             try:
                 if verify_now:
                     _quick_check(conn, path)
-                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-                version = conn.execute("PRAGMA user_version").fetchone()[0]
-                if app_id != APPLICATION_ID or version > SCHEMA_VERSION or version < 1:
-                    # The header changed under us (a crash rolled back?) — re-check with the truth.
-                    check_header(path)
-                    raise KnownError(
-                        ErrorKind.DAMAGED, f"“{path.name}” is damaged (its header is inconsistent)."
-                    )
-                if conn.execute("SELECT count(*) FROM partnership").fetchone()[0] != 1:
-                    raise KnownError(
-                        ErrorKind.DAMAGED, f"“{path.name}” is damaged (it holds no partnership)."
-                    )
+                version = _check_opened(conn, path)
                 if version < SCHEMA_VERSION:
                     if not verify_now:
                         _quick_check(conn, path)
@@ -269,13 +300,7 @@ class Store:
             finally:
                 conn.close()
         except sqlite3.Error as exc:
-            known = _translate(exc, path)
-            if known is None:
-                known = KnownError(
-                    ErrorKind.DAMAGED, f"“{path.name}” cannot be opened ({exc}).", "Restore a backup."
-                )
-            raise known from exc
-        del check
+            raise _cannot_open(exc, path) from exc
         if upgraded is not None:
             store = cls(upgraded, read_only=True)
             store.shown_path = path
@@ -283,6 +308,40 @@ class Store:
             return store
         store = cls(path, read_only=read_only)
         store._verified = verify_now
+        return store
+
+    @classmethod
+    def _open_private_copy(cls, path: Path, pending: list[Path]) -> Store:
+        """A read-only open of a file with side files SQLite would apply: apply them to a private
+        copy instead, so nothing is written to (or beside) the user's file."""
+        copy = recovery.private_copy(path, pending, "recovered.revmentor")
+        try:
+            conn = _connect(copy, "rw")  # applies the side files, to the copy
+            try:
+                _quick_check(conn, path)
+                if _check_opened(conn, path) < SCHEMA_VERSION:
+                    _migrate(conn, copy)
+            finally:
+                conn.close()
+        except (sqlite3.Error, KnownError) as exc:
+            recovery.remove_private_copy(copy)
+            known = exc if isinstance(exc, KnownError) else _cannot_open(exc, path)
+            if known.kind is ErrorKind.DAMAGED:
+                raise KnownError(
+                    ErrorKind.DAMAGED,
+                    f"{known.message} That is with the unfinished change left beside it "
+                    f"({recovery.describe(pending)}) applied; the file was left as it was.",
+                    "Open it in the RevMentor window to choose between the file as it is and "
+                    "a backup.",
+                ) from exc
+            raise known from exc
+        except BaseException:
+            recovery.remove_private_copy(copy)
+            raise
+        store = cls(copy, read_only=True)
+        store.shown_path = path
+        store._temporary = copy
+        store.recovered = pending
         return store
 
     def verify(self) -> None:
@@ -367,8 +426,7 @@ class Store:
             self._engine.dispose()
             self._engine = None
         if self._temporary is not None:
-            _discard(self._temporary)
-            _discard_dir(self._temporary.parent)
+            recovery.remove_private_copy(self._temporary)
             self._temporary = None
 
     # -- sessions ------------------------------------------------------------------------------------
@@ -450,6 +508,63 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
             f"“{path.name}” is damaged (the integrity check failed: {row[0] if row else '?'}).",
             "Restore a backup.",
         )
+
+
+def _check_opened(conn: sqlite3.Connection, path: Path) -> int:
+    """What the header promised, confirmed through SQLite; returns the schema version."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if app_id != APPLICATION_ID or version > SCHEMA_VERSION or version < 1:
+        # The header changed under us (a crash rolled back?) — re-check with the truth.
+        check_header(path)
+        raise KnownError(ErrorKind.DAMAGED, f"“{path.name}” is damaged (its header is inconsistent).")
+    if conn.execute("SELECT count(*) FROM partnership").fetchone()[0] != 1:
+        raise KnownError(ErrorKind.DAMAGED, f"“{path.name}” is damaged (it holds no partnership).")
+    return version
+
+
+def _cannot_open(exc: sqlite3.Error, path: Path) -> KnownError:
+    return _translate(exc, path) or KnownError(
+        ErrorKind.DAMAGED, f"“{path.name}” cannot be opened ({exc}).", "Restore a backup."
+    )
+
+
+def _fallback_aside_folder() -> Path:
+    """Where a file is kept as found when the caller named no backups folder (scripts, tests)."""
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"revmentor-as-found-{os.getuid() if hasattr(os, 'getuid') else 0}"
+
+
+def _damaged_by_side_files(path: Path, pending: list[Path], as_found: Path,
+                           exc: KnownError) -> KnownError:
+    """The file is damaged after SQLite applied its side files: say so, and say what was kept."""
+    sound = _is_sound(as_found)
+    return KnownError(
+        ErrorKind.DAMAGED,
+        f"{exc.message} It was changed when the unfinished change left beside it "
+        f"({recovery.describe(pending)}) was applied. The file and that side file, as they were "
+        f"found, are kept in “{as_found.parent}”.",
+        "Use the file as it was found (without the side file), or restore a backup." if sound
+        else "Restore a backup.",
+        file_changed=True,
+        as_found=as_found if sound else None,
+    )
+
+
+def _is_sound(path: Path) -> bool:
+    """True when `path` alone (no side file beside it) is a partnership file that passes the check."""
+    try:
+        check_header(path)
+        conn = _connect(path, "ro")
+        try:
+            _quick_check(conn, path)
+            _check_opened(conn, path)
+        finally:
+            conn.close()
+    except (KnownError, sqlite3.Error):
+        return False
+    return True
 
 
 def _upgraded_copy(conn: sqlite3.Connection) -> Path:

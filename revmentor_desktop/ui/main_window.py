@@ -7,6 +7,7 @@ the tabs are imported in `open_file`, on the event-loop turn after the first pai
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -261,6 +262,12 @@ class MainWindow(QMainWindow):
         if store.read_only:
             self.statusBar().showMessage(
                 f"{path.name} is read-only: you can look, but changes cannot be saved.")
+        elif store.recovered:
+            from revmentor_desktop.data.recovery import describe
+
+            self.statusBar().showMessage(
+                f"Opened {path}, completing an unfinished change left beside it "
+                f"({describe(store.recovered)}); a copy as found is kept with the backups.", 15000)
         else:
             self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
@@ -443,14 +450,27 @@ class MainWindow(QMainWindow):
             from revmentor_desktop.data import backup
             from revmentor_desktop.ui.backups import folder_for
 
-            if backup.list_backups(folder_for(path)):
+            backups = backup.list_backups(folder_for(path))
+            options: list[tuple[str, Any]] = []
+            if exc.as_found is not None:
+                options.append(("Use the File as Found",
+                                lambda: self.restore_from_backup(path, source=exc.as_found)))
+            if backups:
+                options.append(("Restore Latest Backup",
+                                lambda: self.restore_from_backup(path, latest=True)))
+                options.append(("Choose a Backup…", lambda: self.restore_from_backup(path)))
+            if options:
+                left = "" if exc.file_changed else " The file has been left exactly as it was."
+                instead = ("the file as it was found" if exc.as_found is not None
+                           else "the latest good backup")
+                more = ", or a backup" if exc.as_found is not None and backups else ""
                 choice = dialogs.service.choose(
                     self, "Cannot Open Partnership",
-                    f"{exc.message} The file has been left exactly as it was. You can put the latest "
-                    "good backup in its place (the damaged file is kept aside), or choose a backup.",
-                    ["Restore Latest Backup", "Choose a Backup…"])
+                    f"{exc.message}{left} You can put {instead} in its place{more} "
+                    "(the damaged file is kept aside).",
+                    [label for label, _do in options])
                 if choice is not None:
-                    self.restore_from_backup(path, latest=choice == 0)
+                    options[choice][1]()
                 return
         dialogs.service.error(self, "Cannot Open Partnership", exc)
 
@@ -495,7 +515,9 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Saved a copy to {target}", 8000)
 
-    def restore_from_backup(self, path: Path | None = None, *, latest: bool = False) -> None:
+    def restore_from_backup(self, path: Path | None = None, *, latest: bool = False,
+                            source: Path | None = None) -> None:
+        """Put a backup (or, with `source`, the file as it was found) in place of `path`."""
         from revmentor_desktop.data import backup
         from revmentor_desktop.ui.backups import RestoreDialog, folder_for
 
@@ -508,7 +530,9 @@ class MainWindow(QMainWindow):
                 return
             path = self.doc.store.shown_path
         folder = folder_for(path)
-        if latest:
+        if source is not None:
+            chosen = backup.BackupInfo(source, datetime.now(UTC), 0, "as-found", 0)
+        elif latest:
             backups = backup.list_backups(folder)
             chosen = backups[0] if backups else None
         else:
@@ -543,8 +567,9 @@ class MainWindow(QMainWindow):
             return
         self.open_file(path)
         note = f" The damaged file was kept as {damaged_aside.name}." if damaged_aside else ""
-        self.statusBar().showMessage(f"Restored the backup from {chosen.taken_at:%d %b %Y %H:%M} UTC.{note}",
-                                     10000)
+        what = ("Put the file as it was found back in place." if source is not None
+                else f"Restored the backup from {chosen.taken_at:%d %b %Y %H:%M} UTC.")
+        self.statusBar().showMessage(f"{what}{note}", 10000)
 
     def _close_document(self) -> None:
         if self.doc is None:
