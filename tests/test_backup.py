@@ -278,6 +278,43 @@ def test_a_backup_that_cannot_be_written_leaves_nothing(pair: Path, tmp_path: Pa
     assert not_a_folder.read_bytes() == b"a file where the folder should be"
 
 
+@pytest.mark.parametrize("broken", ["the file's folder", "the backups folder"])
+def test_a_backup_folder_that_is_a_link_to_nowhere_is_a_clear_message(
+        pair: Path, tmp_path: Path, broken: str) -> None:
+    """A backups folder moved to a drive that is not plugged in: say so, and create nothing at
+    the link's target (that would put backups on the mount point of the missing drive)."""
+    root = tmp_path / "backups"
+    folder = root / "pair"
+    gone = tmp_path / "unplugged drive" / "backups"
+    if broken == "the backups folder":
+        root.symlink_to(gone)
+    else:
+        root.mkdir()
+        folder.symlink_to(gone)
+    with pytest.raises(KnownError) as info:
+        make_backup(pair, folder)
+    assert info.value.kind is ErrorKind.CANNOT_WRITE
+    assert info.value.message.startswith(f"Backups cannot be written to “{folder}”: ")
+    assert str(gone) in info.value.message and "does not exist" in info.value.message
+    assert info.value.hint
+    assert not gone.exists() and not gone.parent.exists()
+    assert list_backups(folder) == [] and not needs_backup(tmp_path / "missing", folder)
+    cleanup_partials([folder])  # nothing to clean, and no error either
+
+
+def test_a_backup_folder_that_is_a_link_to_a_file_lists_no_backups(pair: Path,
+                                                                   tmp_path: Path) -> None:
+    a_file = tmp_path / "a file"
+    a_file.write_bytes(b"not a folder")
+    folder = tmp_path / "backups"
+    folder.symlink_to(a_file)
+    assert list_backups(folder) == []
+    with pytest.raises(KnownError) as info:
+        make_backup(pair, folder)
+    assert info.value.message.startswith(f"Backups cannot be written to “{folder}”: ")
+    assert a_file.read_bytes() == b"not a folder"
+
+
 def test_a_crashed_file_is_backed_up_as_last_saved(pair: Path, folder: Path, tmp_path: Path) -> None:
     crashed = tmp_path / "crashed" / "pair.revmentor"
     crashed.parent.mkdir()

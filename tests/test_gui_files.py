@@ -333,6 +333,40 @@ def test_save_a_copy_onto_the_open_file_is_refused(window: MainWindow, fake_dial
     assert showing(window, partnership_file)
 
 
+@pytest.mark.parametrize("broken", ["its own backups folder", "the backups folder"])
+def test_a_backups_folder_that_is_a_link_to_nowhere_is_a_notice_and_edits_still_save(
+        qtbot: Any, partnership_file: Path, tmp_path: Path, fake_dialogs: Any, broken: str) -> None:
+    """Backups moved to a drive that is not plugged in: the window says backups cannot be written,
+    and where, on opening and on closing; no bug report (an exception in a Qt slot or in
+    closeEvent fails this test), and every edit is saved all the same."""
+    folder = ui_backups.folder_for(partnership_file)
+    gone = tmp_path / "unplugged drive" / "backups"
+    if broken == "the backups folder":
+        folder.parent.symlink_to(gone)
+    else:
+        folder.parent.mkdir()
+        folder.symlink_to(gone)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_file(partnership_file), fake_dialogs.errors
+    # The opening backup is taken once every tab is built, on later turns of the event loop.
+    qtbot.waitUntil(lambda: "Backups cannot be written" in win.statusBar().currentMessage(),
+                    timeout=10_000)
+    assert str(folder) in win.statusBar().currentMessage()
+    overview = win.overview_tab
+    overview.organisation.setFocus()
+    overview.organisation.selectAll()
+    qtbot.keyClicks(overview.organisation, "Saved without backups")
+    qtbot.keyClick(overview.organisation, Qt.Key.Key_Return)
+    win.statusBar().clearMessage()
+    win.close()  # the file changed since: the closing backup is tried, and fails the same way
+    assert "Backups cannot be written" in win.statusBar().currentMessage()
+    assert fake_dialogs.errors == []
+    assert read(partnership_file, lambda s: ops.get_partnership(s).organisation) == "Saved without backups"
+    assert not gone.parent.exists()  # nothing was made where the link points
+
+
 # -- read-only files -------------------------------------------------------------------------------
 
 

@@ -72,7 +72,7 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     out = []
     try:
         names = os.listdir(folder)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # none yet, or a link to nowhere / a file
         return []
     for name in names:
         m = _NAME.match(name)
@@ -99,6 +99,19 @@ def needs_backup(source: Path, folder: Path) -> bool:
         return False
     backups = list_backups(folder)
     return not backups or backups[0].counter != counter
+
+
+def _ensure_folder(folder: Path) -> None:
+    """Create a backups folder, or say in the user's words why it cannot be."""
+    try:
+        ensure_private_dir(Path(folder))
+    except OSError as exc:
+        raise KnownError(
+            ErrorKind.CANNOT_WRITE,
+            f"Backups cannot be written to “{folder}”: {exc.strerror or exc}.",
+            "Reconnect the drive that folder is on, or remove whatever is in its place (a broken "
+            "link, a file), and backups are made again.",
+        ) from exc
 
 
 def _copy_consistently(source: Path, target: Path) -> None:
@@ -163,7 +176,7 @@ def make_backup(source: Path, folder: Path, reason: str = "auto", now: datetime 
     counter = change_counter(source)
     if counter is None:
         raise KnownError(ErrorKind.NOT_SQLITE, f"“{Path(source).name}” cannot be backed up: it is not a database.")
-    ensure_private_dir(folder)
+    _ensure_folder(folder)
     name = f"{now:%Y%m%dT%H%M%S%f}Z-c{counter}-{reason}{SUFFIX}"
     final = Path(folder) / name
     tmp = Path(folder) / f".{name}.part"
