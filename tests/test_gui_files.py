@@ -615,6 +615,45 @@ def test_a_lock_whose_process_id_was_reused_by_another_program_is_reclaimed(
     win.close()
 
 
+def test_a_hard_link_to_an_open_file_is_already_open(qtbot: Any, partnership_file: Path,
+                                                     tmp_path: Path, fake_dialogs: Any) -> None:
+    """`ln ours.revmentor other.revmentor`: one file under two names is still one file, so a second
+    window on it is refused (two windows writing one file: the last writer's text wins)."""
+    hard = tmp_path / "another name.revmentor"
+    os.link(partnership_file, hard)
+    first = MainWindow()
+    qtbot.addWidget(first)
+    assert first.open_file(partnership_file), fake_dialogs.errors
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert not second.open_file(hard)
+    error = fake_dialogs.errors[-1][1]
+    assert f"“{hard.name}” is already open in another RevMentor window" in str(error)
+    assert second.doc is None
+    # The window that has the file is the one asked to come forward.
+    qtbot.waitUntil(lambda: "it is here" in first.statusBar().currentMessage(), timeout=3000)
+    first.close()
+    assert second.open_file(hard), fake_dialogs.errors  # free again once the first lets go
+    second.close()
+
+
+def test_a_new_partnership_is_locked_from_the_moment_it_is_created(qtbot: Any, tmp_path: Path,
+                                                                  fake_dialogs: Any) -> None:
+    """Before it is created a file has no identity on disk: its lock by name still holds once
+    it has one, so a second window (or the next start) cannot open it alongside."""
+    path = tmp_path / "new.revmentor"
+    first = MainWindow()
+    qtbot.addWidget(first)
+    values = {"mentor_name": "Ana", "mentee_name": "Bo", "start_date": date(2026, 1, 5)}
+    assert first.open_file(path, create=(values, [], False)), fake_dialogs.errors
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert not second.open_file(path)
+    assert "already open" in str(fake_dialogs.errors[-1][1])
+    first.close()
+    second.close()
+
+
 def _full_disk_with_unsaved_notes(window: MainWindow, fake_dialogs: Any) -> tuple[int, int, str]:
     """Two entries; the disk fills up while notes are typed into the newer one."""
     store = window.doc.store

@@ -6,7 +6,6 @@ the tabs are imported in `open_file`, on the event-loop turn after the first pai
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,21 +27,19 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop import APP_NAME, FILE_SUFFIX, __version__
 from revmentor_desktop.errors import ErrorKind, KnownError
-from revmentor_desktop.ui import dialogs, gc_guard, paths
+from revmentor_desktop.ui import dialogs, file_identity, gc_guard, paths
 from revmentor_desktop.ui.widgets import PLAIN, after_next_paint
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.document import Document
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return file_identity.file_key(path)  # the file, not its name: a hard link is the same file
 
 
 def lock_for(path: Path) -> QLockFile:
     """A lock kept in the app-data folder (none next to the user's file), one per partnership file."""
-    lock = QLockFile(str(paths.lock_dir() / f"{_digest(path)}.lock"))
-    lock.setStaleLockTime(0)  # a lock whose process died is reclaimed (Qt checks the PID)
-    return lock
+    return file_identity.lock_for(path)
 
 
 def _raise_name(path: Path) -> str:
