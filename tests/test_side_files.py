@@ -49,6 +49,21 @@ def crash_mid_write(path: Path) -> None:
     assert journal.stat().st_size > 0 and journal.read_bytes()[:1] != b"\x00"
 
 
+def leave_wal(path: Path) -> None:
+    """Another tool switched the file to WAL mode and was killed with a commit still in the log."""
+    script = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA journal_mode = WAL')\n"
+        "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "c.execute(\"UPDATE partnership SET organisation = 'From the log'\")\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
+    assert Path(f"{path}-wal").stat().st_size > 0
+    Path(f"{path}-shm").unlink(missing_ok=True)  # the log alone, as copied or synced
+
+
 def notes_of(path: Path) -> list[str]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -154,7 +169,7 @@ def test_a_leftover_wal_makes_no_shm_beside_the_file_on_export(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: Any) -> None:
     path = tmp_path / "ours.revmentor"
     make_sample(path, 10)
-    Path(f"{path}-wal").write_bytes(b"")  # what a tool that opened it in WAL mode may leave
+    leave_wal(path)
     before = listing(tmp_path)
     out = tmp_path / "pdf" / "summary.pdf"
     out.parent.mkdir()
@@ -166,17 +181,7 @@ def test_a_leftover_wal_makes_no_shm_beside_the_file_on_export(
 def test_opening_for_editing_applies_a_leftover_wal_and_leaves_no_side_files(tmp_path: Path) -> None:
     path = tmp_path / "ours.revmentor"
     make_sample(path, 10)
-    # Another tool switched the file to WAL mode and was killed with a commit still in the log.
-    script = (
-        "import os, sqlite3, sys\n"
-        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-        "c.execute('PRAGMA journal_mode = WAL')\n"
-        "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
-        "c.execute(\"UPDATE partnership SET organisation = 'From the log'\")\n"
-        "os._exit(0)\n"
-    )
-    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
-    assert Path(f"{path}-wal").stat().st_size > 0
+    leave_wal(path)
     store = Store.open(path, backup_folder=tmp_path / "backups")
     try:
         assert ops.get_partnership(store).organisation == "From the log"

@@ -217,6 +217,9 @@ class Store:
         self._engine: Engine | None = None
         #: side files SQLite applied when the file was opened (to it, or to the private copy read)
         self.recovered: list[Path] = []
+        self._identity: tuple[int, int] | None = None
+        self._anchor: sqlite3.Connection | None = None
+        self._hold()
 
     @property
     def engine(self) -> Engine:
@@ -421,10 +424,122 @@ class Store:
         _make_private(path)
         return cls(path, read_only=False)
 
-    def close(self) -> None:
+    # -- where the file is ----------------------------------------------------------------------------
+
+    def _hold(self) -> None:
+        """Note which file this is (device and inode) and keep it open: after it is moved, deleted
+        or replaced, what was saved can still be read, and rescued, through the open connection."""
+        try:
+            st = os.stat(self.path)
+            self._anchor = sqlite3.connect(_uri(self.path, "ro"), uri=True, check_same_thread=False)
+        except (OSError, sqlite3.Error):
+            self._identity, self._anchor = None, None  # cannot tell; SQLite reports what it finds
+            return
+        self._identity = (st.st_dev, st.st_ino)
+
+    def _let_go(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        if self._anchor is not None:
+            self._anchor.close()
+            self._anchor = None
+
+    def check_in_place(self) -> None:
+        """KnownError(MOVED) when the file is no longer at its path (moved, deleted or replaced by
+        another file since it was opened): nothing may be read from or written to that path."""
+        if self._identity is None:
+            return
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            st = None
+        except OSError:
+            return  # cannot tell (e.g. a folder made unreadable); SQLite reports what it finds
+        if st is not None and (st.st_dev, st.st_ino) == self._identity:
+            return
+        name = self.shown_path.name
+        where = None if st is not None else self.whereabouts()
+        if st is not None:
+            what = f"“{name}” was replaced by another file while it was open"
+        elif where is not None:
+            what = f"“{name}” was moved to “{where}” while it was open"
+        else:
+            what = f"“{name}” was moved or deleted while it was open"
+        raise KnownError(
+            ErrorKind.MOVED, f"{what}, so the change was not saved.",
+            "Everything saved before is still at hand and what you typed is kept: save the "
+            "partnership under a new name to go on." if where is None
+            else "What you typed is kept: follow the file to its new place to go on.",
+        )
+
+    def whereabouts(self) -> Path | None:
+        """Where the open file is now, when the system can say (Linux, through /proc); None when
+        it was deleted or cannot be found."""
+        if self._identity is None:
+            return None
+        fds = Path("/proc/self/fd")
+        try:
+            names = os.listdir(fds)
+        except OSError:
+            return None
+        for n in names:
+            try:
+                st = os.stat(fds / n)
+                if (st.st_dev, st.st_ino) != self._identity:
+                    continue
+                now = Path(os.readlink(fds / n))
+                st = os.stat(now)
+            except OSError:
+                continue  # closed meanwhile, or the link names a deleted file
+            if now.is_absolute() and (st.st_dev, st.st_ino) == self._identity:
+                return now
+        return None
+
+    def relocate(self, path: Path) -> None:
+        """Go on with the file at `path`: where the open file moved to, or a copy `save_as` made."""
+        self._let_go()
+        self.path = self.shown_path = Path(path)
+        self._hold()
+
+    def save_as(self, target: Path) -> None:
+        """Write everything saved so far to `target` (replacing it), read through the open file
+        itself, so it works after the file was moved, deleted or replaced; then go on with it."""
+        target = Path(target)
+        if self._anchor is None:
+            raise KnownError(ErrorKind.CANNOT_WRITE, f"“{self.shown_path.name}” cannot be read any more.")
+        tmp = target.with_name(f".{target.name}.saving-{os.getpid()}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+            copy = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                copy.execute("PRAGMA journal_mode = OFF")  # a half-made copy is discarded, not rolled back
+                self._anchor.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, target)
+            _fsync_dir(target.parent)
+        except (sqlite3.Error, OSError) as exc:
+            _discard(tmp)
+            _discard(Path(f"{tmp}-journal"))
+            full = (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "full" in str(exc).lower()
+            raise KnownError(
+                ErrorKind.DISK_FULL if full else ErrorKind.CANNOT_WRITE,
+                f"The partnership could not be saved as “{target.name}” "
+                f"({'the disk is full' if full else getattr(exc, 'strerror', None) or exc}).",
+                "Choose another place.",
+            ) from exc
+        self.relocate(target)
+
+    def close(self) -> None:
+        self._let_go()
         if self._temporary is not None:
             recovery.remove_private_copy(self._temporary)
             self._temporary = None
@@ -435,6 +550,7 @@ class Store:
     def plain(self) -> Iterator[sqlite3.Connection]:
         """A plain sqlite3 connection for reads that need no ORM (what the window shows first, and
         bulk reads where the ORM's row handling would cost more than the query). Read-only."""
+        self.check_in_place()
         try:
             conn = _connect(self.path, "ro")
         except sqlite3.Error as exc:
@@ -454,6 +570,7 @@ class Store:
         from sqlalchemy.exc import DBAPIError
         from sqlmodel import Session
 
+        self.check_in_place()
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -480,6 +597,7 @@ class Store:
         from sqlalchemy.exc import DBAPIError
         from sqlmodel import Session
 
+        self.check_in_place()  # a moved file's journal would land at the old path: never write
         self.verify()  # never write to a file whose integrity is unknown
         with Session(self.engine, expire_on_commit=False) as session:
             try:
@@ -488,12 +606,25 @@ class Store:
             except DBAPIError as exc:
                 session.rollback()
                 known = _translate(exc.orig if exc.orig is not None else exc, self.path)
+                if (known is None or known.kind is ErrorKind.READ_ONLY) and not (
+                        os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)):
+                    known = self._became_read_only()
                 if known is not None:
                     raise known from exc
                 raise
             except BaseException:
                 session.rollback()
                 raise
+
+    def _became_read_only(self) -> KnownError:
+        """The file cannot be written any more (made read-only or immutable while open): from now
+        on it is open read-only, as if it had been read-only from the start."""
+        self.read_only = True
+        return KnownError(
+            ErrorKind.READ_ONLY,
+            f"“{self.shown_path.name}” has become read-only, so the change was not saved.",
+            "What you typed is still on screen. Save a copy elsewhere to go on editing.",
+        )
 
     def raw(self) -> sqlite3.Connection:
         """A plain sqlite3 connection for bulk work (sample generation, backups). Caller closes it."""

@@ -483,6 +483,10 @@ class MainWindow(QMainWindow):
         from revmentor_desktop.ui.backups import folder_for
 
         source = self.doc.store.path
+        try:
+            self.doc.store.check_in_place()
+        except KnownError:
+            return  # nothing to back up from that path; the next edit says why
         folder = folder_for(source)
         try:
             backup.cleanup_partials([folder])
@@ -621,6 +625,7 @@ class MainWindow(QMainWindow):
     def _on_changed(self, kinds: frozenset[str]) -> None:
         from revmentor_desktop.ui import document as k
 
+        self._told = None  # a save worked: the next refusal is news again
         if kinds & {k.NAMES, k.PRIVACY}:
             self._update_title()
         if self.tabs is None:
@@ -632,7 +637,7 @@ class MainWindow(QMainWindow):
 
     def _on_failed(self, exc: Exception) -> None:
         if isinstance(exc, KnownError):
-            dialogs.service.error(self, "Not Saved", exc)
+            self._refused(exc)
             return
         message = str(exc) if not isinstance(exc, LookupError) else (
             "That item was deleted in the meantime.")
@@ -641,6 +646,78 @@ class MainWindow(QMainWindow):
         if tab is not None and hasattr(tab, "show_problem"):
             tab.show_problem(message)
         QApplication.beep()
+
+    #: the save refusal the user was last told about, until a save works again (see `_refused`)
+    _told: tuple[ErrorKind, str] | None = None
+
+    def _refused(self, exc: KnownError) -> None:
+        """A save the file refused. Say so once: while the dialog is up, or until a save works
+        again, the same refusal (a field saving again as it loses focus to that very dialog, the
+        next keystroke's save) goes to the status bar only. What was typed stays in its field."""
+        if self.doc is not None and exc.kind is ErrorKind.READ_ONLY and self.doc.read_only:
+            self._update_title()
+        if self._told == (exc.kind, exc.message):
+            self.statusBar().showMessage(f"Still not saved: {exc.message}", 8000)
+            QApplication.beep()
+            return
+        self._told = (exc.kind, exc.message)
+        if exc.kind is ErrorKind.MOVED and self.doc is not None:
+            self._file_went_away(exc)
+        else:
+            dialogs.service.error(self, "Not Saved", exc)
+
+    def _file_went_away(self, exc: KnownError) -> None:
+        """The open file was moved, deleted or replaced: follow it, or save what we hold anew."""
+        assert self.doc is not None
+        store = self.doc.store
+        where = store.whereabouts()
+        buttons = (["Follow It There"] if where is not None else []) + ["Save As…"]
+        choice = dialogs.service.choose(self, "Partnership File Moved",
+                                        f"{exc.message} {exc.hint}", buttons)
+        if choice is None:
+            return
+        if where is not None and choice == 0:
+            self._go_on_with(where, lambda: store.relocate(where))
+            return
+        shown = store.shown_path
+        target = dialogs.service.save_path(self, "Save Partnership As",
+                                           (where or shown).with_name(shown.name))
+        if target is None:
+            return
+        if target.suffix != FILE_SUFFIX:
+            target = target.with_name(target.name + FILE_SUFFIX)
+        self._go_on_with(target, lambda: store.save_as(target))
+
+    def _go_on_with(self, path: Path, move: Any) -> None:
+        """Carry on editing at `path` (with its own lock) after `move()` put the store there, and
+        save what was typed meanwhile."""
+        assert self.doc is not None
+        lock = lock_for(path)
+        same = self._lock is not None and lock.fileName() == self._lock.fileName()
+        if not same and not lock.tryLock(0):
+            dialogs.service.error(self, "Not Saved", KnownError(
+                ErrorKind.IN_USE, f"“{path.name}” is open in another RevMentor window."))
+            return
+        try:
+            move()
+        except KnownError as err:
+            if not same:
+                lock.unlock()
+            dialogs.service.error(self, "Not Saved", err)
+            return
+        if not same:
+            if self._lock is not None:
+                self._lock.unlock()
+            self._lock = lock
+            if self._raise_server is not None:
+                self._raise_server.close()
+                self._raise_server = None
+            self._listen_for_raise(path)
+        self._told = None
+        paths.remember_file(path)
+        self._update_title()
+        self.flush()  # what was typed while the file was away
+        self.statusBar().showMessage(f"Now editing {path}", 8000)
 
     def _update_title(self) -> None:
         if self.doc is None:
