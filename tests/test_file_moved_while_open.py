@@ -54,7 +54,7 @@ def test_a_file_renamed_while_open_is_followed_and_the_typing_saved_there(
     asked = Asked(fake_dialogs, [0])  # "Follow It There"
     type_organisation(qtbot, window, "Initech")
     assert len(asked.questions) == 1  # one question, no bug dialog, no second "Not Saved"
-    title, text, buttons = asked.questions[0]
+    _title, text, buttons = asked.questions[0]
     assert buttons[0] == "Follow It There" and "Save As…" in buttons
     assert str(moved) in text and "read-only" not in text
     assert fake_dialogs.errors == []
@@ -76,7 +76,7 @@ def test_a_file_deleted_while_open_can_be_saved_anew_with_what_was_typed(
     asked = Asked(fake_dialogs, [0])  # "Save As…" (the only way on: there is nothing to follow)
     type_organisation(qtbot, window, "Initech")
     assert [q[2] for q in asked.questions] == [["Save As…"]]
-    title, text, _buttons = asked.questions[0]
+    _title, text, _buttons = asked.questions[0]
     assert "moved or deleted" in text and "read-only" not in text
     assert fake_dialogs.errors == []
     assert organisation_in(rescued) == "Initech"
@@ -153,7 +153,7 @@ def test_a_really_immutable_file_gives_the_read_only_notice(
         pytest.skip(f"this filesystem has no immutable flag: {made.stderr.decode().strip()}")
     try:
         type_organisation(qtbot, window, "Initech")
-        title, error = fake_dialogs.errors[0]
+        _title, error = fake_dialogs.errors[0]
         assert error.kind is ErrorKind.READ_ONLY, error
         assert window.overview_tab.organisation.text() == "Initech"
     finally:
