@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -41,8 +43,27 @@ def lock_dir() -> Path:
 
 
 def settings() -> QSettings:
-    """The app's settings, as an INI file in the config folder (looked up afresh each time)."""
-    return QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    """The app's settings, as an INI file in the config folder (looked up afresh each time).
+
+    The file names the user's partnership files, so it is private (0600). It is made so before
+    QSettings first writes it: QSettings saves by renaming a new file into place, and that new
+    file takes the mode of the one it replaces (not the umask's).
+    """
+    ini = config_dir() / "settings.ini"
+    _make_private_file(ini)
+    return QSettings(str(ini), QSettings.Format.IniFormat)
+
+
+def _make_private_file(path: Path) -> None:
+    """Create `path` empty and 0600 when it is missing; take others' access from one made before."""
+    try:
+        os.close(os.open(path, os.O_RDONLY | os.O_CREAT, 0o600))
+        if stat.S_IMODE(os.stat(path).st_mode) & 0o077:
+            os.chmod(path, 0o600)
+    except OSError as exc:
+        # QSettings then reads and writes what it can (an unwritable file keeps settings for this
+        # session only); the app works on without them, but say so.
+        print(f"revmentor: could not make the settings file {path} private: {exc}", file=sys.stderr)
 
 
 RECENT_MAX = 8
