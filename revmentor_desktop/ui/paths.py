@@ -6,6 +6,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from urllib.parse import quote, unquote_to_bytes
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
@@ -69,11 +70,39 @@ def _make_private_file(path: Path) -> None:
 RECENT_MAX = 8
 
 
+#: marks a path kept as its bytes (see `_to_setting`); no absolute path starts with it
+_BYTES_MARK = "bytes:"
+
+
+def _to_setting(path: Path) -> str:
+    """A path as settings.ini keeps it: as it reads, unless its name is not valid text (a byte
+    such as 0xE9 from a Latin-1 system, which Python keeps as a lone surrogate and QSettings
+    would write as U+FFFD, losing the file). Such a path is kept as its bytes, percent-encoded
+    after a marker, so it comes back exactly and stays mostly readable."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _BYTES_MARK + quote(os.fsencode(path), safe="/")
+    if text.startswith(_BYTES_MARK):  # never for an absolute path; kept unambiguous all the same
+        return _BYTES_MARK + quote(os.fsencode(path), safe="/")
+    return text
+
+
+def _from_setting(value: object) -> Path | None:
+    """A path read from settings.ini (also as older versions wrote it: plain text)."""
+    if not isinstance(value, str) or not value:
+        return None
+    if value.startswith(_BYTES_MARK):
+        return Path(os.fsdecode(unquote_to_bytes(value[len(_BYTES_MARK):])))
+    return Path(value)
+
+
 def recent_files() -> list[Path]:
     value = settings().value("recentFiles", [])
     if isinstance(value, str):
         value = [value]
-    return [Path(p) for p in (value or []) if isinstance(p, str) and p]
+    return [p for p in map(_from_setting, value or []) if p is not None]
 
 
 def remember_file(path: Path) -> None:
@@ -82,20 +111,19 @@ def remember_file(path: Path) -> None:
     items = [p for p in recent_files() if p != path]
     items.insert(0, path)
     s = settings()
-    s.setValue("recentFiles", [str(p) for p in items[:RECENT_MAX]])
-    s.setValue("lastFile", str(path))
+    s.setValue("recentFiles", [_to_setting(p) for p in items[:RECENT_MAX]])
+    s.setValue("lastFile", _to_setting(path))
     s.sync()
 
 
 def forget_file(path: Path) -> None:
     path = Path(path).resolve()
     s = settings()
-    s.setValue("recentFiles", [str(p) for p in recent_files() if p != path])
-    if s.value("lastFile") == str(path):
+    s.setValue("recentFiles", [_to_setting(p) for p in recent_files() if p != path])
+    if _from_setting(s.value("lastFile")) == path:
         s.remove("lastFile")
     s.sync()
 
 
 def last_file() -> Path | None:
-    value = settings().value("lastFile")
-    return Path(value) if isinstance(value, str) and value else None
+    return _from_setting(settings().value("lastFile"))
