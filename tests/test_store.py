@@ -248,10 +248,10 @@ def test_create_failing_midway_leaves_no_file_or_temp_file(
 def test_create_os_errors_become_known_errors_and_leave_nothing(
     folder: Path, monkeypatch: pytest.MonkeyPatch, err: int, kind: ErrorKind
 ) -> None:
-    def failing_replace(src: object, dst: object) -> None:
+    def failing_link(src: object, dst: object) -> None:  # giving the finished file its name
         raise OSError(err, os.strerror(err))
 
-    monkeypatch.setattr(store_mod.os, "replace", failing_replace)
+    monkeypatch.setattr(store_mod.os, "link", failing_link)
     with pytest.raises(KnownError) as info:
         Store.create(folder / "pair.revmentor", PARTNERSHIP)
     assert info.value.kind is kind

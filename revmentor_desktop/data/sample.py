@@ -10,7 +10,9 @@ transaction with plain `executemany` inserts, which keeps 10,000 sessions to a f
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
 import random
 import sqlite3
 from collections.abc import Sequence
@@ -18,8 +20,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.store import Store, place_new_file
 from revmentor_desktop.data.vocab import DEFAULT_FOCUS_AREAS
+from revmentor_desktop.errors import ErrorKind, KnownError
 
 __all__ = ["make_sample"]
 
@@ -1139,25 +1142,43 @@ def make_sample(path: Path | str, sessions: int = 24, *, seed: int = 7, today: d
         "cadence_days": tl.cadence_days,
         "duration_minutes": DURATION_MINUTES,
     }
-    store = Store.create(path, partnership, focus_areas=list(FOCUS_AREAS),
-                         clauses=_clauses(tl.cadence_days, review))
+    path = Path(path)
+    if path.exists() or path.is_symlink():
+        raise KnownError(ErrorKind.ALREADY_EXISTS, f"“{path}” already exists; it was left as it was.")
+    # Built whole under a temporary name, then linked into place: a full disk or a kill leaves no
+    # half-filled sample (and no side file) under the name the user gave.
+    tmp = path.with_name(f".{path.name}.sample-{os.getpid()}")
     try:
-        conn = store.raw()
+        store = Store.create(tmp, partnership, focus_areas=list(FOCUS_AREAS),
+                             clauses=_clauses(tl.cadence_days, review))
         try:
-            conn.execute("BEGIN")
-            _fill(conn, tl, rng)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+            conn = store.raw()
+            try:
+                conn.execute("BEGIN")
+                _fill(conn, tl, rng)
+                conn.execute("COMMIT")
+            finally:
+                conn.close()  # an unfinished transaction is rolled back as it closes
         finally:
-            conn.close()
-    except BaseException:
-        store.close()
-        Path(path).unlink(missing_ok=True)  # ours, just made: leave no half-filled sample behind
+            store.close()
+        place_new_file(tmp, path)
+    except sqlite3.Error as exc:
+        full = "full" in str(exc).lower()
+        raise KnownError(
+            ErrorKind.DISK_FULL if full else ErrorKind.CANNOT_WRITE,
+            "The disk is full, so the sample was not written." if full
+            else f"The sample could not be written ({exc}).",
+            "Free some space and try again." if full else "",
+        ) from exc
+    except KnownError as exc:
+        if exc.kind is ErrorKind.DISK_FULL:
+            raise KnownError(ErrorKind.DISK_FULL, "The disk is full, so the sample was not written.",
+                             "Free some space and try again.") from exc
         raise
-    store.close()
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            with contextlib.suppress(OSError):  # never made (e.g. the folder is missing)
+                leftover.unlink(missing_ok=True)
 
 
 def _fill(conn: sqlite3.Connection, tl: Timeline, rng: random.Random) -> None:

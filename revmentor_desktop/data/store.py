@@ -406,13 +406,17 @@ class Store:
                 conn.execute("COMMIT")
             finally:
                 conn.close()
-            os.replace(tmp, path)
-            _fsync_dir(path.parent)
+            place_new_file(tmp, path)
         except sqlite3.Error as exc:
             _discard(tmp)
+            _discard(Path(f"{tmp}-journal"))
+            if "full" in str(exc).lower():
+                raise KnownError(ErrorKind.DISK_FULL, "The disk is full; the file was not created.",
+                                 "Free some space and try again.") from exc
             raise _translate(exc, path) or exc from exc
         except OSError as exc:
             _discard(tmp)
+            _discard(Path(f"{tmp}-journal"))
             if exc.errno == errno.ENOSPC:
                 raise KnownError(ErrorKind.DISK_FULL, "The disk is full; the file was not created.") from exc
             raise KnownError(
@@ -717,6 +721,24 @@ def _upgraded_copy(conn: sqlite3.Connection) -> Path:
         _discard_dir(folder)
         raise
     return copy
+
+
+def place_new_file(made: Path, path: Path) -> None:
+    """Give the finished file `made` its name `path`, never replacing a file that appeared there
+    meanwhile (KnownError ALREADY_EXISTS, `made` left for the caller to remove)."""
+    try:
+        os.link(made, path)  # fails if `path` exists: no race with another writer
+    except FileExistsError:
+        raise KnownError(ErrorKind.ALREADY_EXISTS, f"“{path}” already exists; it was left as it was.") from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise
+        if path.exists() or path.is_symlink():  # a filesystem without hard links (FAT, some shares)
+            raise KnownError(ErrorKind.ALREADY_EXISTS, f"“{path}” already exists; it was left as it was.") from None
+        os.replace(made, path)
+    else:
+        made.unlink()
+    _fsync_dir(path.parent)
 
 
 def _discard_dir(folder: Path) -> None:
