@@ -15,6 +15,23 @@ A file we are asked to open is checked from its 100-byte header *before* SQLite 
 SQLite, not ours, or from a newer version is refused with the file (and its folder) left exactly as
 they were. Only then is it opened read-write, checked with ``quick_check`` and migrated, each step in
 its own transaction.
+
+Decisions for the edges (what a careful user would want):
+
+* **Side files.** A leftover ``-journal`` or ``-wal`` beside the file is applied by SQLite when it
+  opens it — right after our own crash, ruinous when the side file is a stranger's. Before a
+  writable open applies one, the file and its side files are copied aside into the backups folder
+  (``NAME as found STAMP/``, side files made inert); if the result is damaged, the message says the
+  side file changed it and the copy as found is offered. A read-only open (``--export-pdf``, a file
+  we may not write) applies them to a private copy and never writes beside the user's file.
+* **One writer per file, not per path.** The window locks a file by its device and inode, so a hard
+  link or a second path to it cannot open it twice (`ui.file_identity`).
+* **Moved, deleted or replaced while open.** The store remembers the file's device and inode and
+  keeps a read-only connection on it. A path that no longer names that file is never read or
+  written (KnownError MOVED, nothing half-written beside the old path); the window follows the file
+  to its new place, or saves what the held connection still reads under a new name.
+* **Made read-only while open** (``chmod``, ``chattr +i``): the failed write turns the store
+  read-only with the same notice as a file that was read-only from the start.
 """
 
 from __future__ import annotations
