@@ -34,13 +34,13 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QTextDocument,
     QTextOption,
 )
 
 from revmentor_desktop import __version__
 from revmentor_desktop.errors import ErrorKind, KnownError
 from revmentor_desktop.report import summary as sm
+from revmentor_desktop.report.markdown import ClosedDocument
 
 RESOLUTION = 300
 BODY_PT = 9.5
@@ -78,7 +78,7 @@ class Block:
 class TextBlock(Block):
     def __init__(self, body_html: str, ctx: Context, *, keep_with_next: bool = False,
                  space_after: float = 0.0, background: str | None = None, rule: bool = False) -> None:
-        self.doc = QTextDocument()
+        self.doc = ClosedDocument()  # reads no image or file a text might name
         self.doc.documentLayout().setPaintDevice(ctx.device)
         self.doc.setDefaultFont(ctx.font)
         self.doc.setDefaultStyleSheet(ctx.css)

@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import journal as jr
 from revmentor_desktop.data import ops
 from revmentor_desktop.data.vocab import ActionOwner
-from revmentor_desktop.report.markdown import set_markdown
+from revmentor_desktop.report.markdown import ClosedDocument, closed_resource, set_markdown
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
@@ -482,6 +482,30 @@ class GoalPickModel(QAbstractListModel):
 # -- the editor ------------------------------------------------------------------------------------
 
 
+class NotesPreview(QTextBrowser):
+    """The notes rendered as Markdown, reading nothing outside them.
+
+    A note may come from a partner's file: an image or link naming a local file (or a FIFO that
+    never answers) must not be opened, so the document and the browser both answer every resource
+    with a placeholder, links are not followed and there are no search paths to resolve against.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocument(ClosedDocument(self))
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+
+    def loadResource(self, type: int, name: Any) -> Any:
+        return closed_resource(type)
+
+    def show_notes(self, notes: str) -> None:
+        document = self.document()
+        assert isinstance(document, ClosedDocument)
+        set_markdown(document, notes)
+
+
 def _text_box(parent: QWidget, name: str, placeholder: str, lines: int) -> QPlainTextEdit:
     box = QPlainTextEdit(parent)
     box.setAccessibleName(name)
@@ -568,9 +592,7 @@ class EntryEditor(QWidget):
         grid.addWidget(self.agenda, 1, 0, 1, 2)
 
         self.notes = _text_box(self, "Notes", "Notes — Markdown works: **bold**, - lists, # headings", 11)
-        self.preview = QTextBrowser(self)
-        self.preview.setOpenLinks(False)
-        self.preview.setOpenExternalLinks(False)
+        self.preview = NotesPreview(self)
         self.preview.setAccessibleName("Notes preview")
         self.notes_tabs = QTabWidget(self)
         self.notes_tabs.addTab(self.notes, "Write")
@@ -822,7 +844,7 @@ class EntryEditor(QWidget):
 
     def _render_preview(self) -> None:
         if self.notes_tabs.currentWidget() is self.preview:
-            set_markdown(self.preview.document(), self.notes.toPlainText())
+            self.preview.show_notes(self.notes.toPlainText())
 
     def flush(self) -> None:
         for saver in self._savers.values():
