@@ -202,6 +202,23 @@ def test_a_damaged_file_with_backups_is_restored_and_kept_aside(
     assert [n for n in os.listdir(path.parent) if n.endswith(SIDE_SUFFIXES) or ".restoring-" in n] == []
 
 
+def test_a_damaged_file_opened_through_a_link_is_restored_where_the_link_points(
+        window: MainWindow, damaged_with_backup: tuple[Path, list[str], bytes],
+        fake_dialogs: Any, tmp_path: Path) -> None:
+    real, titles, damaged = damaged_with_backup
+    link = tmp_path / "link.revmentor"
+    link.symlink_to(real)
+    assert ui_backups.folder_for(link) == ui_backups.folder_for(real)  # backups follow the link
+    fake_dialogs.choose_answers.append(0)  # "Restore Latest Backup"
+    window.open_file(link)
+    assert fake_dialogs.errors == []
+    assert link.is_symlink() and link.resolve() == real  # the link is still a link…
+    assert [g.title for g in ops.list_goals(window.doc.store)] == titles
+    assert integrity(real) == "ok"  # …and the file it points to holds the backup
+    assert real.with_name("pair.revmentor.damaged").read_bytes() == damaged
+    assert not link.with_name("link.revmentor.damaged").exists()
+
+
 def test_a_damaged_file_restored_from_a_chosen_backup(
         window: MainWindow, damaged_with_backup: tuple[Path, list[str], bytes],
         fake_dialogs: Any) -> None:

@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         return ok
 
     def _open(self, path: Path, create: tuple[dict[str, Any], list[str], bool] | None) -> bool:
-        if self.doc is not None and path.resolve() == self.doc.store.shown_path.resolve():
+        if self.doc is not None and _same_file(path, self.doc.store.shown_path):
             return True
         from revmentor_desktop.data.store import Store
         from revmentor_desktop.data.vocab import READY_MADE_CLAUSES
@@ -494,7 +494,7 @@ class MainWindow(QMainWindow):
                 backup.make_backup(source, folder, reason)
                 backup.thin(folder)
         except KnownError as exc:
-            self.statusBar().showMessage(f"Backup not made: {exc.message}", 10000)
+            self.statusBar().showMessage(f"Backup not made: {exc.one_line()}", 10000)
 
     def save_copy(self) -> None:
         if self.doc is None:
@@ -541,27 +541,28 @@ class MainWindow(QMainWindow):
             chosen = dialog.chosen() if dialog.exec() else None
         if chosen is None:
             return
-        reopen = self.doc is not None and self.doc.store.shown_path.resolve() == path.resolve()
+        reopen = self.doc is not None and _same_file(self.doc.store.shown_path, path)
         if reopen:
             self._close_document()
         damaged_aside = None
-        if path.exists() and not reopen:
+        real = path.resolve()  # through a symlink: set aside the file it points to, not the link
+        if real.exists() and not reopen:
             # The file could not be opened: keep it aside rather than lose it.
-            damaged_aside = path.with_name(f"{path.name}.damaged")
+            damaged_aside = real.with_name(f"{real.name}.damaged")
             n = 1
             while damaged_aside.exists():
                 n += 1
-                damaged_aside = path.with_name(f"{path.name}.damaged-{n}")
+                damaged_aside = real.with_name(f"{real.name}.damaged-{n}")
             try:
-                path.replace(damaged_aside)
+                real.replace(damaged_aside)
             except OSError as exc:
                 dialogs.service.error(self, "Cannot Restore", f"The damaged file could not be set aside: {exc}.")
                 return
         try:
             backup.restore(chosen.path, path, folder)
         except KnownError as exc:
-            if damaged_aside is not None and not path.exists():
-                damaged_aside.replace(path)
+            if damaged_aside is not None and not real.exists():
+                damaged_aside.replace(real)
             dialogs.service.error(self, "Restore Failed", exc)
             if reopen:
                 self.open_file(path)
@@ -851,6 +852,11 @@ class MainWindow(QMainWindow):
         s.setValue("geometry", self.saveGeometry())
         s.sync()
         super().closeEvent(event)
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same file, by any path to it (a symlink, a hard link)."""
+    return file_identity.file_key(a) == file_identity.file_key(b)
+
 
 def _file_stem(values: dict[str, Any]) -> str:
     def first(name: str) -> str:
