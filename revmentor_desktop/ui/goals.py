@@ -60,6 +60,7 @@ from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
+from revmentor_desktop.ui.layout import fit_columns
 from revmentor_desktop.ui.tables import ROOT, Index, RowDiff, RowsTableModel
 from revmentor_desktop.ui.widgets import (
     PLAIN,
@@ -225,12 +226,14 @@ class GoalTableModel(RowsTableModel):
             return plain_tooltip(owner_label(g.owner, self._names))
         if col == self.FOCUS:
             return plain_tooltip(g.focus_area) if g.focus_area else None
+        if col == self.STATUS:  # the column may be narrower than its text (GoalsTab._fit_columns)
+            return self._text(g, col)
         if col == self.PROGRESS:
             if g.total:
                 return f"{g.done} of {g.total} milestones done"
             return "Set by hand (this goal has no milestones)"
-        if col == self.TARGET and g.overdue:
-            return "Overdue: the target date has passed and the goal is still open"
+        if col == self.TARGET and g.overdue:  # " — overdue" may be cut off: the first line has it
+            return f"{self._text(g, col)}\nOverdue: the target date has passed and the goal is still open"
         return None
 
     def _sort_key(self, g: GoalRow, col: int) -> Any:
@@ -1178,8 +1181,9 @@ class GoalsTab(QWidget):
         self.select_goal(goal_id)
         self._update_state()
 
-    def _column_widths(self) -> tuple[dict[int, int], dict[int, int]]:
-        """Ideal and smallest sensible widths of the columns beside the title, from what they show."""
+    def _column_widths(self) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+        """Ideal, comfortable (all text still whole, in some form) and smallest sensible widths of
+        the columns beside the title, from what they show."""
         fm = self.table.fontMetrics()
         m = GoalTableModel
         pad, arrow = 18, 26  # cell padding; room for the header's sort arrow
@@ -1190,8 +1194,9 @@ class GoalsTab(QWidget):
                     fm.horizontalAdvance("Leadership development")) + pad
         status = max(fm.horizontalAdvance(label) for label in STATUS_LABELS.values()) + pad
         overdue = any(g is not None and g.overdue for g in rows)
-        target = fm.horizontalAdvance("28 Sep 2026 — overdue" if overdue else "28 Sep 2026") + pad
-        target += self.table.iconSize().width() + 6 if overdue else 0
+        icon = self.table.iconSize().width() + 6 if overdue else 0
+        day = fm.horizontalAdvance("28 Sep 2026") + pad + icon
+        target = fm.horizontalAdvance("28 Sep 2026 — overdue") + pad + icon if overdue else day
         progress = fm.horizontalAdvance("100%") + 40
 
         def header_min(col: int) -> int:
@@ -1206,43 +1211,38 @@ class GoalsTab(QWidget):
                                 for o in GoalOwner) + pad
         smallest[m.FOCUS] = min(ideal[m.FOCUS], header_min(m.FOCUS))
         smallest[m.PROGRESS] = fm.horizontalAdvance("100%") + 24
-        return ideal, smallest
+        comfortable = dict(smallest)
+        # Narrower than their text, these two elide; the tooltip then has it in full. The date
+        # itself always shows: only " — overdue" gives way (the icon says it too).
+        smallest[m.STATUS] = header_min(m.STATUS)
+        smallest[m.TARGET] = max(day, header_min(m.TARGET))
+        return ideal, comfortable, smallest
 
     def _fit_columns(self) -> None:
-        """Share the table's width. Everything gets its ideal width when it fits; otherwise, in
-        turn: the focus area narrows, the title gives up to a quarter, the owner shows only the
-        role, the focus area (also in the pane) steps aside, progress slims, the title narrows."""
+        """Share the table's width by layout.fit_columns' rule: the title narrows first (to a
+        quarter of the table, at least 160 px); then the other columns, by the same share of their
+        slack, as far as they still show their text whole (the owner as just the role, progress
+        slimmer); then the focus area (also in the pane) steps aside; then status and target
+        elide (their tooltips have the text); only then does the title go below 160 px. A
+        scrollbar shows only if even the smallest widths do not fit."""
         if self._user_sized or self._fitting:
             return
         m = GoalTableModel
         available = self.table.viewport().width()
         if available <= 0:
             return
-        ideal, smallest = self._column_widths()
-        widths = dict(ideal)
-        title = max(160, available * 3 // 10)
-        deficit = title + sum(widths.values()) - available
-        hide_focus = False
-        for step in ("focus", "title", "owner", "hide focus", "progress", "title"):
-            if deficit <= 0:
-                break
-            if step == "hide focus":
-                hide_focus = True
-                deficit -= widths[m.FOCUS]
-                continue
-            if step == "title":
-                floor = max(160, available // 4) if title > max(160, available // 4) else 120
-                cut = max(0, min(deficit, title - floor))
-                title -= cut
-            else:
-                col = {"focus": m.FOCUS, "owner": m.OWNER, "progress": m.PROGRESS}[step]
-                cut = max(0, min(deficit, widths[col] - smallest[col]))
-                widths[col] -= cut
-            deficit -= cut
+        ideal, comfortable, smallest = self._column_widths()
+        wanted = {m.TITLE: max(160, available * 3 // 10), **ideal}
+        minimum = {m.TITLE: self.table.horizontalHeader().minimumSectionSize(), **smallest}
+        widths = fit_columns(available, wanted, minimum, m.TITLE, floor=max(160, available // 4),
+                             droppable=(m.FOCUS,), comfortable=comfortable)
+        hide_focus = widths[m.FOCUS] == 0
         self._fitting = True
         try:
             self.table.setColumnHidden(m.FOCUS, hide_focus)
             for col, width in widths.items():
+                if col == m.TITLE or (col == m.FOCUS and hide_focus):
+                    continue  # the title stretches into what is left; a hidden column keeps its width
                 if self.table.columnWidth(col) != width:
                     self.table.setColumnWidth(col, width)
         finally:
