@@ -20,6 +20,28 @@ os.environ.setdefault("XDG_RUNTIME_DIR", str(_session_home / "runtime"))
 Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
 
 
+# Widget sizes follow the font. The offscreen platform is always 96 DPI (it ignores QT_FONT_DPI), so
+# pinning the point size leaves only the family to vary with the machine's fonts; layout tests assert
+# relations that hold for any family.
+TEST_FONT_POINT_SIZE = 10
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    """pytest-qt's QApplication, with the application font pinned to TEST_FONT_POINT_SIZE."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    class PinnedFontApplication(QApplication):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            font = QFont(self.font())
+            font.setPointSize(TEST_FONT_POINT_SIZE)
+            self.setFont(font)
+
+    return PinnedFontApplication
+
+
 @pytest.fixture(autouse=True)
 def _isolated_app_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test sees fresh, empty app-data and config folders."""
