@@ -653,6 +653,11 @@ class Store:
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """The whole-file check: SQLite's own (`quick_check`: pages, records, NOT NULL), then every row
+    against the schema's rules, which quick_check does not test — a CHECK constraint broken, a
+    wrong type, an impossible date (data/integrity.py). A file failing either is damaged."""
+    from revmentor_desktop.data.integrity import row_problems
+
     row = conn.execute("PRAGMA quick_check").fetchone()
     if row is None or row[0] != "ok":
         raise KnownError(
@@ -660,6 +665,15 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
             f"“{path.name}” is damaged (the integrity check failed: {row[0] if row else '?'}).",
             "Restore a backup.",
         )
+    counted = 100  # problems counted past the first one shown, at most
+    problems = row_problems(conn, limit=counted)
+    if problems:
+        message = f"“{path.name}” is damaged: {problems[0]}"
+        more = len(problems) - 1
+        if more:
+            at_least = "at least " if len(problems) == counted else ""
+            message = f"{message[:-1]} (and {at_least}{more} more problem{'s' if more > 1 else ''})."
+        raise KnownError(ErrorKind.DAMAGED, message, "Restore a backup.")
 
 
 def _check_opened(conn: sqlite3.Connection, path: Path) -> int:
