@@ -259,3 +259,40 @@ def test_table_cells_keep_a_gap_so_a_full_line_never_touches_the_next_column(
              for c in range(len(cells))]
     for left, right in itertools.pairwise(boxes):
         assert ctx.px(4) <= right.left() - left.right()  # at least 4pt between two cells' text
+
+
+def test_a_name_with_an_rtl_override_cannot_turn_the_pdf_header_round(qapp: Any, tmp_path: Path) -> None:
+    """U+202E in a partner's name reverses only the name: the header still reads in order."""
+    path = tmp_path / "rtl.revmentor"
+    store = Store.create(path, {"mentor_name": "Ace\u202eAliya", "mentee_name": "Bo\u202eCarl",
+                                "start_date": date(2026, 1, 5)})
+    try:
+        ops.add_entry(store, date(2026, 2, 1), topics="Podcasts", mentor_takeaway="one",
+                      mentee_takeaway="two")
+        skill = ops.add_skill(store, "Prompting", "mentee")
+        ops.add_rating(store, skill, date(2026, 2, 1), 2)
+        summary = sm.build_summary(store)
+    finally:
+        store.close()
+    out = tmp_path / "rtl.pdf"
+    write_pdf(summary, out)
+    reader = PdfReader(out)
+    # The isolate characters surround each name, the override closed inside.
+    ace, bo = "\u2068Ace\u202eAliya\u202c\u2069", "\u2068Bo\u202eCarl\u202c\u2069"
+    assert reader.metadata is not None
+    assert reader.metadata.title == f"{ace} ↔ {bo} — reverse-mentoring summary"
+    text = pdf_text(reader)
+    # The page header is drawn in visual order: the words after each name come after it.
+    assert text.startswith("Ace Aliya ↔ Bo Carl · reverse-mentoring summary"), text[:120]
+    assert "Ace Aliya ↔ Bo Carl Reverse-mentoring summary" in text
+    # The chart legend names each skill's owner inside "Skill (name)" too.
+    assert [series.label for series in summary.skill_series] == [f"Prompting ({bo})"]  # type: ignore[attr-defined]
+
+
+def test_isolated_names_show_no_marks_of_their_own(exported: tuple[Path, str, PdfReader]) -> None:
+    """FSI/PDI are invisible: plain names read exactly as before in the text and the title."""
+    _, text, reader = exported
+    assert "Priya Raman ↔ Martin Okafor · reverse-mentoring summary" in text
+    assert "\u2068" not in text and "\u2069" not in text
+    assert reader.metadata is not None
+    assert reader.metadata.title == "\u2068Priya Raman\u2069 ↔ \u2068Martin Okafor\u2069 — reverse-mentoring summary"

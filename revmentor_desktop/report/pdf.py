@@ -41,6 +41,7 @@ from revmentor_desktop import __version__
 from revmentor_desktop.errors import ErrorKind, KnownError
 from revmentor_desktop.report import summary as sm
 from revmentor_desktop.report.markdown import ClosedDocument
+from revmentor_desktop.report.text import isolate
 
 RESOLUTION = 300
 BODY_PT = 9.5
@@ -53,6 +54,12 @@ SHARED_MARK = "⇄"
 def esc(text: str) -> str:
     """User text, safe inside HTML, line breaks kept."""
     return html.escape(text, quote=True).replace("\n", "<br>")
+
+
+def esc_in(text: str) -> str:
+    """User text set inside a line of ours: escaped and isolated, so an RTL override in it (or
+    plain Arabic or Hebrew) cannot turn the rest of the line round."""
+    return esc(isolate(text))
 
 
 def day(value: date | None) -> str:
@@ -200,13 +207,13 @@ class _Builder:
     def build(self) -> list[Block]:
         s = self.s
         period = f"{day(s.start_date)} – {day(s.review_date) if s.review_date else 'ongoing'}"
-        org = f" · {esc(s.organisation)}" if s.organisation else ""
+        org = f" · {esc_in(s.organisation)}" if s.organisation else ""
         self.text(
-            f"<h1>{esc(s.mentor_name)} ↔ {esc(s.mentee_name)}</h1>"
+            f"<h1>{esc_in(s.mentor_name)} ↔ {esc_in(s.mentee_name)}</h1>"
             f'<p class="muted">Reverse-mentoring summary{org}</p>'
             f'<table width="100%" cellspacing="0" cellpadding="2" style="margin-top:6pt">'
-            f'<tr><td width="25%"><span class="label">MENTOR</span><br>{esc(s.mentor_name)}</td>'
-            f'<td width="25%"><span class="label">MENTEE</span><br>{esc(s.mentee_name)}</td>'
+            f'<tr><td width="25%"><span class="label">MENTOR</span><br>{esc_in(s.mentor_name)}</td>'
+            f'<td width="25%"><span class="label">MENTEE</span><br>{esc_in(s.mentee_name)}</td>'
             f'<td width="25%"><span class="label">PARTNERSHIP</span><br>{period}</td>'
             f'<td width="25%"><span class="label">CADENCE</span><br>every {s.cadence_days} days, '
             f'{s.duration_minutes} min</td></tr></table>'
@@ -236,7 +243,7 @@ class _Builder:
         tds = "".join(f'<td width="25%"><span class="label">{a}</span><br><b>{b}</b></td>' for a, b in cells)
         self.text(f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{tds}</tr></table>'
                   f'<p style="margin-top:3pt"><span class="label">GOALS</span> {esc(goals)}</p>'
-                  + (f'<p><span class="label">FOCUS AREAS</span> {esc(", ".join(s.focus_areas))}</p>'
+                  + (f'<p><span class="label">FOCUS AREAS</span> {", ".join(map(esc_in, s.focus_areas))}</p>'
                      if s.focus_areas else ""),
                   space_after=self.ctx.px(4))
         self.text("<h3>Our agreement</h3>", keep_with_next=True)
@@ -271,7 +278,7 @@ class _Builder:
             def quadrant(code: str, title: str, tint: str) -> str:
                 items = cells.get(code, [])
                 lines = "".join(
-                    f"<p>• {esc(c.text)}"
+                    f"<p>• {esc_in(c.text)}"
                     + (f' <b title="">{SHARED_MARK}</b>' if c.shared_with else "") + "</p>"
                     for c in items
                 ) or '<p class="muted">—</p>'
@@ -279,7 +286,7 @@ class _Builder:
                         f'<span class="label">{QUADRANT_CAPTIONS[code]} · {len(items)}</span>{lines}</td>')
 
             q = {code: quadrant(code, title, tint) for code, title, tint in QUADRANTS}
-            return (f'<h3>{esc(name)} — {role}</h3>'
+            return (f'<h3>{esc_in(name)} — {role}</h3>'
                     f'<table width="100%" cellspacing="3" cellpadding="4">'
                     f'<tr>{q["S"]}{q["W"]}</tr><tr>{q["O"]}{q["T"]}</tr></table>')
 
@@ -337,11 +344,11 @@ class _Builder:
                 return (f'<td width="50%"><span class="label">{label}</span><br>'
                         f'{esc(text) if text.strip() else "<span class=muted>—</span>"}</td>')
 
-            body = (f'<h3>{day(e.held_on)} · {esc(e.topics) or "<span class=muted>no topics</span>"}'
+            body = (f'<h3>{day(e.held_on)} · {esc_in(e.topics) or "<span class=muted>no topics</span>"}'
                     f'{stars}</h3>'
                     f'<table width="100%" cellspacing="0" cellpadding="2"><tr>'
-                    f'{cell(esc(s.mentor_name).upper() + " TOOK AWAY", e.mentor_takeaway)}'
-                    f'{cell(esc(s.mentee_name).upper() + " TOOK AWAY", e.mentee_takeaway)}</tr><tr>'
+                    f'{cell(esc_in(s.mentor_name.upper()) + " TOOK AWAY", e.mentor_takeaway)}'
+                    f'{cell(esc_in(s.mentee_name.upper()) + " TOOK AWAY", e.mentee_takeaway)}</tr><tr>'
                     f'{cell("FEEDBACK: WENT WELL", e.feedback_good)}'
                     f'{cell("FEEDBACK: TO IMPROVE", e.feedback_improve)}</tr></table>')
             self.text(body, rule=True, space_after=self.ctx.px(4))
@@ -537,7 +544,8 @@ def _render(summary: sm.Summary, device: QIODevice, progress: Callable[[int, int
     writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION)
     writer.setCreator(f"RevMentor Desktop {__version__}")
-    writer.setTitle(f"{summary.mentor_name} ↔ {summary.mentee_name} — reverse-mentoring summary")
+    names = f"{isolate(summary.mentor_name)} ↔ {isolate(summary.mentee_name)}"
+    writer.setTitle(f"{names} — reverse-mentoring summary")
     size = QPageSize(QPageSize.PageSizeId.Letter if summary.options.page_size == "Letter"
                      else QPageSize.PageSizeId.A4)
     writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
@@ -560,7 +568,7 @@ def _render(summary: sm.Summary, device: QIODevice, progress: Callable[[int, int
     try:
         small = QFont(font)
         small.setPointSizeF(7.5)
-        title = f"{summary.mentor_name} ↔ {summary.mentee_name} · reverse-mentoring summary"
+        title = f"{names} · reverse-mentoring summary"
         for n, page in enumerate(pages, 1):
             if n > 1:
                 writer.newPage()

@@ -13,6 +13,7 @@ from datetime import date
 from revmentor_desktop.data import compute, ops
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalStatus
+from revmentor_desktop.report.text import isolate
 
 SECTION_OVERVIEW = "overview"
 SECTION_GOALS = "goals"
@@ -178,7 +179,9 @@ def build_summary(store: Store, options: ExportOptions | None = None,
                                            self_level, partner_level, (s.id or 0) in gaps))
         from revmentor_desktop.report.charts import series_from  # matplotlib only when asked
 
-        summary.skill_series = list(series_from(skills, ratings, names))
+        # The chart's legend sets each owner's name inside "Skill (name)": isolated, see report.text.
+        chart_names = {**names, "mentor": isolate(p.mentor_name), "mentee": isolate(p.mentee_name)}
+        summary.skill_series = list(series_from(skills, ratings, chart_names))
         summary.skill_gaps = gaps
 
     if SECTION_JOURNAL in wanted:
