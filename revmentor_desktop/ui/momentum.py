@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data import compute, reads
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
+from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
@@ -169,7 +170,8 @@ class GoalCountsModel(QAbstractTableModel):
         p = self._doc.partnership()
         self._names = {"mentor": _first(p.mentor_name), "mentee": _first(p.mentee_name),
                        "shared": "Shared"}
-        self._full = {"mentor": f"{p.mentor_name} (mentor)", "mentee": f"{p.mentee_name} (mentee)",
+        self._full = {"mentor": f"{isolate(p.mentor_name)} (mentor)",
+                      "mentee": f"{isolate(p.mentee_name)} (mentee)",
                       "shared": "Shared goals"}
 
     def relabel(self) -> None:
