@@ -24,6 +24,7 @@ from revmentor_desktop.ui.skills import (
     SkillsTab,
     SkillTableModel,
 )
+from tests.helpers import all_shown, find_shown, shown
 
 EDITING = QAbstractItemView.State.EditingState
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
@@ -168,8 +169,8 @@ def test_ctrl_n_adds_a_skill_for_the_person_shown_and_undo_removes_it(
     finish(qtbot, tab.skills_view, editor)
     whose = edit_cell(qtbot, tab.skills_view, 0, SkillTableModel.WHOSE)
     assert isinstance(whose, QComboBox)
-    assert whose.currentText() == "Dana Lee (mentor)"
-    assert tab.skill_model.index(0, SkillTableModel.WHOSE).data() == "Dana Lee"
+    assert shown(whose.currentText()) == "Dana Lee (mentor)"
+    assert shown(tab.skill_model.index(0, SkillTableModel.WHOSE).data()) == "Dana Lee"
     qtbot.keyClick(whose, Qt.Key.Key_Escape)
     (skill,) = ops.list_skills(window.doc.store)
     assert (skill.name, skill.owner) == ("Coaching", "mentor")
@@ -228,8 +229,8 @@ def test_gap_flag_appears_at_two_levels_apart_and_goes_when_fixed(
     rate(qtbot, tab, date(2026, 3, 2), 4, by="partner")
     text, icon = gap_cell(tab, 0)
     assert text == "Self 2 · Partner 4 — talk about it" and icon is not None
-    assert "Morgan Hale rates this 2" in tab.skill_model.index(0, SkillTableModel.GAP).data(
-        Qt.ItemDataRole.ToolTipRole)
+    assert "Morgan Hale rates this 2" in shown(tab.skill_model.index(0, SkillTableModel.GAP).data(
+        Qt.ItemDataRole.ToolTipRole))
     fig = figure(qtbot, tab)
     assert any(t.get_text() == "gap 2" for t in fig.axes[0].texts)
 
@@ -298,7 +299,7 @@ def test_tables_show_latest_levels_gaps_and_sessions(skills_window: MainWindow, 
     QAbstractItemModelTester(tab.sessions, FATAL)
     assert model.rowCount() == 4
     ex = row_of(tab, "Executive presence")
-    assert [model.index(ex, c).data() for c in range(7)] == [
+    assert all_shown(str(model.index(ex, c).data()) for c in range(7)) == [
         "Executive presence", "Dana Lee", "", "4", "2", "4", "Self 2 · Partner 4 — talk about it"]
     neg = row_of(tab, "Negotiation")
     assert model.index(neg, SkillTableModel.SELF).data() == "—"
@@ -309,7 +310,7 @@ def test_tables_show_latest_levels_gaps_and_sessions(skills_window: MainWindow, 
     assert [ratings.index(r, RatingTableModel.SESSION).data() for r in range(4)] == [
         "12 Jan 2026 — Kick-off", "9 Feb 2026 — Board decks", "", ""]
     assert ratings.index(3, RatingTableModel.BY).data() == "Partner"
-    assert "Partner (Dana Lee)" in ratings.index(3, RatingTableModel.BY).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Partner (Dana Lee)" in shown(ratings.index(3, RatingTableModel.BY).data(Qt.ItemDataRole.ToolTipRole))
     assert "Using AI assistants" in tab.ratings_heading.text()
 
     # Screen-share mode hides the private session's topics, not the rating.
@@ -348,7 +349,7 @@ def test_rating_from_a_session_and_edits_in_the_ratings_table(
 
     # Who rated, the session and the note are edited in place.
     combo = edit_cell(qtbot, view, last, RatingTableModel.BY)
-    assert [combo.itemText(i) for i in range(combo.count())] == ["Self (Morgan Hale)",
+    assert all_shown(combo.itemText(i) for i in range(combo.count())) == ["Self (Morgan Hale)",
                                                                  "Partner (Dana Lee)"]
     combo.setCurrentIndex(1)
     combo.activated.emit(1)  # a pick from the list saves at once
@@ -433,19 +434,19 @@ def test_filters_change_the_plotted_lines(skills_window: MainWindow, qtbot: Any)
 
     tab.person_filter.setCurrentIndex(tab.person_filter.findData("mentor"))
     fig = figure(qtbot, tab)
-    assert [ln.get_label() for ln in data_lines(fig)] == [
+    assert all_shown(ln.get_label() for ln in data_lines(fig)) == [
         "Executive presence (Dana Lee) — self", "Executive presence (Dana Lee) — partner"]
     # The skill filter offers only the person's skills.
-    assert [tab.skill_filter.itemText(i) for i in range(tab.skill_filter.count())] == [
+    assert all_shown(tab.skill_filter.itemText(i) for i in range(tab.skill_filter.count())) == [
         "All", "Executive presence (Dana Lee)", "Negotiation (Dana Lee)"]
 
     tab.person_filter.setCurrentIndex(0)
-    tab.skill_filter.setCurrentIndex(tab.skill_filter.findText("LinkedIn presence (Morgan Hale)"))
+    tab.skill_filter.setCurrentIndex(find_shown(tab.skill_filter, "LinkedIn presence (Morgan Hale)"))
     fig = figure(qtbot, tab)
-    assert [ln.get_label() for ln in data_lines(fig)] == ["LinkedIn presence (Morgan Hale) — self"]
+    assert all_shown(ln.get_label() for ln in data_lines(fig)) == ["LinkedIn presence (Morgan Hale) — self"]
     assert target_levels(fig) == [3]
 
-    tab.skill_filter.setCurrentIndex(tab.skill_filter.findText("Negotiation (Dana Lee)"))
+    tab.skill_filter.setCurrentIndex(find_shown(tab.skill_filter, "Negotiation (Dana Lee)"))
     fig = figure(qtbot, tab)
     assert data_lines(fig) == []
     assert any("Rate a skill" in t.get_text() for t in fig.axes[0].texts)
@@ -490,8 +491,8 @@ def test_chart_redraws_only_for_its_data_and_once_when_shown(
     doc.update("Rename Mentee", {"partnership", "names"}, partnership, 1, mentee_name="Morgan Hale-Ng")
     third = figure(qtbot, tab)
     assert third is not second and redraws == [1, 1]
-    assert any("Morgan Hale-Ng" in ln.get_label() for ln in data_lines(third))
-    assert tab.person_filter.itemText(2) == "Morgan Hale-Ng (mentee)"
+    assert any("Morgan Hale-Ng" in shown(ln.get_label()) for ln in data_lines(third))
+    assert shown(tab.person_filter.itemText(2)) == "Morgan Hale-Ng (mentee)"
 
 
 def test_user_text_in_the_chart_is_plain(window: MainWindow, qtbot: Any) -> None:

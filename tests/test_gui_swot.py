@@ -33,6 +33,7 @@ from revmentor_desktop.ui.swot import (
     SwotTab,
     shared_icon,
 )
+from tests.helpers import all_shown, shown
 
 MENTOR, MENTEE = "mentor", "mentee"
 STR, WEAK, OPP, THR = "S", "W", "O", "T"  # the quadrants
@@ -110,8 +111,8 @@ def swot_window(qtbot: Any, swot_file: Path, fake_dialogs: Any) -> Any:
 def test_empty_grids_invite_and_typed_items_land_in_the_file(
         window: MainWindow, qtbot: Any, partnership_file: Path) -> None:
     tab = swot(window)
-    assert tab.grids[MENTOR].title.text() == "Dana Lee — mentor"
-    assert tab.grids[MENTEE].title.text() == "Morgan Hale — mentee"
+    assert shown(tab.grids[MENTOR].title.text()) == "Dana Lee — mentor"
+    assert shown(tab.grids[MENTEE].title.text()) == "Morgan Hale — mentee"
     placeholders = {q: tab.panel(MENTOR, q).add_edit.placeholderText() for q in (STR, WEAK, OPP, THR)}
     assert placeholders == {STR: "Add a strength…", WEAK: "Add a weakness…", OPP: "Add an opportunity…",
                             THR: "Add a threat…"}
@@ -137,10 +138,10 @@ def test_empty_grids_invite_and_typed_items_land_in_the_file(
         assert idx.data(SHARED_ROLE) is True
         assert idx.data(Qt.ItemDataRole.DecorationRole).cacheKey() == shared_icon().cacheKey()
     assert ("Also in Morgan Hale's grid: “new tools: curiosity” (Opportunities)"
-            in first.data(Qt.ItemDataRole.ToolTipRole))
+            in shown(first.data(Qt.ItemDataRole.ToolTipRole)))
     assert ("Also in Dana Lee's grid: “Curiosity about new tools” (Strengths)"
-            in twin.data(Qt.ItemDataRole.ToolTipRole))
-    assert "also in Morgan Hale's grid" in first.data(Qt.ItemDataRole.AccessibleTextRole)
+            in shown(twin.data(Qt.ItemDataRole.ToolTipRole)))
+    assert "also in Morgan Hale's grid" in shown(first.data(Qt.ItemDataRole.AccessibleTextRole))
     plain = mentor_s.index(1)
     assert plain.data(SHARED_ROLE) is False and plain.data(Qt.ItemDataRole.ToolTipRole) is None
 
@@ -186,7 +187,7 @@ def test_move_with_the_keyboard_and_the_menu(swot_window: MainWindow, qtbot: Any
     idx = select(mentor_o, "Company-wide AI rollout")
     menu = tab.context_menu(mentor_o, idx)
     assert menu is not None
-    labels = [a.text() for a in menu.actions()]
+    labels = all_shown(a.text() for a in menu.actions())
     assert "Move to Morgan Hale's &Grid" in labels
     move_to = next(a.menu() for a in menu.actions() if a.menu() is not None)
     by_name = {a.text(): a for a in move_to.actions()}
@@ -196,7 +197,7 @@ def test_move_with_the_keyboard_and_the_menu(swot_window: MainWindow, qtbot: Any
     idx = select(tab.panel(MENTOR, THR), "Company-wide AI rollout")
     menu = tab.context_menu(tab.panel(MENTOR, THR), idx)
     assert menu is not None
-    next(a for a in menu.actions() if a.text() == "Move to Morgan Hale's &Grid").trigger()
+    next(a for a in menu.actions() if shown(a.text()) == "Move to Morgan Hale's &Grid").trigger()
     assert texts(tab.panel(MENTEE, THR)) == ["rumours, restructuring", "Competitors automating",
                                            "Company-wide AI rollout"]
     # Twin marks follow: it is in Morgan's grid twice now, and in Dana's no more.
@@ -282,7 +283,7 @@ def test_edit_in_place(swot_window: MainWindow, qtbot: Any, swot_file: Path) -> 
     assert mentor_s.model.index(1).data(SHARED_ROLE) is True
     assert tab.panel(MENTEE, STR).model.index(0).data(SHARED_ROLE) is True
     assert "Also in Dana Lee's grid: “board: trusted by” (Strengths)" in \
-        tab.panel(MENTEE, STR).model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+        shown(tab.panel(MENTEE, STR).model.index(0).data(Qt.ItemDataRole.ToolTipRole))
 
     # A blank edit is refused with a reason; the item keeps its words.
     assert not mentor_s.model.setData(mentor_s.model.index(1), "  ")
@@ -371,7 +372,7 @@ def test_snapshot_then_compare(swot_window: MainWindow, qtbot: Any, swot_file: P
     edit.model.setData(edit.model.index(0), "rollout of AI, company wide")  # same words: no change
 
     assert tab.compare.summary.text() == "3 changes since “Kick-off — 6 Jan 2026”."
-    assert tab.compare.lines() == [
+    assert all_shown(tab.compare.lines()) == [
         "Dana Lee — mentor",
         "+ Added to Strengths: Explaining data in plain words",
         "→ Moved Weaknesses → Threats: Say yes to everything",
@@ -464,12 +465,12 @@ def test_renaming_a_partner_redraws_names(swot_window: MainWindow, qtbot: Any) -
     swot_window.doc.update("Rename Mentor", {k.PARTNERSHIP, k.NAMES},
                            lambda store, _id, **c: ops.update_partnership(store, **c), 1,
                            mentor_name="Priya Raman")
-    assert tab.grids[MENTOR].title.text() == "Priya Raman — mentor"
-    assert tab.panel(MENTOR, STR).view.accessibleName() == "Priya Raman's strengths"
-    assert tab.panel(MENTOR, STR).add_edit.accessibleName() == "Add to Priya Raman's strengths"
+    assert shown(tab.grids[MENTOR].title.text()) == "Priya Raman — mentor"
+    assert shown(tab.panel(MENTOR, STR).view.accessibleName()) == "Priya Raman's strengths"
+    assert shown(tab.panel(MENTOR, STR).add_edit.accessibleName()) == "Add to Priya Raman's strengths"
     twin = tab.panel(MENTEE, THR).model.index(0)
     assert "Also in Priya Raman's grid: “Restructuring rumours” (Threats)" in \
-        twin.data(Qt.ItemDataRole.ToolTipRole)
+        shown(twin.data(Qt.ItemDataRole.ToolTipRole))
 
 
 def test_one_query_per_reload_and_only_for_swot_changes(
@@ -498,7 +499,7 @@ def test_everything_has_an_accessible_name_and_models_pass_the_tester(
             if w.window() is not swot_window:
                 continue  # a combo box's own popup list
             assert w.accessibleName(), f"{kind.__name__} without an accessible name"
-    assert tab.panel(MENTEE, OPP).view.accessibleName() == "Morgan Hale's opportunities"
+    assert shown(tab.panel(MENTEE, OPP).view.accessibleName()) == "Morgan Hale's opportunities"
     # Tab walks the quadrants in reading order: each list, then its add field.
     tab.snapshot_button.setFocus()
     walk = []

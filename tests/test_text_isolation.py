@@ -63,3 +63,19 @@ def test_an_overridden_name_turned_the_words_after_it_round_before(qapp: Any) ->
 @given(name=st.text(alphabet=BIDI_ALPHABET, max_size=12))
 def test_no_name_turns_the_words_around_it_round(qapp: Any, name: str) -> None:
     assert reads_in_order("Partner ", isolate(name), " (mentor) took away")
+
+
+def test_names_in_the_window_keep_their_direction_to_themselves(
+        window: Any, qtbot: Any) -> None:
+    """The Journal's "NAME (mentor) took away", the title, the Goals filter and the SWOT headings."""
+    from revmentor_desktop.data import ops
+    from revmentor_desktop.ui.document import NAMES, PARTNERSHIP
+
+    name = "Ace" + RLO + "Aliya"
+    ops.update_partnership(window.doc.store, mentor_name=name)
+    window.doc.changed.emit(frozenset({PARTNERSHIP, NAMES}))
+    wrapped = isolate(name)
+    journal = window.journal_tab
+    assert journal.editor.mentor_caption.text().startswith(wrapped + " (mentor)")
+    assert wrapped + " ↔" in window.windowTitle()
+    assert window.goals_tab.owner_filter.itemText(1) == f"Mentor — {wrapped}"

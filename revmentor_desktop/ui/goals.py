@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import ops
 from revmentor_desktop.data.compute import goal_progress
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
+from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
@@ -1130,11 +1131,12 @@ class GoalsTab(QWidget):
 
     def _load_names(self) -> None:
         p = self.doc.partnership()
-        self._names = {"mentor": p.mentor_name, "mentee": p.mentee_name}
-        self.model.set_names(p.mentor_name, p.mentee_name)
-        self.pane.set_names(p.mentor_name, p.mentee_name)
-        self.owner_filter.setItemText(1, f"Mentor — {p.mentor_name}")
-        self.owner_filter.setItemText(2, f"Mentee — {p.mentee_name}")
+        mentor, mentee = isolate(p.mentor_name), isolate(p.mentee_name)  # shown inside our words
+        self._names = {"mentor": mentor, "mentee": mentee}
+        self.model.set_names(mentor, mentee)
+        self.pane.set_names(mentor, mentee)
+        self.owner_filter.setItemText(1, f"Mentor — {mentor}")
+        self.owner_filter.setItemText(2, f"Mentee — {mentee}")
 
     def selected_goal_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

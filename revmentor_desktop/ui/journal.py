@@ -60,6 +60,7 @@ from revmentor_desktop.data import journal as jr
 from revmentor_desktop.data import ops
 from revmentor_desktop.data.vocab import ActionOwner
 from revmentor_desktop.report.markdown import ClosedDocument, closed_resource, set_markdown
+from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
@@ -984,7 +985,7 @@ class JournalTab(QWidget):
 
     def _load_names(self) -> None:
         p = self.doc.partnership()
-        self.editor.set_names(p.mentor_name, p.mentee_name)
+        self.editor.set_names(isolate(p.mentor_name), isolate(p.mentee_name))
 
     def current_entry_id(self) -> int | None:
         idx = self.list.currentIndex()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop import APP_NAME, FILE_SUFFIX, __version__
 from revmentor_desktop.errors import ErrorKind, KnownError
+from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui import dialogs, file_identity, gc_guard, paths
 from revmentor_desktop.ui.widgets import PLAIN, after_next_paint
 
@@ -727,7 +728,7 @@ class MainWindow(QMainWindow):
             return
 
         p = self.doc.partnership()
-        parts = [f"{p.mentor_name} ↔ {p.mentee_name}", self.doc.store.shown_path.name]
+        parts = [f"{isolate(p.mentor_name)} ↔ {isolate(p.mentee_name)}", self.doc.store.shown_path.name]
         if self.doc.read_only:
             parts[-1] += " [read-only]"
         if self.doc.hide_private:

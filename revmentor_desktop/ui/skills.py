@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import ops
 from revmentor_desktop.data.compute import GAP_THRESHOLD, RatingPoint, latest_levels, rating_gaps
 from revmentor_desktop.data.vocab import RatedBy, Role
+from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import canvas
@@ -939,7 +940,7 @@ class SkillsTab(QWidget):
     def _load_names(self) -> bool:
         """Read the partners' names; True when they changed."""
         p = self.doc.partnership()
-        names = {Role.MENTOR.value: p.mentor_name, Role.MENTEE.value: p.mentee_name}
+        names = {Role.MENTOR.value: isolate(p.mentor_name), Role.MENTEE.value: isolate(p.mentee_name)}
         if names == self.names:
             return False
         self.names = names
@@ -947,7 +948,7 @@ class SkillsTab(QWidget):
         self.rating_model.set_names(self.names)
         self.empty_text.setText(
             f"List the skills each of you wants to grow — say, “Using AI assistants” for "
-            f"{p.mentee_name} or “Coaching” for {p.mentor_name}. Rate each one now and again after "
+            f"{isolate(p.mentee_name)} or “Coaching” for {isolate(p.mentor_name)}. Rate each one now and again after "
             "sessions, yourself and your partner, and the chart shows how you are getting on.")
         with QSignalBlocker(self.person_filter):
             current = self.person_filter.currentData()

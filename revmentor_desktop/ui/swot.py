@@ -68,6 +68,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data import compute, ops
 from revmentor_desktop.data.vocab import QUADRANT_LABELS, Quadrant, Role
+from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import canvas
@@ -897,7 +898,7 @@ class SwotTab(QWidget):
             keep = self._remember()
             if k.NAMES in kinds:
                 p = self.doc.partnership()
-                self.board.names = {Role.MENTOR: p.mentor_name, Role.MENTEE: p.mentee_name}
+                self.board.names = {Role.MENTOR: isolate(p.mentor_name), Role.MENTEE: isolate(p.mentee_name)}
             if k.SWOT in kinds:
                 self.board.load(ops.list_swot_items(store))  # one query for all eight quadrants
             for grid in self.grids.values():
