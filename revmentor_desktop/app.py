@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 
 from revmentor_desktop import APP_NAME, ORG_NAME, __version__
+from revmentor_desktop.errors import KnownError
 
 
 def run(file: Path | None) -> int:
@@ -48,7 +49,14 @@ def run(file: Path | None) -> int:
     from revmentor_desktop.ui.main_window import MainWindow
     from revmentor_desktop.ui.startup import choose_start_file
 
-    target = choose_start_file(file)
+    try:
+        target = choose_start_file(file)
+    except KnownError as exc:  # e.g. the app-data folder is a link to nowhere
+        from revmentor_desktop.ui.dialogs import service
+
+        print(f"revmentor: error: {exc.one_line()}", file=sys.stderr)
+        service.error(None, "RevMentor Cannot Start", exc)
+        return 1
     if target is None:
         return 0  # the user cancelled the first-run dialog
     from revmentor_desktop.ui.widgets import after_next_paint

@@ -188,3 +188,23 @@ def test_a_failed_save_shows_one_not_saved_dialog_not_two(
     qtbot.keyClicks(window.overview_tab.organisation, "!")
     qtbot.keyClick(window.overview_tab.organisation, Qt.Key.Key_Return)
     assert organisation_in(window.doc.store.path) == "Initech!"
+
+
+def test_an_app_data_folder_that_is_a_link_to_nowhere_is_a_clear_message(
+        qapp: Any, tmp_path: Path, fake_dialogs: Any, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    from revmentor_desktop import app
+
+    data_home = tmp_path / "xdg-data"
+    data_home.mkdir()
+    (data_home / "RevMentor").symlink_to(tmp_path / "unplugged-drive" / "RevMentor")
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    assert app.run(None) == 1
+    title, error = fake_dialogs.errors[0]
+    assert title == "RevMentor Cannot Start" and isinstance(error, KnownError)
+    assert "cannot use its folder" in error.message
+    assert capsys.readouterr().err.count("\n") == 1
+    assert not (tmp_path / "unplugged-drive").exists()

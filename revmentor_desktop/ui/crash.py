@@ -26,14 +26,15 @@ _showing = False
 
 
 def _write_log(details: str) -> str:
-    target = paths.log_file()
+    target: object = "the app-data folder"
     try:
+        target = paths.log_file()
         if target.exists() and target.stat().st_size > LOG_MAX_BYTES:
             target.replace(target.with_suffix(".log.1"))
         with target.open("a", encoding="utf-8") as fh:
             fh.write(details + "\n")
         target.chmod(0o600)
-    except OSError as exc:  # the log is a help, not a requirement; say so on stderr
+    except (OSError, KnownError) as exc:  # the log is a help, not a requirement; say so on stderr
         print(f"revmentor: could not write the log file {target}: {exc}", file=sys.stderr)
     return str(target)
 
