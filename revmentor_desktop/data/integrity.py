@@ -41,8 +41,8 @@ class Rule:
     name: str
     kind: Kind
     nullable: bool = False
-    lo: int | None = None
-    hi: int | None = None
+    lo: int = 0  # INTEGER: the range allowed
+    hi: int = 0
     choices: tuple[str, ...] = ()
 
 
@@ -289,6 +289,39 @@ def _why(rule: Rule, value: object) -> str:
     return f"{rule.name} {show(value)}, which RevMentor cannot read"  # not reached: kept honest
 
 
+def _holds(rule: Rule, value: object) -> bool:
+    """`value` keeps `rule`: the Python twin of `_bad_sql` (and of the parse in `_text_problems`)."""
+    if value is None:
+        return rule.nullable
+    if rule.kind in (Kind.ROW_ID, Kind.WHOLE, Kind.INTEGER, Kind.FLAG):
+        if not isinstance(value, int) or isinstance(value, bool):
+            return False
+        if rule.kind is Kind.FLAG:
+            return value in (0, 1)
+        return rule.kind is not Kind.INTEGER or rule.lo <= value <= rule.hi
+    if not isinstance(value, str):
+        return False
+    if rule.kind is Kind.CHOICE:
+        return value in rule.choices
+    if rule.kind is Kind.DATE:
+        return _is_date(value) and _FIRST_DAY <= value <= _LAST_DAY
+    if rule.kind is Kind.DATETIME:
+        return _is_datetime(value)
+    return True
+
+
+def value_problem(table: str, rowid: object, column: str, value: object) -> str | None:
+    """The sentence `row_problems` would give for one value read from `table`'s `column`, or None
+    when the value keeps its rule. For code that has a few values in hand and no time for the
+    whole check (what the window paints before the check has run)."""
+    rule = RULES[table].columns[column]
+    if _holds(rule, value):
+        return None
+    if value is None:
+        return f"{_row(table, rowid)} has no {_without_article(rule.name)}."
+    return f"{_row(table, rowid)} has {_why(rule, value)}."
+
+
 def _without_article(name: str) -> str:
     first, _, rest = name.partition(" ")
     return rest if first in ("a", "an") else name
@@ -423,7 +456,7 @@ def _rule_problems(conn: sqlite3.Connection, table: str, spec: Table, limit: int
         rule = spec.columns[column]
         if value is None:
             yield f"{_row(table, rowid)} has no {_without_article(rule.name)}."
-        else:
+        else:  # not value_problem: the SQL found the value bad, so say so even if Python differed
             yield f"{_row(table, rowid)} has {_why(rule, value)}."
 
 

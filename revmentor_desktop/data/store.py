@@ -658,15 +658,22 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     wrong type, an impossible date (data/integrity.py). A file failing either is damaged."""
     from revmentor_desktop.data.integrity import row_problems
 
-    row = conn.execute("PRAGMA quick_check").fetchone()
-    if row is None or row[0] != "ok":
-        raise KnownError(
-            ErrorKind.DAMAGED,
-            f"“{path.name}” is damaged (the integrity check failed: {row[0] if row else '?'}).",
-            "Restore a backup.",
-        )
+    found = [str(row[0]) for row in conn.execute("PRAGMA quick_check")] or ["?"]
+    # A connection that may write also has quick_check test CHECK, NOT NULL and a number in a TEXT
+    # column: those findings name only a table, while row_problems says which row and which value.
+    rows_only = all(f.startswith(("CHECK constraint failed in ", "NULL value in ", "NUMERIC value in "))
+                    for f in found)
+    damaged = KnownError(
+        ErrorKind.DAMAGED,
+        f"“{path.name}” is damaged (the integrity check failed: {found[0]}).",
+        "Restore a backup.",
+    )
+    if found != ["ok"] and not rows_only:
+        raise damaged
     counted = 100  # problems counted past the first one shown, at most
     problems = row_problems(conn, limit=counted)
+    if found != ["ok"] and not problems:
+        raise damaged
     if problems:
         message = f"“{path.name}” is damaged: {problems[0]}"
         more = len(problems) - 1
