@@ -767,3 +767,51 @@ def test_any_text_exports_to_pdf(qapp: Any, tmp_path: Path, text: str) -> None:
 def test_short_markup_like_text_prints_exactly(qapp: Any, tmp_path: Path, text: str) -> None:
     out, _pages = _export(tmp_path, "short", text)
     assert squeeze(text) in squeeze(pdf_text(out))
+
+
+# -- what the app stores, the whole-file check accepts ------------------------------------------------
+
+
+def _row_problems(store: Store) -> list[str]:
+    from revmentor_desktop.data.integrity import row_problems
+
+    conn = store.raw()
+    try:
+        return row_problems(conn, limit=10)
+    finally:
+        conn.close()
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.data_too_large])
+@given(value=HOSTILE_TEXT)
+@example(value="a\x00b\ud800c\r\nd\re\x1bf\x85 \u202e“quoted”")
+def test_hostile_text_the_app_stores_passes_the_whole_file_check(
+        filled: tuple[Store, dict[str, int]], value: str) -> None:
+    """The check refuses rows that break the schema's rules; nothing the app's own validation lets
+    through may look like one (a refused file would be a user locked out of their own data)."""
+    store, ids = filled
+    for field in TEXT_FIELDS:
+        try:
+            field.write(store, ids, value)
+        except ValidationError:
+            pass
+    assert _row_problems(store) == []
+
+
+def test_the_edges_of_every_range_pass_the_whole_file_check(
+        filled: tuple[Store, dict[str, int]]) -> None:
+    store, ids = filled
+    for field, lo, hi, optional in INT_FIELDS:
+        for value in (lo, hi, *([None] if optional else [])):
+            field.write(store, ids, value)
+            assert _row_problems(store) == [], (field.id, value)
+    for field, required in DATE_FIELDS:
+        for day in (date(1900, 1, 1), date(2200, 12, 31), date(2024, 2, 29),
+                    *([] if required else [None])):
+            try:
+                field.write(store, ids, day)
+            except ValidationError:  # e.g. a review date before the start: refused, not stored
+                continue
+            assert _row_problems(store) == [], (field.id, day)
