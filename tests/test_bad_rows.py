@@ -369,6 +369,31 @@ def test_many_problems_are_counted_not_listed(tmp_path: Path, sample_bytes: byte
     assert refusal(lambda: Store.open(path)).message.endswith("(and at least 99 more problems).")
 
 
+def test_every_kind_of_problem_in_one_table_is_found(tmp_path: Path, sample_bytes: bytes) -> None:
+    """The one-pass read of a table's text stops at the first creation time that does not parse;
+    the text after it is still read, and each problem named."""
+    path = tmp_path / "pair.revmentor"
+    path.write_bytes(sample_bytes)
+    plant(path, "UPDATE goal SET created_at = 'yesterday' WHERE id = 1",
+          "UPDATE goal SET description = CAST(x'ff' AS TEXT) WHERE id = 3",
+          "UPDATE goal SET manual_progress = 101 WHERE id = 2",
+          "UPDATE milestone SET goal_id = 77 WHERE id = 2")
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        assert integrity.row_problems(conn, limit=10) == [
+            "goal 2 has a progress 101, which is not from 0 to 100.",
+            "milestone 2 refers to goal 77, which does not exist.",
+            "goal 1 has a creation time “yesterday”, which is not a date and time.",
+            "goal 3 has a description “\\xff”, which is not readable text.",
+        ]
+        assert integrity.row_problems(conn, limit=2) == [
+            "goal 2 has a progress 101, which is not from 0 to 100.",
+            "milestone 2 refers to goal 77, which does not exist.",
+        ]
+    finally:
+        conn.close()
+
+
 @pytest.mark.parametrize(("value", "shown"), [
     ("banana", "“banana”"),
     ("x" * 50, "“" + "x" * 40 + "…”"),

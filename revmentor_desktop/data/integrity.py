@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
+from operator import itemgetter
 
 from revmentor_desktop.data import validation
 from revmentor_desktop.data.migrations import STEPS
@@ -235,9 +236,10 @@ def _bad_sql(column: str, rule: Rule) -> str | None:
         return f"{present}({c} IN ({choices})) IS NOT 1"
     if rule.kind is Kind.DATE:
         # date(x, '+0 days') rolls 2024-02-30 over into March and is NULL for 'banana' or month
-        # 13: only a real day written YYYY-MM-DD comes back as it went in.
-        return (f"{present}({c} = date({c}, '+0 days')"
-                f" AND {c} BETWEEN '{_FIRST_DAY}' AND '{_LAST_DAY}') IS NOT 1")
+        # 13: only a real day written YYYY-MM-DD comes back as it went in. (Without `present`:
+        # for NULL the test is NULL, which a nullable column lets pass and `IS NOT 0` does not.)
+        bad = f"{c} IS NOT date({c}, '+0 days') OR {c} NOT BETWEEN '{_FIRST_DAY}' AND '{_LAST_DAY}'"
+        return bad if rule.nullable else f"({bad}) IS NOT 0"
     # DATETIME: text here; whether it parses is checked by parsing it, in `_text_problems`.
     return f"{present}typeof({c}) != 'text'"
 
@@ -495,36 +497,56 @@ def _text_problems(conn: sqlite3.Connection, table: str, spec: Table, limit: int
     """What only reading the text tells: text Python cannot decode (every read of its row fails
     with "Could not decode to UTF-8", and no SQL function tests it) and creation times that
     `datetime.fromisoformat` — what the app reads them with — does not take. So the text is read
-    the way the app reads it, in one pass; only for a file that fails is each value looked at."""
+    the way the app reads it, in one pass run by C code alone (`deque(map(…))`: no Python line
+    per row); only for a file that fails is each value looked at."""
     stamps = [c for c, rule in spec.columns.items() if rule.kind is Kind.DATETIME]
     texts = [c for c, rule in spec.columns.items() if rule.kind is Kind.TEXT]
-    if not stamps and not texts:
+    columns = stamps + texts
+    if not columns:
         return
-    bad_stamps: list[int] = []  # rowids
-    parse = datetime.fromisoformat
-    sql = f"SELECT rowid, {', '.join(map(_q, stamps + texts))} FROM {_q(table)}"
+    undecodable = bad_stamps = False
     try:
-        if stamps:  # parsed here, one by one, as the app parses them
-            for row in conn.execute(sql):
-                for stamp in row[1:len(stamps) + 1]:
-                    try:
-                        parse(stamp)
-                    except (TypeError, ValueError):  # TypeError: not text, reported above
-                        if isinstance(stamp, str) and len(bad_stamps) < limit:
-                            bad_stamps.append(row[0])
+        rows = conn.execute(f"SELECT {', '.join(map(_q, columns))} FROM {_q(table)}")
+        if stamps:
+            deque(map(datetime.fromisoformat, map(itemgetter(0), rows)), maxlen=0)
         else:
-            deque(conn.execute(sql), maxlen=0)  # decoding each value is the whole check
+            deque(rows, maxlen=0)  # decoding each value is the check
+        for stamp in stamps[1:]:
+            rows = conn.execute(f"SELECT {_q(stamp)} FROM {_q(table)}")
+            deque(map(datetime.fromisoformat, map(itemgetter(0), rows)), maxlen=0)
     except sqlite3.OperationalError as exc:
         if "decode" not in str(exc).lower():
             raise
-        yield from _undecodable(conn, table, spec, stamps + texts)
-        return
-    for rowid in dict.fromkeys(bad_stamps):
-        for column in stamps:
-            value = _value(conn, table, column, rowid)
-            if isinstance(value, str) and not _is_datetime(value):
-                yield f"{_row(table, rowid)} has {_why(spec.columns[column], value)}."
-                break
+        undecodable = True
+    except (TypeError, ValueError):  # a creation time that does not parse (or is not text)
+        bad_stamps = True
+    if bad_stamps:
+        for stamp in stamps:
+            yield from _unparsed_stamps(conn, table, spec, stamp, limit)
+        try:  # the pass stopped at that row: read the rest of the text
+            deque(conn.execute(f"SELECT {', '.join(map(_q, texts))} FROM {_q(table)}"), maxlen=0)
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc).lower():
+                raise
+            undecodable = True
+    if undecodable:
+        yield from _undecodable(conn, table, spec, columns)
+
+
+def _unparsed_stamps(conn: sqlite3.Connection, table: str, spec: Table, column: str,
+                     limit: int) -> Iterator[str]:
+    c = _q(column)
+    rows = conn.execute(f"SELECT rowid, CAST({c} AS BLOB) FROM {_q(table)} WHERE typeof({c}) = 'text'"
+                        " ORDER BY rowid")  # as bytes: the text may not be UTF-8 either
+    codec = _codec(conn)
+    found = 0
+    for rowid, data in rows:
+        value = bytes(data).decode(codec, "surrogateescape")
+        if not _is_datetime(value):
+            yield f"{_row(table, rowid)} has {_why(spec.columns[column], value)}."
+            found += 1
+            if found >= limit:
+                return
 
 
 def _undecodable(conn: sqlite3.Connection, table: str, spec: Table,
