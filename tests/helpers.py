@@ -22,3 +22,27 @@ def find_shown(combo: QComboBox, text: str) -> int:
     """The row of `combo` that reads `text` (names in it are isolated), or -1."""
     items = all_shown(combo.itemText(i) for i in range(combo.count()))
     return items.index(text) if text in items else -1
+
+
+def pdf_shows(text: str, words: str) -> bool:
+    """Does PDF text extracted with pypdf show `words`, whatever font drew them?
+
+    Spacing is ignored (a narrow or monospaced font places glyphs so that extraction splits "Latest"
+    into "L atest"), and so are a few stray characters between the letters: where the machine has
+    no bold face, Qt draws bold text twice, and a wrapped cell's lines are extracted interleaved.
+    """
+    hay = "".join(text.split())
+    want = "".join(words.split())
+    if want in hay:
+        return True
+    window = 3 * len(want)
+    for start in range(len(hay)):
+        if hay[start] != want[0]:
+            continue
+        j = 0
+        for ch in hay[start:start + window]:
+            if ch == want[j]:
+                j += 1
+                if j == len(want):
+                    return True
+    return False
