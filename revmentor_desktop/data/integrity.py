@@ -6,6 +6,10 @@ file holding one is damaged. `row_problems` checks a file against `RULES` (one r
 migrations.py's schema; a test keeps the two in step) with one set-based query per table, plus the
 file's layout, its foreign keys and that its text is valid UTF-8. It reads only, and never raises
 for a value it finds: only SQLite itself can raise (sqlite3.Error, which callers treat as damage).
+
+Cost, on the 10,000-session sample (2-core CI machine): about 65 ms, where quick_check takes 25 —
+half of it SQLite evaluating the rules row by row, most of the rest decoding the journal's text.
+A file of a few hundred sessions takes a few milliseconds.
 """
 
 from __future__ import annotations
