@@ -158,7 +158,7 @@ def _translate(exc: sqlite3.Error | Exception, path: Path) -> KnownError | None:
             f"“{name}” is in use by another program.",
             "Close the other program and try again.",
         )
-    if "malformed" in msg or "not a database" in msg or "corrupt" in msg:
+    if "malformed" in msg or "not a database" in msg or "corrupt" in msg or "decode" in msg:
         return KnownError(
             ErrorKind.DAMAGED,
             f"“{name}” is damaged ({exc}).",
@@ -691,8 +691,10 @@ def _check_opened(conn: sqlite3.Connection, path: Path) -> int:
         # The header changed under us (a crash rolled back?) — re-check with the truth.
         check_header(path)
         raise KnownError(ErrorKind.DAMAGED, f"“{path.name}” is damaged (its header is inconsistent).")
-    if conn.execute("SELECT count(*) FROM partnership").fetchone()[0] != 1:
-        raise KnownError(ErrorKind.DAMAGED, f"“{path.name}” is damaged (it holds no partnership).")
+    count = conn.execute("SELECT count(*) FROM partnership").fetchone()[0]
+    if count != 1:
+        held = "no partnership" if count == 0 else f"{count} partnerships, not one"
+        raise KnownError(ErrorKind.DAMAGED, f"“{path.name}” is damaged (it holds {held}).")
     return version
 
 

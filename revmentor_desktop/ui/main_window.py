@@ -407,6 +407,8 @@ class MainWindow(QMainWindow):
 
     def build_all_tabs(self) -> None:
         """Finish opening now rather than over the next event-loop turns."""
+        if self.doc is None or not self._verify_open_file():
+            return  # damaged: closed, and the user was told
         for i in range(len(self.TABS)):
             self._build_tab(i)
         self.overview_tab.dashboard.ensure_loaded()
