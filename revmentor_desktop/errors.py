@@ -42,3 +42,8 @@ class KnownError(Exception):
     def one_line(self) -> str:
         """The message and the way forward, on one line (for stderr)."""
         return f"{self.message} {self.hint}".strip()
+
+
+class Gone(LookupError):
+    """The row an edit names no longer exists (deleted meanwhile, e.g. by undo in another view).
+    The user's world, unlike any other LookupError (a KeyError is our bug)."""

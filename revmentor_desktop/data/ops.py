@@ -50,6 +50,7 @@ from revmentor_desktop.data.reads import (
     session_dates as session_dates,
 )
 from revmentor_desktop.data.store import Store
+from revmentor_desktop.errors import Gone
 from revmentor_desktop.data.vocab import ActionOwner, GoalOwner, GoalStatus, Quadrant, RatedBy, Role
 
 M = TypeVar("M", bound=SQLModel)
@@ -180,6 +181,11 @@ class Tombstone:
         for r in records:
             self.rows.append((model, r.model_dump()))
 
+    def tables(self) -> set[str]:
+        """The tables whose rows this delete removed or altered (what restoring it changes)."""
+        return {"skill_rating" if model is _Relink else str(model.__tablename__)
+                for model, _values in self.rows}
+
 
 # -- generic helpers ---------------------------------------------------------------------------------
 
@@ -188,7 +194,7 @@ def _get(store: Store, model: type[M], row_id: int) -> M:
     with store.read() as s:
         obj = s.get(model, row_id)
     if obj is None:
-        raise LookupError(f"{model.__name__} {row_id} no longer exists")
+        raise Gone(f"{model.__name__} {row_id} no longer exists")
     return obj
 
 
@@ -199,7 +205,7 @@ def _update(store: Store, model: type[SQLModel], fields: Mapping[str, v.Validato
     with store.write() as s:
         obj = s.get(model, row_id)
         if obj is None:
-            raise LookupError(f"{model.__name__} {row_id} no longer exists")
+            raise Gone(f"{model.__name__} {row_id} no longer exists")
         old = {k: getattr(obj, k) for k in clean}
         for k, val in clean.items():
             setattr(obj, k, val)
@@ -217,7 +223,7 @@ def _reorder(s: Any, model: Any, row_id: int, new_index: int, *scope: str) -> in
     same values in the `scope` columns); return its old index."""
     obj = s.get(model, row_id)
     if obj is None:
-        raise LookupError(f"{model.__name__} {row_id} no longer exists")
+        raise Gone(f"{model.__name__} {row_id} no longer exists")
     where = [getattr(model, c) == getattr(obj, c) for c in scope]
     ids = list(s.execute(select(model.id).where(*where).order_by(model.position, model.id)).scalars())
     old_index = ids.index(row_id)
@@ -296,7 +302,7 @@ def _delete_simple(store: Store, model: Any, row_id: int) -> Tombstone:
     with store.write() as s:
         obj = s.get(model, row_id)
         if obj is None:
-            raise LookupError(f"{model.__name__} {row_id} no longer exists")
+            raise Gone(f"{model.__name__} {row_id} no longer exists")
         tomb.add(model, [obj])
         s.delete(obj)
     return tomb
@@ -337,7 +343,7 @@ def delete_goal(store: Store, goal_id: int) -> Tombstone:
     with store.write() as s:
         goal = s.get(Goal, goal_id)
         if goal is None:
-            raise LookupError(f"Goal {goal_id} no longer exists")
+            raise Gone(f"Goal {goal_id} no longer exists")
         tomb.add(Goal, [goal])
         tomb.add(Milestone, s.execute(select(Milestone).where(col(Milestone.goal_id) == goal_id)).scalars())
         tomb.add(EntryGoal, s.execute(select(EntryGoal).where(col(EntryGoal.goal_id) == goal_id)).scalars())
@@ -355,7 +361,7 @@ def add_milestone(store: Store, goal_id: int, title: str, done_on: date | None =
     clean = _validate(MILESTONE_FIELDS, {"title": title, "done_on": done_on})
     with store.write() as s:
         if s.get(Goal, goal_id) is None:
-            raise LookupError(f"Goal {goal_id} no longer exists")
+            raise Gone(f"Goal {goal_id} no longer exists")
         pos = _next_position(s, col(Milestone.position), col(Milestone.goal_id) == goal_id)
         ms = Milestone(goal_id=goal_id, position=pos, **clean)
         s.add(ms)
@@ -424,7 +430,7 @@ def delete_entry(store: Store, entry_id: int) -> Tombstone:
     with store.write() as s:
         entry = s.get(JournalEntry, entry_id)
         if entry is None:
-            raise LookupError(f"Journal entry {entry_id} no longer exists")
+            raise Gone(f"Journal entry {entry_id} no longer exists")
         tomb.add(JournalEntry, [entry])
         tomb.add(ActionItem, s.execute(select(ActionItem).where(col(ActionItem.entry_id) == entry_id)).scalars())
         tomb.add(EntryGoal, s.execute(select(EntryGoal).where(col(EntryGoal.entry_id) == entry_id)).scalars())
@@ -529,7 +535,7 @@ def set_entry_goals(store: Store, entry_id: int, goal_ids: Iterable[int]) -> lis
     old = entry_goal_ids(store, entry_id)
     with store.write() as s:
         if s.get(JournalEntry, entry_id) is None:
-            raise LookupError(f"Journal entry {entry_id} no longer exists")
+            raise Gone(f"Journal entry {entry_id} no longer exists")
         s.execute(delete(EntryGoal).where(col(EntryGoal.entry_id) == entry_id))
         for gid in wanted:
             s.add(EntryGoal(entry_id=entry_id, goal_id=gid))
@@ -562,7 +568,7 @@ def add_action(store: Store, entry_id: int, text: str, **values: Any) -> int:
     clean = _validate(ACTION_FIELDS, {"text": text, **values})
     with store.write() as s:
         if s.get(JournalEntry, entry_id) is None:
-            raise LookupError(f"Journal entry {entry_id} no longer exists")
+            raise Gone(f"Journal entry {entry_id} no longer exists")
         pos = _next_position(s, col(ActionItem.position), col(ActionItem.entry_id) == entry_id)
         item = ActionItem(entry_id=entry_id, position=pos, **clean)
         s.add(item)
@@ -639,7 +645,7 @@ def move_swot_item(store: Store, item_id: int, grid: str, quadrant: str, index: 
     with store.write() as s:
         item = s.get(SwotItem, item_id)
         if item is None:
-            raise LookupError(f"SwotItem {item_id} no longer exists")
+            raise Gone(f"SwotItem {item_id} no longer exists")
         siblings = s.execute(
             select(col(SwotItem.id)).where(col(SwotItem.grid) == item.grid,
                                            col(SwotItem.quadrant) == item.quadrant)
@@ -690,7 +696,7 @@ def delete_snapshot(store: Store, snapshot_id: int) -> Tombstone:
     with store.write() as s:
         snap = s.get(SwotSnapshot, snapshot_id)
         if snap is None:
-            raise LookupError(f"Snapshot {snapshot_id} no longer exists")
+            raise Gone(f"Snapshot {snapshot_id} no longer exists")
         tomb.add(SwotSnapshot, [snap])
         tomb.add(SwotSnapshotItem, s.execute(
             select(SwotSnapshotItem).where(col(SwotSnapshotItem.snapshot_id) == snapshot_id)).scalars())
@@ -725,7 +731,7 @@ def delete_skill(store: Store, skill_id: int) -> Tombstone:
     with store.write() as s:
         skill = s.get(Skill, skill_id)
         if skill is None:
-            raise LookupError(f"Skill {skill_id} no longer exists")
+            raise Gone(f"Skill {skill_id} no longer exists")
         tomb.add(Skill, [skill])
         tomb.add(SkillRating, s.execute(select(SkillRating).where(col(SkillRating.skill_id) == skill_id)).scalars())
         s.delete(skill)
@@ -744,7 +750,7 @@ def add_rating(store: Store, skill_id: int, rated_on: date | str, level: int, **
     clean = _validate(RATING_FIELDS, {"rated_on": rated_on, "level": level, **values})
     with store.write() as s:
         if s.get(Skill, skill_id) is None:
-            raise LookupError(f"Skill {skill_id} no longer exists")
+            raise Gone(f"Skill {skill_id} no longer exists")
         rating = SkillRating(skill_id=skill_id, **clean)
         s.add(rating)
         s.flush()
