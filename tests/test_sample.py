@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
@@ -314,6 +315,39 @@ def test_same_seed_and_day_give_the_same_file(tmp_path: Path) -> None:
     make_sample(c, 30, seed=4, today=TODAY)
     assert table_contents(a) == table_contents(b)
     assert table_contents(a) != table_contents(c)
+
+
+def content_digest(path: Path) -> str:
+    """SHA-256 of every table's columns and rows (ordered by id), the full-text index left out
+    (SQLite derives it from the rows)."""
+    digest = hashlib.sha256()
+    with closing(sqlite3.connect(path)) as conn:
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " AND name NOT LIKE 'journal_fts%' ORDER BY name")]
+        for name in names:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({name})")]
+            order = "id" if "id" in columns else ", ".join(columns)
+            digest.update(f"{name}:{columns}\n".encode())
+            for row in conn.execute(f"SELECT * FROM {name} ORDER BY {order}"):
+                digest.update(repr(row).encode() + b"\n")
+    return digest.hexdigest()
+
+
+@pytest.mark.parametrize(("sessions", "seed", "today", "expected"), [
+    (24, 7, date(2026, 11, 1), "0b7179db0283c33749dd51e3ea621b920e768c7096eab4f21e259936869f25f2"),
+    (0, 7, date(2026, 11, 1), "a053a895427531d0761bcfa2afe8fa2957230fd257fd9487ab97d3c6dbc63a3f"),
+    (300, 3, date(2025, 6, 18), "99493ab85cec4abcfdc105e7e95bbd234ffd50c8591db30dc978d8c8a72e0d5f"),
+])
+def test_the_sample_is_the_same_as_it_always_was(tmp_path: Path, sessions: int, seed: int,
+                                                 today: date, expected: str) -> None:
+    """Pinned: the sample's content for a seed and a day never changes by accident (demos,
+    screenshots, the benchmark's files and bug reports refer to it). Hashes taken at add9c8c, before
+    the sample's prose moved to sample_text.json. A deliberate change to the sample or the schema
+    updates them, and says so in its commit."""
+    path = tmp_path / "s.revmentor"
+    make_sample(path, sessions, seed=seed, today=today)
+    assert content_digest(path) == expected
 
 
 def test_entries_differ_from_each_other(tmp_path: Path) -> None:
