@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtCore import QSysInfo, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from revmentor_desktop.data import backup, ops
+from revmentor_desktop.data import backup, commands, ops
 from revmentor_desktop.data.migrations import SCHEMA_VERSION
 from revmentor_desktop.data.sample import make_sample
 from revmentor_desktop.data.store import Store
@@ -433,9 +433,7 @@ def test_a_read_only_file_opens_read_only_and_refuses_edits_with_a_message(
     assert fake_dialogs.errors == []
 
     # Any edit that reaches the write path anyway is refused with a sentence, not a crash.
-    assert not window.doc.update("Rename Mentor", {"partnership"},
-                                 lambda s, _i, **c: ops.update_partnership(s, **c), 1,
-                                 mentor_name="Someone else")
+    assert window.doc.run(commands.update_partnership(mentor_name="Someone else")) is None
     title, error = fake_dialogs.errors.pop()
     assert title == "Not Saved" and isinstance(error, KnownError)
     assert error.kind is ErrorKind.READ_ONLY and "read-only" in error.message
@@ -475,7 +473,7 @@ def test_disk_full_while_typing_keeps_the_text_and_saves_it_later(
         window: MainWindow, qtbot: Any, partnership_file: Path, fake_dialogs: Any) -> None:
     store = window.doc.store
     entry = ops.add_entry(store, date(2026, 2, 3), notes="Saved before the disk filled up")
-    window.doc.changed.emit(frozenset({"entries"}))
+    window.doc.changed.emit(frozenset({"entries"}), None)
     journal = window.journal_tab
     window.show_tab(window.tabs.indexOf(journal))
     assert journal.select_entry(entry)
@@ -676,7 +674,7 @@ def _full_disk_with_unsaved_notes(window: MainWindow, fake_dialogs: Any) -> tupl
     store = window.doc.store
     older = ops.add_entry(store, date(2026, 1, 20), notes="Older session")
     newer = ops.add_entry(store, date(2026, 2, 3), notes="Saved before the disk filled up")
-    window.doc.changed.emit(frozenset({"entries"}))
+    window.doc.changed.emit(frozenset({"entries"}), None)
     journal = window.journal_tab
     window.show_tab(window.tabs.indexOf(journal))
     assert journal.select_entry(newer)

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data.commands import Change
 from revmentor_desktop.data.store import Store
-from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.goals import ID_ROLE, PROGRESS_ROLE, GoalsTab
 from revmentor_desktop.ui.main_window import MainWindow
 from tests.helpers import shown
@@ -63,7 +63,7 @@ def seed_goal(window: MainWindow, title: str, **values: Any) -> int:
     """A goal written by another part of the app; the tab hears of it through `changed`."""
     assert window.doc is not None
     goal_id = ops.add_goal(window.doc.store, title, **values)
-    window.doc.changed.emit(frozenset({k.GOALS}))
+    window.doc.changed.emit(frozenset({Change.GOALS}), None)
     return goal_id
 
 
@@ -71,7 +71,7 @@ def seed_milestones(window: MainWindow, goal_id: int, *titles: str, done: int = 
     assert window.doc is not None
     ids = [ops.add_milestone(window.doc.store, goal_id, t, date(2026, 3, 3) if i < done else None)
            for i, t in enumerate(titles)]
-    window.doc.changed.emit(frozenset({k.MILESTONES}))
+    window.doc.changed.emit(frozenset({Change.MILESTONES}), None)
     return ids
 
 
@@ -227,9 +227,7 @@ def test_focus_area_offers_the_partnerships_areas(window: MainWindow, tab: Goals
     with reopened(partnership_file) as store:
         assert ops.list_goals(store)[0].focus_area == "Technology adoption"
     assert window.doc is not None
-    window.doc.change("Change Focus Areas", {k.FOCUS_AREAS},
-                      lambda: ops.set_focus_areas(window.doc.store, ["Technology adoption", "Podcasts"]),
-                      lambda old: ops.set_focus_areas(window.doc.store, old))
+    window.doc.run(commands.set_focus_areas(["Technology adoption", "Podcasts"]))
     assert [combo.itemText(i) for i in range(combo.count())] == ["Technology adoption", "Podcasts"]
     assert combo.currentText() == "Technology adoption"
 
@@ -430,7 +428,7 @@ def test_delete_goal_then_undo_brings_back_milestones_and_links(
     seed_milestones(window, goal_id, "First", "Second", done=1)
     entry = ops.add_entry(window.doc.store, date(2026, 3, 12), topics="Board presentations")
     ops.set_entry_goals(window.doc.store, entry, [goal_id, keep])
-    window.doc.changed.emit(frozenset({k.ENTRIES}))
+    window.doc.changed.emit(frozenset({Change.ENTRIES}), None)
 
     click_goal(qtbot, tab, "Delete me")
     tab.table.setFocus()
@@ -533,7 +531,7 @@ def test_discussed_in_lists_sessions_and_opens_one(window: MainWindow, tab: Goal
     hidden = ops.add_entry(window.doc.store, date(2026, 3, 20), topics="Nerves", private=True)
     for entry in (older, newer, hidden):
         ops.set_entry_goals(window.doc.store, entry, [goal_id])
-    window.doc.changed.emit(frozenset({k.ENTRIES}))
+    window.doc.changed.emit(frozenset({Change.ENTRIES}), None)
 
     click_goal(qtbot, tab, "Never discussed")
     assert tab.pane.discussed_empty.isVisibleTo(tab.pane)
@@ -590,7 +588,7 @@ def test_models_pass_the_item_model_tester(window: MainWindow, tab: GoalsTab, qt
     window.redo_action.trigger()
     assert window.doc is not None
     window.doc.set_hide_private(True)
-    window.doc.changed.emit(frozenset(k.ALL))
+    window.doc.changed.emit(frozenset(Change), None)
     assert first in [tab.model.goal_at(r).id for r in range(tab.model.rowCount())]  # type: ignore[union-attr]
     assert len(testers) == 4
 

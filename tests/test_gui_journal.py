@@ -230,7 +230,7 @@ def test_hide_private_hides_entries_everywhere(busy_window: MainWindow, qtbot: A
 def test_goals_discussed_and_markdown_preview(busy_window: MainWindow, qtbot: Any, busy_file: Path) -> None:
     store = busy_window.doc.store
     goal = ops.add_goal(store, "Post weekly")
-    busy_window.doc.changed.emit(frozenset({"goals"}))
+    busy_window.doc.changed.emit(frozenset({"goals"}), None)
     tab = journal(busy_window)
     tab.list.setCurrentIndex(tab.model.index(0, 0))
     entry_id = tab.current_entry_id()

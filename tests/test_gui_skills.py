@@ -15,7 +15,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QSpinBox
 
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import commands, ops
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.report.charts import LegendShape, legend_place
 from revmentor_desktop.ui.main_window import MainWindow
@@ -470,25 +470,21 @@ def test_chart_redraws_only_for_its_data_and_once_when_shown(
     store = doc.store
     ai = next(s for s in ops.list_skills(store) if s.name == "Using AI assistants")
     for level in (4, 5):  # two changes while hidden
-        doc.add("Add Rating", {"ratings"},
-                lambda lv=level: ops.add_rating(store, ai.id, date(2026, 4, 1), lv), ops.delete_rating)
-    doc.update("Edit Topics", {"entries"}, ops.update_entry, 1, topics="Kick-off!")
+        doc.run(commands.add_rating(ai.id, date(2026, 4, 1), level))
+    doc.run(commands.update_entry(1, "Edit Topics", topics="Kick-off!"))
     assert tab.canvas.figure is first and redraws == []
     skills_window.tabs.setCurrentWidget(tab)
     second = figure(qtbot, tab)
     assert second is not first and redraws == [1]  # once, when shown
     assert any(5 in ln.get_ydata() for ln in data_lines(second))
 
-    def partnership(store: Store, _row: int, **changes: Any) -> dict[str, Any]:
-        return ops.update_partnership(store, **changes)
-
     # Journal edits and other partnership details do not touch the chart; new names do.
-    doc.update("Edit Topics", {"entries"}, ops.update_entry, 1, topics="Kick-off")
-    doc.update("Edit Organisation", {"partnership"}, partnership, 1, organisation="Initech")
+    doc.run(commands.update_entry(1, "Edit Topics", topics="Kick-off"))
+    doc.run(commands.update_partnership(organisation="Initech"))
     qtbot.wait(50)
     assert tab.canvas.figure is second and redraws == [1]
     # A rename is a partnership change that names the partners (as the Overview sends it).
-    doc.update("Rename Mentee", {"partnership", "names"}, partnership, 1, mentee_name="Morgan Hale-Ng")
+    doc.run(commands.update_partnership(mentee_name="Morgan Hale-Ng"))
     third = figure(qtbot, tab)
     assert third is not second and redraws == [1, 1]
     assert any("Morgan Hale-Ng" in shown(ln.get_label()) for ln in data_lines(third))
@@ -523,7 +519,7 @@ def test_in_the_smallest_window_the_rating_form_scrolls_instead_of_overlapping(
     from PySide6.QtWidgets import QWidget
 
     ops.add_skill(window.doc.store, "Prompt writing", "mentor")
-    window.doc.changed.emit(frozenset({"skills"}))
+    window.doc.changed.emit(frozenset({"skills"}), None)
     window.resize(760, 520)  # the window's smallest size
     tab = skills_tab(window)
     qtbot.waitUntil(lambda: tab.tables_page.isVisible())
@@ -560,7 +556,7 @@ def test_a_crowded_chart_in_a_small_window_says_what_to_do(
         skill = ops.add_skill(store, f"Skill with a longer name {i}", "mentor" if i % 2 else "mentee")
         ops.add_rating(store, skill, date(2026, 1, 5), 1 + i % 5)
         ops.add_rating(store, skill, date(2026, 2, 5), 1 + (i + 1) % 5, rated_by="partner")
-    window.doc.changed.emit(frozenset({"skills", "ratings"}))
+    window.doc.changed.emit(frozenset({"skills", "ratings"}), None)
     window.resize(760, 520)  # the window's smallest size
     tab = skills_tab(window)
     fig = figure(qtbot, tab)  # drawn without matplotlib's "axes collapsed" warning
@@ -617,9 +613,8 @@ def test_a_hidden_skills_tab_does_not_import_matplotlib(tmp_path: Path, skills_f
         tab = win.skills_tab
         assert isinstance(tab, SkillsTab)
         assert win.tabs.currentWidget() is not tab
-        store = win.doc.store
-        win.doc.add("Add Skill", {{"skills"}}, lambda: ops.add_skill(store, "Podcasting", "mentor"),
-                    ops.delete_skill)
+        from revmentor_desktop.data import commands
+        win.doc.run(commands.add_skill("Podcasting", "mentor"))
         for _ in range(20):
             app.processEvents()
         assert "matplotlib" not in sys.modules, "matplotlib imported"
@@ -634,3 +629,24 @@ def test_a_hidden_skills_tab_does_not_import_matplotlib(tmp_path: Path, skills_f
     """, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_deleting_a_session_refreshes_the_ratings_it_unlinked(
+        skills_window: MainWindow, qtbot: Any) -> None:
+    """The Skills tab knows nothing of journal entries: the delete says it changed ratings."""
+    tab = skills_tab(skills_window)
+    tab.skills_view.selectRow(row_of(tab, "Using AI assistants"))
+    ratings = tab.rating_model
+    assert ratings.index(0, RatingTableModel.SESSION).data() == "12 Jan 2026 — Kick-off"
+    journal = skills_window.journal_tab
+    skills_window.tabs.setCurrentWidget(journal)
+    kick_off = next(e.id for e in ops.list_entries(skills_window.doc.store) if e.topics == "Kick-off")
+    assert journal.select_entry(kick_off)
+    journal.delete_entry()
+    skills_window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: ratings.index(0, RatingTableModel.SESSION).data() == "")
+    assert ratings.rating_at(0).entry_id is None  # the rows themselves were read again
+    skills_window.undo_action.trigger()  # and undo links them again
+    qtbot.waitUntil(lambda: ratings.index(0, RatingTableModel.SESSION).data()
+                    == "12 Jan 2026 — Kick-off")
+    assert ratings.rating_at(0).entry_id == kick_off

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data.commands import Change
 from revmentor_desktop.data.store import Store
-from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.swot import (
     LEGEND,
@@ -462,9 +462,7 @@ def test_narrow_window_stacks_the_grids(swot_window: MainWindow, qtbot: Any) -> 
 
 def test_renaming_a_partner_redraws_names(swot_window: MainWindow, qtbot: Any) -> None:
     tab = swot(swot_window)
-    swot_window.doc.update("Rename Mentor", {k.PARTNERSHIP, k.NAMES},
-                           lambda store, _id, **c: ops.update_partnership(store, **c), 1,
-                           mentor_name="Priya Raman")
+    swot_window.doc.run(commands.update_partnership(mentor_name="Priya Raman"))
     assert shown(tab.grids[MENTOR].title.text()) == "Priya Raman — mentor"
     assert shown(tab.panel(MENTOR, STR).view.accessibleName()) == "Priya Raman's strengths"
     assert shown(tab.panel(MENTOR, STR).add_edit.accessibleName()) == "Add to Priya Raman's strengths"
@@ -484,9 +482,9 @@ def test_one_query_per_reload_and_only_for_swot_changes(
         return real(store)
 
     monkeypatch.setattr(ops, "list_swot_items", counting)
-    swot_window.doc.changed.emit(frozenset({k.SWOT}))
+    swot_window.doc.changed.emit(frozenset({Change.SWOT}), None)
     assert len(calls) == 1  # shared by all eight quadrants
-    swot_window.doc.changed.emit(frozenset({k.GOALS, k.ENTRIES, k.PRIVACY}))
+    swot_window.doc.changed.emit(frozenset({Change.GOALS, Change.ENTRIES, Change.PRIVACY}), None)
     assert len(calls) == 1
     assert tab.panel(MENTEE, THR).model.rowCount() == 2
 

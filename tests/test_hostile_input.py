@@ -26,9 +26,10 @@ from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
+from revmentor_desktop.data import commands, ops
 from revmentor_desktop.data import journal as jr
-from revmentor_desktop.data import ops
 from revmentor_desktop.data import validation as v
+from revmentor_desktop.data.commands import Change
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import ValidationError, clean_text
 from revmentor_desktop.report import summary as sm
@@ -580,9 +581,8 @@ def put_markup_everywhere(store: Store) -> int:
 
 
 def show_everything(window: Any, entry: int) -> None:
-    from revmentor_desktop.ui import document as k
 
-    window.doc.changed.emit(k.ALL)
+    window.doc.changed.emit(frozenset(Change), None)
     for i in range(window.tabs.count()):
         window.show_tab(i)
         QApplication.processEvents()
@@ -678,7 +678,7 @@ def test_an_empty_goal_title_from_the_window_is_refused_with_a_message(window: A
     """The GUI's write path reports the data layer's sentence instead of crashing."""
     store = window.doc.store
     goal = ops.add_goal(store, "Keep me")
-    assert not window.doc.update("Rename Goal", {"goals"}, ops.update_goal, goal, title=" \x00\r\n ")
+    assert window.doc.run(commands.update_goal(goal, "Rename Goal", title=" \x00\r\n ")) is None
     assert "Goal title cannot be empty" in window.statusBar().currentMessage()
     assert ops.get_goal(store, goal).title == "Keep me"
 

@@ -80,7 +80,7 @@ def test_the_notes_preview_shows_images_as_alt_text_and_reads_no_file(
     monkeypatch.chdir(tmp_path)
     store = window.doc.store
     ops.add_entry(store, date(2026, 2, 1), notes=notes_naming(picture, "chart.png"))
-    window.doc.changed.emit(frozenset({"entries"}))
+    window.doc.changed.emit(frozenset({"entries"}), None)
     window.show_tab(window.tabs.indexOf(window.journal_tab))
     tab = window.journal_tab
     tab.list.setCurrentIndex(tab.model.index(0, 0))

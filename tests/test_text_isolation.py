@@ -69,11 +69,11 @@ def test_names_in_the_window_keep_their_direction_to_themselves(
         window: Any, qtbot: Any) -> None:
     """The Journal's "NAME (mentor) took away", the title, the Goals filter and the SWOT headings."""
     from revmentor_desktop.data import ops
-    from revmentor_desktop.ui.document import NAMES, PARTNERSHIP
+    from revmentor_desktop.data.commands import Change
 
     name = "Ace" + RLO + "Aliya"
     ops.update_partnership(window.doc.store, mentor_name=name)
-    window.doc.changed.emit(frozenset({PARTNERSHIP, NAMES}))
+    window.doc.changed.emit(frozenset({Change.PARTNERSHIP, Change.NAMES}), None)
     wrapped = isolate(name)
     journal = window.journal_tab
     assert journal.editor.mentor_caption.text().startswith(wrapped + " (mentor)")

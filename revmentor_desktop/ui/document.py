@@ -1,87 +1,73 @@
 """The open partnership as the window sees it: one write path, one undo stack, one change signal.
 
-After Anki's CollectionOp: every user edit goes through `Document.add/update/delete/move/call`,
-which runs one data operation (one transaction), pushes an undo step, and emits `changed` with the
-kinds of rows touched. Tabs redraw only for kinds that concern them; no tab talks to another.
+After Anki's CollectionOp: every user edit is a `commands.Edit` that `Document.run` applies (one
+transaction). The edit reports what it changed and what undoes it; `run` pushes the undo step and
+emits `changed(changes, initiator)` once. Views subscribe themselves, redraw only for the kinds of
+change they show, and skip a change they started themselves (their fields already show it). Undo and
+redo replay the edits' own inverses, so they are announced with no initiator: everyone redraws.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from revmentor_desktop.data import reads
+from revmentor_desktop.data.commands import Change, Changes, Done, Edit
 from revmentor_desktop.data.reads import PartnershipRow
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import ValidationError
-from revmentor_desktop.errors import KnownError
+from revmentor_desktop.errors import Gone, KnownError
 
 if TYPE_CHECKING:
-    # `ops` (and with it SQLModel) is imported on the first edit, not before the data is on screen.
-    from revmentor_desktop.data import ops
+    from collections.abc import Hashable
 
-# Kinds of rows, named in `changed` so each view knows whether to redraw.
-PARTNERSHIP = "partnership"
-#: the partners' names or roles changed (a subset of PARTNERSHIP changes: most tabs show only these)
-NAMES = "names"
-FOCUS_AREAS = "focus_areas"
-CLAUSES = "clauses"
-GOALS = "goals"
-MILESTONES = "milestones"
-ENTRIES = "entries"
-#: the long text of an entry (agenda, notes, takeaways, feedback): nothing but the entry shows it
-ENTRY_TEXT = "entry_text"
-ACTIONS = "actions"
-SWOT = "swot"
-SNAPSHOTS = "snapshots"
-SKILLS = "skills"
-RATINGS = "ratings"
-PRIVACY = "privacy"  # the hide-private switch, not rows: every view that shows private things redraws
-ALL = frozenset({PARTNERSHIP, NAMES, FOCUS_AREAS, CLAUSES, GOALS, MILESTONES, ENTRIES, ENTRY_TEXT, ACTIONS, SWOT,
-                 SNAPSHOTS, SKILLS, RATINGS, PRIVACY})
-
-UserFacingError = (ValidationError, KnownError, LookupError)
+#: Errors that are the user's world: shown as a sentence, the edit not made. A row deleted meanwhile
+#: is one only when an operation says so (`Gone`); any other KeyError or IndexError is a bug and
+#: reaches the crash hook.
+UserFacingError = (ValidationError, KnownError, Gone)
 
 
-class _Command(QUndoCommand):
-    """An edit already applied once by Document; redo/undo replay it through data operations."""
+class _Step(QUndoCommand):
+    """An edit already applied once by `Document.run`; undo and redo replay its inverses."""
 
-    def __init__(self, doc: Document, text: str, kinds: frozenset[str],
-                 apply: Callable[[], Any], revert: Callable[[], Any],
-                 merge_key: Hashable | None = None) -> None:
-        super().__init__(text)
+    def __init__(self, doc: Document, edit: Edit, done: Done) -> None:
+        super().__init__(edit.label)
         self._doc = doc
-        self._kinds = kinds
-        self._apply = apply
-        self._revert = revert
-        self._merge_key = merge_key
+        self._done = done
+        self._merge_key: Hashable | None = edit.merge_key
         self._skip_first_redo = True
+
+    def _replay(self) -> None:
+        inverse = self._done.undo
+        if inverse is None:
+            return
+        done = self._doc._replay(inverse)
+        if done is not None:
+            self._done = done
 
     def redo(self) -> None:
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        self._doc._run(self._kinds, self._apply)
+        self._replay()
 
     def undo(self) -> None:
-        self._doc._run(self._kinds, self._revert)
+        self._replay()
 
     def id(self) -> int:
         return 1 if self._merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        # Consecutive saves of the same field (debounced typing) become one undo step.
-        if not isinstance(other, _Command) or other._merge_key != self._merge_key:
-            return False
-        self._apply = other._apply
-        return True
+        # Consecutive saves of the same field (debounced typing) become one undo step: keep the
+        # first step's inverse, which puts back what the field held before the typing began.
+        return isinstance(other, _Step) and other._merge_key == self._merge_key
 
 
 class Document(QObject):
-    changed = Signal(object)  # frozenset[str] of kinds touched
+    changed = Signal(object, object)  # (frozenset[Change] touched, the view that made the edit or None)
     failed = Signal(object)  # an exception the user should read (ValidationError, KnownError, …)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
@@ -99,13 +85,9 @@ class Document(QObject):
             self._partnership = reads.get_partnership(self.store)
         return self._partnership
 
-    def _emit(self, kinds: frozenset[str]) -> None:
-        """Tell every view what changed."""
-        self.changed.emit(kinds)
-
-    def _forget_stale(self, kinds: frozenset[str]) -> None:
+    def _forget_stale(self, changes: Changes, _initiator: object) -> None:
         # Connected first, so it runs before any view's slot (Qt calls slots in connection order).
-        if PARTNERSHIP in kinds:
+        if Change.PARTNERSHIP in changes:
             self._partnership = None
 
     # -- privacy switch ------------------------------------------------------------------------------
@@ -117,7 +99,7 @@ class Document(QObject):
     def set_hide_private(self, hide: bool) -> None:
         if hide != self._hide_private:
             self._hide_private = hide
-            self._emit(frozenset({PRIVACY}))
+            self.changed.emit(frozenset({Change.PRIVACY}), None)
 
     @property
     def read_only(self) -> bool:
@@ -125,123 +107,28 @@ class Document(QObject):
 
     # -- the write path ------------------------------------------------------------------------------
 
-    def _run(self, kinds: Iterable[str], fn: Callable[[], Any]) -> Any:
-        """Run one data operation; on a user-facing error emit `failed` and return None."""
+    def run(self, edit: Edit, initiator: object | None = None) -> Done | None:
+        """Apply one edit: push its undo step and announce what it changed. On a refusal the user
+        should read, emit `failed` and return None (nothing was changed)."""
         try:
-            result = fn()
+            done = edit.apply(self.store)
         except UserFacingError as exc:
             self.failed.emit(exc)
             return None
-        self._emit(frozenset(kinds))
-        return result
+        if done.changes and done.undo is not None:
+            self.undo_stack.push(_Step(self, edit, done))
+            self.changed.emit(done.changes, initiator)
+        return done
 
-    def _try(self, fn: Callable[[], Any]) -> tuple[bool, Any]:
+    def _replay(self, edit: Edit) -> Done | None:
         try:
-            return True, fn()
+            done = edit.apply(self.store)
         except UserFacingError as exc:
             self.failed.emit(exc)
-            return False, None
-
-    def add(self, text: str, kinds: Iterable[str], add: Callable[[], int],
-            delete: Callable[[Store, int], ops.Tombstone]) -> int | None:
-        """Create a row with `add()`; undo deletes it, redo restores the very same row."""
-        kinds = frozenset(kinds)
-        ok, new_id = self._try(add)
-        if not ok:
             return None
-        state: dict[str, Any] = {}
-
-        def revert() -> None:
-            state["tomb"] = delete(self.store, new_id)
-
-        def apply() -> None:
-            _restore(self.store, state["tomb"])
-
-        self.undo_stack.push(_Command(self, text, kinds, apply, revert))
-        self._emit(kinds)
-        return int(new_id)
-
-    def update(self, label: str, kinds: Iterable[str], update: Callable[..., dict[str, Any]],
-               row_id: int, /, merge: bool = True, **changes: Any) -> bool:
-        """Change fields of one row; consecutive changes of the same fields merge into one undo step."""
-        kinds = frozenset(kinds)
-        ok, old = self._try(lambda: update(self.store, row_id, **changes))
-        if not ok:
-            return False
-        if old == changes:
-            return True  # nothing really changed; no undo step
-
-        def apply() -> None:
-            update(self.store, row_id, **changes)
-
-        def revert() -> None:
-            update(self.store, row_id, **old)
-
-        key = (update, row_id, tuple(sorted(changes))) if merge else None
-        self.undo_stack.push(_Command(self, label, kinds, apply, revert, key))
-        self._emit(kinds)
-        return True
-
-    def delete(self, text: str, kinds: Iterable[str], delete: Callable[[Store, int], ops.Tombstone],
-               row_id: int) -> bool:
-        """Delete a row (and what hangs off it) without asking: undo is the safety net."""
-        kinds = frozenset(kinds)
-        ok, tomb = self._try(lambda: delete(self.store, row_id))
-        if not ok:
-            return False
-        state = {"tomb": tomb}
-
-        def apply() -> None:
-            state["tomb"] = delete(self.store, row_id)
-
-        def revert() -> None:
-            _restore(self.store, state["tomb"])
-
-        self.undo_stack.push(_Command(self, text, kinds, apply, revert))
-        self._emit(kinds)
-        return True
-
-    def move(self, text: str, kinds: Iterable[str], move: Callable[[Store, int, int], int],
-             row_id: int, new_index: int) -> bool:
-        kinds = frozenset(kinds)
-        ok, old_index = self._try(lambda: move(self.store, row_id, new_index))
-        if not ok:
-            return False
-        if old_index == new_index:
-            return True
-        self.undo_stack.push(_Command(
-            self, text, kinds,
-            lambda: move(self.store, row_id, new_index),
-            lambda: move(self.store, row_id, old_index),
-        ))
-        self._emit(kinds)
-        return True
-
-    def change(self, text: str, kinds: Iterable[str], apply: Callable[[], Any],
-               revert_with: Callable[[Any], Any]) -> bool:
-        """Any other undoable edit: `apply()` returns what `revert_with(result)` needs to undo it."""
-        kinds = frozenset(kinds)
-        ok, result = self._try(apply)
-        if not ok:
-            return False
-        state = {"result": result}
-
-        def redo() -> None:
-            state["result"] = apply()
-
-        def undo() -> None:
-            revert_with(state["result"])
-
-        self.undo_stack.push(_Command(self, text, kinds, redo, undo))
-        self._emit(kinds)
-        return True
+        self.changed.emit(done.changes, None)
+        return done
 
     def close(self) -> None:
         self.undo_stack.clear()
         self.store.close()
-
-
-def _restore(store: Store, tomb: ops.Tombstone) -> None:
-    from revmentor_desktop.data import ops
-
-    ops.restore(store, tomb)

@@ -54,11 +54,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.compute import goal_progress
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.report.text import isolate
-from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
 from revmentor_desktop.ui.layout import fit_columns
@@ -403,12 +403,10 @@ class MilestoneModel(RowDiff, QAbstractListModel):
         m = self._rows[index.row()]
         if role == Qt.ItemDataRole.CheckStateRole:
             done = Qt.CheckState(value) == Qt.CheckState.Checked
-            return self._doc.update("Tick Milestone" if done else "Untick Milestone", {k.MILESTONES},
-                                    ops.update_milestone, m.id, merge=False,
-                                    done_on=date.today() if done else None)
+            return self._doc.run(commands.tick_milestone(m.id, done, date.today())) is not None
         if role == Qt.ItemDataRole.EditRole:
-            return self._doc.update("Rename Milestone", {k.MILESTONES}, ops.update_milestone, m.id,
-                                    merge=False, title=value)
+            edit = commands.update_milestone(m.id, "Rename Milestone", title=value)
+            return self._doc.run(edit) is not None
         return False
 
 
@@ -829,21 +827,21 @@ class GoalPane(QWidget):
             _fit_list_height(self.discussed, 1, 6)
         self._update_buttons()
 
-    def on_changed(self, kinds: frozenset[str]) -> None:
+    def on_changed(self, kinds: Changes, initiator: object = None) -> None:
         if self.goal_id is None:
             return
         # Each list queries only when its own rows may have changed (not while a title is typed).
-        if k.MILESTONES in kinds:
+        if Change.MILESTONES in kinds:
             keep = self.selected_milestone_id()
             self.milestone_model.load(self.goal_id)
             if keep is not None:
                 self.select_milestone(keep)
-        if kinds & {k.ENTRIES, k.PRIVACY}:
+        if kinds & {Change.ENTRIES, Change.DISCUSSED, Change.PRIVACY}:
             self.discussed_model.load(self.goal_id)
-        if kinds & {k.MILESTONES, k.ENTRIES, k.PRIVACY}:
+        if kinds & {Change.MILESTONES, Change.ENTRIES, Change.DISCUSSED, Change.PRIVACY}:
             self._after_lists_loaded()
-        if kinds & {k.GOALS, k.MILESTONES, k.PRIVACY}:
-            self.load_fields()
+        if kinds & {Change.GOALS, Change.MILESTONES, Change.PRIVACY} and initiator is not self:
+            self.load_fields()  # not after its own save: the fields already show it
 
     def set_filtered(self, filtered: bool) -> None:
         self.filtered_note.setVisible(filtered)
@@ -865,8 +863,9 @@ class GoalPane(QWidget):
             label = "Make Goal Private" if value else "Make Goal Not Private"
         else:
             label = FIELD_LABELS[field]
-        ok = self.doc.update(label, {k.GOALS}, ops.update_goal, self.goal_id,
-                             merge=field in MERGING_FIELDS, **{field: value})
+        edit = commands.update_goal(self.goal_id, label, merge=field in MERGING_FIELDS,
+                                    **{field: value})
+        ok = self.doc.run(edit, self) is not None
         if ok:
             self.show_problem("")
         return ok
@@ -928,12 +927,10 @@ class GoalPane(QWidget):
         goal_id = self.goal_id
         if goal_id is None or not text.strip() or self.doc.read_only:
             return
-        new_id = self.doc.add("Add Milestone", {k.MILESTONES},
-                              lambda: ops.add_milestone(self.doc.store, goal_id, text),
-                              ops.delete_milestone)
-        if new_id is not None:
+        done = self.doc.run(commands.add_milestone(goal_id, text))
+        if done is not None:
             self.new_milestone.clear()
-            self.select_milestone(new_id)
+            self.select_milestone(done.value)
             self.milestones.scrollTo(self.milestones.currentIndex())
 
     def move_milestone(self, step: int) -> None:
@@ -941,7 +938,7 @@ class GoalPane(QWidget):
         m = self.milestone_model.milestone_at(row)
         if m is None or not 0 <= row + step < self.milestone_model.rowCount() or self.doc.read_only:
             return
-        if self.doc.move("Move Milestone", {k.MILESTONES}, ops.move_milestone, m.id, row + step):
+        if self.doc.run(commands.move_milestone(m.id, row + step)) is not None:
             self.select_milestone(m.id)
 
     def delete_milestone(self) -> None:
@@ -949,7 +946,7 @@ class GoalPane(QWidget):
         m = self.milestone_model.milestone_at(row)
         if m is None or self.doc.read_only:
             return
-        if self.doc.delete("Remove Milestone", {k.MILESTONES}, ops.delete_milestone, m.id):
+        if self.doc.run(commands.delete_milestone(m.id)) is not None:
             n = self.milestone_model.rowCount()
             if n:
                 self.milestones.setCurrentIndex(self.milestone_model.index(min(row, n - 1)))
@@ -981,6 +978,7 @@ class GoalsTab(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        doc.changed.connect(self.on_changed)  # the tab listens for itself; skips its own edits
         self.doc = doc
         self._restoring = False  # selection changes made by a reload, not by the user
         self._names: dict[str, str] = {"mentor": "", "mentee": ""}
@@ -1317,7 +1315,7 @@ class GoalsTab(QWidget):
             return
         row = self.table.currentIndex().row()
         self.pane.flush()  # undo then brings back what was just typed, too
-        if self.doc.delete("Delete Goal", {k.GOALS, k.MILESTONES}, ops.delete_goal, goal_id):
+        if self.doc.run(commands.delete_goal(goal_id)) is not None:
             n = self.proxy.rowCount()
             if n:
                 index = self.proxy.index(min(row, n - 1), 0)
@@ -1329,14 +1327,11 @@ class GoalsTab(QWidget):
         if self.doc.read_only:
             return
         self.pane.flush()
-        store = self.doc.store
-        new_id = self.doc.add(
-            "Add Goal", {k.GOALS},
-            lambda: ops.add_goal(store, NEW_GOAL_TITLE, owner=GoalOwner.SHARED.value,
-                                 status=GoalStatus.NOT_STARTED.value),
-            ops.delete_goal)
-        if new_id is None:
+        done = self.doc.run(commands.add_goal(NEW_GOAL_TITLE, owner=GoalOwner.SHARED.value,
+                                              status=GoalStatus.NOT_STARTED.value))
+        if done is None:
             return
+        new_id = done.value
         g = self.model.goal_at(self.model.row_of(new_id))
         if g is not None and not self.proxy.accepts(g):
             self.clear_filters()
@@ -1357,14 +1352,14 @@ class GoalsTab(QWidget):
     def show_problem(self, message: str) -> None:
         self.pane.show_problem(message)
 
-    def on_changed(self, kinds: frozenset[str]) -> None:
-        if k.PRIVACY in kinds and self.doc.hide_private and self.pane.showing_private:
+    def on_changed(self, kinds: Changes, initiator: object = None) -> None:
+        if Change.PRIVACY in kinds and self.doc.hide_private and self.pane.showing_private:
             self.pane.flush()  # save typing before the goal vanishes from view
-        if k.NAMES in kinds:
+        if Change.NAMES in kinds:
             self._load_names()
-        if k.FOCUS_AREAS in kinds:
+        if Change.FOCUS_AREAS in kinds:
             self.pane.set_focus_areas(ops.list_focus_areas(self.doc.store))
-        if kinds & {k.GOALS, k.MILESTONES, k.PRIVACY}:
+        if kinds & {Change.GOALS, Change.MILESTONES, Change.PRIVACY}:
             self._restoring = True
             try:
                 self.model.reload()
@@ -1372,7 +1367,7 @@ class GoalsTab(QWidget):
                 self._restoring = False
             self._after_reload()
             self._fit_columns()
-        self.pane.on_changed(kinds)
+        self.pane.on_changed(kinds, initiator)
 
     def sizeHint(self) -> QSize:
         return QSize(1200, 760)

@@ -56,12 +56,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revmentor_desktop.data import commands, ops
 from revmentor_desktop.data import journal as jr
-from revmentor_desktop.data import ops
+from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import ActionOwner
 from revmentor_desktop.report.markdown import ClosedDocument, closed_resource, set_markdown
 from revmentor_desktop.report.text import isolate
-from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
 from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
@@ -355,19 +355,17 @@ class ActionModel(RowsTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.CheckStateRole and col == self.DONE:
             done = Qt.CheckState(value) == Qt.CheckState.Checked
-            return self._doc.update("Tick Action Item" if done else "Untick Action Item",
-                                    {k.ACTIONS}, ops.update_action, a.id, merge=False,
-                                    done_on=date.today() if done else None)
+            return self._doc.run(commands.tick_action(a.id, done, date.today())) is not None
         if role != Qt.ItemDataRole.EditRole:
             return False
         if col == self.TEXT:
-            return self._doc.update("Edit Action Item", {k.ACTIONS}, ops.update_action, a.id, text=value)
+            return self._doc.run(commands.update_action(a.id, "Edit Action Item", text=value)) is not None
         if col == self.OWNER:
-            return self._doc.update("Change Action Owner", {k.ACTIONS}, ops.update_action, a.id,
-                                    owner=value)
+            edit = commands.update_action(a.id, "Change Action Owner", owner=value)
+            return self._doc.run(edit) is not None
         if col == self.DUE:
-            return self._doc.update("Change Due Date", {k.ACTIONS}, ops.update_action, a.id,
-                                    due_on=value)
+            edit = commands.update_action(a.id, "Change Due Date", due_on=value)
+            return self._doc.run(edit) is not None
         return False
 
 
@@ -471,13 +469,7 @@ class GoalPickModel(QAbstractListModel):
             wanted.add(goal_id)
         else:
             wanted.discard(goal_id)
-        entry_id = self.entry_id
-        store = self._doc.store
-        return self._doc.change(
-            "Change Goals Discussed", {k.ENTRIES},
-            lambda: ops.set_entry_goals(store, entry_id, wanted),
-            lambda old: ops.set_entry_goals(store, entry_id, old),
-        )
+        return self._doc.run(commands.set_entry_goals(self.entry_id, wanted), self) is not None
 
 
 # -- the editor ------------------------------------------------------------------------------------
@@ -820,10 +812,8 @@ class EntryEditor(QWidget):
         label = {"held_on": "Change Session Date", "duration_minutes": "Change Duration",
                  "rating": "Rate Session", "private": "Change Privacy", "topics": "Edit Topics",
                  }.get(field) or f"Edit {dict(self.TEXT_FIELDS).get(field, field)}"
-        # Long text shows nowhere but in this entry: other tabs need not redraw for it.
-        kinds = {k.ENTRY_TEXT} if field in dict(self.TEXT_FIELDS) else {k.ENTRIES}
-        return self.doc.update(label, kinds, ops.update_entry, self.entry_id,
-                               merge=field not in ("private", "rating"), **{field: value})
+        edit = commands.update_entry(self.entry_id, label, **{field: value})
+        return self.doc.run(edit, self) is not None
 
     def _save_date(self) -> None:
         self._save("held_on", from_qdate(self.held_on.date()))
@@ -859,10 +849,7 @@ class EntryEditor(QWidget):
             return
         entry_id = self.entry_id
         owner = self.new_action_owner.currentData() or "both"
-        new_id = self.doc.add("Add Action Item", {k.ACTIONS},
-                              lambda: ops.add_action(self.doc.store, entry_id, text, owner=owner),
-                              ops.delete_action)
-        if new_id is not None:
+        if self.doc.run(commands.add_action(entry_id, text, owner=owner)) is not None:
             self.new_action.clear()
 
     def selected_action_row(self) -> int:
@@ -874,7 +861,7 @@ class EntryEditor(QWidget):
         action = self.action_model.action_at(row)
         if action is None:
             return
-        self.doc.delete("Remove Action Item", {k.ACTIONS}, ops.delete_action, action.id)
+        self.doc.run(commands.delete_action(action.id))
         n = self.action_model.rowCount()
         if n:
             self.actions.selectRow(min(row, n - 1))
@@ -891,6 +878,7 @@ class JournalTab(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        doc.changed.connect(self.on_changed)  # the tab listens for itself; skips its own edits
         self.doc = doc
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
@@ -1087,12 +1075,11 @@ class JournalTab(QWidget):
         carried = ops.open_actions(store, include_private=not self.doc.hide_private, before=today)
         agenda = jr.carried_over_agenda(carried, {"mentor": p.mentor_name, "mentee": p.mentee_name,
                                                   "both": "both"})
-        new_id = self.doc.add("New Entry", {k.ENTRIES},
-                              lambda: ops.add_entry(store, today, duration_minutes=p.duration_minutes,
-                                                    agenda=agenda),
-                              ops.delete_entry)
-        if new_id is None:
+        done = self.doc.run(commands.add_entry(today, duration_minutes=p.duration_minutes,
+                                               agenda=agenda))
+        if done is None:
             return
+        new_id = int(done.value)
         if self.model.searching:
             self.search.clear()
             self.run_search()
@@ -1105,7 +1092,7 @@ class JournalTab(QWidget):
             return
         row = self.list.currentIndex().row()
         self.editor.flush()
-        if self.doc.delete("Delete Entry", {k.ENTRIES, k.ACTIONS}, ops.delete_entry, entry_id):
+        if self.doc.run(commands.delete_entry(entry_id)) is not None:
             self._select_row(min(row, self.model.rowCount() - 1))
 
     def delete_selection(self) -> None:
@@ -1125,13 +1112,13 @@ class JournalTab(QWidget):
     def show_problem(self, message: str) -> None:
         self.count.setText(message)
 
-    def on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {k.GOALS, k.PRIVACY}:
+    def on_changed(self, kinds: Changes, initiator: object = None) -> None:
+        if kinds & {Change.GOALS, Change.PRIVACY}:
             self.editor.goal_model.mark_stale()  # the next load re-reads the goals
-        if k.NAMES in kinds:
+        if Change.NAMES in kinds:
             self._load_names()
             self.editor.reload_actions()
-        if kinds & {k.ENTRIES, k.PRIVACY}:
+        if kinds & {Change.ENTRIES, Change.PRIVACY}:
             keep = self.current_entry_id()
             self.model.reload()
             if self.model.searching:
@@ -1145,16 +1132,17 @@ class JournalTab(QWidget):
                 self._select_row(0)
             self._update_state()
         else:
-            if k.ACTIONS in kinds:
+            if Change.ACTIONS in kinds:
                 self.editor.reload_actions()
-            if kinds & {k.ENTRY_TEXT, k.ACTIONS}:
-                if k.ENTRY_TEXT in kinds:
+            if kinds & {Change.ENTRY_TEXT, Change.ACTIONS}:
+                if Change.ENTRY_TEXT in kinds and initiator is not self.editor:
                     self.editor.reload_text()  # an undo shows the text it restored
                 if self.model.searching:
                     self.run_search()
-        if kinds & {k.GOALS, k.PRIVACY} and not kinds & {k.ENTRIES}:
+        if (kinds & {Change.GOALS, Change.PRIVACY, Change.DISCUSSED} and not kinds & {Change.ENTRIES}
+                and initiator is not self.editor.goal_model):
             self.editor.reload_goals()
-        if k.FOCUS_AREAS in kinds:
+        if Change.FOCUS_AREAS in kinds:
             self._suggestions_stale = True
 
     def sizeHint(self) -> QSize:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop import APP_NAME, FILE_SUFFIX, __version__
-from revmentor_desktop.errors import ErrorKind, KnownError
+from revmentor_desktop.data.commands import Change
+from revmentor_desktop.errors import ErrorKind, Gone, KnownError
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui import dialogs, file_identity, gc_guard, paths
 from revmentor_desktop.ui.widgets import PLAIN, after_next_paint
@@ -626,24 +627,16 @@ class MainWindow(QMainWindow):
 
     # -- reacting to the document --------------------------------------------------------------------
 
-    def _on_changed(self, kinds: frozenset[str]) -> None:
-        from revmentor_desktop.ui import document as k
-
+    def _on_changed(self, changes: frozenset[Change], _initiator: object) -> None:
         self._told = None  # a save worked: the next refusal is news again
-        if kinds & {k.NAMES, k.PRIVACY}:
+        if changes & {Change.NAMES, Change.PRIVACY}:
             self._update_title()
-        if self.tabs is None:
-            return
-        for i in range(self.tabs.count()):
-            tab = self.tabs.widget(i)
-            if hasattr(tab, "on_changed"):
-                tab.on_changed(kinds)
 
     def _on_failed(self, exc: Exception) -> None:
         if isinstance(exc, KnownError):
             self._refused(exc)
             return
-        message = str(exc) if not isinstance(exc, LookupError) else (
+        message = str(exc) if not isinstance(exc, Gone) else (
             "That item was deleted in the meantime.")
         self.statusBar().showMessage(message, 8000)
         tab = self.current_tab()

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import compute, reads
+from revmentor_desktop.data import commands, compute, reads
+from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.report.text import isolate
-from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
@@ -280,10 +280,7 @@ class OpenActionsModel(RowsTableModel):
         a = self._rows[index.row()]
         if Qt.CheckState(value) != Qt.CheckState.Checked:
             return False
-        from revmentor_desktop.data import ops
-
-        return self._doc.update("Tick Action Item", {k.ACTIONS}, ops.update_action, a.id,
-                                merge=False, done_on=date.today())
+        return self._doc.run(commands.tick_action(a.id, True, date.today())) is not None
 
 
 class DashboardPanel(QWidget):
@@ -356,17 +353,17 @@ class DashboardPanel(QWidget):
         self.actions_empty.setVisible(empty)
         self.actions.setVisible(not empty)
 
-    def on_changed(self, kinds: frozenset[str]) -> None:
+    def on_changed(self, kinds: Changes) -> None:
         if not self._loaded:
             return  # the first load reads everything anyway
-        if kinds & {k.GOALS, k.PRIVACY}:
+        if kinds & {Change.GOALS, Change.PRIVACY}:
             self.counts_model.reload()
-        elif k.NAMES in kinds:
+        elif Change.NAMES in kinds:
             self.counts_model.relabel()
-        if kinds & {k.ACTIONS, k.ENTRIES, k.PRIVACY}:
+        if kinds & {Change.ACTIONS, Change.ENTRIES, Change.PRIVACY}:
             self.actions_model.reload()
             empty = self.actions_model.rowCount() == 0
             self.actions_empty.setVisible(empty)
             self.actions.setVisible(not empty)
-        elif k.NAMES in kinds:
+        elif Change.NAMES in kinds:
             self.actions_model.relabel()

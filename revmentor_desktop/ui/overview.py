@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import reads
+from revmentor_desktop.data import commands, reads
+from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.reads import ClauseRow
-from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.vocab import READY_MADE_CLAUSES
-from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.momentum import DashboardPanel, MomentumPanel
 from revmentor_desktop.ui.new_partnership import PartnershipFields
@@ -80,19 +79,10 @@ class ClauseModel(RowDiff, QAbstractListModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         clause_id = self._rows[index.row()].id
-        return self._doc.update("Edit Clause", {k.CLAUSES}, _update_clause, clause_id, text=value)
+        return self._doc.run(commands.update_clause(clause_id, str(value))) is not None
 
     def id_at(self, row: int) -> int:
         return self._rows[row].id
-
-
-# The write paths import `ops` (and SQLModel) when first used: the Overview shows before they load.
-
-
-def _update_clause(store: Store, clause_id: int, *, text: str) -> dict[str, Any]:
-    from revmentor_desktop.data import ops
-
-    return {"text": ops.update_clause(store, clause_id, text)}
 
 
 class OverviewTab(QWidget):
@@ -100,6 +90,7 @@ class OverviewTab(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        doc.changed.connect(self.on_changed)  # the tab listens for itself; skips its own edits
         self.doc = doc
         self._savers: list[TextSaver] = []
         outer = QHBoxLayout(self)
@@ -289,15 +280,7 @@ class OverviewTab(QWidget):
     def _save(self, field: str, value: Any) -> bool:
         if self.doc.read_only:
             return False
-        label = {
-            "mentor_name": "Rename Mentor", "mentee_name": "Rename Mentee", "me": "Change Who I Am",
-            "organisation": "Edit Organisation", "start_date": "Change Start Date",
-            "review_date": "Change Review Date", "cadence_days": "Change Cadence",
-            "duration_minutes": "Change Usual Length",
-        }[field]
-        kinds = {k.PARTNERSHIP, k.NAMES} if field in ("mentor_name", "mentee_name", "me") \
-            else {k.PARTNERSHIP}
-        ok = self.doc.update(label, kinds, _update_partnership, 1, **{field: value})
+        ok = self.doc.run(commands.update_partnership(**{field: value}), self) is not None
         self.problem.setText("" if ok else self.problem.text())
         return ok
 
@@ -314,16 +297,9 @@ class OverviewTab(QWidget):
             self._save(field, spin.value())
 
     def _save_focus(self) -> bool:
-        from revmentor_desktop.data import ops
-
         if self.doc.read_only:
             return False
-        names = self.focus.names()
-        return self.doc.change(
-            "Change Focus Areas", {k.FOCUS_AREAS},
-            lambda: ops.set_focus_areas(self.doc.store, names),
-            lambda old: ops.set_focus_areas(self.doc.store, old),
-        )
+        return self.doc.run(commands.set_focus_areas(self.focus.names()), self) is not None
 
     # -- agreement -----------------------------------------------------------------------------------
 
@@ -347,33 +323,24 @@ class OverviewTab(QWidget):
             self.clauses.setCurrentIndex(self.clause_model.index(row))
 
     def add_clause(self) -> None:
-        from revmentor_desktop.data import ops
-
-        new_id = self.doc.add("Add Rule", {k.CLAUSES},
-                              lambda: ops.add_clause(self.doc.store, "New ground rule"),
-                              ops.delete_clause)
-        if new_id is not None:
-            self._select_clause(new_id)
+        done = self.doc.run(commands.add_clause("New ground rule"))
+        if done is not None:
+            self._select_clause(done.value)
             self.clauses.edit(self.clauses.currentIndex())
 
     def insert_clause(self, text: str, label: str) -> None:
-        from revmentor_desktop.data import ops
-
         row = self._selected_row()
         index = row + 1 if row >= 0 else None
-        new_id = self.doc.add(f"Insert “{label}”", {k.CLAUSES},
-                              lambda: ops.add_clause(self.doc.store, text, index), ops.delete_clause)
-        if new_id is not None:
-            self._select_clause(new_id)
+        done = self.doc.run(commands.add_clause(text, index, label=f"Insert “{label}”"))
+        if done is not None:
+            self._select_clause(done.value)
 
     def move_clause(self, step: int) -> None:
-        from revmentor_desktop.data import ops
-
         row = self._selected_row()
         if row < 0 or not 0 <= row + step < self.clause_model.rowCount():
             return
         clause_id = self.clause_model.id_at(row)
-        if self.doc.move("Move Rule", {k.CLAUSES}, ops.move_clause, clause_id, row + step):
+        if self.doc.run(commands.move_clause(clause_id, row + step)) is not None:
             self._select_clause(clause_id)
 
     # -- the tab protocol ----------------------------------------------------------------------------
@@ -382,12 +349,10 @@ class OverviewTab(QWidget):
         self.add_clause()
 
     def delete_selection(self) -> None:
-        from revmentor_desktop.data import ops
-
         row = self._selected_row()
         if row < 0:
             return
-        self.doc.delete("Delete Rule", {k.CLAUSES}, ops.delete_clause, self.clause_model.id_at(row))
+        self.doc.run(commands.delete_clause(self.clause_model.id_at(row)))
         n = self.clause_model.rowCount()
         if n:
             self.clauses.setCurrentIndex(self.clause_model.index(min(row, n - 1)))
@@ -399,22 +364,16 @@ class OverviewTab(QWidget):
     def has_unsaved(self) -> bool:
         return any(saver.dirty for saver in self._savers)
 
-    def on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {k.PARTNERSHIP, k.FOCUS_AREAS}:
+    def on_changed(self, kinds: Changes, initiator: object = None) -> None:
+        if kinds & {Change.PARTNERSHIP, Change.FOCUS_AREAS} and initiator is not self:
             self.load_partnership()
-        if kinds & {k.PARTNERSHIP, k.ENTRIES, k.PRIVACY}:
-            self.momentum.reload(sessions_changed=bool(kinds & {k.ENTRIES, k.PRIVACY}))
+        if kinds & {Change.PARTNERSHIP, Change.ENTRIES, Change.PRIVACY}:
+            self.momentum.reload(sessions_changed=bool(kinds & {Change.ENTRIES, Change.PRIVACY}))
         self.dashboard.on_changed(kinds)
-        if k.CLAUSES in kinds:
+        if Change.CLAUSES in kinds:
             current = self._selected_row()
             keep = self.clause_model.id_at(current) if current >= 0 else None
             self.clause_model.reload()
             if keep is not None:
                 self._select_clause(keep)
             self._update_buttons()
-
-
-def _update_partnership(store: Store, _row_id: int, **changes: Any) -> dict[str, Any]:
-    from revmentor_desktop.data import ops
-
-    return ops.update_partnership(store, **changes)

@@ -52,11 +52,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.compute import GAP_THRESHOLD, RatingPoint, latest_levels, rating_gaps
 from revmentor_desktop.data.vocab import RatedBy, Role
 from revmentor_desktop.report.text import isolate
-from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import canvas
 from revmentor_desktop.ui.widgets import (
@@ -89,7 +89,7 @@ LEVELS = range(1, 6)
 CHART_DPI = 100
 CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 #: Which kinds of change alter what the chart shows (entries and privacy do not).
-CHART_KINDS = frozenset({k.SKILLS, k.RATINGS, k.NAMES})
+CHART_KINDS = frozenset({Change.SKILLS, Change.RATINGS, Change.NAMES})
 #: matplotlib settings for the on-screen chart, in force while it is built and drawn:
 #: skill names are the user's text, so a "$" must not switch matplotlib into maths mode; and
 #: unhinted text draws about a fifth faster and looks as good on screen.
@@ -352,8 +352,8 @@ class SkillTableModel(_Rows):
         if s is None or role != Qt.ItemDataRole.EditRole or index.column() not in self.FIELDS:
             return False
         col = index.column()
-        return self._doc.update(self.LABELS[col], {k.SKILLS}, ops.update_skill, s.id, merge=False,
-                                **{self.FIELDS[col]: value})
+        edit = commands.update_skill(s.id, self.LABELS[col], **{self.FIELDS[col]: value})
+        return self._doc.run(edit) is not None
 
 
 class RatingTableModel(_Rows):
@@ -438,8 +438,8 @@ class RatingTableModel(_Rows):
         if r is None or role != Qt.ItemDataRole.EditRole or index.column() not in self.FIELDS:
             return False
         col = index.column()
-        return self._doc.update(self.LABELS[col], {k.RATINGS}, ops.update_rating, r.id, merge=False,
-                                **{self.FIELDS[col]: value})
+        edit = commands.update_rating(r.id, self.LABELS[col], **{self.FIELDS[col]: value})
+        return self._doc.run(edit) is not None
 
 
 # -- editors in the tables -------------------------------------------------------------------------
@@ -640,6 +640,7 @@ class SkillsTab(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        doc.changed.connect(self.on_changed)  # the tab listens for itself; skips its own edits
         self.doc = doc
         self.names: dict[str, str] = {"mentor": "", "mentee": ""}
         self.focus_areas: list[str] = []
@@ -1102,12 +1103,10 @@ class SkillsTab(QWidget):
         if self.doc.read_only:
             return
         self.flush()
-        store = self.doc.store
-        owner = self._default_owner()
-        new_id = self.doc.add("Add Skill", {k.SKILLS},
-                              lambda: ops.add_skill(store, NEW_SKILL_NAME, owner), ops.delete_skill)
-        if new_id is None or not self.select_skill(new_id):
+        done = self.doc.run(commands.add_skill(NEW_SKILL_NAME, self._default_owner()))
+        if done is None or not self.select_skill(done.value):
             return
+        new_id = int(done.value)
         index = self.skill_model.index(self.skill_model.row_of(new_id), SkillTableModel.NAME)
         self.skills_view.setFocus()
         self.skills_view.edit(index)
@@ -1121,25 +1120,23 @@ class SkillsTab(QWidget):
             return
         row = self.skills_view.currentIndex().row()
         self.flush()
-        if self.doc.delete("Delete Skill", {k.SKILLS, k.RATINGS}, ops.delete_skill, skill.id):
+        if self.doc.run(commands.delete_skill(skill.id)) is not None:
             self._select_skill_row(min(row, self.skill_model.rowCount() - 1))
 
     def add_rating(self) -> None:
         skill = self.selected_skill()
         if skill is None or self.doc.read_only:
             return
-        store = self.doc.store
         skill_id = skill.id
         day = from_qdate(self.rate_date.date())
         self.rate_level.interpretText()
         level = self.rate_level.value()
         values = {"rated_by": self.rate_by.currentData() or RatedBy.SELF.value,
                   "note": self.rate_note.text(), "entry_id": self.rate_session.currentData()}
-        new_id = self.doc.add("Add Rating", {k.RATINGS},
-                              lambda: ops.add_rating(store, skill_id, day, level, **values),
-                              ops.delete_rating)
-        if new_id is None:
+        done = self.doc.run(commands.add_rating(skill_id, day, level, **values))
+        if done is None:
             return
+        new_id = int(done.value)
         self.rate_note.clear()
         row = self.rating_model.row_of(new_id)
         if row >= 0:
@@ -1151,7 +1148,7 @@ class SkillsTab(QWidget):
         if rating_id is None:
             return
         row = self.rating_model.row_of(rating_id)
-        if self.doc.delete("Delete Rating", {k.RATINGS}, ops.delete_rating, rating_id):
+        if self.doc.run(commands.delete_rating(rating_id)) is not None:
             n = self.rating_model.rowCount()
             if n:
                 self.ratings_view.selectRow(min(row, n - 1))
@@ -1180,24 +1177,24 @@ class SkillsTab(QWidget):
         self.problem.setText(message)
         self.problem.show()
 
-    def on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds - {k.PRIVACY}:
+    def on_changed(self, kinds: Changes, initiator: object = None) -> None:
+        if kinds - {Change.PRIVACY}:
             self.problem.hide()  # something was saved: an earlier complaint is stale
-        if k.NAMES in kinds:
+        if Change.NAMES in kinds:
             self._stale.add("names")
-        if k.FOCUS_AREAS in kinds:
+        if Change.FOCUS_AREAS in kinds:
             self._stale.add("focus")
-        if kinds & {k.ENTRIES, k.PRIVACY}:
+        if kinds & {Change.ENTRIES, Change.PRIVACY}:
             self._stale.add("sessions")
-        if k.PRIVACY in kinds and self.doc.hide_private:
+        if Change.PRIVACY in kinds and self.doc.hide_private:
             with QSignalBlocker(self.rate_session):
                 current = self.rate_session.currentData()
                 self.sessions.drop_private()
                 self.rate_session.setCurrentIndex(max(0, self.sessions.row_of(current)))
-        # Deleting a session unlinks its ratings without a RATINGS change: reload for ENTRIES too.
-        if kinds & {k.SKILLS, k.RATINGS, k.ENTRIES}:
+        # (Deleting a session that ratings came from reports RATINGS too: the edit says so.)
+        if kinds & {Change.SKILLS, Change.RATINGS}:
             self._stale.add("rows")
-        if kinds & CHART_KINDS - {k.NAMES}:  # new names redraw only when the names changed
+        if kinds & CHART_KINDS - {Change.NAMES}:  # new names redraw only when the names changed
             self._chart_dirty = True
         if self.isVisible():
             self._refresh()

@@ -66,10 +66,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import compute, ops
+from revmentor_desktop.data import commands, compute, ops
+from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import QUADRANT_LABELS, Quadrant, Role
 from revmentor_desktop.report.text import isolate
-from revmentor_desktop.ui import document as k
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import canvas
 from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
@@ -228,16 +228,7 @@ class SwotBoard:
 
 def move_item(doc: Document, item_id: int, grid: str, quadrant: str, index: int) -> bool:
     """Move an item anywhere in either grid, as one undo step."""
-    store = doc.store
-    return doc.change(
-        "Move SWOT Item", {k.SWOT},
-        lambda: ops.move_swot_item(store, item_id, grid, quadrant, index),
-        lambda old: ops.move_swot_item(store, item_id, *old),
-    )
-
-
-def _update_swot_item(store: ops.Store, item_id: int, *, text: str) -> dict[str, Any]:
-    return {"text": ops.update_swot_item(store, item_id, text)["text"]}
+    return doc.run(commands.move_swot_item(item_id, grid, quadrant, index)) is not None
 
 
 class QuadrantModel(RowDiff, QAbstractListModel):
@@ -306,8 +297,7 @@ class QuadrantModel(RowDiff, QAbstractListModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._doc.read_only:
             return False
         item_id = self._rows[index.row()].id
-        return self._doc.update("Edit SWOT Item", {k.SWOT}, _update_swot_item, item_id,
-                                merge=False, text=str(value))
+        return self._doc.run(commands.update_swot_item(item_id, str(value))) is not None
 
     # -- drag and drop -------------------------------------------------------------------------------
 
@@ -743,6 +733,7 @@ class SwotTab(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        doc.changed.connect(self.on_changed)  # the tab listens for itself; skips its own edits
         self.doc = doc
         self.board = SwotBoard()
         self._snapshot_cache: dict[int, list[compute.SwotEntry]] = {}
@@ -824,7 +815,7 @@ class SwotTab(QWidget):
         for a, b in pairwise(order):
             self.setTabOrder(a, b)
 
-        self._reload({k.NAMES, k.SWOT, k.SNAPSHOTS})
+        self._reload({Change.NAMES, Change.SWOT, Change.SNAPSHOTS})
         self._arrange(narrow=False)
 
     # -- building ----------------------------------------------------------------------------------
@@ -894,22 +885,22 @@ class SwotTab(QWidget):
 
     def _reload(self, kinds: set[str] | frozenset[str]) -> None:
         store = self.doc.store
-        if kinds & {k.SWOT, k.NAMES}:
+        if kinds & {Change.SWOT, Change.NAMES}:
             keep = self._remember()
-            if k.NAMES in kinds:
+            if Change.NAMES in kinds:
                 p = self.doc.partnership()
                 self.board.names = {Role.MENTOR: isolate(p.mentor_name), Role.MENTEE: isolate(p.mentee_name)}
-            if k.SWOT in kinds:
+            if Change.SWOT in kinds:
                 self.board.load(ops.list_swot_items(store))  # one query for all eight quadrants
             for grid in self.grids.values():
                 grid.refresh()
             self._restore(keep)
-        if k.SNAPSHOTS in kinds:
+        if Change.SNAPSHOTS in kinds:
             self._snapshot_cache.clear()
             self.compare.set_snapshots(ops.list_snapshots(store), self.compare.snapshot_id())
             self.compare.delete_button.setEnabled(
                 not self.doc.read_only and self.compare.snapshot_id() is not None)
-        if kinds & {k.SWOT, k.SNAPSHOTS, k.NAMES}:
+        if kinds & {Change.SWOT, Change.SNAPSHOTS, Change.NAMES}:
             self._refresh_compare()
         self.snapshot_button.setEnabled(not self.doc.read_only)
 
@@ -986,12 +977,11 @@ class SwotTab(QWidget):
         text = panel.add_edit.text().strip()
         if not text or self.doc.read_only:
             return None
-        store = self.doc.store
         grid, quadrant = panel.grid, panel.quadrant
-        new_id = self.doc.add(f"Add {SINGULAR[quadrant]}", {k.SWOT}, lambda: ops.add_swot_item(store, grid, quadrant, text),
-                              ops.delete_swot_item)
-        if new_id is None:
+        done = self.doc.run(commands.add_swot_item(grid, quadrant, text, f"Add {SINGULAR[quadrant]}"))
+        if done is None:
             return None
+        new_id = int(done.value)
         panel.add_edit.clear()
         row = panel.model.row_of(new_id)
         if row >= 0:
@@ -1005,7 +995,7 @@ class SwotTab(QWidget):
         if row < 0 or self.doc.read_only:
             return False
         had_focus = panel.view.hasFocus()
-        ok = self.doc.delete("Delete SWOT Item", {k.SWOT}, ops.delete_swot_item, panel.model.id_at(row))
+        ok = self.doc.run(commands.delete_swot_item(panel.model.id_at(row))) is not None
         n = panel.model.rowCount()
         if ok and n:
             panel.view.setCurrentIndex(panel.model.index(min(row, n - 1)))
@@ -1085,10 +1075,9 @@ class SwotTab(QWidget):
         if answer is None:
             return None
         label, taken_on = answer
-        store = self.doc.store
         had = self.compare.snapshot_id()
-        new_id = self.doc.add("Save Snapshot", {k.SNAPSHOTS},
-                              lambda: ops.save_snapshot(store, label, taken_on), ops.delete_snapshot)
+        done = self.doc.run(commands.save_snapshot(label, taken_on))
+        new_id = None if done is None else int(done.value)
         if new_id is not None and had is None:
             self.compare.combo.setCurrentIndex(self.compare.combo.findData(new_id))
         return new_id
@@ -1097,7 +1086,7 @@ class SwotTab(QWidget):
         snap = self.compare.snapshot_id()
         if snap is None or self.doc.read_only:
             return False
-        return self.doc.delete("Delete Snapshot", {k.SNAPSHOTS}, ops.delete_snapshot, snap)
+        return self.doc.run(commands.delete_snapshot(snap)) is not None
 
     # -- the tab protocol --------------------------------------------------------------------------
 
@@ -1125,8 +1114,8 @@ class SwotTab(QWidget):
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
 
-    def on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {k.SWOT, k.SNAPSHOTS, k.NAMES}:
+    def on_changed(self, kinds: Changes, initiator: object = None) -> None:
+        if kinds & {Change.SWOT, Change.SNAPSHOTS, Change.NAMES}:
             self.show_problem("")
             self._reload(kinds)
 

@@ -1,0 +1,394 @@
+"""Every change a user makes, as one edit that knows what it changed and what undoes it.
+
+After Anki's CollectionOp and OpChanges: `edit.apply(store)` runs one operation of `ops` (one
+transaction) and returns `Done` — its result, the kinds of rows it changed (cascades included:
+deleting a journal entry also changes the action items it held, the goals it discussed and the skill
+ratings it unlinked) and the edit that undoes it. Undoing gives a `Done` whose `undo` redoes, so an
+undo stack needs nothing more. No caller names a change kind; each edit says what it touched.
+
+Importing this module is cheap (`ops`, and with it SQLModel, loads when an edit is first applied),
+so the window can offer edits before the ORM is imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from revmentor_desktop.data.ops import Tombstone
+    from revmentor_desktop.data.store import Store
+
+
+class Change(StrEnum):
+    """A kind of thing an edit can change; views redraw only for the kinds they show."""
+
+    PARTNERSHIP = "partnership"
+    #: the partners' names or who "I" am (a subset of PARTNERSHIP changes: most tabs show only these)
+    NAMES = "names"
+    FOCUS_AREAS = "focus_areas"
+    CLAUSES = "clauses"
+    GOALS = "goals"
+    MILESTONES = "milestones"
+    #: an entry's date, length, rating, privacy or topics (what lists and figures show)
+    ENTRIES = "entries"
+    #: the long text of an entry (agenda, notes, takeaways, feedback): nothing but the entry shows it
+    ENTRY_TEXT = "entry_text"
+    #: which goals a session discussed
+    DISCUSSED = "discussed"
+    ACTIONS = "actions"
+    SWOT = "swot"
+    SNAPSHOTS = "snapshots"
+    SKILLS = "skills"
+    RATINGS = "ratings"
+    #: not rows: the window's hide-private switch (every view that shows private things redraws)
+    PRIVACY = "privacy"
+
+
+Changes = frozenset[Change]
+NOTHING: Changes = frozenset()
+
+
+@dataclass(frozen=True)
+class Done:
+    """What an applied edit did."""
+
+    value: Any
+    changes: Changes
+    #: the edit that undoes this one (None when nothing changed, so there is nothing to undo)
+    undo: Edit | None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One user edit, not yet applied. `label` names it in Edit › Undo."""
+
+    label: str
+    run: Callable[[Store], Done] = field(repr=False)
+    #: consecutive edits with the same key (debounced typing into one field) undo as one step
+    merge_key: Hashable | None = None
+
+    def apply(self, store: Store) -> Done:
+        return self.run(store)
+
+
+def _ops() -> Any:
+    from revmentor_desktop.data import ops
+
+    return ops
+
+
+# -- the kinds of rows, by table ------------------------------------------------------------------------
+
+_ENTRY_TEXT_FIELDS = frozenset({"agenda", "notes", "mentor_takeaway", "mentee_takeaway",
+                                "feedback_good", "feedback_improve"})
+_NAME_FIELDS = frozenset({"mentor_name", "mentee_name", "me"})
+
+#: which change each table's rows are (a Tombstone names the tables it emptied)
+_BY_TABLE: Mapping[str, Changes] = {
+    "partnership": frozenset({Change.PARTNERSHIP}),
+    "focus_area": frozenset({Change.FOCUS_AREAS}),
+    "agreement_clause": frozenset({Change.CLAUSES}),
+    "goal": frozenset({Change.GOALS}),
+    "milestone": frozenset({Change.MILESTONES}),
+    "journal_entry": frozenset({Change.ENTRIES, Change.ENTRY_TEXT}),
+    "entry_goal": frozenset({Change.DISCUSSED}),
+    "action_item": frozenset({Change.ACTIONS}),
+    "swot_item": frozenset({Change.SWOT}),
+    "swot_snapshot": frozenset({Change.SNAPSHOTS}),
+    "swot_snapshot_item": frozenset({Change.SNAPSHOTS}),
+    "skill": frozenset({Change.SKILLS}),
+    "skill_rating": frozenset({Change.RATINGS}),
+}
+
+
+def changes_of(tombstone: Tombstone) -> Changes:
+    """Every kind of row a delete removed or altered (and its restore puts back)."""
+    out: set[Change] = set()
+    for table in tombstone.tables():
+        out |= _BY_TABLE[table]
+    return frozenset(out)
+
+
+# -- building blocks ------------------------------------------------------------------------------------
+
+
+def _update(label: str, fn_name: str, row_id: int, values: Mapping[str, Any], changes: Changes,
+            merge: bool = True) -> Edit:
+    """Change fields of one row; undo puts the old values back. Consecutive edits of the same
+    fields of the same row merge into one undo step when `merge`."""
+    values = dict(values)
+
+    def run(store: Store) -> Done:
+        old = getattr(_ops(), fn_name)(store, row_id, **values)
+        if old == values:
+            return Done(old, NOTHING, None)
+        return Done(old, changes, _update(label, fn_name, row_id, old, changes, merge))
+
+    key = (fn_name, row_id, tuple(sorted(values))) if merge else None
+    return Edit(label, run, key)
+
+
+def _added(label: str, add: Callable[[Store], int], delete: Callable[[int], Edit],
+           changes: Changes) -> Edit:
+    """Create a row; undo deletes it, and redo puts back the very same row (same id)."""
+
+    def run(store: Store) -> Done:
+        new_id = add(store)
+        return Done(new_id, changes, delete(new_id))
+
+    return Edit(label, run)
+
+
+def _deleting(label: str, fn_name: str, row_id: int) -> Edit:
+    """Delete a row and what hangs off it; undo restores every row as it was."""
+
+    def run(store: Store) -> Done:
+        tomb = getattr(_ops(), fn_name)(store, row_id)
+        return Done(tomb, changes_of(tomb), restore(label, tomb, _deleting(label, fn_name, row_id)))
+
+    return Edit(label, run)
+
+
+def restore(label: str, tombstone: Tombstone, again: Edit) -> Edit:
+    """Put back what a delete removed; undo runs the delete `again`."""
+
+    def run(store: Store) -> Done:
+        _ops().restore(store, tombstone)
+        return Done(None, changes_of(tombstone), again)
+
+    return Edit(label, run)
+
+
+def _moving(label: str, fn_name: str, row_id: int, new_index: int, changes: Changes) -> Edit:
+    def run(store: Store) -> Done:
+        old_index = getattr(_ops(), fn_name)(store, row_id, new_index)
+        if old_index == new_index:
+            return Done(old_index, NOTHING, None)
+        return Done(old_index, changes, _moving(label, fn_name, row_id, old_index, changes))
+
+    return Edit(label, run)
+
+
+def _replacing(label: str, fn: Callable[[Store, Any], Any], value: Any, changes: Changes) -> Edit:
+    """Set something to `value` as a whole; `fn` returns what it was, which undo sets back."""
+
+    def run(store: Store) -> Done:
+        old = fn(store, value)
+        if old == value:
+            return Done(old, NOTHING, None)
+        return Done(old, changes, _replacing(label, fn, old, changes))
+
+    return Edit(label, run)
+
+
+# -- the partnership and its agreement -------------------------------------------------------------------
+
+
+PARTNERSHIP_LABELS = {
+    "mentor_name": "Rename Mentor", "mentee_name": "Rename Mentee", "me": "Change Who I Am",
+    "organisation": "Edit Organisation", "start_date": "Change Start Date",
+    "review_date": "Change Review Date", "cadence_days": "Change Cadence",
+    "duration_minutes": "Change Usual Length",
+}
+
+
+def update_partnership(**values: Any) -> Edit:
+    changes = {Change.PARTNERSHIP} | ({Change.NAMES} if _NAME_FIELDS & values.keys() else set())
+    label = PARTNERSHIP_LABELS[next(iter(values))] if len(values) == 1 else "Edit Partnership"
+
+    def run(store: Store) -> Done:
+        old = _ops().update_partnership(store, **values)
+        if old == values:
+            return Done(old, NOTHING, None)
+        return Done(old, frozenset(changes), update_partnership(**old))
+
+    return Edit(label, run, ("partnership", tuple(sorted(values))))
+
+
+def set_focus_areas(names: Sequence[str]) -> Edit:
+    return _replacing("Change Focus Areas", lambda store, v: _ops().set_focus_areas(store, v),
+                      list(names), frozenset({Change.FOCUS_AREAS}))
+
+
+def add_clause(text: str, index: int | None = None, label: str = "Add Rule") -> Edit:
+    return _added(label, lambda store: _ops().add_clause(store, text, index), delete_clause,
+                  frozenset({Change.CLAUSES}))
+
+
+def update_clause(clause_id: int, text: str) -> Edit:
+    def run(store: Store) -> Done:
+        old = _ops().update_clause(store, clause_id, text)
+        if old == text:
+            return Done(old, NOTHING, None)
+        return Done(old, frozenset({Change.CLAUSES}), update_clause(clause_id, old))
+
+    return Edit("Edit Rule", run, ("clause", clause_id))
+
+
+def move_clause(clause_id: int, new_index: int) -> Edit:
+    return _moving("Move Rule", "move_clause", clause_id, new_index, frozenset({Change.CLAUSES}))
+
+
+def delete_clause(clause_id: int) -> Edit:
+    return _deleting("Delete Rule", "delete_clause", clause_id)
+
+
+# -- goals and milestones --------------------------------------------------------------------------------
+
+
+def add_goal(title: str, **values: Any) -> Edit:
+    return _added("Add Goal", lambda store: _ops().add_goal(store, title, **values), delete_goal,
+                  frozenset({Change.GOALS}))
+
+
+def update_goal(goal_id: int, label: str, merge: bool = True, **values: Any) -> Edit:
+    return _update(label, "update_goal", goal_id, values, frozenset({Change.GOALS}), merge)
+
+
+def delete_goal(goal_id: int) -> Edit:
+    return _deleting("Delete Goal", "delete_goal", goal_id)
+
+
+def add_milestone(goal_id: int, title: str) -> Edit:
+    return _added("Add Milestone", lambda store: _ops().add_milestone(store, goal_id, title),
+                  delete_milestone, frozenset({Change.MILESTONES}))
+
+
+def update_milestone(milestone_id: int, label: str, **values: Any) -> Edit:
+    return _update(label, "update_milestone", milestone_id, values,
+                   frozenset({Change.MILESTONES}), merge=False)
+
+
+def tick_milestone(milestone_id: int, done: bool, today: date) -> Edit:
+    return update_milestone(milestone_id, "Tick Milestone" if done else "Untick Milestone",
+                            done_on=today if done else None)
+
+
+def move_milestone(milestone_id: int, new_index: int) -> Edit:
+    return _moving("Move Milestone", "move_milestone", milestone_id, new_index,
+                   frozenset({Change.MILESTONES}))
+
+
+def delete_milestone(milestone_id: int) -> Edit:
+    return _deleting("Remove Milestone", "delete_milestone", milestone_id)
+
+
+# -- the journal -----------------------------------------------------------------------------------------
+
+
+ENTRY_LABELS = {"held_on": "Change Session Date", "duration_minutes": "Change Duration",
+                "rating": "Rate Session", "private": "Change Privacy", "topics": "Edit Topics"}
+
+
+def add_entry(held_on: date, **values: Any) -> Edit:
+    return _added("New Entry", lambda store: _ops().add_entry(store, held_on, **values),
+                  delete_entry, frozenset({Change.ENTRIES}))
+
+
+def update_entry(entry_id: int, label: str, **values: Any) -> Edit:
+    # Long text shows nowhere but in its entry: other views need not redraw for it.
+    changes = (frozenset({Change.ENTRY_TEXT}) if values.keys() <= _ENTRY_TEXT_FIELDS
+               else frozenset({Change.ENTRIES}))
+    merge = not values.keys() & {"private", "rating"}
+    return _update(label, "update_entry", entry_id, values, changes, merge)
+
+
+def delete_entry(entry_id: int) -> Edit:
+    return _deleting("Delete Entry", "delete_entry", entry_id)
+
+
+def set_entry_goals(entry_id: int, goal_ids: Iterable[int]) -> Edit:
+    return _replacing("Change Goals Discussed",
+                      lambda store, ids: _ops().set_entry_goals(store, entry_id, ids),
+                      sorted(set(goal_ids)), frozenset({Change.DISCUSSED}))
+
+
+def add_action(entry_id: int, text: str, **values: Any) -> Edit:
+    return _added("Add Action Item", lambda store: _ops().add_action(store, entry_id, text, **values),
+                  delete_action, frozenset({Change.ACTIONS}))
+
+
+def update_action(action_id: int, label: str, merge: bool = True, **values: Any) -> Edit:
+    return _update(label, "update_action", action_id, values, frozenset({Change.ACTIONS}), merge)
+
+
+def tick_action(action_id: int, done: bool, today: date) -> Edit:
+    return update_action(action_id, "Tick Action Item" if done else "Untick Action Item",
+                         merge=False, done_on=today if done else None)
+
+
+def delete_action(action_id: int) -> Edit:
+    return _deleting("Remove Action Item", "delete_action", action_id)
+
+
+# -- SWOT ------------------------------------------------------------------------------------------------
+
+
+def add_swot_item(grid: str, quadrant: str, text: str, label: str) -> Edit:
+    return _added(label, lambda store: _ops().add_swot_item(store, grid, quadrant, text),
+                  delete_swot_item, frozenset({Change.SWOT}))
+
+
+def update_swot_item(item_id: int, text: str) -> Edit:
+    def run(store: Store) -> Done:
+        old = str(_ops().update_swot_item(store, item_id, text)["text"])
+        if old == text:
+            return Done(old, NOTHING, None)
+        return Done(old, frozenset({Change.SWOT}), update_swot_item(item_id, old))
+
+    return Edit("Edit SWOT Item", run)
+
+
+def move_swot_item(item_id: int, grid: str, quadrant: str, index: int) -> Edit:
+    def run(store: Store) -> Done:
+        old = _ops().move_swot_item(store, item_id, grid, quadrant, index)
+        return Done(old, frozenset({Change.SWOT}), move_swot_item(item_id, *old))
+
+    return Edit("Move SWOT Item", run)
+
+
+def delete_swot_item(item_id: int) -> Edit:
+    return _deleting("Delete SWOT Item", "delete_swot_item", item_id)
+
+
+def save_snapshot(label: str, taken_on: date) -> Edit:
+    return _added("Save Snapshot", lambda store: _ops().save_snapshot(store, label, taken_on),
+                  delete_snapshot, frozenset({Change.SNAPSHOTS}))
+
+
+def delete_snapshot(snapshot_id: int) -> Edit:
+    return _deleting("Delete Snapshot", "delete_snapshot", snapshot_id)
+
+
+# -- skills ----------------------------------------------------------------------------------------------
+
+
+def add_skill(name: str, owner: str, **values: Any) -> Edit:
+    return _added("Add Skill", lambda store: _ops().add_skill(store, name, owner, **values),
+                  delete_skill, frozenset({Change.SKILLS}))
+
+
+def update_skill(skill_id: int, label: str, **values: Any) -> Edit:
+    return _update(label, "update_skill", skill_id, values, frozenset({Change.SKILLS}), merge=False)
+
+
+def delete_skill(skill_id: int) -> Edit:
+    return _deleting("Delete Skill", "delete_skill", skill_id)
+
+
+def add_rating(skill_id: int, rated_on: date, level: int, **values: Any) -> Edit:
+    return _added("Add Rating",
+                  lambda store: _ops().add_rating(store, skill_id, rated_on, level, **values),
+                  delete_rating, frozenset({Change.RATINGS}))
+
+
+def update_rating(rating_id: int, label: str, **values: Any) -> Edit:
+    return _update(label, "update_rating", rating_id, values, frozenset({Change.RATINGS}), merge=False)
+
+
+def delete_rating(rating_id: int) -> Edit:
+    return _deleting("Delete Rating", "delete_rating", rating_id)
