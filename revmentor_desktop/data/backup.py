@@ -10,7 +10,6 @@ bumped by every committed write), which tells cheaply whether the file changed s
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import sqlite3
@@ -19,7 +18,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from revmentor_desktop.data.store import SQLITE_MAGIC, _uri, ensure_private_dir
+from revmentor_desktop.data.files import (
+    SQLITE_MAGIC,
+    discard,
+    ensure_private_dir,
+    fsync_file,
+    path_digest,
+    uri_for,
+)
 from revmentor_desktop.errors import ErrorKind, KnownError
 
 SUFFIX = ".revmentor"
@@ -40,7 +46,7 @@ class BackupInfo:
 
     def counts(self) -> tuple[int, int]:
         """(goals, journal entries) in this backup."""
-        conn = sqlite3.connect(_uri(self.path, "ro"), uri=True)
+        conn = sqlite3.connect(uri_for(self.path, "ro"), uri=True)
         try:
             goals = conn.execute("SELECT count(*) FROM goal").fetchone()[0]
             entries = conn.execute("SELECT count(*) FROM journal_entry").fetchone()[0]
@@ -51,8 +57,7 @@ class BackupInfo:
 
 def folder_for(backups_root: Path, partnership: Path) -> Path:
     """Where one partnership file's backups live (a folder per file, named by its full path)."""
-    digest = hashlib.sha256(str(Path(partnership).resolve()).encode("utf-8", "surrogatepass")).hexdigest()
-    return Path(backups_root) / digest[:20]
+    return Path(backups_root) / path_digest(partnership)[:20]
 
 
 def change_counter(path: Path) -> int | None:
@@ -116,7 +121,7 @@ def _ensure_folder(folder: Path) -> None:
 
 def _copy_consistently(source: Path, target: Path) -> None:
     """Copy a database with the backup API into a new file `target` (must not exist)."""
-    src = sqlite3.connect(_uri(source, "ro"), uri=True)
+    src = sqlite3.connect(uri_for(source, "ro"), uri=True)
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
@@ -138,7 +143,7 @@ def _roll_back_crashed_write(path: Path) -> None:
     (SQLITE_READONLY_ROLLBACK); let a read-write connection do it, as opening the file would."""
     if not Path(f"{path}-journal").exists():
         return
-    conn = sqlite3.connect(_uri(Path(path), "rw"), uri=True)
+    conn = sqlite3.connect(uri_for(Path(path), "rw"), uri=True)
     try:
         conn.execute("PRAGMA schema_version").fetchone()
     finally:
@@ -147,7 +152,7 @@ def _roll_back_crashed_write(path: Path) -> None:
 
 def _integrity_ok(path: Path) -> bool:
     try:
-        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
+        conn = sqlite3.connect(uri_for(path, "ro"), uri=True)
         try:
             row = conn.execute("PRAGMA integrity_check").fetchone()
         finally:
@@ -155,14 +160,6 @@ def _integrity_ok(path: Path) -> bool:
     except sqlite3.Error:
         return False
     return row is not None and row[0] == "ok"
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def make_backup(source: Path, folder: Path, reason: str = "auto", now: datetime | None = None) -> BackupInfo:
@@ -184,18 +181,18 @@ def make_backup(source: Path, folder: Path, reason: str = "auto", now: datetime 
         _copy_consistently(Path(source), tmp)
         if not _integrity_ok(tmp):
             raise KnownError(ErrorKind.DAMAGED, "The backup did not pass its integrity check; it was discarded.")
-        _fsync(tmp)
+        fsync_file(tmp)
         os.replace(tmp, final)
     except sqlite3.Error as exc:
-        _remove(tmp)
+        discard(tmp)
         if "full" in str(exc).lower():
             raise KnownError(ErrorKind.DISK_FULL, "The disk is full, so no backup could be made.") from exc
         raise KnownError(ErrorKind.DAMAGED, f"The backup failed ({exc}); it was discarded.") from exc
     except OSError as exc:
-        _remove(tmp)
+        discard(tmp)
         raise KnownError(ErrorKind.CANNOT_WRITE, f"The backup could not be written: {exc.strerror or exc}.") from exc
     except BaseException:
-        _remove(tmp)
+        discard(tmp)
         raise
     return BackupInfo(final, now, counter, reason, final.stat().st_size)
 
@@ -208,13 +205,13 @@ def save_copy(source: Path, target: Path) -> None:
     tmp = target.with_name(f".{target.name}.part-{os.getpid()}")
     try:
         _copy_consistently(Path(source), tmp)
-        _fsync(tmp)
+        fsync_file(tmp)
         os.replace(tmp, target)
     except sqlite3.Error as exc:
-        _remove(tmp)
+        discard(tmp)
         raise KnownError(ErrorKind.CANNOT_WRITE, f"The copy could not be made ({exc}).") from exc
     except OSError as exc:
-        _remove(tmp)
+        discard(tmp)
         if exc.errno == 28:
             raise KnownError(ErrorKind.DISK_FULL, "The disk is full, so the copy was not made.") from exc
         raise KnownError(ErrorKind.CANNOT_WRITE, f"The copy could not be written: {exc.strerror or exc}.") from exc
@@ -238,12 +235,12 @@ def restore(backup: Path, target: Path, folder: Path) -> BackupInfo | None:
     tmp = Path(target).with_name(f".{Path(target).name}.restoring-{os.getpid()}")
     try:
         _copy_consistently(Path(backup), tmp)
-        _fsync(tmp)
+        fsync_file(tmp)
         for side in ("-journal", "-wal", "-shm"):
-            _remove(Path(str(target) + side))  # stale side files would corrupt the restored copy
+            discard(Path(str(target) + side))  # stale side files would corrupt the restored copy
         os.replace(tmp, target)
     except (sqlite3.Error, OSError) as exc:
-        _remove(tmp)
+        discard(tmp)
         raise KnownError(ErrorKind.CANNOT_WRITE, f"The backup could not be restored: {exc}.") from exc
     # The restored file's change counter starts again from the backup's own; back it up now so the
     # newest backup shares its counter line and needs_backup() stays true after every later edit.
@@ -277,16 +274,9 @@ def thin(folder: Path, now: datetime | None = None) -> list[Path]:
     removed = []
     for b in backups:
         if b.path not in keep:
-            _remove(b.path)
+            discard(b.path)
             removed.append(b.path)
     return removed
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass  # best effort; a leftover temp file is harmless and named as such
 
 
 def cleanup_partials(folders: Iterable[Path]) -> None:
@@ -298,7 +288,7 @@ def cleanup_partials(folders: Iterable[Path]) -> None:
             continue
         for name in names:
             if name.startswith(".") and name.endswith((".part", ".part-journal")):
-                _remove(Path(folder) / name)
+                discard(Path(folder) / name)
 
 
 __all__ = ["BackupInfo", "change_counter", "cleanup_partials", "folder_for", "list_backups",

@@ -50,119 +50,23 @@ from revmentor_desktop.data.reads import (
     session_dates as session_dates,
 )
 from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.validation import (  # the field rules, under the names ops has always had
+    ACTION_FIELDS,
+    ENTRY_FIELDS,
+    GOAL_FIELDS,
+    MILESTONE_FIELDS,
+    PARTNERSHIP_FIELDS,
+    RATING_FIELDS,
+    SKILL_FIELDS,
+    SWOT_FIELDS,
+    clean_clause,
+    clean_focus_area,
+    validate_partnership,
+)
+from revmentor_desktop.data.validation import validate_fields as _validate
 from revmentor_desktop.errors import Gone
-from revmentor_desktop.data.vocab import ActionOwner, GoalOwner, GoalStatus, Quadrant, RatedBy, Role
 
 M = TypeVar("M", bound=SQLModel)
-
-# -- field declarations: one place says what each column accepts ------------------------------------
-
-PARTNERSHIP_FIELDS: dict[str, v.Validator] = {
-    "mentor_name": v.text("Mentor's name", required=True, max_len=v.NAME_MAX),
-    "mentee_name": v.text("Mentee's name", required=True, max_len=v.NAME_MAX),
-    "me": v.choice("Who I am", list(Role)),
-    "organisation": v.text("Organisation", max_len=v.NAME_MAX * 2),
-    "start_date": v.a_date("Start date", required=True),
-    "review_date": v.a_date("Review date"),
-    "cadence_days": v.integer("Meeting cadence (days)", 1, 365),
-    "duration_minutes": v.integer("Usual duration (minutes)", 5, 600),
-}
-
-GOAL_FIELDS: dict[str, v.Validator] = {
-    "title": v.text("Goal title", required=True, max_len=v.TITLE_MAX),
-    "owner": v.choice("Goal owner", list(GoalOwner)),
-    "focus_area": v.text("Focus area", max_len=v.NAME_MAX),
-    "description": v.text("Description", max_len=v.LONG_MAX),
-    "success_measure": v.text("Success measure", max_len=v.SHORT_MAX),
-    "target_date": v.a_date("Target date"),
-    "status": v.choice("Status", list(GoalStatus)),
-    "manual_progress": v.integer("Progress", 0, 100),
-    "private": v.flag("Private"),
-}
-
-MILESTONE_FIELDS: dict[str, v.Validator] = {
-    "title": v.text("Milestone", required=True, max_len=v.TITLE_MAX),
-    "done_on": v.a_date("Done date"),
-}
-
-ENTRY_FIELDS: dict[str, v.Validator] = {
-    "held_on": v.a_date("Session date", required=True),
-    "duration_minutes": v.integer("Duration (minutes)", 0, 1440),
-    "topics": v.text("Topics", max_len=v.SHORT_MAX),
-    "agenda": v.text("Agenda", max_len=v.LONG_MAX),
-    "notes": v.text("Notes", max_len=v.LONG_MAX),
-    "mentor_takeaway": v.text("What the mentor took away", max_len=v.LONG_MAX),
-    "mentee_takeaway": v.text("What the mentee took away", max_len=v.LONG_MAX),
-    "feedback_good": v.text("Feedback that went well", max_len=v.LONG_MAX),
-    "feedback_improve": v.text("Feedback to improve", max_len=v.LONG_MAX),
-    "rating": v.integer("Usefulness rating", 1, 5, optional=True),
-    "private": v.flag("Private"),
-}
-
-ACTION_FIELDS: dict[str, v.Validator] = {
-    "text": v.text("Action item", required=True, max_len=v.SHORT_MAX),
-    "owner": v.choice("Action owner", list(ActionOwner)),
-    "due_on": v.a_date("Due date"),
-    "done_on": v.a_date("Done date"),
-}
-
-SWOT_FIELDS: dict[str, v.Validator] = {
-    "grid": v.choice("Whose grid", list(Role)),
-    "quadrant": v.choice("Quadrant", list(Quadrant)),
-    "text": v.text("SWOT item", required=True, max_len=v.SHORT_MAX),
-}
-
-SKILL_FIELDS: dict[str, v.Validator] = {
-    "name": v.text("Skill name", required=True, max_len=v.NAME_MAX * 2),
-    "owner": v.choice("Whose skill", list(Role)),
-    "focus_area": v.text("Focus area", max_len=v.NAME_MAX),
-    "target_level": v.integer("Target level", 1, 5),
-}
-
-RATING_FIELDS: dict[str, v.Validator] = {
-    "rated_on": v.a_date("Rating date", required=True),
-    "level": v.integer("Level", 1, 5),
-    "rated_by": v.choice("Rated by", list(RatedBy)),
-    "note": v.text("Note", max_len=v.SHORT_MAX),
-    "entry_id": lambda x: v.check_int(x, "Journal entry", 1, 2**62, optional=True),
-}
-
-
-def _validate(fields: Mapping[str, v.Validator], values: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - set(fields)
-    if unknown:
-        raise TypeError(f"unknown field(s): {', '.join(sorted(unknown))}")  # a bug, not user input
-    return {k: fields[k](val) for k, val in values.items()}
-
-
-def validate_partnership(values: Mapping[str, Any], *, creating: bool = False) -> dict[str, Any]:
-    if creating:
-        values = {
-            "me": Role.MENTOR,
-            "organisation": "",
-            "review_date": None,
-            "cadence_days": 14,
-            "duration_minutes": 60,
-            **values,
-        }
-        missing = {"mentor_name", "mentee_name", "start_date"} - set(values)
-        if missing:
-            raise v.ValidationError("The partnership needs both names and a start date.")
-    out = _validate(PARTNERSHIP_FIELDS, values)
-    start = out.get("start_date")
-    review = out.get("review_date")
-    if start and review and review < start:
-        raise v.ValidationError("The review date cannot be before the start date.")
-    return out
-
-
-def clean_focus_area(name: object) -> str:
-    return v.clean_text(name, "Focus area", required=True, max_len=v.NAME_MAX)
-
-
-def clean_clause(text: object) -> str:
-    return v.clean_text(text, "Agreement clause", required=True, max_len=v.SHORT_MAX)
-
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)

@@ -20,6 +20,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from revmentor_desktop.data.files import ensure_private_dir
 from revmentor_desktop.errors import ErrorKind, KnownError
 
 #: The side files SQLite may apply to a database, and the one it only reads alongside a ``-wal``.
@@ -66,8 +67,6 @@ def set_aside(path: Path, side_files: list[Path], folder: Path) -> Path:
     the side files get an inert suffix so the copy of the file opens on its own, unchanged. Returns
     the copy of the file. Raises KnownError (the file untouched) when the copy cannot be made.
     """
-    from revmentor_desktop.data.store import ensure_private_dir
-
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H-%M-%S UTC")
     ensure_private_dir(folder)
     target = folder / f"{path.name}{_SET_MARK}{stamp}"

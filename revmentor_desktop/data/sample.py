@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from revmentor_desktop.data.store import Store, place_new_file
+from revmentor_desktop.data.files import place_new_file
+from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.vocab import DEFAULT_FOCUS_AREAS
 from revmentor_desktop.errors import ErrorKind, KnownError
 

@@ -46,9 +46,19 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
-from revmentor_desktop.data import recovery
+from revmentor_desktop.data import backup, recovery, validation
+from revmentor_desktop.data.files import (
+    SQLITE_MAGIC,
+    discard,
+    discard_dir,
+    ensure_private_dir,
+    fsync_dir,
+    fsync_file,
+    make_private,
+    place_new_file,
+    uri_for,
+)
 from revmentor_desktop.data.migrations import APPLICATION_ID, SCHEMA_VERSION, STEPS
 from revmentor_desktop.errors import ErrorKind, KnownError
 
@@ -56,7 +66,6 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 
 
@@ -69,12 +78,6 @@ class FileCheck:
     application_id: int
     page_size: int
     size: int
-
-
-def _uri(path: Path, mode: str) -> str:
-    # os.fsencode: a file name that is not valid UTF-8 (kept by Python as surrogate escapes) is
-    # percent-encoded byte for byte, so SQLite opens exactly the file the user named.
-    return f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}"
 
 
 def check_header(path: Path) -> FileCheck:
@@ -169,7 +172,7 @@ def _translate(exc: sqlite3.Error | Exception, path: Path) -> KnownError | None:
 
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN ourselves, so DDL and DML share one real transaction.
-    conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(uri_for(path, mode), uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     if mode != "ro":
         conn.execute("PRAGMA journal_mode = DELETE")
@@ -188,37 +191,6 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-
-
-def _make_private(path: Path) -> None:
-    try:
-        os.chmod(path, 0o600)
-    except OSError:
-        pass  # not ours to change (e.g. a file on a FAT stick); the data is still intact
-
-
-def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` (and parents) so only the user can enter it.
-
-    Raises OSError, its `strerror` a reason fit to show, when `folder` cannot be a folder. A link
-    in the way that leads nowhere (a folder moved to a drive that is not plugged in) is reported,
-    never followed: making its target would write onto the missing drive's mount point. Callers
-    phrase the error for what the folder is for (a new file's folder, backups).
-    """
-    folder = Path(folder)
-    if folder.is_dir():
-        return
-    for part in (folder, *folder.parents):
-        if part.is_symlink() and not part.exists():
-            raise FileNotFoundError(
-                errno.ENOENT, f"“{part}” is a link to “{os.readlink(part)}”, which does not exist",
-                str(part))
-        if part.exists():
-            if not part.is_dir():
-                raise NotADirectoryError(errno.ENOTDIR, f"“{part}” is a file, not a folder", str(part))
-            break
-    folder.mkdir(parents=True, mode=0o700, exist_ok=True)  # exist_ok: another process may race us
-    os.chmod(folder, 0o700)
 
 
 class Store:
@@ -313,9 +285,7 @@ class Store:
                         upgraded = _upgraded_copy(conn)
                     else:
                         if backup_folder is not None:
-                            from revmentor_desktop.data.backup import make_backup
-
-                            make_backup(path, backup_folder, "before-upgrade")
+                            backup.make_backup(path, backup_folder, "before-upgrade")
                         _migrate(conn, path)
             finally:
                 conn.close()
@@ -387,14 +357,12 @@ class Store:
         The file is built under a temporary name and renamed into place, so a crash never leaves a
         half-made partnership behind.
         """
-        from revmentor_desktop.data import ops  # late: ops imports this module
-
         path = Path(path)
         if path.exists() or path.is_symlink():
             raise KnownError(ErrorKind.ALREADY_EXISTS, f"“{path}” already exists; it was left as it was.")
-        values = ops.validate_partnership(partnership, creating=True)
-        areas = [ops.clean_focus_area(a) for a in (focus_areas or [])]
-        clause_texts = [ops.clean_clause(c) for c in (clauses or [])]
+        values = validation.validate_partnership(partnership, creating=True)
+        areas = [validation.clean_focus_area(a) for a in (focus_areas or [])]
+        clause_texts = [validation.clean_clause(c) for c in (clauses or [])]
         tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
         try:
             if not path.parent.exists():
@@ -425,24 +393,24 @@ class Store:
                 conn.close()
             place_new_file(tmp, path)
         except sqlite3.Error as exc:
-            _discard(tmp)
-            _discard(Path(f"{tmp}-journal"))
+            discard(tmp)
+            discard(Path(f"{tmp}-journal"))
             if "full" in str(exc).lower():
                 raise KnownError(ErrorKind.DISK_FULL, "The disk is full; the file was not created.",
                                  "Free some space and try again.") from exc
             raise _translate(exc, path) or exc from exc
         except OSError as exc:
-            _discard(tmp)
-            _discard(Path(f"{tmp}-journal"))
+            discard(tmp)
+            discard(Path(f"{tmp}-journal"))
             if exc.errno == errno.ENOSPC:
                 raise KnownError(ErrorKind.DISK_FULL, "The disk is full; the file was not created.") from exc
             raise KnownError(
                 ErrorKind.CANNOT_WRITE, f"Cannot create “{path}”: {exc.strerror or exc}."
             ) from exc
         except BaseException:
-            _discard(tmp)
+            discard(tmp)
             raise
-        _make_private(path)
+        make_private(path)
         return cls(path, read_only=False)
 
     # -- where the file is ----------------------------------------------------------------------------
@@ -452,7 +420,7 @@ class Store:
         or replaced, what was saved can still be read, and rescued, through the open connection."""
         try:
             st = os.stat(self.path)
-            self._anchor = sqlite3.connect(_uri(self.path, "ro"), uri=True, check_same_thread=False)
+            self._anchor = sqlite3.connect(uri_for(self.path, "ro"), uri=True, check_same_thread=False)
         except (OSError, sqlite3.Error):
             self._identity, self._anchor = None, None  # cannot tell; SQLite reports what it finds
             return
@@ -540,16 +508,12 @@ class Store:
                 copy.execute("PRAGMA journal_mode = DELETE")
             finally:
                 copy.close()
-            fd = os.open(tmp, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            fsync_file(tmp)
             os.replace(tmp, target)
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
         except (sqlite3.Error, OSError) as exc:
-            _discard(tmp)
-            _discard(Path(f"{tmp}-journal"))
+            discard(tmp)
+            discard(Path(f"{tmp}-journal"))
             full = (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "full" in str(exc).lower()
             raise KnownError(
                 ErrorKind.DISK_FULL if full else ErrorKind.CANNOT_WRITE,
@@ -757,56 +721,10 @@ def _upgraded_copy(conn: sqlite3.Connection) -> Path:
         finally:
             target.close()
     except BaseException:
-        _discard(copy)  # never leave a copy of the user's data behind in the temp folder
-        _discard_dir(folder)
+        discard(copy)  # never leave a copy of the user's data behind in the temp folder
+        discard_dir(folder)
         raise
     return copy
-
-
-def place_new_file(made: Path, path: Path) -> None:
-    """Give the finished file `made` its name `path`, never replacing a file that appeared there
-    meanwhile (KnownError ALREADY_EXISTS, `made` left for the caller to remove)."""
-    try:
-        os.link(made, path)  # fails if `path` exists: no race with another writer
-    except FileExistsError:
-        raise KnownError(ErrorKind.ALREADY_EXISTS, f"“{path}” already exists; it was left as it was.") from None
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
-            raise
-        if path.exists() or path.is_symlink():  # a filesystem without hard links (FAT, some shares)
-            raise KnownError(ErrorKind.ALREADY_EXISTS, f"“{path}” already exists; it was left as it was.") from None
-        os.replace(made, path)
-    else:
-        made.unlink()
-    _fsync_dir(path.parent)
-
-
-def _discard_dir(folder: Path) -> None:
-    try:
-        folder.rmdir()
-    except OSError:
-        pass  # not empty or already gone: leave it rather than delete what we did not make
-
-
-def _discard(path: Path) -> None:
-    """Remove a half-made file; if even that fails, the original error is the one to report."""
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some filesystems cannot fsync a directory; the rename itself already happened
-    finally:
-        os.close(fd)
 
 
 def _now_text() -> str:

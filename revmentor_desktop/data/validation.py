@@ -8,9 +8,11 @@ Everything else — markup, right-to-left text, emoji — is kept exactly as typ
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
+
+from revmentor_desktop.data.vocab import ActionOwner, GoalOwner, GoalStatus, Quadrant, RatedBy, Role
 
 MIN_YEAR = 1900
 MAX_YEAR = 2200
@@ -114,3 +116,112 @@ def choice(label: str, choices: Iterable[str]) -> Validator:
 
 def flag(label: str) -> Validator:
     return lambda v: check_bool(v, label)
+
+
+# -- what each column accepts: one declaration per table, used by every write (data/ops.py) -------
+
+PARTNERSHIP_FIELDS: dict[str, Validator] = {
+    "mentor_name": text("Mentor's name", required=True, max_len=NAME_MAX),
+    "mentee_name": text("Mentee's name", required=True, max_len=NAME_MAX),
+    "me": choice("Who I am", list(Role)),
+    "organisation": text("Organisation", max_len=NAME_MAX * 2),
+    "start_date": a_date("Start date", required=True),
+    "review_date": a_date("Review date"),
+    "cadence_days": integer("Meeting cadence (days)", 1, 365),
+    "duration_minutes": integer("Usual duration (minutes)", 5, 600),
+}
+
+GOAL_FIELDS: dict[str, Validator] = {
+    "title": text("Goal title", required=True, max_len=TITLE_MAX),
+    "owner": choice("Goal owner", list(GoalOwner)),
+    "focus_area": text("Focus area", max_len=NAME_MAX),
+    "description": text("Description", max_len=LONG_MAX),
+    "success_measure": text("Success measure", max_len=SHORT_MAX),
+    "target_date": a_date("Target date"),
+    "status": choice("Status", list(GoalStatus)),
+    "manual_progress": integer("Progress", 0, 100),
+    "private": flag("Private"),
+}
+
+MILESTONE_FIELDS: dict[str, Validator] = {
+    "title": text("Milestone", required=True, max_len=TITLE_MAX),
+    "done_on": a_date("Done date"),
+}
+
+ENTRY_FIELDS: dict[str, Validator] = {
+    "held_on": a_date("Session date", required=True),
+    "duration_minutes": integer("Duration (minutes)", 0, 1440),
+    "topics": text("Topics", max_len=SHORT_MAX),
+    "agenda": text("Agenda", max_len=LONG_MAX),
+    "notes": text("Notes", max_len=LONG_MAX),
+    "mentor_takeaway": text("What the mentor took away", max_len=LONG_MAX),
+    "mentee_takeaway": text("What the mentee took away", max_len=LONG_MAX),
+    "feedback_good": text("Feedback that went well", max_len=LONG_MAX),
+    "feedback_improve": text("Feedback to improve", max_len=LONG_MAX),
+    "rating": integer("Usefulness rating", 1, 5, optional=True),
+    "private": flag("Private"),
+}
+
+ACTION_FIELDS: dict[str, Validator] = {
+    "text": text("Action item", required=True, max_len=SHORT_MAX),
+    "owner": choice("Action owner", list(ActionOwner)),
+    "due_on": a_date("Due date"),
+    "done_on": a_date("Done date"),
+}
+
+SWOT_FIELDS: dict[str, Validator] = {
+    "grid": choice("Whose grid", list(Role)),
+    "quadrant": choice("Quadrant", list(Quadrant)),
+    "text": text("SWOT item", required=True, max_len=SHORT_MAX),
+}
+
+SKILL_FIELDS: dict[str, Validator] = {
+    "name": text("Skill name", required=True, max_len=NAME_MAX * 2),
+    "owner": choice("Whose skill", list(Role)),
+    "focus_area": text("Focus area", max_len=NAME_MAX),
+    "target_level": integer("Target level", 1, 5),
+}
+
+RATING_FIELDS: dict[str, Validator] = {
+    "rated_on": a_date("Rating date", required=True),
+    "level": integer("Level", 1, 5),
+    "rated_by": choice("Rated by", list(RatedBy)),
+    "note": text("Note", max_len=SHORT_MAX),
+    "entry_id": lambda x: check_int(x, "Journal entry", 1, 2**62, optional=True),
+}
+
+
+def validate_fields(fields: Mapping[str, Validator], values: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(fields)
+    if unknown:
+        raise TypeError(f"unknown field(s): {', '.join(sorted(unknown))}")  # a bug, not user input
+    return {k: fields[k](val) for k, val in values.items()}
+
+
+def validate_partnership(values: Mapping[str, Any], *, creating: bool = False) -> dict[str, Any]:
+    if creating:
+        values = {
+            "me": Role.MENTOR,
+            "organisation": "",
+            "review_date": None,
+            "cadence_days": 14,
+            "duration_minutes": 60,
+            **values,
+        }
+        missing = {"mentor_name", "mentee_name", "start_date"} - set(values)
+        if missing:
+            raise ValidationError("The partnership needs both names and a start date.")
+    out = validate_fields(PARTNERSHIP_FIELDS, values)
+    start = out.get("start_date")
+    review = out.get("review_date")
+    if start and review and review < start:
+        raise ValidationError("The review date cannot be before the start date.")
+    return out
+
+
+def clean_focus_area(name: object) -> str:
+    return clean_text(name, "Focus area", required=True, max_len=NAME_MAX)
+
+
+def clean_clause(text: object) -> str:
+    return clean_text(text, "Agreement clause", required=True, max_len=SHORT_MAX)

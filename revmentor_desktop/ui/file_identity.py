@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from revmentor_desktop.data.files import path_digest
 from revmentor_desktop.ui import paths
 
 
@@ -18,7 +19,7 @@ def _hash(text: str) -> str:
 
 def path_key(path: Path) -> str:
     """A key for the name: the same for every spelling of one path, symlinks resolved."""
-    return _hash(f"path:{Path(path).resolve()}")
+    return path_digest(path, "path:")[:24]
 
 
 def file_key(path: Path) -> str:

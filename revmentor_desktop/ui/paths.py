@@ -11,22 +11,19 @@ from urllib.parse import quote, unquote_to_bytes
 from PySide6.QtCore import QSettings, QStandardPaths
 
 from revmentor_desktop import FILE_SUFFIX
+from revmentor_desktop.data.files import ensure_private_dir
 from revmentor_desktop.errors import ErrorKind, KnownError
 
 
 def _private_dir(path: Path) -> Path:
     """`path`, made (0700) if missing; KnownError when something else is in its way (a file, a
     link to a folder that is gone) or it cannot be made."""
-    if not path.exists():
-        try:
-            path.mkdir(parents=True, mode=0o700)
-            os.chmod(path, 0o700)
-        except OSError as exc:
-            why = (f"it is a link to “{os.readlink(path)}”, which does not exist"
-                   if path.is_symlink() else exc.strerror or str(exc))
-            raise KnownError(ErrorKind.CANNOT_WRITE,
-                             f"RevMentor cannot use its folder “{path}”: {why}.",
-                             "Remove what is in the way, or make the folder, and start again.") from exc
+    try:
+        ensure_private_dir(path)
+    except OSError as exc:
+        raise KnownError(ErrorKind.CANNOT_WRITE,
+                         f"RevMentor cannot use its folder “{path}”: {exc.strerror or exc}.",
+                         "Remove what is in the way, or make the folder, and start again.") from exc
     return path
 
 

@@ -1,0 +1,123 @@
+"""Files and folders on disk, beneath SQLite: private folders, a file's SQLite URI and path digest,
+putting a finished file in place durably, and throwing away a half-made one.
+
+The bottom of data/: standard library only (and `errors`), imported by the store, backups,
+recovery and the sample alike — and by the window for its own folders (`ui.paths`), which must not
+load the rest of the data layer to make them.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from revmentor_desktop.errors import ErrorKind, KnownError
+
+#: The first 16 bytes of every SQLite database file.
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def uri_for(path: Path, mode: str) -> str:
+    """The `file:` URI that opens exactly `path` in SQLite `mode` ("ro", "rw", "rwc")."""
+    # os.fsencode: a file name that is not valid UTF-8 (kept by Python as surrogate escapes) is
+    # percent-encoded byte for byte, so SQLite opens exactly the file the user named.
+    return f"file:{quote(os.fsencode(Path(path).resolve()))}?mode={mode}"
+
+
+def path_digest(path: Path, tag: str = "") -> str:
+    """SHA-256 (hex) of `tag` and the path with links and `..` resolved: the same for every
+    spelling of one path. Names folders and locks that belong to a file (its backups folder)."""
+    text = f"{tag}{Path(path).resolve()}"
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create `folder` (and parents) so only the user can enter it.
+
+    Raises OSError, its `strerror` a reason fit to show, when `folder` cannot be a folder. A link
+    in the way that leads nowhere (a folder moved to a drive that is not plugged in) is reported,
+    never followed: making its target would write onto the missing drive's mount point. Callers
+    phrase the error for what the folder is for (a new file's folder, backups, the app's own).
+    """
+    folder = Path(folder)
+    if folder.is_dir():
+        return
+    for part in (folder, *folder.parents):
+        if part.is_symlink() and not part.exists():
+            raise FileNotFoundError(
+                errno.ENOENT, f"“{part}” is a link to “{os.readlink(part)}”, which does not exist",
+                str(part))
+        if part.exists():
+            if not part.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, f"“{part}” is a file, not a folder", str(part))
+            break
+    folder.mkdir(parents=True, mode=0o700, exist_ok=True)  # exist_ok: another process may race us
+    os.chmod(folder, 0o700)
+
+
+def make_private(path: Path) -> None:
+    """Make a file the user's alone (0600), where the file system allows it."""
+    try:
+        os.chmod(path, 0o600)
+    except OSError:
+        pass  # not ours to change (e.g. a file on a FAT stick); the data is still intact
+
+
+def fsync_file(path: Path) -> None:
+    """Flush `path`'s contents to disk (before it is renamed into place). Raises OSError."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries to disk, so a rename into it survives a power cut (best effort)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some filesystems cannot fsync a directory; the rename itself already happened
+    finally:
+        os.close(fd)
+
+
+def place_new_file(made: Path, path: Path) -> None:
+    """Give the finished file `made` its name `path`, never replacing a file that appeared there
+    meanwhile (KnownError ALREADY_EXISTS, `made` left for the caller to remove)."""
+    try:
+        os.link(made, path)  # fails if `path` exists: no race with another writer
+    except FileExistsError:
+        raise KnownError(ErrorKind.ALREADY_EXISTS, f"“{path}” already exists; it was left as it was.") from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise
+        if path.exists() or path.is_symlink():  # a filesystem without hard links (FAT, some shares)
+            raise KnownError(ErrorKind.ALREADY_EXISTS, f"“{path}” already exists; it was left as it was.") from None
+        os.replace(made, path)
+    else:
+        made.unlink()
+    fsync_dir(path.parent)
+
+
+def discard(path: Path) -> None:
+    """Remove a half-made file; if even that fails, the original error is the one to report."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a leftover temporary file is harmless, and named as such
+
+
+def discard_dir(folder: Path) -> None:
+    """Remove a folder we made, if it is empty; never what it still holds."""
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty or already gone: leave it rather than delete what we did not make
