@@ -29,6 +29,7 @@ TEST_FONT_POINT_SIZE = 10
 @pytest.fixture(scope="session")
 def qapp_cls() -> type:
     """pytest-qt's QApplication, with the application font pinned to TEST_FONT_POINT_SIZE."""
+    from PySide6.QtCore import QLocale
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
@@ -38,6 +39,8 @@ def qapp_cls() -> type:
             font = QFont(self.font())
             font.setPointSize(TEST_FONT_POINT_SIZE)
             self.setFont(font)
+            # Dates read "12 Jan 2026" whatever the machine's own language is.
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
     return PinnedFontApplication
 

@@ -16,6 +16,7 @@ from revmentor_desktop.cli import main
 def run_cli(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.pop("QT_QPA_PLATFORM", None)  # headless paths must not need it
+    env["LC_ALL"] = "C.UTF-8"  # dates in English ("12 Jan 2026") whatever the machine's language
     env.update(env_extra or {})
     return subprocess.run([sys.executable, "-m", "revmentor_desktop", *args], capture_output=True,
                           text=True, env=env, timeout=120)

@@ -37,6 +37,7 @@ def pdf_text(reader: PdfReader) -> str:
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["LC_ALL"] = "C.UTF-8"  # dates in English ("12 Jan 2026") whatever the machine's language
     return subprocess.run([sys.executable, "-m", "revmentor_desktop", *args], capture_output=True,
                           text=True, env=env, timeout=180)
 

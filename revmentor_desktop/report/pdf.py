@@ -41,7 +41,7 @@ from revmentor_desktop import __version__
 from revmentor_desktop.errors import ErrorKind, KnownError
 from revmentor_desktop.report import summary as sm
 from revmentor_desktop.report.markdown import ClosedDocument
-from revmentor_desktop.report.text import isolate
+from revmentor_desktop.report.text import day_text, isolate
 
 RESOLUTION = 300
 BODY_PT = 9.5
@@ -63,7 +63,7 @@ def esc_in(text: str) -> str:
 
 
 def day(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else "—"
+    return day_text(value, empty="—")
 
 
 # -- blocks --------------------------------------------------------------------------------------

@@ -7,6 +7,10 @@ FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE (Unicode Bidirectional Algorith
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
 FSI = "\u2068"  # FIRST STRONG ISOLATE: the name takes the direction of its first strong letter
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
 PDF = "\u202c"  # POP DIRECTIONAL FORMATTING: ends an embedding or override
@@ -43,3 +47,25 @@ def isolate(name: str) -> str:
         out.append(ch)
     closing = "".join(PDF if m in EMBEDDINGS else PDI for m in reversed(open_marks))
     return f"{FSI}{''.join(out)}{closing}{PDI}"
+
+
+# -- dates as people read them ------------------------------------------------------------------------
+
+#: Day, month and year in one fixed order, with the month named in the user's language: "12 Jan 2026"
+#: (English), "12 janv. 2026" (French). A numeric short format would be ambiguous across locales.
+DAY_FORMAT = "d MMM yyyy"
+
+
+def day_text(value: date | None, empty: str = "") -> str:
+    """A day as shown to people, everywhere (window and PDF): through QLocale, in one place."""
+    if value is None:
+        return empty
+    return QLocale().toString(QDate(value.year, value.month, value.day), DAY_FORMAT)
+
+
+def moment_text(value: datetime) -> str:
+    """A day and time of day ("12 Jan 2026, 14:05"), in local time for an aware `value`."""
+    local = value.astimezone() if value.tzinfo is not None else value
+    when = QDateTime(QDate(local.year, local.month, local.day),
+                     QTime(local.hour, local.minute))
+    return QLocale().toString(when, f"{DAY_FORMAT}, {QLocale().timeFormat(QLocale.FormatType.ShortFormat)}")

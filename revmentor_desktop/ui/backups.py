@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.data import backup
+from revmentor_desktop.report.text import moment_text
 from revmentor_desktop.ui import paths
 from revmentor_desktop.ui.tables import Index, RowsTableModel
 from revmentor_desktop.ui.widgets import PLAIN
@@ -69,8 +70,7 @@ class BackupModel(RowsTableModel):
         b = self._rows[index.row()]
         col = index.column()
         if col == 0:
-            local = b.taken_at.replace(tzinfo=UTC).astimezone()
-            return f"{local.day} {local:%b %Y, %H:%M}"
+            return moment_text(b.taken_at.replace(tzinfo=UTC))
         if col == 1:
             return REASONS.get(b.reason, b.reason)
         if col == 2:

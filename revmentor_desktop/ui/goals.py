@@ -58,7 +58,7 @@ from revmentor_desktop.data import commands, ops
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.compute import goal_progress
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
-from revmentor_desktop.report.text import isolate
+from revmentor_desktop.report.text import day_text, isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
 from revmentor_desktop.ui.layout import fit_columns
@@ -97,8 +97,6 @@ FIELD_LABELS = {
 MERGING_FIELDS = frozenset({"title", "focus_area", "description", "success_measure", "manual_progress"})
 
 
-def day_text(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else ""
 
 
 def owner_label(owner: str, names: dict[str, str]) -> str:

@@ -61,7 +61,7 @@ from revmentor_desktop.data import journal as jr
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import ActionOwner
 from revmentor_desktop.report.markdown import ClosedDocument, closed_resource, set_markdown
-from revmentor_desktop.report.text import isolate
+from revmentor_desktop.report.text import day_text, isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
 from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
@@ -80,8 +80,6 @@ SEARCH_DELAY_MS = 120
 STARS = {None: "", 1: "★☆☆☆☆", 2: "★★☆☆☆", 3: "★★★☆☆", 4: "★★★★☆", 5: "★★★★★"}
 
 
-def day_text(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else ""
 
 
 # -- the list of entries ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop import APP_NAME, FILE_SUFFIX, __version__
 from revmentor_desktop.data.commands import Change
 from revmentor_desktop.errors import ErrorKind, Gone, KnownError
-from revmentor_desktop.report.text import isolate
+from revmentor_desktop.report.text import isolate, moment_text
 from revmentor_desktop.ui import dialogs, file_identity, gc_guard, paths
 from revmentor_desktop.ui.widgets import PLAIN, after_next_paint
 
@@ -574,7 +574,7 @@ class MainWindow(QMainWindow):
         self.open_file(path)
         note = f" The damaged file was kept as {damaged_aside.name}." if damaged_aside else ""
         what = ("Put the file as it was found back in place." if source is not None
-                else f"Restored the backup from {chosen.taken_at:%d %b %Y %H:%M} UTC.")
+                else f"Restored the backup from {moment_text(chosen.taken_at)}.")
         self.statusBar().showMessage(f"{what}{note}", 10000)
 
     def _close_document(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
-from revmentor_desktop.report.text import isolate
+from revmentor_desktop.report.text import day_text, isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
@@ -32,8 +32,6 @@ if TYPE_CHECKING:
     from revmentor_desktop.data import ops
 
 
-def day_text(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else "—"
 
 
 def relative(value: date, today: date) -> str:
@@ -122,13 +120,13 @@ class MomentumPanel(QWidget):
         if m.last_session is None:
             self.last.set("None yet", "Add your first session in the Journal")
         else:
-            self.last.set(day_text(m.last_session), relative(m.last_session, today))
+            self.last.set(_day_or_dash(m.last_session), relative(m.last_session, today))
         if m.days_overdue > 0:
             self.next.set(f"Overdue by {m.days_overdue} day{'s' if m.days_overdue != 1 else ''}",
-                          f"was due {day_text(m.next_due)} (every {p.cadence_days} days)", warn=True)
+                          f"was due {_day_or_dash(m.next_due)} (every {p.cadence_days} days)", warn=True)
         else:
-            self.next.set(day_text(m.next_due), f"{relative(m.next_due, today)} · every {p.cadence_days} days")
-        self.held.set(str(m.sessions_held), f"since {day_text(p.start_date)}")
+            self.next.set(_day_or_dash(m.next_due), f"{relative(m.next_due, today)} · every {p.cadence_days} days")
+        self.held.set(str(m.sessions_held), f"since {_day_or_dash(p.start_date)}")
         hours = m.hours_together
         self.hours.set(f"{hours:.1f} h" if hours % 1 else f"{int(hours)} h",
                        f"about {round(m.minutes_together / m.sessions_held)} min a session"
@@ -265,9 +263,9 @@ class OpenActionsModel(RowsTableModel):
             if col == 2:
                 return self._names.get(a.owner, a.owner)
             if col == 3:
-                return (day_text(a.due_on) + (" — overdue" if overdue else "")) if a.due_on else "—"
+                return (_day_or_dash(a.due_on) + (" — overdue" if overdue else "")) if a.due_on else "—"
             if col == 4:
-                return day_text(a.held_on)
+                return _day_or_dash(a.held_on)
         if role == Qt.ItemDataRole.DecorationRole and col == 3 and overdue:
             return overdue_icon()
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
@@ -367,3 +365,7 @@ class DashboardPanel(QWidget):
             self.actions.setVisible(not empty)
         elif Change.NAMES in kinds:
             self.actions_model.relabel()
+
+
+def _day_or_dash(value: date | None) -> str:
+    return day_text(value, empty="—")

@@ -56,7 +56,7 @@ from revmentor_desktop.data import commands, ops
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.compute import GAP_THRESHOLD, RatingPoint, latest_levels, rating_gaps
 from revmentor_desktop.data.vocab import RatedBy, Role
-from revmentor_desktop.report.text import isolate
+from revmentor_desktop.report.text import day_text, isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import canvas
 from revmentor_desktop.ui.widgets import (
@@ -96,8 +96,6 @@ CHART_KINDS = frozenset({Change.SKILLS, Change.RATINGS, Change.NAMES})
 SCREEN_RC: dict[Any, Any] = {"text.parse_math": False, "text.hinting": "no_hinting"}
 
 
-def day_text(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else ""
 
 
 def other(owner: str) -> str:

@@ -69,7 +69,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands, compute, ops
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import QUADRANT_LABELS, Quadrant, Role
-from revmentor_desktop.report.text import isolate
+from revmentor_desktop.report.text import day_text, isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import canvas
 from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
@@ -128,8 +128,6 @@ MOVE_KEYS: dict[str, str] = {Quadrant.STRENGTHS: "Ctrl+Shift+S", Quadrant.WEAKNE
 OTHER_GRID_KEY = "Ctrl+Shift+G"
 
 
-def day_text(value: date) -> str:
-    return f"{value.day} {value:%b %Y}"
 
 
 def other_grid(grid: str) -> str:
