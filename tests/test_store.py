@@ -11,6 +11,7 @@ import os
 import random
 import sqlite3
 import stat
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -704,5 +705,49 @@ def test_connections_use_rollback_journal_full_sync_and_foreign_keys(made: Path)
         # From outside, too; and the file alone holds everything (no -wal/-shm/-journal).
         assert raw_query(made, "PRAGMA journal_mode") == [("delete",)]
         assert sorted(p.name for p in made.parent.iterdir()) == [made.name]
+    finally:
+        store.close()
+
+
+# -- the two ways to read ----------------------------------------------------------------------------
+
+
+def test_plain_reads_use_the_connection_that_holds_the_file(made: Path) -> None:
+    """Plain reads reuse one connection (a new one parses the schema again on every read) and hold
+    no lock once a read is done; another thread gets a connection of its own, closed after."""
+    store = Store.open(made)
+    try:
+        with store.plain() as first, store.plain() as nested:
+            assert first is nested
+            assert first.execute("SELECT count(*) FROM goal").fetchone() == (1,)
+        ops.add_goal(store, "Written between two reads")
+        with store.plain() as again:
+            assert again is first
+            assert again.execute("SELECT count(*) FROM goal").fetchone() == (2,)
+        elsewhere: list[sqlite3.Connection] = []
+
+        def read_in_another_thread() -> None:
+            with store.plain() as conn:
+                elsewhere.append(conn)
+                conn.execute("SELECT count(*) FROM goal").fetchone()
+
+        thread = threading.Thread(target=read_in_another_thread)
+        thread.start()
+        thread.join()
+        assert elsewhere and elsewhere[0] is not first
+        with pytest.raises(sqlite3.ProgrammingError):
+            elsewhere[0].execute("SELECT 1")  # closed when its block ended
+    finally:
+        store.close()
+
+
+def test_the_journal_search_reads_plain_sql_without_the_orm(made: Path) -> None:
+    from revmentor_desktop.data import journal
+
+    store = Store.open(made)
+    try:
+        assert journal.search_ids(store, "anything") == []
+        assert journal.snippets_for(store, [1], "anything") == {1: ""}
+        assert store._engine is None  # no ORM session was made to reach a raw connection
     finally:
         store.close()

@@ -66,9 +66,7 @@ def search_ids(store: Store, text: str, *, include_private: bool = True) -> list
     if not include_private:
         sql += " AND e.private = 0"
     sql += " ORDER BY e.held_on DESC, e.id DESC"
-    with store.read() as s:
-        conn = s.connection().connection.dbapi_connection
-        assert conn is not None
+    with store.plain() as conn:
         return [int(row[0]) for row in conn.execute(sql, (query,))]
 
 
@@ -122,9 +120,7 @@ def snippets_for(store: Store, entry_ids: Sequence[int], text: str) -> dict[int,
     if not ids:
         return {}
     marks = ", ".join("?" * len(ids))
-    with store.read() as s:
-        conn = s.connection().connection.dbapi_connection
-        assert conn is not None
+    with store.plain() as conn:
         rows = {r[0]: r[1:] for r in conn.execute(
             f"SELECT id, {', '.join(_SNIPPET_COLUMNS)} FROM journal_entry WHERE id IN ({marks})", ids)}
         actions: dict[int, list[str]] = {}

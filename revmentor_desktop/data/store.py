@@ -40,6 +40,7 @@ import errno
 import os
 import sqlite3
 import stat
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -208,6 +209,7 @@ class Store:
         self.recovered: list[Path] = []
         self._identity: tuple[int, int] | None = None
         self._anchor: sqlite3.Connection | None = None
+        self._thread = threading.get_ident()  # the thread whose `plain()` reads use `_anchor`
         self._hold()
 
     @property
@@ -534,10 +536,16 @@ class Store:
     @contextmanager
     def plain(self) -> Iterator[sqlite3.Connection]:
         """A plain sqlite3 connection for reads that need no ORM (what the window shows first, and
-        bulk reads where the ORM's row handling would cost more than the query). Read-only."""
+        bulk reads where the ORM's row handling would cost more than the query). Read-only.
+
+        It is the connection that holds the file open (see `_hold`), in the thread that opened the
+        store: a new connection would parse the schema again, half a millisecond on every read
+        (a keystroke's search makes two). It never holds a lock between reads, so consume what
+        you select inside the block. Another thread gets a connection of its own."""
         self.check_in_place()
+        held = self._anchor if threading.get_ident() == self._thread else None
         try:
-            conn = _connect(self.path, "ro")
+            conn = held if held is not None else _connect(self.path, "ro")
         except sqlite3.Error as exc:
             raise _translate(exc, self.path) or exc from exc
         try:
@@ -548,7 +556,8 @@ class Store:
                 raise known from exc
             raise
         finally:
-            conn.close()
+            if conn is not held:
+                conn.close()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -561,11 +570,6 @@ class Store:
                 yield session
             except DBAPIError as exc:
                 known = _translate(exc.orig if exc.orig is not None else exc, self.path)
-                if known is not None:
-                    raise known from exc
-                raise
-            except sqlite3.Error as exc:  # raw sqlite3 reads (search, session dates) land here
-                known = _translate(exc, self.path)
                 if known is not None:
                     raise known from exc
                 raise
