@@ -70,11 +70,11 @@ def run(file: Path | None) -> int:
 
 
 def _icon():  # type: ignore[no-untyped-def]
-    from importlib.resources import files
-
     from PySide6.QtGui import QIcon, QPixmap
 
-    data = files("revmentor_desktop.resources").joinpath("revmentor.svg").read_bytes()
+    from revmentor_desktop.assets import read_bytes
+
+    data = read_bytes("revmentor.svg")
     pixmap = QPixmap()
     pixmap.loadFromData(data, "SVG")
     return QIcon(pixmap)
