@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data import commands, ops, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.compute import goal_progress
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
@@ -1108,7 +1108,7 @@ class GoalsTab(QWidget):
         QWidget.setTabOrder(self.delete_button, self.pane.title)
 
         self._load_names()
-        self.pane.set_focus_areas(ops.list_focus_areas(doc.store))
+        self.pane.set_focus_areas(reads.list_focus_areas(doc.store))
         first = self.proxy.index(0, 0)
         if first.isValid():  # open on a goal, not on an empty pane
             self.show_goal(int(first.data(ID_ROLE)))
@@ -1356,7 +1356,7 @@ class GoalsTab(QWidget):
         if Change.NAMES in kinds:
             self._load_names()
         if Change.FOCUS_AREAS in kinds:
-            self.pane.set_focus_areas(ops.list_focus_areas(self.doc.store))
+            self.pane.set_focus_areas(reads.list_focus_areas(self.doc.store))
         if kinds & {Change.GOALS, Change.MILESTONES, Change.PRIVACY}:
             self._restoring = True
             try:
