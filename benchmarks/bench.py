@@ -35,7 +35,8 @@ The figures (the first size given is "small", the last "large"; defaults 500 and
 - Journal search per keystroke (large file): the query typed one character at a time into the
   Journal tab's search box ("board pres", "linkedin", "prompt"); each keystroke's
   `run_search()` + `processEvents()` is timed (the debounce timer is left out). Median over all
-  keystrokes of three rounds; the slowest keystroke is shown too.
+  keystrokes of three rounds, and the slowest keystroke: both have a budget (a median that hides
+  a keystroke users feel is not met).
 - Saving one edit (large file): one key typed into a field, then the field's debounced save run
   now (`window.flush()`, what the debounce timer's timeout does) + `processEvents()`: the one write
   path (`Document.update`: transaction, undo step, `changed` signal, every tab's reaction and
@@ -50,6 +51,14 @@ The figures (the first size given is "small", the last "large"; defaults 500 and
   process). "n/a" (and a miss under --check) while no Skills tab is registered.
 - PDF export (small file, in this process): `build_summary` + `write_pdf` with every section and
   the skills chart, median of 3. The file is opened beforehand, as it is in the app.
+- Command-line export (small file), as a ratio: `revmentor FILE --export-pdf OUT.pdf` (run as
+  `python -m revmentor_desktop …`, exactly what the `revmentor` script runs) as a whole FRESH
+  process, timed from just before the spawn until it has exited (interpreter start-up, every
+  import and teardown count: the user waits for the prompt). The reference is `_bare_pdf.py`: a
+  bare process that imports PySide6.QtGui, makes a QGuiApplication (off-screen), opens a
+  QPdfWriter and writes one line of text with QPainter, then exits. Both run with the same
+  environment as the start-up probes, interleaved, after one untimed warm-up of each; each must
+  exit 0 having written a PDF.
 - Peak memory: in the same fresh processes as the Skills first open, with the large file open,
   every tab visited and a journal search done: `getrusage(RUSAGE_SELF).ru_maxrss`, median,
   in decimal MB (10^6 bytes; `top` and `ps` show KiB, so their figure reads ~5% lower).
@@ -58,7 +67,9 @@ The 1-minute load average before and after the run is printed with the machine: 
 machine absolute times are inflated (the start-up ratios, interleaved with their reference, less
 so). Samples are copied to a per-run folder before use (the app backs up, locks and edits what it
 opens), and this checkout's package is the one measured (its root goes first on sys.path and on
-the children's PYTHONPATH). The XDG variables only redirect settings on Linux/BSD; elsewhere the
+the children's PYTHONPATH) — whether the package is installed editable, from a wheel or not at
+all (its dependencies are needed): the app reads its bundled files through
+`revmentor_desktop.assets`, which falls back to the checkout's `resources/` folder. The XDG variables only redirect settings on Linux/BSD; elsewhere the
 benchmark still runs, but uses the real settings folder.
 """
 
@@ -84,21 +95,24 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PROBE = HERE / "_probe.py"
+BARE_PDF = HERE / "_bare_pdf.py"
 for _p in (str(HERE), str(REPO)):  # this checkout, not whatever is installed
     if _p not in sys.path:
         sys.path.insert(0, _p)
 
 # -- budgets ---------------------------------------------------------------------------------------
 
-FIRST_PAINT_MAX_RATIO = 2.5
-DATA_ON_SCREEN_MAX_RATIO = 6.0
-TAB_SWITCH_MAX_MS = 50.0
-SEARCH_KEYSTROKE_MAX_MS = 30.0
+FIRST_PAINT_MAX_RATIO = 1.5
+DATA_ON_SCREEN_MAX_RATIO = 3.0
+TAB_SWITCH_MAX_MS = 30.0
+SEARCH_KEYSTROKE_MAX_MS = 20.0  # the median keystroke…
+SEARCH_KEYSTROKE_WORST_MAX_MS = 40.0  # …and the slowest one: both are judged
 SAVE_EDIT_MAX_MS = 5.0
 SKILLS_FIRST_OPEN_MAX_S = 0.8
-SKILLS_REDRAW_MAX_MS = 60.0
+SKILLS_REDRAW_MAX_MS = 40.0
 PDF_EXPORT_MAX_S = 1.5
-PEAK_RSS_MAX_MB = 200.0
+CLI_EXPORT_MAX_RATIO = 8.0
+PEAK_RSS_MAX_MB = 170.0
 
 TAB_CYCLES = 7
 SEARCH_ROUNDS = 3
@@ -313,6 +327,60 @@ def measure_startup(small: Path, large: Path, runs: int, run_dir: Path) -> Start
 
 
 @dataclass
+class CliExport:
+    bare_s: list[float] = field(default_factory=list)
+    export_s: list[float] = field(default_factory=list)
+    pages: str = ""
+    error: str | None = None
+
+
+def run_to_exit(what: str, cmd: list[str], run_dir: Path, out_pdf: Path) -> tuple[float, str]:
+    """Run `cmd` in a fresh process (same environment as the probes) until it exits; (seconds from
+    just before the spawn to its exit, stdout). It must exit 0 having written a PDF to `out_pdf`."""
+    out_pdf.unlink(missing_ok=True)
+    env = child_env(run_dir)
+    start = time.monotonic_ns()
+    try:
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S,
+                              check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise ProbeError(f"{what}: no answer in {CHILD_TIMEOUT_S:.0f} s") from exc
+    elapsed = (time.monotonic_ns() - start) / 1e9
+    try:
+        head = out_pdf.read_bytes()[:5]
+    except OSError:
+        head = b""
+    if done.returncode != 0 or head != b"%PDF-":
+        why = f"exit {done.returncode}" if done.returncode else "no PDF written"
+        tail = "\n".join(done.stderr.strip().splitlines()[-8:])
+        raise ProbeError(f"{what}: {why}\n{tail}")
+    return elapsed, done.stdout
+
+
+def measure_cli_export(source: Path, runs: int, run_dir: Path) -> CliExport:
+    """`revmentor FILE --export-pdf OUT.pdf` (as `python -m revmentor_desktop`, which is what the
+    `revmentor` script runs) against `_bare_pdf.py`, whole processes until they exit, interleaved."""
+    out = CliExport()
+    target = run_dir / "cli-export.pdf"
+    export = [sys.executable, "-m", "revmentor_desktop", str(source), "--export-pdf", str(target)]
+    bare = [sys.executable, str(BARE_PDF), str(target)]
+    try:
+        log("command-line export: warm-up runs (not counted)…")
+        run_to_exit("bare PDF", bare, run_dir, target)
+        run_to_exit("revmentor --export-pdf", export, run_dir, target)
+        for n in range(1, runs + 1):
+            log(f"command-line export: run {n}/{runs} (bare PDF, revmentor --export-pdf)…")
+            out.bare_s.append(run_to_exit("bare PDF", bare, run_dir, target)[0])
+            elapsed, said = run_to_exit("revmentor --export-pdf", export, run_dir, target)
+            out.export_s.append(elapsed)
+            out.pages = said.strip().removeprefix("Wrote ").partition(" to ")[0]  # "34 pages"
+    except ProbeError as exc:
+        out.error = str(exc)
+        log(f"command-line export failed: {exc}")
+    return out
+
+
+@dataclass
 class Session:
     tabs: list[str] = field(default_factory=list)
     chart_first_open_s: list[float] = field(default_factory=list)
@@ -447,7 +515,7 @@ def measure_save(window: Any, out: InProcess) -> None:
     """Saving an edit of Overview > Organisation (partnership) and of Journal > Notes (an entry)."""
     import _probe
 
-    from revmentor_desktop.data import ops
+    from revmentor_desktop.data import ops, reads
 
     found = _probe.find_tab(window, has="organisation")
     if found is None:
@@ -455,7 +523,7 @@ def measure_save(window: Any, out: InProcess) -> None:
     else:
         index, tab = found
         out.save_ms["partnership"] = type_and_save(window, index, tab.organisation)
-        saved = ops.get_partnership(window.doc.store).organisation
+        saved = reads.get_partnership(window.doc.store).organisation
         if saved != tab.organisation.text():
             out.save_errors["partnership"] = "error (the file does not hold what was typed)"
 
@@ -475,12 +543,12 @@ def measure_write(small: Path, out: InProcess) -> None:
     """The data layer's part of a save alone: one `ops.update_partnership` (transaction + commit,
     which SQLite's synchronous=FULL makes wait for the disk). No Qt: what is left of a save's
     UI-thread time once no tab reacts to it."""
-    from revmentor_desktop.data import ops
+    from revmentor_desktop.data import ops, reads
     from revmentor_desktop.data.store import Store
 
     store = Store.open(small)
     try:
-        base = ops.get_partnership(store).organisation
+        base = reads.get_partnership(store).organisation
         for n in range(SAVE_WARMUP + SAVE_EDITS):
             with stopwatch(out.write_ms):
                 ops.update_partnership(store, organisation=base + "x" * (n % 2))
@@ -592,7 +660,22 @@ def startup_rows(st: Startup, small_n: int, large_n: int) -> list[Row]:
     ]
 
 
-def in_process_rows(ip: InProcess, se: Session, large_n: int, small_n: int) -> list[Row]:
+def cli_export_rows(ce: CliExport, small_n: int) -> list[Row]:
+    figure = f"command line: revmentor FILE --export-pdf OUT.pdf ({small_n:,} sessions), to exit"
+    budget = f"≤ {CLI_EXPORT_MAX_RATIO:g} × bare PDF"
+    if ce.error or not ce.bare_s or not ce.export_s:
+        return [Row(figure, f"error: {(ce.error or 'no runs').splitlines()[0]}", budget, "error")]
+    bare, export = median(ce.bare_s), median(ce.export_s)
+    shown = f"{fmt_s(export)} = {export / bare:.2f} × bare PDF ({ce.pages})"
+    return [
+        Row("bare PySide6 PDF (QGuiApplication, QPdfWriter, one line) → exit (the reference)",
+            fmt_s(bare), "—", "ref"),
+        judged(figure, export / bare, CLI_EXPORT_MAX_RATIO, shown, budget),
+    ]
+
+
+def in_process_rows(ip: InProcess, se: Session, ce: CliExport, large_n: int,
+                    small_n: int) -> list[Row]:
     large = f"{large_n:,} sessions"
     rows: list[Row] = []
     budget = f"≤ {TAB_SWITCH_MAX_MS:g} ms"
@@ -606,12 +689,13 @@ def in_process_rows(ip: InProcess, se: Session, large_n: int, small_n: int) -> l
     else:
         rows.append(Row(f"switching tabs ({large})", f"error: {ip.error('tabs')}", budget, "error"))
 
-    budget = f"≤ {SEARCH_KEYSTROKE_MAX_MS:g} ms"
+    budget = f"≤ {SEARCH_KEYSTROKE_MAX_MS:g} ms (max ≤ {SEARCH_KEYSTROKE_WORST_MAX_MS:g} ms)"
     figure = f"journal search, per keystroke ({large_n:,} entries)"
     if ip.search_ms:
         m, worst_ms = median(ip.search_ms), max(ip.search_ms)
-        row = judged(figure, m, SEARCH_KEYSTROKE_MAX_MS, f"{fmt_ms(m)} (max {fmt_ms(worst_ms)})", budget)
-        rows.append(row)
+        met = m <= SEARCH_KEYSTROKE_MAX_MS and worst_ms <= SEARCH_KEYSTROKE_WORST_MAX_MS
+        rows.append(Row(figure, f"{fmt_ms(m)} (max {fmt_ms(worst_ms)})", budget,
+                        "pass" if met else "FAIL"))
     else:
         rows.append(Row(figure, f"error: {ip.error('search')}", budget, "error"))
 
@@ -658,6 +742,7 @@ def in_process_rows(ip: InProcess, se: Session, large_n: int, small_n: int) -> l
         rows.append(judged(figure, m, PDF_EXPORT_MAX_S, f"{fmt_s(m)} ({ip.pdf_pages} pages)", budget))
     else:
         rows.append(Row(figure, f"error: {ip.error('pdf')}", budget, "error"))
+    rows += cli_export_rows(ce, small_n)
 
     budget = f"≤ {PEAK_RSS_MAX_MB:g} MB RSS"
     figure = f"peak memory, {large} open, all tabs visited"
@@ -685,7 +770,7 @@ def parse_sizes(text: str) -> list[int]:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description="Measure RevMentor Desktop against its performance budgets.",
-        epilog="The first size is the small file (first paint, PDF), the last the large one.")
+        epilog="The first size is the small file (first paint, PDF exports), the last the large one.")
     parser.add_argument("--sizes", type=parse_sizes, default=[500, 10_000], metavar="N,N",
                         help="sample sizes in sessions (default 500,10000)")
     parser.add_argument("--runs", type=int, default=5, metavar="N",
@@ -713,15 +798,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["XDG_DATA_HOME"] = str(run_dir / "self" / "data")
         small = run_dir / f"small-{small_n}.revmentor"
         large = run_dir / f"large-{large_n}.revmentor"
+        exported = run_dir / f"export-{small_n}.revmentor"  # untouched by the start-up runs' edits
         shutil.copyfile(cached_sample(work, small_n), small)
+        shutil.copyfile(small, exported)
         shutil.copyfile(cached_sample(work, large_n), large)
 
         startup = measure_startup(small, large, args.runs, run_dir)
+        cli_export = measure_cli_export(exported, args.runs, run_dir)
         session = measure_sessions(large, args.runs, run_dir)
         in_process = measure_in_process(small, large, run_dir)
 
-        rows = startup_rows(startup, small_n, large_n) + in_process_rows(in_process, session, large_n,
-                                                                           small_n)
+        rows = startup_rows(startup, small_n, large_n) + in_process_rows(
+            in_process, session, cli_export, large_n, small_n)
         print("\n".join(machine(load_before, load_average())))
         print()
         print(table(rows))
