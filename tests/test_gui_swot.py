@@ -537,3 +537,34 @@ def test_read_only_file_can_be_looked_at_not_changed(qtbot: Any, swot_file: Path
     assert not tab.move_to(panel, MENTOR, WEAK) and not tab.delete_item(panel)
     assert texts(panel) == ["Curiosity about new tools", "Fluent in SQL"]
     doc.close()
+
+
+# -- the item models under Qt's model tester -----------------------------------------------------------
+
+
+def test_quadrant_model_passes_qtmodeltester_through_adds_moves_and_deletes(
+        swot_window: MainWindow, qtbot: Any, qtmodeltester: Any) -> None:
+    tab = swot(swot_window)
+    model = tab.panel(MENTEE, THR).model
+    assert model.rowCount() == 2
+    qtmodeltester.check(model)  # stays attached: the edits below are checked as they happen
+    add_by_typing(qtbot, tab, MENTEE, THR, "Losing young talent")
+    select(tab.panel(MENTEE, THR), "Losing young talent")
+    assert tab.move_to(tab.panel(MENTEE, THR), MENTEE, STR)
+    select(tab.panel(MENTEE, THR), "Competitors automating")
+    assert tab.delete_item(tab.panel(MENTEE, THR))
+    swot_window.undo_action.trigger()
+    swot_window.undo_action.trigger()
+    assert texts(tab.panel(MENTEE, THR)) == ["rumours, restructuring", "Competitors automating",
+                                             "Losing young talent"]
+
+
+def test_compare_model_passes_qtmodeltester(swot_window: MainWindow, qtbot: Any, qtmodeltester: Any,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    tab = swot(swot_window)
+    monkeypatch.setattr(tab, "ask_snapshot_label", lambda: ("Kick-off", date(2026, 1, 6)))
+    tab.snapshot_button.click()
+    qtmodeltester.check(tab.compare.model)
+    add_by_typing(qtbot, tab, MENTOR, OPP, "Mentoring circle")
+    assert tab.compare.model.rowCount() == 2  # one heading per partner
+    assert tab.compare.lines()[1] == "+ Added to Opportunities: Mentoring circle"
