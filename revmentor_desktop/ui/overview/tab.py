@@ -28,7 +28,7 @@ from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.reads import ClauseRow
 from revmentor_desktop.data.vocab import READY_MADE_CLAUSES
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.momentum import DashboardPanel, MomentumPanel
+from revmentor_desktop.ui.overview.momentum import DashboardPanel, MomentumPanel
 from revmentor_desktop.ui.new_partnership import PartnershipFields
 from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
 from revmentor_desktop.ui.widgets import (
