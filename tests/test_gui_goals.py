@@ -593,6 +593,45 @@ def test_models_pass_the_item_model_tester(window: MainWindow, tab: GoalsTab, qt
     assert len(testers) == 4
 
 
+def seed_three_goals(window: MainWindow) -> int:
+    """Goals of every owner, one overdue and one private; the first has three milestones (one done)."""
+    first = seed_goal(window, "Learn to review pull requests", owner="mentor", focus_area="Technology",
+                      target_date=date(2020, 1, 1), status="in_progress")
+    seed_goal(window, "Run a town hall", owner="mentee", manual_progress=40)
+    seed_goal(window, "Shared reading list", owner="shared", private=True)
+    seed_milestones(window, first, "Read the guide", "Review one", "Review five", done=1)
+    return first
+
+
+def test_the_goal_table_model_is_sound(window: MainWindow, tab: GoalsTab, qtmodeltester: Any) -> None:
+    seed_three_goals(window)
+    assert tab.model.rowCount() == 3
+    qtmodeltester.check(tab.model)
+    # The tester keeps checking while rows come, change and go (and the partners are renamed).
+    seed_goal(window, "A fourth goal")
+    assert window.doc is not None
+    window.doc.set_hide_private(True)
+    assert tab.model.rowCount() == 3
+    window.doc.set_hide_private(False)
+    tab.model.set_names("Ana", "Ben")
+    assert tab.model.index(0, OWNER).data() == "Mentor — Ana"
+
+
+def test_the_goal_filter_proxy_is_sound(window: MainWindow, tab: GoalsTab, qtbot: Any,
+                                        qtmodeltester: Any) -> None:
+    seed_three_goals(window)
+    assert tab.proxy.rowCount() == 3
+    qtmodeltester.check(tab.proxy)
+    click_header(qtbot, tab, PROGRESS)
+    assert shown_titles(tab)[0] == "Shared reading list"  # 0% first
+    tab.owner_filter.setCurrentIndex(tab.owner_filter.findData("mentee"))
+    assert shown_titles(tab) == ["Run a town hall"]
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData("achieved"))
+    assert shown_titles(tab) == []
+    tab.clear_filters()
+    assert tab.proxy.rowCount() == 3
+
+
 def test_controls_are_named_and_lists_are_views(window: MainWindow, tab: GoalsTab) -> None:
     from PySide6.QtWidgets import (
         QAbstractButton,
