@@ -632,6 +632,41 @@ def test_the_goal_filter_proxy_is_sound(window: MainWindow, tab: GoalsTab, qtbot
     assert tab.proxy.rowCount() == 3
 
 
+def test_the_milestone_model_is_sound(window: MainWindow, tab: GoalsTab, qtbot: Any,
+                                      qtmodeltester: Any) -> None:
+    seed_three_goals(window)
+    click_goal(qtbot, tab, "Learn to review pull requests")
+    model = tab.pane.milestone_model
+    assert model.rowCount() == 3
+    qtmodeltester.check(model)
+    click_check(qtbot, tab.pane.milestones, 1)
+    assert model.counts() == (2, 3)
+    tab.pane.milestones.setCurrentIndex(model.index(2))
+    tab.pane.move_milestone(-1)
+    tab.pane.delete_milestone()
+    assert model.rowCount() == 2
+    click_goal(qtbot, tab, "Run a town hall")  # another goal: the model resets, empty
+    assert model.rowCount() == 0
+
+
+def test_the_discussed_model_is_sound(window: MainWindow, tab: GoalsTab, qtbot: Any,
+                                      qtmodeltester: Any) -> None:
+    assert window.doc is not None
+    goal_id = seed_three_goals(window)
+    for day, private in ((date(2026, 2, 10), False), (date(2026, 3, 12), True)):
+        entry = ops.add_entry(window.doc.store, day, topics="Code review", private=private)
+        ops.set_entry_goals(window.doc.store, entry, [goal_id])
+    window.doc.changed.emit(frozenset({Change.ENTRIES, Change.DISCUSSED}), None)
+    click_goal(qtbot, tab, "Learn to review pull requests")
+    model = tab.pane.discussed_model
+    assert model.rowCount() == 2
+    qtmodeltester.check(model)
+    window.doc.set_hide_private(True)
+    assert model.rowCount() == 1
+    click_goal(qtbot, tab, "Run a town hall")
+    assert model.rowCount() == 0
+
+
 def test_controls_are_named_and_lists_are_views(window: MainWindow, tab: GoalsTab) -> None:
     from PySide6.QtWidgets import (
         QAbstractButton,
@@ -726,8 +761,8 @@ def test_nothing_is_clipped(app_font: int, window: MainWindow, tab: GoalsTab, qt
     qtbot.wait(20)
     pane = tab.pane
     assert pane.width() >= pane.minimumWidth()
-    content = pane.scroll.widget()
-    assert content.width() <= pane.scroll.viewport().width()  # no sideways clipping in the form
+    content = pane.scroll_area.widget()
+    assert content.width() <= pane.scroll_area.viewport().width()  # no sideways clipping in the form
     table = tab.table
     # Whatever is cut short has its full text on hover.
     assert cut_off_without_tooltip(tab) == []
