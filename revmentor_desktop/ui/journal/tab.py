@@ -1,4 +1,4 @@
-"""The session journal: a searchable list of entries (newest first) and the entry editor beside it."""
+"""The Journal tab and its entry editor (the item models and delegates are in their own modules)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
-    QAbstractTableModel,
-    QDate,
     QModelIndex,
-    QRect,
     QSignalBlocker,
     QSize,
     Qt,
@@ -19,18 +15,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QKeySequence,
-    QPainter,
-    QSyntaxHighlighter,
-    QTextCharFormat,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -46,9 +37,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QTextBrowser,
@@ -56,15 +44,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data import commands, ops, reads
 from revmentor_desktop.data import journal as jr
 from revmentor_desktop.data.commands import Change, Changes
-from revmentor_desktop.data.vocab import ActionOwner
 from revmentor_desktop.report.markdown import ClosedDocument, closed_resource, set_markdown
 from revmentor_desktop.report.text import day_text, isolate
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.icons import lock_icon, overdue_icon
-from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
+from revmentor_desktop.ui.journal.actions import OWNER_CHOICES, ActionDelegate, ActionModel
+from revmentor_desktop.ui.journal.entry_list import STARS, EntryListModel
+from revmentor_desktop.ui.journal.goal_pick import GoalPickModel
+from revmentor_desktop.ui.journal.search_marks import HighlightDelegate, SearchHighlighter
 from revmentor_desktop.ui.widgets import (
     PLAIN,
     FlowLayout,
@@ -77,397 +66,6 @@ from revmentor_desktop.ui.widgets import (
 )
 
 SEARCH_DELAY_MS = 120
-STARS = {None: "", 1: "★☆☆☆☆", 2: "★★☆☆☆", 3: "★★★☆☆", 4: "★★★★☆", 5: "★★★★★"}
-
-
-
-
-# -- the list of entries ---------------------------------------------------------------------------
-
-
-class EntryListModel(QAbstractTableModel):
-    """Entries newest first: date, topics (or, while searching, the matching text), rating."""
-
-    DATE, TOPICS, RATING = range(3)
-    HEADERS = ("Date", "Topics", "Rating")
-
-    def __init__(self, doc: Document) -> None:
-        super().__init__()
-        self._doc = doc
-        self._all: list[ops.EntrySummary] = []
-        self._rows: list[ops.EntrySummary] = []
-        self._snippets: dict[int, str] | None = None
-        self._hits: set[int] | None = None
-        self._query = ""
-
-    # loading and filtering
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._all = ops.list_entries(self._doc.store, include_private=not self._doc.hide_private)
-        self._apply_filter()
-        self.endResetModel()
-
-    def set_hits(self, ids: list[int] | None, text: str = "") -> None:
-        """Show only these entries (None: all); snippets of `text` are made as rows are shown."""
-        self.beginResetModel()
-        self._hits = None if ids is None else set(ids)
-        self._query = text
-        self._snippets = None if ids is None else {}
-        self._apply_filter()
-        self.endResetModel()
-
-    def _apply_filter(self) -> None:
-        if self._hits is None:
-            self._rows = self._all
-        else:
-            wanted = self._hits
-            self._rows = [e for e in self._all if e.id in wanted]
-
-    SNIPPET_BATCH = 32  # about a screenful: one query makes the snippets of every row shown
-
-    def _snippet(self, row: int) -> str:
-        assert self._snippets is not None
-        entry_id = self._rows[row].id
-        if entry_id not in self._snippets:
-            batch = [e.id for e in self._rows[row:row + self.SNIPPET_BATCH]
-                     if e.id not in self._snippets]
-            self._snippets.update(jr.snippets_for(self._doc.store, batch, self._query))
-        return self._snippets.get(entry_id, "")
-
-    @property
-    def searching(self) -> bool:
-        return self._hits is not None
-
-    def total(self) -> int:
-        return len(self._all)
-
-    def entry_at(self, row: int) -> ops.EntrySummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, entry_id: int) -> int:
-        for i, e in enumerate(self._rows):
-            if e.id == entry_id:
-                return i
-        return -1
-
-    # the model interface
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if section == self.TOPICS and self.searching:
-                return "Matching text"
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        e = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.DATE:
-                return day_text(e.held_on)
-            if col == self.TOPICS:
-                if self._snippets is not None:
-                    return self._snippet(index.row()) or e.topics
-                return e.topics or "(no topics)"
-            return STARS[e.rating]
-        if role == Qt.ItemDataRole.DecorationRole and col == self.DATE and e.private:
-            return lock_icon()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"{day_text(e.held_on)} · {e.duration_minutes} min"]
-            if e.topics:
-                parts.append(e.topics)
-            if e.private:
-                parts.append("Private: never exported, hidden in screen-share mode")
-            return "\n".join(parts)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = self.data(index, Qt.ItemDataRole.DisplayRole)
-            return f"{text} (private)" if col == self.DATE and e.private else text
-        if role == Qt.ItemDataRole.UserRole:
-            return e.id
-        return None
-
-
-class HighlightDelegate(QStyledItemDelegate):
-    """Paints text with the search hits (between HIT_START and HIT_END) highlighted, elided."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        if jr.HIT_START not in text:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        painter.save()
-        rect = opt.rect.adjusted(4, 0, -4, 0)
-        metrics = opt.fontMetrics
-        bold = QFontBold(opt.font)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        x = rect.left()
-        for is_hit, part in _segments(text.replace("\n", " ")):
-            if x >= rect.right():
-                break
-            fm = metrics if not is_hit else bold.metrics
-            width = fm.horizontalAdvance(part)
-            room = rect.right() - x
-            if width > room:
-                part = fm.elidedText(part, Qt.TextElideMode.ElideRight, room)
-                width = fm.horizontalAdvance(part)
-            target = QRect(x, rect.top(), width, rect.height())
-            if is_hit:
-                painter.fillRect(target.adjusted(0, 3, 0, -3), QColor("#ffe08a"))
-                painter.setFont(bold.font)
-                painter.setPen(QColor("#000000"))
-            else:
-                painter.setFont(opt.font)
-                painter.setPen(opt.palette.highlightedText().color() if selected
-                               else opt.palette.text().color())
-            painter.drawText(target, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), part)
-            x += width
-        painter.restore()
-
-
-class QFontBold:
-    def __init__(self, font: Any) -> None:
-        from PySide6.QtGui import QFont, QFontMetrics
-
-        self.font = QFont(font)
-        self.font.setBold(True)
-        self.metrics = QFontMetrics(self.font)
-
-
-def _segments(text: str) -> list[tuple[bool, str]]:
-    out: list[tuple[bool, str]] = []
-    for chunk in re.split(f"({jr.HIT_START}.*?{jr.HIT_END})", text):
-        if not chunk:
-            continue
-        if chunk.startswith(jr.HIT_START):
-            out.append((True, chunk.strip(jr.HIT_START + jr.HIT_END)))
-        else:
-            out.append((False, chunk))
-    return out
-
-
-class SearchHighlighter(QSyntaxHighlighter):
-    """Marks the words being searched for inside an editor's text."""
-
-    def __init__(self, parent: Any) -> None:
-        super().__init__(parent)
-        self._pattern: re.Pattern[str] | None = None
-        self._format = QTextCharFormat()
-        self._format.setBackground(QColor("#ffe08a"))
-        self._format.setForeground(QColor("#000000"))
-
-    def set_words(self, words: list[str]) -> None:
-        pattern = (re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
-                   if words else None)
-        if (pattern.pattern if pattern else None) != (self._pattern.pattern if self._pattern else None):
-            self._pattern = pattern
-            self.rehighlight()
-
-    def highlightBlock(self, text: str) -> None:
-        if self._pattern is None:
-            return
-        for m in self._pattern.finditer(text):
-            self.setFormat(m.start(), m.end() - m.start(), self._format)
-
-
-# -- action items of one entry ---------------------------------------------------------------------
-
-
-OWNER_CHOICES = (ActionOwner.BOTH, ActionOwner.MENTOR, ActionOwner.MENTEE)
-
-
-class ActionModel(RowsTableModel):
-    DONE, TEXT, OWNER, DUE = range(4)
-    HEADERS = ("Done", "Action item", "Owner", "Due")
-
-    def __init__(self, doc: Document) -> None:
-        super().__init__()
-        self._doc = doc
-        self._names: dict[str, str] = {}
-        self.entry_id: int | None = None
-
-    def load(self, entry_id: int | None, names: dict[str, str]) -> None:
-        rows = ops.list_actions(self._doc.store, entry_id) if entry_id is not None else []
-        self._names = names
-        self.entry_id = entry_id
-        self._set_rows(rows)  # in place when the same items come back: an open editor survives
-
-    def action_at(self, row: int) -> Any:
-        return self.row_at(row)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if not index.isValid() or self._doc.read_only:
-            return base
-        if index.column() == self.DONE:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        return base | Qt.ItemFlag.ItemIsEditable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        a = self._rows[index.row()]
-        col = index.column()
-        overdue = a.done_on is None and a.due_on is not None and a.due_on < date.today()
-        if role == Qt.ItemDataRole.CheckStateRole and col == self.DONE:
-            return Qt.CheckState.Checked if a.done_on else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.DONE:
-                return day_text(a.done_on) if a.done_on else ""
-            if col == self.TEXT:
-                return a.text
-            if col == self.OWNER:
-                return self._names.get(a.owner, a.owner)
-            if col == self.DUE:
-                return (day_text(a.due_on) + (" — overdue" if overdue else "")) if a.due_on else "—"
-        if role == Qt.ItemDataRole.EditRole:
-            if col == self.TEXT:
-                return a.text
-            if col == self.OWNER:
-                return a.owner
-            if col == self.DUE:
-                return a.due_on
-        if role == Qt.ItemDataRole.DecorationRole and col == self.DUE and overdue:
-            return overdue_icon()
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
-            return plain_tooltip(a.text)
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid():
-            return False
-        a = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.CheckStateRole and col == self.DONE:
-            done = Qt.CheckState(value) == Qt.CheckState.Checked
-            return self._doc.run(commands.tick_action(a.id, done, date.today())) is not None
-        if role != Qt.ItemDataRole.EditRole:
-            return False
-        if col == self.TEXT:
-            return self._doc.run(commands.update_action(a.id, "Edit Action Item", text=value)) is not None
-        if col == self.OWNER:
-            edit = commands.update_action(a.id, "Change Action Owner", owner=value)
-            return self._doc.run(edit) is not None
-        if col == self.DUE:
-            edit = commands.update_action(a.id, "Change Due Date", due_on=value)
-            return self._doc.run(edit) is not None
-        return False
-
-
-class ActionDelegate(QStyledItemDelegate):
-    """Owner as a choice, due date as a calendar (its earliest value means "no due date")."""
-
-    NO_DATE = QDate(1900, 1, 1)
-
-    def __init__(self, names: dict[str, str], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.names = names
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        if index.column() == ActionModel.OWNER:
-            combo = QComboBox(parent)
-            for owner in OWNER_CHOICES:
-                combo.addItem(self.names.get(owner, owner), str(owner))
-            return combo
-        if index.column() == ActionModel.DUE:
-            edit = make_date_edit(parent)
-            edit.setMinimumDate(self.NO_DATE)
-            edit.setSpecialValueText("no due date")
-            return edit
-        return super().createEditor(parent, option, index)
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(value)))
-        elif isinstance(editor, QDateEdit):
-            editor.setDate(to_qdate(value) if value else self.NO_DATE)
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData())
-        elif isinstance(editor, QDateEdit):
-            model.setData(index, None if editor.date() == self.NO_DATE else from_qdate(editor.date()))
-        else:
-            super().setModelData(editor, model, index)
-
-
-# -- goals discussed -------------------------------------------------------------------------------
-
-
-class GoalPickModel(QAbstractListModel):
-    """Every (visible) goal with a check box: was it discussed in this entry?"""
-
-    def __init__(self, doc: Document) -> None:
-        super().__init__()
-        self._doc = doc
-        self._goals: list[tuple[int, str, bool]] = []
-        self._checked: set[int] = set()
-        self._goals_stale = True
-        self.entry_id: int | None = None
-
-    def mark_stale(self) -> None:
-        self._goals_stale = True
-
-    def load(self, entry_id: int | None, *, goals_changed: bool = False) -> None:
-        """Show the goals ticked for `entry_id`; the list of goals is re-read only when it changed."""
-        self.beginResetModel()
-        self.entry_id = entry_id
-        if goals_changed or self._goals_stale:
-            goals = ops.list_goals(self._doc.store, include_private=not self._doc.hide_private)
-            self._goals = [(g.id or 0, g.title, g.private) for g in goals]
-            self._goals_stale = False
-        self._checked = set(ops.entry_goal_ids(self._doc.store, entry_id)) if entry_id else set()
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._goals)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and not self._doc.read_only:
-            base |= Qt.ItemFlag.ItemIsUserCheckable
-        return base
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._goals):
-            return None
-        goal_id, title, private = self._goals[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return title
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if goal_id in self._checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.DecorationRole and private:
-            return lock_icon()
-        if role == Qt.ItemDataRole.UserRole:
-            return goal_id
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or self.entry_id is None:
-            return False
-        goal_id = self._goals[index.row()][0]
-        wanted = set(self._checked)
-        if Qt.CheckState(value) == Qt.CheckState.Checked:
-            wanted.add(goal_id)
-        else:
-            wanted.discard(goal_id)
-        return self._doc.run(commands.set_entry_goals(self.entry_id, wanted), self) is not None
 
 
 # -- the editor ------------------------------------------------------------------------------------
@@ -1012,7 +610,7 @@ class JournalTab(QWidget):
         self._update_state()
 
     def _refresh_suggestions(self) -> None:
-        p_areas = ops.list_focus_areas(self.doc.store)
+        p_areas = reads.list_focus_areas(self.doc.store)
         self.editor.set_suggestions(jr.topic_suggestions(self.doc.store, p_areas, date.today()))
         self._suggestions_stale = False
 

@@ -1,0 +1,153 @@
+"""The action items of one journal entry: their table model (every cell edits the file) and the
+delegate that edits an owner as a choice and a due date with a calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractItemModel, QDate, QObject, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data.vocab import ActionOwner
+from revmentor_desktop.report.text import day_text
+from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.icons import overdue_icon
+from revmentor_desktop.ui.tables import Index, RowsTableModel
+from revmentor_desktop.ui.widgets import from_qdate, make_date_edit, plain_tooltip, to_qdate
+
+if TYPE_CHECKING:
+    from revmentor_desktop.data.models import ActionItem
+
+#: Who can own an action item, in the order the choices are offered.
+OWNER_CHOICES = (ActionOwner.BOTH, ActionOwner.MENTOR, ActionOwner.MENTEE)
+
+
+class ActionModel(RowsTableModel):
+    """The action items of the entry on screen: done (a tick), text, owner, due date."""
+
+    DONE, TEXT, OWNER, DUE = range(4)
+    HEADERS = ("Done", "Action item", "Owner", "Due")
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self._doc = doc
+        self._names: dict[str, str] = {}
+        self.entry_id: int | None = None
+
+    def load(self, entry_id: int | None, names: dict[str, str]) -> None:
+        rows = ops.list_actions(self._doc.store, entry_id) if entry_id is not None else []
+        self._names = names
+        self.entry_id = entry_id
+        self._set_rows(rows)  # in place when the same items come back: an open editor survives
+
+    def action_at(self, row: int) -> ActionItem | None:
+        action: ActionItem | None = self.row_at(row)
+        return action
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if not index.isValid() or self._doc.read_only:
+            return base
+        if index.column() == self.DONE:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        a: ActionItem = self._rows[index.row()]
+        col = index.column()
+        overdue = a.done_on is None and a.due_on is not None and a.due_on < date.today()
+        if role == Qt.ItemDataRole.CheckStateRole and col == self.DONE:
+            return Qt.CheckState.Checked if a.done_on else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.DONE:
+                return day_text(a.done_on) if a.done_on else ""
+            if col == self.TEXT:
+                return a.text
+            if col == self.OWNER:
+                return self._names.get(a.owner, a.owner)
+            if col == self.DUE:
+                return (day_text(a.due_on) + (" — overdue" if overdue else "")) if a.due_on else "—"
+        if role == Qt.ItemDataRole.EditRole:
+            if col == self.TEXT:
+                return a.text
+            if col == self.OWNER:
+                return a.owner
+            if col == self.DUE:
+                return a.due_on
+        if role == Qt.ItemDataRole.DecorationRole and col == self.DUE and overdue:
+            return overdue_icon()
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
+            return plain_tooltip(a.text)
+        return None
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        a: ActionItem = self._rows[index.row()]
+        assert a.id is not None  # a row read from the file
+        col = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and col == self.DONE:
+            done = Qt.CheckState(value) == Qt.CheckState.Checked
+            return self._doc.run(commands.tick_action(a.id, done, date.today())) is not None
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        if col == self.TEXT:
+            return self._doc.run(commands.update_action(a.id, "Edit Action Item", text=value)) is not None
+        if col == self.OWNER:
+            edit = commands.update_action(a.id, "Change Action Owner", owner=value)
+            return self._doc.run(edit) is not None
+        if col == self.DUE:
+            edit = commands.update_action(a.id, "Change Due Date", due_on=value)
+            return self._doc.run(edit) is not None
+        return False
+
+
+class ActionDelegate(QStyledItemDelegate):
+    """Owner as a choice, due date as a calendar (its earliest value means "no due date")."""
+
+    NO_DATE = QDate(1900, 1, 1)
+
+    def __init__(self, names: dict[str, str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.names = names
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        if index.column() == ActionModel.OWNER:
+            combo = QComboBox(parent)
+            for owner in OWNER_CHOICES:
+                combo.addItem(self.names.get(owner, owner), str(owner))
+            return combo
+        if index.column() == ActionModel.DUE:
+            edit = make_date_edit(parent)
+            edit.setMinimumDate(self.NO_DATE)
+            edit.setSpecialValueText("no due date")
+            return edit
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QDateEdit):
+            editor.setDate(to_qdate(value) if value else self.NO_DATE)
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+        elif isinstance(editor, QDateEdit):
+            model.setData(index, None if editor.date() == self.NO_DATE else from_qdate(editor.date()))
+        else:
+            super().setModelData(editor, model, index)
+
