@@ -1,0 +1,152 @@
+"""The Overview's "Agreement" box: the ground rules, and buttons to add, insert a ready-made one,
+reorder and delete them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop.data import commands
+from revmentor_desktop.data.vocab import READY_MADE_CLAUSES
+from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.overview.clauses import ClauseModel
+from revmentor_desktop.ui.widgets import PLAIN, FlowLayout
+
+
+class AgreementPanel(QGroupBox):
+    """The ground rules, edited in place (double-click or F2) and saved as the user goes."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__("Agreement — our ground rules", parent)
+        self.doc = doc
+        column = QVBoxLayout(self)
+        hint = QLabel("Double-click a rule (or press F2) to edit it; rules are saved as you go.", self)
+        hint.setWordWrap(True)
+        hint.setTextFormat(PLAIN)
+        column.addWidget(hint)
+        self.model = ClauseModel(doc)
+        self.view = self._build_list()
+        column.addWidget(self.view, 1)
+        column.addLayout(self._build_buttons())
+        self._add_move_keys()
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+
+    def _build_list(self) -> QListView:
+        view = QListView(self)
+        view.setModel(self.model)
+        view.setWordWrap(True)
+        view.setAlternatingRowColors(True)
+        view.setSpacing(2)
+        view.setUniformItemSizes(False)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        view.setAccessibleName("Agreement clauses")
+        return view
+
+    def _build_buttons(self) -> FlowLayout:
+        """Add, Insert Ready-made (a menu of suggested rules), Move Up, Move Down, Delete."""
+        self.add_button = QPushButton("&Add Rule", self)
+        self.add_button.clicked.connect(self.add_clause)
+        self.ready_made = QToolButton(self)
+        self.ready_made.setText("Insert &Ready-made")
+        self.ready_made.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.ready_made)
+        for label, text in READY_MADE_CLAUSES:
+            act = menu.addAction(label)
+            act.setToolTip(text)
+            act.triggered.connect(lambda _c=False, t=text, lbl=label: self.insert_clause(t, lbl))
+        self.ready_made.setMenu(menu)
+        self.up_button = QPushButton("Move &Up", self)
+        self.down_button = QPushButton("Move &Down", self)
+        self.delete_button = QPushButton("Delete", self)
+        self.up_button.clicked.connect(lambda: self.move_clause(-1))
+        self.down_button.clicked.connect(lambda: self.move_clause(+1))
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = FlowLayout(spacing=6)
+        for b in (self.add_button, self.ready_made, self.up_button, self.down_button,
+                  self.delete_button):
+            buttons.addWidget(b)
+        return buttons
+
+    def _add_move_keys(self) -> None:
+        """Alt+Up and Alt+Down move the selected rule while the list has focus."""
+        for seq, step in (("Alt+Up", -1), ("Alt+Down", +1)):
+            act = QAction(self.view)
+            act.setShortcut(QKeySequence(seq))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(lambda _c=False, s=step: self.move_clause(s))
+            self.view.addAction(act)
+
+    # -- selection -------------------------------------------------------------------------------------
+
+    def selected_row(self) -> int:
+        idx = self.view.currentIndex()
+        return idx.row() if idx.isValid() and self.view.selectionModel().isSelected(idx) else -1
+
+    def update_buttons(self) -> None:
+        row = self.selected_row()
+        n = self.model.rowCount()
+        ro = self.doc.read_only
+        self.add_button.setEnabled(not ro)
+        self.ready_made.setEnabled(not ro)
+        self.up_button.setEnabled(not ro and row > 0)
+        self.down_button.setEnabled(not ro and 0 <= row < n - 1)
+        self.delete_button.setEnabled(not ro and row >= 0)
+
+    def _select_clause(self, clause_id: int) -> None:
+        row = self.model.row_of(clause_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row))
+
+    def reload(self) -> None:
+        """The clauses changed: show them, keeping the selected one selected."""
+        current = self.selected_row()
+        keep = self.model.id_at(current) if current >= 0 else None
+        self.model.reload()
+        if keep is not None:
+            self._select_clause(keep)
+        self.update_buttons()
+
+    # -- editing ---------------------------------------------------------------------------------------
+
+    def add_clause(self) -> None:
+        done = self.doc.run(commands.add_clause("New ground rule"))
+        if done is not None:
+            self._select_clause(done.value)
+            self.view.edit(self.view.currentIndex())
+
+    def insert_clause(self, text: str, label: str) -> None:
+        row = self.selected_row()
+        index = row + 1 if row >= 0 else None
+        done = self.doc.run(commands.add_clause(text, index, label=f"Insert “{label}”"))
+        if done is not None:
+            self._select_clause(done.value)
+
+    def move_clause(self, step: int) -> None:
+        row = self.selected_row()
+        if row < 0 or not 0 <= row + step < self.model.rowCount():
+            return
+        clause_id = self.model.id_at(row)
+        if self.doc.run(commands.move_clause(clause_id, row + step)) is not None:
+            self._select_clause(clause_id)
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row < 0:
+            return
+        self.doc.run(commands.delete_clause(self.model.id_at(row)))
+        n = self.model.rowCount()
+        if n:
+            self.view.setCurrentIndex(self.model.index(min(row, n - 1)))

@@ -1,0 +1,161 @@
+"""The dashboard's two tables as models: goals counted by owner and status, and the open action
+items across all sessions (ticking one marks it done)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, Qt
+
+from revmentor_desktop.data import commands
+from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
+from revmentor_desktop.report.text import isolate
+from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.icons import overdue_icon
+from revmentor_desktop.ui.overview.dates import day_or_dash
+from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
+from revmentor_desktop.ui.widgets import plain_tooltip
+
+if TYPE_CHECKING:
+    from revmentor_desktop.data import ops
+
+OWNERS = (GoalOwner.MENTOR, GoalOwner.MENTEE, GoalOwner.SHARED)
+STATUSES = (GoalStatus.NOT_STARTED, GoalStatus.IN_PROGRESS, GoalStatus.ACHIEVED, GoalStatus.DROPPED)
+
+
+class GoalCountsModel(QAbstractTableModel):
+    """Goals at a glance: one row per status, one column per owner."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self._doc = doc
+        #: None until first read (the dashboard fills after the headline figures paint): blank
+        #: cells meanwhile, not zeros that would claim there are no goals
+        self._counts: dict[tuple[str, str], int] | None = None
+        self._set_names()
+
+    def reload(self) -> None:
+        from revmentor_desktop.data import ops  # after the first paint (the dashboard waits for it)
+
+        self.beginResetModel()
+        self._set_names()
+        self._counts = ops.goal_status_counts(self._doc.store, include_private=not self._doc.hide_private)
+        self.endResetModel()
+
+    def _set_names(self) -> None:
+        p = self._doc.partnership()
+        self._names = {"mentor": _first(p.mentor_name), "mentee": _first(p.mentee_name),
+                       "shared": "Shared"}
+        self._full = {"mentor": f"{isolate(p.mentor_name)} (mentor)",
+                      "mentee": f"{isolate(p.mentee_name)} (mentee)",
+                      "shared": "Shared goals"}
+
+    def relabel(self) -> None:
+        """The partners' names changed: new headers, same counts (no query)."""
+        self._set_names()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(OWNERS) - 1)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(STATUSES)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(OWNERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._names[OWNERS[section]]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tooltip(self._full[OWNERS[section]])
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return STATUS_LABELS[STATUSES[section]]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if self._counts is None:
+                return None
+            return str(self._counts.get((OWNERS[index.column()], STATUSES[index.row()]), 0))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+def _first(name: str) -> str:
+    words = name.split()
+    return words[0] if words else name
+
+
+class OpenActionsModel(RowsTableModel):
+    """Every action item still open, across all sessions; tick one to mark it done."""
+
+    HEADERS = ("Done", "Action item", "Owner", "Due", "From session")
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self._doc = doc
+        self._names: dict[str, str] = {}
+
+    def reload(self) -> None:
+        from revmentor_desktop.data import ops  # after the first paint (the dashboard waits for it)
+
+        self._set_names()
+        rows = ops.open_actions(self._doc.store, include_private=not self._doc.hide_private)
+        rows.reverse()  # newest session first: what was just agreed is most relevant
+        self._set_rows(rows)
+
+    def _set_names(self) -> None:
+        p = self._doc.partnership()
+        self._names = {"mentor": p.mentor_name, "mentee": p.mentee_name, "both": "Both"}
+
+    def relabel(self) -> None:
+        """The partners' names changed: show them, without re-reading the action items."""
+        self._set_names()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == 0 and not self._doc.read_only:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def action_at(self, row: int) -> ops.OpenAction | None:
+        action: ops.OpenAction | None = self.row_at(row)
+        return action
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        a = self._rows[index.row()]
+        col = index.column()
+        overdue = a.due_on is not None and a.due_on < date.today()
+        if role == Qt.ItemDataRole.CheckStateRole and col == 0:
+            return Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 1:
+                return a.text
+            if col == 2:
+                return self._names.get(a.owner, a.owner)
+            if col == 3:
+                return (day_or_dash(a.due_on) + (" — overdue" if overdue else "")) if a.due_on else "—"
+            if col == 4:
+                return day_or_dash(a.held_on)
+        if role == Qt.ItemDataRole.DecorationRole and col == 3 and overdue:
+            return overdue_icon()
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+            return plain_tooltip(a.text)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
+            return False
+        a = self._rows[index.row()]
+        if Qt.CheckState(value) != Qt.CheckState.Checked:
+            return False
+        return self._doc.run(commands.tick_action(a.id, True, date.today())) is not None
