@@ -344,6 +344,9 @@ class SwotTab(QWidget):
                     view.commitData(editor)
                     view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
+    def has_unsaved(self) -> bool:
+        return False  # `flush` commits an item still being edited in place; nothing else waits
+
     def show_problem(self, message: str) -> None:
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
