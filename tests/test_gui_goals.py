@@ -27,6 +27,7 @@ from revmentor_desktop.data.commands import Change
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.ui.goals import ID_ROLE, PROGRESS_ROLE, GoalsTab
 from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.tab import Tab
 from tests.helpers import shown
 
 TITLE, OWNER, FOCUS, STATUS, PROGRESS, TARGET = range(6)
@@ -171,6 +172,21 @@ def test_an_empty_title_is_refused_and_kept_in_the_field(window: MainWindow, tab
     qtbot.keyClick(tab.pane.title, Qt.Key.Key_Return)
     assert tab.pane.problem.text() == ""
     assert goal_titles(partnership_file) == ["Learn to use Copilot well"]
+
+
+def test_refused_typing_is_unsaved_until_a_save_takes_it(window: MainWindow, tab: GoalsTab,
+                                                         qtbot: Any) -> None:
+    assert isinstance(tab, Tab)
+    seed_goal(window, "Learn to use Copilot")
+    click_goal(qtbot, tab, "Learn to use Copilot")
+    assert not tab.has_unsaved()
+    tab.pane.title.selectAll()
+    qtbot.keyClick(tab.pane.title, Qt.Key.Key_Delete)
+    tab.flush()
+    assert tab.has_unsaved()  # an empty title is refused; the window asks before closing
+    qtbot.keyClicks(tab.pane.title, "Learn Copilot")
+    tab.flush()
+    assert not tab.has_unsaved()
 
 
 def test_every_detail_is_saved(window: MainWindow, tab: GoalsTab, qtbot: Any,

@@ -1,6 +1,9 @@
 """The Goals tab: the pair's goals in a table and, beside it, the selected goal with its milestones.
 
-The window imports this package and takes `GoalsTab` by name.
+The window imports this package and takes `GoalsTab` by name. A file per job: `tab` (filters,
+table and pane side by side; selection; the Tab protocol), `table_model`, `table_view` and
+`delegates` (the goals table), `pane` (the selected goal's fields), `milestones` and `discussed`
+(the boxes below them), `common` (roles, owner names) and `helpers` (small widget builders).
 """
 
 from __future__ import annotations

@@ -13,18 +13,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,15 +30,12 @@ from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.goals.common import ID_ROLE, PROGRESS_ROLE, owner_label
-from revmentor_desktop.ui.goals.delegates import CompactDelegate, ProgressDelegate
+from revmentor_desktop.ui.goals.common import ID_ROLE, new_item_keys
 from revmentor_desktop.ui.goals.helpers import message_page
 from revmentor_desktop.ui.goals.pane import GoalPane
 from revmentor_desktop.ui.goals.table_model import OPEN, GoalFilterProxy, GoalTableModel
-from revmentor_desktop.ui.layout import fit_columns
+from revmentor_desktop.ui.goals.table_view import GoalTable
 from revmentor_desktop.ui.widgets import PLAIN
-
-__all__ = ["ID_ROLE", "PROGRESS_ROLE", "GoalsTab"]
 
 NEW_GOAL_TITLE = "New goal"
 
@@ -58,7 +51,6 @@ class GoalsTab(QWidget):
         doc.changed.connect(self.on_changed)  # the tab listens for itself; skips its own edits
         self.doc = doc
         self._restoring = False  # selection changes made by a reload, not by the user
-        self._names: dict[str, str] = {"mentor": "", "mentee": ""}
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
@@ -66,11 +58,39 @@ class GoalsTab(QWidget):
         splitter.setChildrenCollapsible(False)
         outer.addWidget(splitter)
         self.splitter = splitter
+        splitter.addWidget(self._build_left(splitter))
+        self.pane = GoalPane(doc, splitter)  # right: the selected goal
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([6000, 4000])
+        self._wire()
 
-        # -- left: filters, table, buttons ---------------------------------------------------------
-        left = QWidget(splitter)
+        self._load_names()
+        self.pane.set_focus_areas(reads.list_focus_areas(doc.store))
+        first = self.proxy.index(0, 0)
+        if first.isValid():  # open on a goal, not on an empty pane
+            self.show_goal(int(first.data(ID_ROLE)))
+        self._update_state()
+        self.table.fit_columns()
+
+    # -- building ------------------------------------------------------------------------------------
+
+    def _build_left(self, parent: QWidget) -> QWidget:
+        """Filters above the table, the goal count and buttons below it."""
+        left = QWidget(parent)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self._build_filters(left))
+        self.model = GoalTableModel(self.doc)
+        self.proxy = GoalFilterProxy(self.model)
+        self.table = GoalTable(self.model, self.proxy, left)
+        left_layout.addWidget(self._build_table_pages(left), 1)
+        left_layout.addLayout(self._build_buttons(left))
+        left.setMinimumWidth(340)
+        return left
+
+    def _build_filters(self, left: QWidget) -> QHBoxLayout:
         filters = QHBoxLayout()
         filter_label = QLabel("Fi&lter:", left)
         self.owner_filter = QComboBox(left)
@@ -90,40 +110,10 @@ class GoalsTab(QWidget):
         filters.addWidget(self.owner_filter)
         filters.addWidget(self.status_filter)
         filters.addStretch(1)
-        left_layout.addLayout(filters)
+        return filters
 
-        self.model = GoalTableModel(doc)
-        self.proxy = GoalFilterProxy(self.model)
-        self.table = QTableView(left)
-        self.table.setModel(self.proxy)
-        self.table.setItemDelegateForColumn(GoalTableModel.PROGRESS, ProgressDelegate(self.table))
-        self.table.setItemDelegateForColumn(GoalTableModel.OWNER, CompactDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setIconSize(QSize(16, 16))
-        self.table.setAccessibleName("Goals")
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 14)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(48)
-        header.setSectionResizeMode(GoalTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(GoalTableModel.HEADERS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        self._fitting = False
-        self._user_sized = False  # once the user drags a column edge, widths are theirs
-        header.sectionResized.connect(self._section_resized)
-        header.setSortIndicatorClearable(True)  # a third click returns to the file's own order
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-
+    def _build_table_pages(self, left: QWidget) -> QStackedWidget:
+        """The table, or in its place "no goals yet" or "no goal matches these filters"."""
         self.empty_page, self.empty_heading, self.empty_text = message_page(left)
         self.no_match_page, no_match_heading, no_match_text = message_page(left)
         no_match_heading.setText("No goal matches these filters.")
@@ -141,14 +131,14 @@ class GoalsTab(QWidget):
         self.table_stack.addWidget(self.table)
         self.table_stack.addWidget(self.empty_page)
         self.table_stack.addWidget(self.no_match_page)
-        left_layout.addWidget(self.table_stack, 1)
+        return self.table_stack
 
+    def _build_buttons(self, left: QWidget) -> QHBoxLayout:
         bottom = QHBoxLayout()
         self.count = QLabel(left)
         self.count.setTextFormat(PLAIN)
-        new_keys = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
         self.add_button = QPushButton("&Add Goal", left)
-        self.add_button.setToolTip(f"Add a goal ({new_keys})")
+        self.add_button.setToolTip(f"Add a goal ({new_item_keys()})")
         self.add_button.setAccessibleName("Add goal")
         self.delete_button = QPushButton("Delete", left)
         self.delete_button.setToolTip("Delete the selected goal with its milestones (Delete); "
@@ -157,42 +147,25 @@ class GoalsTab(QWidget):
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.add_button)
         bottom.addWidget(self.delete_button)
-        left_layout.addLayout(bottom)
-        left.setMinimumWidth(340)
-        splitter.addWidget(left)
+        return bottom
 
-        # -- right: the selected goal --------------------------------------------------------------
-        self.pane = GoalPane(doc, splitter)
-        splitter.addWidget(self.pane)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([6000, 4000])
-
-        # -- wiring --------------------------------------------------------------------------------
+    def _wire(self) -> None:
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.activated.connect(lambda _i: self.pane.focus_title())
         self.table.installEventFilter(self)
-        self.table.viewport().installEventFilter(self)
         self.owner_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
         self.status_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
         self.show_all_button.clicked.connect(self.clear_filters)
         self.add_button.clicked.connect(self.new_item)
         self.delete_button.clicked.connect(self.delete_goal)
         self.pane.open_entry.connect(self.open_entry)
-
         QWidget.setTabOrder(self.owner_filter, self.status_filter)
         QWidget.setTabOrder(self.status_filter, self.table)
         QWidget.setTabOrder(self.table, self.add_button)
         QWidget.setTabOrder(self.add_button, self.delete_button)
         QWidget.setTabOrder(self.delete_button, self.pane.title)
 
-        self._load_names()
-        self.pane.set_focus_areas(reads.list_focus_areas(doc.store))
-        first = self.proxy.index(0, 0)
-        if first.isValid():  # open on a goal, not on an empty pane
-            self.show_goal(int(first.data(ID_ROLE)))
-        self._update_state()
-        self._fit_columns()
+    # -- selection and state -------------------------------------------------------------------------
 
     def show_goal(self, goal_id: int) -> bool:
         """Select a goal and show it in the pane, as if the user had clicked it."""
@@ -202,12 +175,9 @@ class GoalsTab(QWidget):
         self._update_state()
         return True
 
-    # -- helpers -------------------------------------------------------------------------------------
-
     def _load_names(self) -> None:
         p = self.doc.partnership()
         mentor, mentee = isolate(p.mentor_name), isolate(p.mentee_name)  # shown inside our words
-        self._names = {"mentor": mentor, "mentee": mentee}
         self.model.set_names(mentor, mentee)
         self.pane.set_names(mentor, mentee)
         self.owner_filter.setItemText(1, f"Mentor — {mentor}")
@@ -258,80 +228,6 @@ class GoalsTab(QWidget):
         self.select_goal(goal_id)
         self._update_state()
 
-    def _column_widths(self) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
-        """Ideal, comfortable (all text still whole, in some form) and smallest sensible widths of
-        the columns beside the title, from what they show."""
-        fm = self.table.fontMetrics()
-        m = GoalTableModel
-        pad, arrow = 18, 26  # cell padding; room for the header's sort arrow
-        rows = [self.model.goal_at(i) for i in range(self.model.rowCount())]
-        owner = max(fm.horizontalAdvance(owner_label(o, self._names)) for o in GoalOwner) + pad
-        areas = [g.focus_area for g in rows if g is not None and g.focus_area]
-        focus = min(max((fm.horizontalAdvance(a) for a in areas), default=0),
-                    fm.horizontalAdvance("Leadership development")) + pad
-        status = max(fm.horizontalAdvance(label) for label in STATUS_LABELS.values()) + pad
-        overdue = any(g is not None and g.overdue for g in rows)
-        icon = self.table.iconSize().width() + 6 if overdue else 0
-        day = fm.horizontalAdvance("28 Sep 2026") + pad + icon
-        target = fm.horizontalAdvance("28 Sep 2026 — overdue") + pad + icon if overdue else day
-        progress = fm.horizontalAdvance("100%") + 40
-
-        def header_min(col: int) -> int:
-            return fm.horizontalAdvance(m.HEADERS[col]) + arrow
-
-        ideal = {m.OWNER: max(owner, header_min(m.OWNER)), m.FOCUS: max(focus, header_min(m.FOCUS)),
-                 m.STATUS: max(status, header_min(m.STATUS)),
-                 m.PROGRESS: max(progress, header_min(m.PROGRESS)),
-                 m.TARGET: max(target, header_min(m.TARGET))}
-        smallest = dict(ideal)
-        smallest[m.OWNER] = max(fm.horizontalAdvance(owner_label(o, {}).split(" — ")[0])
-                                for o in GoalOwner) + pad
-        smallest[m.FOCUS] = min(ideal[m.FOCUS], header_min(m.FOCUS))
-        smallest[m.PROGRESS] = fm.horizontalAdvance("100%") + 24
-        comfortable = dict(smallest)
-        # Narrower than their text, these two elide; the tooltip then has it in full. The date
-        # itself always shows: only " — overdue" gives way (the icon says it too).
-        smallest[m.STATUS] = header_min(m.STATUS)
-        smallest[m.TARGET] = max(day, header_min(m.TARGET))
-        return ideal, comfortable, smallest
-
-    def _fit_columns(self) -> None:
-        """Share the table's width by layout.fit_columns' rule: the title narrows first (to a
-        quarter of the table, at least 160 px); then the other columns, by the same share of their
-        slack, as far as they still show their text whole (the owner as just the role, progress
-        slimmer); then the focus area (also in the pane) steps aside; then status and target
-        elide (their tooltips have the text); only then does the title go below 160 px. A
-        scrollbar shows only if even the smallest widths do not fit."""
-        if self._user_sized or self._fitting:
-            return
-        m = GoalTableModel
-        available = self.table.viewport().width()
-        if available <= 0:
-            return
-        ideal, comfortable, smallest = self._column_widths()
-        wanted = {m.TITLE: max(160, available * 3 // 10), **ideal}
-        minimum = {m.TITLE: self.table.horizontalHeader().minimumSectionSize(), **smallest}
-        widths = fit_columns(available, wanted, minimum, m.TITLE, floor=max(160, available // 4),
-                             droppable=(m.FOCUS,), comfortable=comfortable)
-        hide_focus = widths[m.FOCUS] == 0
-        self._fitting = True
-        try:
-            self.table.setColumnHidden(m.FOCUS, hide_focus)
-            for col, width in widths.items():
-                if col == m.TITLE or (col == m.FOCUS and hide_focus):
-                    continue  # the title stretches into what is left; a hidden column keeps its width
-                if self.table.columnWidth(col) != width:
-                    self.table.setColumnWidth(col, width)
-        finally:
-            self._fitting = False
-
-    def _section_resized(self, section: int, _old: int, _new: int) -> None:
-        # Only a drag (or double-click) on a column edge counts; our own fitting and the title's
-        # stretching do not.
-        if (not self._fitting and section != GoalTableModel.TITLE
-                and QApplication.mouseButtons() != Qt.MouseButton.NoButton):
-            self._user_sized = True
-
     def _update_state(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
@@ -341,11 +237,9 @@ class GoalsTab(QWidget):
                 self.empty_text.setText("Private goals are hidden while private entries are hidden "
                                         "(View menu).")
             else:
-                keys = QKeySequence(QKeySequence.StandardKey.New).toString(
-                    QKeySequence.SequenceFormat.NativeText)
                 self.empty_heading.setText("No goals yet.")
                 self.empty_text.setText("Write down what the two of you want to achieve — together, "
-                                        f"or each on your own. Press Add Goal ({keys}) to start.")
+                                        f"or each on your own. Press Add Goal ({new_item_keys()}) to start.")
             self.table_stack.setCurrentWidget(self.empty_page)
         elif shown == 0:
             self.table_stack.setCurrentWidget(self.no_match_page)
@@ -375,8 +269,6 @@ class GoalsTab(QWidget):
         self._filters_changed()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
         if (obj is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() == Qt.Key.Key_Delete
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier):
@@ -398,7 +290,7 @@ class GoalsTab(QWidget):
                 index = self.proxy.index(min(row, n - 1), 0)
                 self.table.setCurrentIndex(index)  # a pick like the user's: the pane follows
 
-    # -- the tab protocol ----------------------------------------------------------------------------
+    # -- the tab protocol (ui/tab.py) ----------------------------------------------------------------
 
     def new_item(self) -> None:
         if self.doc.read_only:
@@ -426,6 +318,9 @@ class GoalsTab(QWidget):
     def flush(self) -> None:
         self.pane.flush()
 
+    def has_unsaved(self) -> bool:
+        return self.pane.has_unsaved()
+
     def show_problem(self, message: str) -> None:
         self.pane.show_problem(message)
 
@@ -443,7 +338,7 @@ class GoalsTab(QWidget):
             finally:
                 self._restoring = False
             self._after_reload()
-            self._fit_columns()
+            self.table.fit_columns()
         self.pane.on_changed(kinds, initiator)
 
     def sizeHint(self) -> QSize:

@@ -148,7 +148,7 @@ class GoalTableModel(RowsTableModel):
             return plain_tooltip(owner_label(g.owner, self._names))
         if col == self.FOCUS:
             return plain_tooltip(g.focus_area) if g.focus_area else None
-        if col == self.STATUS:  # the column may be narrower than its text (GoalsTab._fit_columns)
+        if col == self.STATUS:  # the column may be narrower than its text (GoalTable.fit_columns)
             return self._text(g, col)
         if col == self.PROGRESS:
             if g.total:
