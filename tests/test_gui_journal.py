@@ -265,7 +265,7 @@ def test_action_item_edit_in_place(busy_window: MainWindow, qtbot: Any) -> None:
     row = next(r for r in range(12) if tab.model.entry_at(r).topics == "Delegation"
                and ops.list_actions(busy_window.doc.store, tab.model.entry_at(r).id))
     tab.list.setCurrentIndex(tab.model.index(row, 0))
-    view = tab.editor.actions
+    view = tab.editor.action_table
     idx = tab.editor.action_model.index(0, 1)
     view.setCurrentIndex(idx)
     view.edit(idx)

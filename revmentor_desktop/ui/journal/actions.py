@@ -1,5 +1,5 @@
-"""The action items of one journal entry: their table model (every cell edits the file) and the
-delegate that edits an owner as a choice and a due date with a calendar."""
+"""The action items of one journal entry: their table model (every cell edits the file), the
+delegate that edits an owner as a choice and a due date with a calendar, and the box showing both."""
 
 from __future__ import annotations
 
@@ -8,10 +8,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QObject, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QGroupBox,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -20,6 +27,7 @@ from revmentor_desktop.data.vocab import ActionOwner
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
+from revmentor_desktop.ui.journal.fields import stretch_row
 from revmentor_desktop.ui.tables import Index, RowsTableModel
 from revmentor_desktop.ui.widgets import from_qdate, make_date_edit, plain_tooltip, to_qdate
 
@@ -151,3 +159,75 @@ class ActionDelegate(QStyledItemDelegate):
         else:
             super().setModelData(editor, model, index)
 
+
+class ActionItemsBox(QGroupBox):
+    """The entry's action items, edited in place, with a line that adds one and a Remove button.
+
+    The entry editor loads it and adds what is typed into `new_action` (it knows the entry)."""
+
+    def __init__(self, doc: Document, names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__("&Action items", parent)
+        self._doc = doc
+        self._names = names  # the editor's own dict, updated in place when the names change
+        layout = QVBoxLayout(self)
+        self.model = ActionModel(doc)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.delegate = ActionDelegate(names, self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Action items")
+        self.table.setMinimumHeight(120)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.SelectedClicked)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ActionModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((ActionModel.DONE, 110), (ActionModel.OWNER, 130), (ActionModel.DUE, 150)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(col, width)
+        layout.addWidget(self.table)
+        self.new_action = QLineEdit(self)
+        self.new_action.setPlaceholderText("Add an action item and press Enter")
+        self.new_action.setAccessibleName("New action item")
+        self.new_action_owner = QComboBox(self)
+        self.new_action_owner.setAccessibleName("Owner of the new action item")
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.setToolTip("Remove the selected action item (Delete)")
+        layout.addLayout(stretch_row(self.new_action, self.new_action_owner, self.remove_button))
+        self.remove_button.clicked.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+
+    def load(self, entry_id: int | None) -> None:
+        self.model.load(entry_id, self._names)
+
+    def show_owner_names(self) -> None:
+        """Offer the partners' (new) names as owners, keeping the owner chosen."""
+        current = self.new_action_owner.currentData()
+        self.new_action_owner.clear()
+        for owner in OWNER_CHOICES:
+            self.new_action_owner.addItem(self._names[owner], str(owner))
+        self.new_action_owner.setCurrentIndex(max(0, self.new_action_owner.findData(current)))
+
+    def new_owner(self) -> str:
+        return self.new_action_owner.currentData() or "both"
+
+    def selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        action = self.model.action_at(row)
+        if action is None:
+            return
+        assert action.id is not None  # a row read from the file
+        self._doc.run(commands.delete_action(action.id))
+        n = self.model.rowCount()
+        if n:
+            self.table.selectRow(min(row, n - 1))
+
+    def update_buttons(self) -> None:
+        self.remove_button.setEnabled(not self._doc.read_only and self.selected_row() >= 0)
