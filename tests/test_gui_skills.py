@@ -24,6 +24,7 @@ from revmentor_desktop.ui.skills import (
     SkillsTab,
     SkillTableModel,
 )
+from revmentor_desktop.ui.tab import Tab
 from tests.helpers import all_shown, find_shown, shown
 
 EDITING = QAbstractItemView.State.EditingState
@@ -419,6 +420,59 @@ def test_delete_a_skill_and_undo_brings_its_ratings_back(
     store = Store.open(skills_file)
     assert [r.model_dump() for r in ops.list_ratings(store, ex.id)] == before
     store.close()
+
+
+# -- the models under Qt's model tester (it stays attached through the edits that follow) -----------
+
+
+def test_the_skills_model_is_a_sound_model(
+        skills_window: MainWindow, qtbot: Any, qtmodeltester: Any) -> None:
+    tab = skills_tab(skills_window)
+    assert tab.skill_model.rowCount() == 4
+    qtmodeltester.check(tab.skill_model)
+    tab.new_item()  # a row inserted, then renamed
+    editor = tab.skills_view.focusWidget()
+    qtbot.keyClicks(editor, "Storytelling")
+    finish(qtbot, tab.skills_view, editor)
+    assert tab.skill_model.rowCount() == 5
+    tab.delete_skill()  # a row removed
+    skills_window.undo_action.trigger()  # and back
+    skills_window.doc.run(commands.update_partnership(mentee_name="Morgan Hale-Ng"))  # every row
+    assert tab.skill_model.rowCount() == 5
+
+
+def test_the_ratings_model_is_a_sound_model(
+        skills_window: MainWindow, qtbot: Any, qtmodeltester: Any) -> None:
+    tab = skills_tab(skills_window)
+    tab.skills_view.selectRow(row_of(tab, "Using AI assistants"))
+    assert tab.rating_model.rowCount() == 4
+    qtmodeltester.check(tab.rating_model)
+    rate(qtbot, tab, date(2026, 4, 6), 4, note="Built a prompt library")  # a row inserted
+    assert tab.rating_model.rowCount() == 5
+    tab.ratings_view.selectRow(0)
+    tab.delete_rating()  # a row removed
+    tab.skills_view.selectRow(row_of(tab, "Executive presence"))  # another skill's rows
+    assert tab.rating_model.rowCount() == 4
+    skills_window.hide_private_action.trigger()  # the sessions column changes in every row
+    skills_window.hide_private_action.trigger()
+
+
+def test_the_sessions_model_is_a_sound_model(
+        skills_window: MainWindow, qtmodeltester: Any) -> None:
+    tab = skills_tab(skills_window)
+    assert tab.sessions.rowCount() == 4  # "— none —" and three sessions
+    qtmodeltester.check(tab.sessions)
+    skills_window.hide_private_action.trigger()  # the private session leaves the list
+    assert tab.sessions.rowCount() == 3
+    skills_window.hide_private_action.trigger()
+    qtbot_wait(tab)
+    assert tab.sessions.rowCount() == 4
+
+
+def test_the_tab_keeps_to_the_windows_tab_protocol(window: MainWindow) -> None:
+    tab = skills_tab(window)
+    assert isinstance(tab, Tab)
+    assert not tab.has_unsaved()  # a cell's editor holds nothing that flush does not save
 
 
 # -- the chart -------------------------------------------------------------------------------------

@@ -3,28 +3,20 @@ them — drawn by matplotlib, which is imported only the first time the tab is s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QConcatenateTablesProxyModel,
     QEvent,
     QObject,
-    QPointF,
-    QRectF,
     QSignalBlocker,
     QSize,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import (
-    QColor,
-    QIcon,
     QKeyEvent,
-    QPainterPath,
     QShowEvent,
     QStandardItem,
     QStandardItemModel,
@@ -52,13 +44,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data import commands, ops, reads
 from revmentor_desktop.data.commands import Change, Changes
-from revmentor_desktop.data.compute import GAP_THRESHOLD, RatingPoint, latest_levels, rating_gaps
+from revmentor_desktop.data.compute import RatingPoint, rating_gaps
 from revmentor_desktop.data.vocab import RatedBy, Role
-from revmentor_desktop.report.text import day_text, isolate
+from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.icons import canvas
+from revmentor_desktop.ui.skills.labels import (
+    HIDDEN_SESSION,
+    ID_ROLE,
+    LEVELS,
+    NEW_SKILL_NAME,
+    person_label,
+    rater_label,
+)
+from revmentor_desktop.ui.skills.rating_table import RatingTableModel
+from revmentor_desktop.ui.skills.rows import SkillRow, rating_row, skill_rows
+from revmentor_desktop.ui.skills.sessions import SessionListModel
+from revmentor_desktop.ui.skills.skill_table import SkillTableModel
+from revmentor_desktop.ui.tables import Index
 from revmentor_desktop.ui.widgets import (
     PLAIN,
     FlowLayout,
@@ -66,7 +70,6 @@ from revmentor_desktop.ui.widgets import (
     labelled,
     make_date_edit,
     muted_label,
-    plain_tooltip,
     problem_label,
     to_qdate,
 )
@@ -77,367 +80,14 @@ if TYPE_CHECKING:  # matplotlib is heavy: imported for real the first time the t
 
     from revmentor_desktop.report.charts import LegendShape
 
-from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
-
-ID_ROLE = int(Qt.ItemDataRole.UserRole)
-
-NEW_SKILL_NAME = "New skill"
-NO_SESSION = "— none —"
-HIDDEN_SESSION = "a private session (hidden)"
-LEVELS = range(1, 6)
 #: Figure units: the chart is built at this many dots per inch (times the screen's pixel ratio).
 CHART_DPI = 100
-CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 #: Which kinds of change alter what the chart shows (entries and privacy do not).
 CHART_KINDS = frozenset({Change.SKILLS, Change.RATINGS, Change.NAMES})
 #: matplotlib settings for the on-screen chart, in force while it is built and drawn:
 #: skill names are the user's text, so a "$" must not switch matplotlib into maths mode; and
 #: unhinted text draws about a fifth faster and looks as good on screen.
 SCREEN_RC: dict[Any, Any] = {"text.parse_math": False, "text.hinting": "no_hinting"}
-
-
-
-
-def other(owner: str) -> str:
-    return Role.MENTEE.value if owner == Role.MENTOR else Role.MENTOR.value
-
-
-def person_label(owner: str, names: dict[str, str]) -> str:
-    """"Morgan Hale (mentee)": the person's name with their role."""
-    name = names.get(owner, "")
-    return f"{name} ({owner})" if name else str(owner).capitalize()
-
-
-def rater_label(skill_owner: str, rated_by: str, names: dict[str, str]) -> str:
-    """Who gave a rating of `skill_owner`'s skill: "Self (Morgan Hale)" or "Partner (Dana Lee)"."""
-    if rated_by == RatedBy.SELF:
-        return f"Self ({names.get(skill_owner, '')})"
-    return f"Partner ({names.get(other(skill_owner), '')})"
-
-
-def gap_text(self_level: int, partner_level: int) -> str:
-    return f"Self {self_level} · Partner {partner_level} — talk about it"
-
-
-def session_label(entry: ops.EntrySummary) -> str:
-    return f"{day_text(entry.held_on)} — {entry.topics or '(no topics)'}"
-
-
-@cache
-def gap_icon() -> QIcon:
-    """Two speech bubbles: the partners see a skill differently (always shown with text as well)."""
-    pixmap, p = canvas()
-    p.setPen(Qt.PenStyle.NoPen)
-    for rect, tail, colour in ((QRectF(1, 3, 20, 15), (5, 17, 4, 24, 11, 17), "#0072B2"),
-                               (QRectF(11, 12, 20, 15), (26, 26, 28, 31, 20, 26), "#D55E00")):
-        path = QPainterPath()
-        path.addRoundedRect(rect, 5, 5)
-        tail_path = QPainterPath()
-        tail_path.moveTo(tail[0], tail[1])
-        tail_path.lineTo(tail[2], tail[3])
-        tail_path.lineTo(tail[4], tail[5])
-        tail_path.closeSubpath()
-        p.setBrush(QColor(colour))
-        p.drawPath(path.united(tail_path))
-    p.setBrush(QColor("#ffffff"))
-    p.drawRoundedRect(QRectF(19.6, 14.5, 2.8, 7.5), 1.4, 1.4)
-    p.drawEllipse(QPointF(21, 24.3), 1.6, 1.6)
-    p.end()
-    return QIcon(pixmap)
-
-
-# -- the rows the tables show ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SkillRow:
-    id: int
-    name: str
-    owner: str
-    focus_area: str
-    target_level: int
-    latest_self: int | None
-    latest_partner: int | None
-    gap: bool
-
-
-@dataclass(frozen=True)
-class RatingRow:
-    id: int
-    skill_id: int
-    rated_on: date
-    level: int
-    rated_by: str
-    note: str
-    entry_id: int | None
-
-
-class SessionListModel(QAbstractListModel):
-    """"— none —", then every session the window may show, newest first: what the session pickers
-    offer. One model shared by every picker, so opening one costs nothing however long the journal."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._entries: list[ops.EntrySummary] = []
-        self._rows: dict[int, int] = {}
-        self._by_day: dict[date, int] = {}
-        self.loaded = False
-
-    def set_entries(self, entries: list[ops.EntrySummary]) -> None:
-        self.beginResetModel()
-        self._entries = entries
-        self._rows = {e.id: i + 1 for i, e in enumerate(entries)}
-        self._by_day = {}
-        for e in reversed(entries):  # newest first: the last written wins, i.e. the first in the list
-            self._by_day[e.held_on] = e.id
-        self.loaded = True
-        self.endResetModel()
-
-    def drop_private(self) -> None:
-        """Screen-share mode: private sessions leave the list at once, before any query."""
-        if any(e.private for e in self._entries):
-            self.set_entries([e for e in self._entries if not e.private])
-
-    def row_of(self, entry_id: int | None) -> int:
-        """The row of a session (0 for none); -1 when it is not in the list."""
-        return 0 if entry_id is None else self._rows.get(entry_id, -1)
-
-    def label(self, entry_id: int) -> str | None:
-        row = self._rows.get(entry_id)
-        return session_label(self._entries[row - 1]) if row is not None else None
-
-    def held_on(self, day: date) -> int | None:
-        """A session held on `day`, if there is one."""
-        return self._by_day.get(day)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._entries) + 1
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() <= len(self._entries):
-            return None
-        e = self._entries[index.row() - 1] if index.row() else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return session_label(e) if e is not None else NO_SESSION
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(session_label(e)) if e is not None else None
-        if role == ID_ROLE:
-            return e.id if e is not None else None
-        return None
-
-
-class _Rows(RowsTableModel):
-    """A table over frozen rows that reloads in place (see ui.tables), so a reload after every
-    edit keeps the selection and any open editor."""
-
-    def __init__(self, doc: Document) -> None:
-        super().__init__()
-        self._doc = doc
-
-    def _refresh_all(self) -> None:
-        self.refresh_all()
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            # Two short lines keep the narrow number columns narrow.
-            return self.HEADERS[section].replace("Latest ", "Latest\n")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tip(section)
-        return None
-
-    def _header_tip(self, section: int) -> str | None:
-        return None
-
-    def _editable(self, column: int) -> bool:
-        return False
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if not self._doc.read_only and self._editable(index.column()):
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
-
-
-class SkillTableModel(_Rows):
-    """Every skill of both partners, with the latest self and partner levels and any gap."""
-
-    NAME, WHOSE, FOCUS, TARGET, SELF, PARTNER, GAP = range(7)
-    HEADERS = ("Skill", "Whose", "Focus area", "Target", "Latest self", "Latest partner", "Gap")
-    FIELDS: ClassVar[dict[int, str]] = {NAME: "name", WHOSE: "owner", FOCUS: "focus_area", TARGET: "target_level"}
-    LABELS: ClassVar[dict[int, str]] = {
-        NAME: "Rename Skill", WHOSE: "Change Whose Skill", FOCUS: "Change Focus Area",
-        TARGET: "Change Target Level"}
-
-    def __init__(self, doc: Document) -> None:
-        super().__init__(doc)
-        self.names: dict[str, str] = {}
-
-    def set_rows(self, rows: list[SkillRow]) -> None:
-        self._set_rows(rows)
-
-    def set_names(self, names: dict[str, str]) -> None:
-        self.names = names
-        self._refresh_all()
-
-    def skill_at(self, row: int) -> SkillRow | None:
-        return self.row_at(row)
-
-    def _editable(self, column: int) -> bool:
-        return column in self.FIELDS
-
-    def _header_tip(self, section: int) -> str | None:
-        return {
-            self.TARGET: "The level (1–5) this person is aiming for",
-            self.SELF: "The latest level this person gave themselves",
-            self.PARTNER: "The latest level their partner gave them",
-            self.GAP: f"Latest self and partner levels {GAP_THRESHOLD} or more apart",
-        }.get(section)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        s = self.row_at(index.row()) if index.isValid() else None
-        if s is None:
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(s, col)
-        if role == Qt.ItemDataRole.EditRole:
-            return {self.NAME: s.name, self.WHOSE: s.owner, self.FOCUS: s.focus_area,
-                    self.TARGET: s.target_level}.get(col)
-        if role == Qt.ItemDataRole.DecorationRole and col == self.GAP and s.gap:
-            return gap_icon()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.GAP and s.gap:
-                return plain_tooltip(f"{self.names.get(s.owner, '')} rates this {s.latest_self}, "
-                                 f"{self.names.get(other(s.owner), '')} rates it "
-                                 f"{s.latest_partner}: worth talking about in your next session.")
-            if col == self.NAME:
-                return plain_tooltip(s.name)
-            if col == self.WHOSE:
-                return plain_tooltip(f"{self.names.get(s.owner, '')}'s skill ({s.owner})")
-            if col == self.FOCUS:
-                return plain_tooltip(s.focus_area) if s.focus_area else None
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.TARGET, self.SELF, self.PARTNER):
-            return CENTRED
-        if role == ID_ROLE:
-            return s.id
-        return None
-
-    def _text(self, s: SkillRow, col: int) -> str:
-        if col == self.NAME:
-            return s.name
-        if col == self.WHOSE:
-            return self.names.get(s.owner) or str(s.owner).capitalize()
-        if col == self.FOCUS:
-            return s.focus_area
-        if col == self.TARGET:
-            return str(s.target_level)
-        if col == self.SELF:
-            return "—" if s.latest_self is None else str(s.latest_self)
-        if col == self.PARTNER:
-            return "—" if s.latest_partner is None else str(s.latest_partner)
-        if col == self.GAP and s.gap and s.latest_self is not None and s.latest_partner is not None:
-            return gap_text(s.latest_self, s.latest_partner)
-        return ""
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        s = self.row_at(index.row()) if index.isValid() else None
-        if s is None or role != Qt.ItemDataRole.EditRole or index.column() not in self.FIELDS:
-            return False
-        col = index.column()
-        edit = commands.update_skill(s.id, self.LABELS[col], **{self.FIELDS[col]: value})
-        return self._doc.run(edit) is not None
-
-
-class RatingTableModel(_Rows):
-    """The ratings of one skill, oldest first."""
-
-    DATE, LEVEL, BY, NOTE, SESSION = range(5)
-    HEADERS = ("Date", "Level", "Rated by", "Note", "From session")
-    FIELDS: ClassVar[dict[int, str]] = {
-        DATE: "rated_on", LEVEL: "level", BY: "rated_by", NOTE: "note", SESSION: "entry_id"}
-    LABELS: ClassVar[dict[int, str]] = {
-        DATE: "Change Rating Date", LEVEL: "Change Rating Level", BY: "Change Who Rated",
-        NOTE: "Edit Rating Note", SESSION: "Change Rating Session"}
-
-    def __init__(self, doc: Document, sessions: SessionListModel) -> None:
-        super().__init__(doc)
-        self.skill_owner = Role.MENTEE.value
-        self.names: dict[str, str] = {}
-        self.sessions = sessions
-        sessions.modelReset.connect(self._refresh_all)
-
-    def set_rows(self, rows: list[RatingRow], skill_owner: str) -> None:
-        owner_changed = skill_owner != self.skill_owner
-        self.skill_owner = skill_owner
-        self._set_rows(rows)
-        if owner_changed:
-            self._refresh_all()
-
-    def set_names(self, names: dict[str, str]) -> None:
-        self.names = names
-        self._refresh_all()
-
-    def rating_at(self, row: int) -> RatingRow | None:
-        return self.row_at(row)
-
-    def session_text(self, entry_id: int | None) -> str:
-        if entry_id is None or not self.sessions.loaded:
-            return ""
-        label = self.sessions.label(entry_id)
-        if label is not None:
-            return label
-        # Not in the list: only a private session hidden in screen-share mode is missing from it.
-        return HIDDEN_SESSION if self._doc.hide_private else ""
-
-    def _editable(self, column: int) -> bool:
-        return column in self.FIELDS
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        r = self.row_at(index.row()) if index.isValid() else None
-        if r is None:
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.DATE:
-                return day_text(r.rated_on)
-            if col == self.LEVEL:
-                return str(r.level)
-            if col == self.BY:
-                return "Self" if r.rated_by == RatedBy.SELF else "Partner"
-            if col == self.NOTE:
-                return r.note
-            return self.session_text(r.entry_id)
-        if role == Qt.ItemDataRole.EditRole:
-            return {self.DATE: r.rated_on, self.LEVEL: r.level, self.BY: r.rated_by,
-                    self.NOTE: r.note, self.SESSION: r.entry_id}.get(col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.BY:
-                return plain_tooltip(rater_label(self.skill_owner, r.rated_by, self.names))
-            if col == self.NOTE:
-                return plain_tooltip(r.note) if r.note else None
-            if col == self.SESSION:
-                text = self.session_text(r.entry_id)
-                return plain_tooltip(text) if text else None
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.LEVEL:
-            return CENTRED
-        if role == ID_ROLE:
-            return r.id
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        r = self.row_at(index.row()) if index.isValid() else None
-        if r is None or role != Qt.ItemDataRole.EditRole or index.column() not in self.FIELDS:
-            return False
-        col = index.column()
-        edit = commands.update_rating(r.id, self.LABELS[col], **{self.FIELDS[col]: value})
-        return self._doc.run(edit) is not None
 
 
 # -- editors in the tables -------------------------------------------------------------------------
@@ -959,7 +609,7 @@ class SkillsTab(QWidget):
         return True
 
     def _load_focus_areas(self) -> None:
-        self.focus_areas = ops.list_focus_areas(self.doc.store)
+        self.focus_areas = reads.list_focus_areas(self.doc.store)
 
     def _load_sessions(self) -> None:
         if "sessions" not in self._stale or not self.isVisible():
@@ -979,14 +629,7 @@ class SkillsTab(QWidget):
         self._skills = ops.list_skills(store)
         self._ratings = ops.list_ratings(store)
         self._points = [RatingPoint(r.skill_id, r.rated_on, r.level, r.rated_by) for r in self._ratings]
-        latest = latest_levels(self._points)
-        gaps = rating_gaps(self._points)
-        rows = []
-        for s in self._skills:
-            assert s.id is not None  # rows read from the file have ids
-            self_level, partner_level = latest.get(s.id, (None, None))
-            rows.append(SkillRow(s.id, s.name, s.owner, s.focus_area, s.target_level, self_level,
-                                 partner_level, s.id in gaps))
+        rows = skill_rows(self._skills, self._points)
         keep = self.selected_skill_id()
         keep_row = self.skills_view.currentIndex().row()
         self.skill_model.set_rows(rows)
@@ -1002,8 +645,7 @@ class SkillsTab(QWidget):
     def _load_ratings(self) -> None:
         skill = self.selected_skill()
         owner = skill.owner if skill is not None else Role.MENTEE.value
-        rows = [RatingRow(r.id, r.skill_id, r.rated_on, r.level, r.rated_by, r.note, r.entry_id)
-                for r in self._ratings if skill is not None and r.skill_id == skill.id]
+        rows = [rating_row(r) for r in self._ratings if skill is not None and r.skill_id == skill.id]
         keep = self.selected_rating_id()
         self.rating_model.set_rows(rows, owner)
         if keep is not None and self.rating_model.row_of(keep) >= 0:
@@ -1170,6 +812,10 @@ class SkillsTab(QWidget):
                 delegate = view.itemDelegate()
                 delegate.commitData.emit(editor)
                 delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def has_unsaved(self) -> bool:
+        """Nothing waits: a cell's editor is saved by `flush`, and a refused value is not kept."""
+        return False
 
     def show_problem(self, message: str) -> None:
         self.problem.setText(message)
