@@ -1,5 +1,5 @@
-"""The Skills tab, a file per job: `tab` (the tab, its editors and chart), `skill_table` and
-`rating_table` (the tables' models), `sessions` (the session pickers' model)."""
+"""The Skills tab, a file per job: `tab` (the tab), `skill_table` and `rating_table` (the tables'
+models), `sessions` (the session pickers' model), `delegates` (the cell editors), `chart_panel`."""
 
 from revmentor_desktop.ui.skills.rating_table import RatingTableModel
 from revmentor_desktop.ui.skills.rows import RatingRow, SkillRow

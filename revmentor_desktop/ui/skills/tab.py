@@ -3,11 +3,9 @@ them — drawn by matplotlib, which is imported only the first time the tab is s
 
 from __future__ import annotations
 
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QConcatenateTablesProxyModel,
     QEvent,
     QObject,
     QSignalBlocker,
@@ -18,14 +16,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QKeyEvent,
     QShowEvent,
-    QStandardItem,
-    QStandardItemModel,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -37,8 +32,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -50,19 +43,17 @@ from revmentor_desktop.data.compute import RatingPoint, rating_gaps
 from revmentor_desktop.data.vocab import RatedBy, Role
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.skills.chart_panel import ChartPanel
+from revmentor_desktop.ui.skills.delegates import RatingDelegate, SkillDelegate
 from revmentor_desktop.ui.skills.labels import (
-    HIDDEN_SESSION,
-    ID_ROLE,
     LEVELS,
     NEW_SKILL_NAME,
-    person_label,
     rater_label,
 )
 from revmentor_desktop.ui.skills.rating_table import RatingTableModel
 from revmentor_desktop.ui.skills.rows import SkillRow, rating_row, skill_rows
 from revmentor_desktop.ui.skills.sessions import SessionListModel
 from revmentor_desktop.ui.skills.skill_table import SkillTableModel
-from revmentor_desktop.ui.tables import Index
 from revmentor_desktop.ui.widgets import (
     PLAIN,
     FlowLayout,
@@ -71,168 +62,16 @@ from revmentor_desktop.ui.widgets import (
     make_date_edit,
     muted_label,
     problem_label,
-    to_qdate,
 )
 
 if TYPE_CHECKING:  # matplotlib is heavy: imported for real the first time the tab is shown
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-    from matplotlib.figure import Figure
 
-    from revmentor_desktop.report.charts import LegendShape
+    from revmentor_desktop.data.models import Skill, SkillRating
+    from revmentor_desktop.report.charts import SkillSeries
 
-#: Figure units: the chart is built at this many dots per inch (times the screen's pixel ratio).
-CHART_DPI = 100
 #: Which kinds of change alter what the chart shows (entries and privacy do not).
 CHART_KINDS = frozenset({Change.SKILLS, Change.RATINGS, Change.NAMES})
-#: matplotlib settings for the on-screen chart, in force while it is built and drawn:
-#: skill names are the user's text, so a "$" must not switch matplotlib into maths mode; and
-#: unhinted text draws about a fifth faster and looks as good on screen.
-SCREEN_RC: dict[Any, Any] = {"text.parse_math": False, "text.hinting": "no_hinting"}
-
-
-# -- editors in the tables -------------------------------------------------------------------------
-
-
-class _Delegate(QStyledItemDelegate):
-    """Shared editor plumbing: a pick from a drop-down list is saved at once."""
-
-    def __init__(self, tab: SkillsTab, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._tab = tab  # for the names, focus areas and sessions the editors offer
-
-    def _combo(self, parent: QWidget, items: list[tuple[str, Any]], name: str,
-               editable: bool = False) -> QComboBox:
-        combo = QComboBox(parent)
-        combo.setAccessibleName(name)
-        combo.setEditable(editable)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
-        for text, value in items:
-            combo.addItem(text, value)
-        if not editable:
-            combo.activated.connect(lambda _i, c=combo: self._commit_and_close(c))
-        return combo
-
-    def _commit_and_close(self, editor: QWidget) -> None:
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-
-    @staticmethod
-    def _spin(parent: QWidget, name: str) -> QSpinBox:
-        spin = QSpinBox(parent)
-        spin.setRange(LEVELS.start, LEVELS.stop - 1)
-        spin.setAccessibleName(name)
-        return spin
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QComboBox) and editor.isEditable():
-            editor.setCurrentText(value or "")
-            line = editor.lineEdit()
-            if line is not None:
-                line.selectAll()
-        elif isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(value)))
-        elif isinstance(editor, QSpinBox):
-            editor.setValue(int(value))
-        elif isinstance(editor, QDateEdit):
-            editor.setDate(to_qdate(value))
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        if isinstance(editor, QComboBox) and editor.isEditable():
-            model.setData(index, editor.currentText())
-        elif isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData())
-        elif isinstance(editor, QSpinBox):
-            editor.interpretText()
-            model.setData(index, editor.value())
-        elif isinstance(editor, QDateEdit):
-            model.setData(index, from_qdate(editor.date()))
-        else:
-            super().setModelData(editor, model, index)
-
-
-class SkillDelegate(_Delegate):
-    """Whose skill as a choice of the two people, focus area as an editable list, target as 1–5."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        col = index.column()
-        names = self._tab.names
-        if col == SkillTableModel.WHOSE:
-            return self._combo(parent, [(person_label(r, names), r) for r in (Role.MENTOR.value,
-                                                                              Role.MENTEE.value)],
-                               "Whose skill")
-        if col == SkillTableModel.FOCUS:
-            return self._combo(parent, [(a, a) for a in self._tab.focus_areas], "Focus area",
-                               editable=True)
-        if col == SkillTableModel.TARGET:
-            return self._spin(parent, "Target level, 1 to 5")
-        editor = super().createEditor(parent, option, index)
-        editor.setAccessibleName("Skill name")
-        return editor
-
-
-class RatingDelegate(_Delegate):
-    """Date as a calendar, level as 1–5, who rated as a choice, the session as a list of sessions."""
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        if index.column() == RatingTableModel.SESSION and isinstance(editor, QComboBox):
-            row = self._tab.sessions.row_of(index.data(Qt.ItemDataRole.EditRole))
-            editor.setCurrentIndex(row if editor.model() is self._tab.sessions else 0)
-        else:
-            super().setEditorData(editor, index)
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        col = index.column()
-        model = self._tab.rating_model
-        if col == RatingTableModel.DATE:
-            edit = make_date_edit(parent)
-            edit.setAccessibleName("Rating date")
-            return edit
-        if col == RatingTableModel.LEVEL:
-            return self._spin(parent, "Level, 1 to 5")
-        if col == RatingTableModel.BY:
-            items = [(rater_label(model.skill_owner, by, self._tab.names), by)
-                     for by in (RatedBy.SELF.value, RatedBy.PARTNER.value)]
-            return self._combo(parent, items, "Rated by")
-        if col == RatingTableModel.SESSION:
-            combo = self._combo(parent, [], "From session")
-            current = index.data(Qt.ItemDataRole.EditRole)
-            if model.sessions.row_of(current) >= 0:
-                combo.setModel(model.sessions)
-                return combo
-            # A private session hidden in screen-share mode: offer to keep it, without its topics.
-            hidden = QStandardItemModel(combo)
-            item = QStandardItem(HIDDEN_SESSION)
-            item.setData(current, ID_ROLE)
-            hidden.appendRow(item)
-            both = QConcatenateTablesProxyModel(combo)
-            both.addSourceModel(hidden)
-            both.addSourceModel(model.sessions)
-            combo.setModel(both)
-            return combo
-        editor = super().createEditor(parent, option, index)
-        editor.setAccessibleName("Rating note")
-        return editor
-
-
-# -- the chart -------------------------------------------------------------------------------------
-
-
-@cache
-def _canvas_class() -> type[FigureCanvasQTAgg]:
-    """FigureCanvasQTAgg drawing with SCREEN_RC (defined here: importing it imports matplotlib)."""
-    import matplotlib
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-    class FigureCanvasOnScreen(FigureCanvasQTAgg):
-        def draw(self) -> None:
-            with matplotlib.rc_context(SCREEN_RC):
-                super().draw()
-
-    return FigureCanvasOnScreen
 
 
 # -- the tab ---------------------------------------------------------------------------------------
@@ -293,10 +132,9 @@ class SkillsTab(QWidget):
         self.names: dict[str, str] = {"mentor": "", "mentee": ""}
         self.focus_areas: list[str] = []
         self.sessions = SessionListModel()
-        self._skills: list[Any] = []  # rows from the file, as the chart wants them
-        self._ratings: list[Any] = []
+        self._skills: list[Skill] = []  # rows from the file, as the chart wants them
+        self._ratings: list[SkillRating] = []
         self._points: list[RatingPoint] = []
-        self.canvas: FigureCanvasQTAgg | None = None
         self._chart_dirty = True
 
         outer = QVBoxLayout(self)
@@ -361,7 +199,7 @@ class SkillsTab(QWidget):
         self.rating_model = RatingTableModel(doc, self.sessions)
         self.ratings_view = _table(ratings_part, "Ratings of the selected skill")
         self.ratings_view.setModel(self.rating_model)
-        self.ratings_view.setItemDelegate(RatingDelegate(self, self.ratings_view))
+        self.ratings_view.setItemDelegate(RatingDelegate(self, self.rating_model, self.ratings_view))
         # No buddy: a buddy makes "&" in a skill's name a keyboard shortcut.
         r = RatingTableModel
         _fit_columns(self.ratings_view, {
@@ -432,51 +270,13 @@ class SkillsTab(QWidget):
         self.left.setMinimumWidth(360)
 
         # -- right: filters and the chart ----------------------------------------------------------
-        chart_panel = QWidget(self.splitter)
-        chart_layout = QVBoxLayout(chart_panel)
-        chart_layout.setContentsMargins(6, 0, 0, 0)
-        filters = QHBoxLayout()
-        self.person_filter = QComboBox(chart_panel)
-        self.person_filter.setAccessibleName("Show the skills of")
-        self.skill_filter = QComboBox(chart_panel)
-        self.skill_filter.setAccessibleName("Show one skill")
-        self.skill_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.skill_filter.setMinimumContentsLength(18)
-        person_caption = QLabel("&Person:", chart_panel)
-        person_caption.setBuddy(self.person_filter)
-        skill_caption = QLabel("Sk&ill:", chart_panel)
-        skill_caption.setBuddy(self.skill_filter)
-        filters.addWidget(person_caption)
-        filters.addWidget(self.person_filter)
-        filters.addSpacing(8)
-        filters.addWidget(skill_caption)
-        filters.addWidget(self.skill_filter, 1)
-        chart_layout.addLayout(filters)
-        self.chart_host = QWidget(chart_panel)
-        self.chart_host.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.chart_host.setMinimumSize(380, 300)
-        self.chart_layout = QVBoxLayout(self.chart_host)
-        self.chart_layout.setContentsMargins(0, 0, 0, 0)
-        self.chart_wait = muted_label("Drawing the chart…", self.chart_host)
-        self.chart_wait.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chart_layout.addWidget(self.chart_wait)
-        self.chart_hint = muted_label("Too many lines to label in this space: choose a person or a "
-                                 "skill above, or give the chart more room.", chart_panel)
-        self.chart_hint.hide()
-        chart_layout.addWidget(self.chart_hint)
-        chart_layout.addWidget(self.chart_host, 1)
-        self._legend_shape: LegendShape | None = None
-        self._legend_place: tuple[str, int, float] | None = None
-        self._resize_timer = QTimer(self)
-        self._resize_timer.setSingleShot(True)
-        self._resize_timer.setInterval(150)
-        self._resize_timer.timeout.connect(self._resized)
-        self.chart_host.installEventFilter(self)
+        self.chart = ChartPanel(self.splitter)
+        self.person_filter, self.skill_filter = self.chart.person_filter, self.chart.skill_filter
+        self.chart_hint = self.chart.chart_hint
         self.skills_view.installEventFilter(self)
         self.ratings_view.installEventFilter(self)
         self.splitter.addWidget(self.left)
-        self.splitter.addWidget(chart_panel)
+        self.splitter.addWidget(self.chart)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([6200, 3800])
@@ -491,8 +291,10 @@ class SkillsTab(QWidget):
         self.rate_note.returnPressed.connect(self.add_rating)
         self.delete_rating_button.clicked.connect(self.delete_rating)
         self.rate_date.dateChanged.connect(lambda _d: self._match_session())
-        self.person_filter.currentIndexChanged.connect(lambda _i: self._person_filter_changed())
-        self.skill_filter.currentIndexChanged.connect(lambda _i: self._chart_data_changed())
+        self.chart.filters_changed.connect(self._chart_data_changed)
+        self.chart.resized.connect(self._resized)
+        # The list of sessions is read once the chart has painted for the first time.
+        self.chart.first_painted.connect(lambda: QTimer.singleShot(0, self._load_sessions))
 
         QWidget.setTabOrder(self.skills_view, self.add_skill_button)
         QWidget.setTabOrder(self.add_skill_button, self.delete_skill_button)
@@ -577,7 +379,7 @@ class SkillsTab(QWidget):
             # read the sessions once the chart is under way (`_first_chart`).
             QTimer.singleShot(0, self._first_chart)
             return
-        if self._chart_dirty or self._legend_misplaced():
+        if self._chart_dirty or self.chart.legend_misplaced():
             QTimer.singleShot(0, self._redraw_if_dirty)
         if "sessions" in self._stale:
             QTimer.singleShot(0, self._load_sessions)
@@ -599,13 +401,7 @@ class SkillsTab(QWidget):
             f"List the skills each of you wants to grow — say, “Using AI assistants” for "
             f"{isolate(p.mentee_name)} or “Coaching” for {isolate(p.mentor_name)}. Rate each one now and again after "
             "sessions, yourself and your partner, and the chart shows how you are getting on.")
-        with QSignalBlocker(self.person_filter):
-            current = self.person_filter.currentData()
-            self.person_filter.clear()
-            self.person_filter.addItem("All", None)
-            for role in (Role.MENTOR.value, Role.MENTEE.value):
-                self.person_filter.addItem(person_label(role, self.names), role)
-            self.person_filter.setCurrentIndex(max(0, self.person_filter.findData(current)))
+        self.chart.set_people(self.names)
         return True
 
     def _load_focus_areas(self) -> None:
@@ -638,7 +434,7 @@ class SkillsTab(QWidget):
         elif rows:
             self._select_skill_row(min(max(keep_row, 0), len(rows) - 1))
         self._load_ratings()
-        self._fill_skill_filter()
+        self.chart.set_skills(self._skills, self.names)
         self.left.setCurrentWidget(self.tables_page if rows else self.empty_page)
         self._update_buttons()
 
@@ -663,20 +459,6 @@ class SkillsTab(QWidget):
             for value in (RatedBy.SELF.value, RatedBy.PARTNER.value):
                 self.rate_by.addItem(rater_label(owner, value, self.names), value)
             self.rate_by.setCurrentIndex(max(0, self.rate_by.findData(by)))
-
-    def _fill_skill_filter(self) -> None:
-        person = self.person_filter.currentData()
-        with QSignalBlocker(self.skill_filter):
-            current = self.skill_filter.currentData()
-            self.skill_filter.clear()
-            self.skill_filter.addItem("All", None)
-            for s in self._skills:
-                if person is None or s.owner == person:
-                    self.skill_filter.addItem(f"{s.name} ({self.names.get(s.owner, '')})", s.id)
-            self.skill_filter.setCurrentIndex(max(0, self.skill_filter.findData(current)))
-        has_skills = bool(self._skills)
-        self.person_filter.setEnabled(has_skills)
-        self.skill_filter.setEnabled(has_skills)
 
     # -- selection -----------------------------------------------------------------------------------
 
@@ -732,9 +514,9 @@ class SkillsTab(QWidget):
     # -- editing -------------------------------------------------------------------------------------
 
     def _default_owner(self) -> str:
-        person = self.person_filter.currentData()
+        person = self.chart.person()
         if person is not None:
-            return str(person)
+            return person
         skill = self.selected_skill()
         return skill.owner if skill is not None else Role.MENTEE.value
 
@@ -846,72 +628,13 @@ class SkillsTab(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(1200, 760)
 
-    # -- the chart -----------------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._refresh()
-
-    def _first_chart(self) -> None:
-        if self.canvas is None and self.isVisible():
-            self.redraw_chart()
-            if self.canvas is not None:  # the session list waits for the chart's first paint
-                self.canvas.installEventFilter(self)
-
-    def _redraw_if_dirty(self) -> None:
-        if self.canvas is not None and self.isVisible() and (
-                self._chart_dirty or self._legend_misplaced()):
-            self.redraw_chart()
-
-    def _person_filter_changed(self) -> None:
-        self._fill_skill_filter()
-        self._chart_data_changed()
-
-    def _chart_data_changed(self) -> None:
-        """Redraw now if the chart is on screen, else once when the tab is next shown."""
-        self._chart_dirty = True
-        if self.canvas is not None and self.isVisible():
-            self.redraw_chart()
-
-    def chart_series(self) -> list[Any]:
-        """The chart's data under the current filters."""
-        from revmentor_desktop.report.charts import series_from
-
-        person = self.person_filter.currentData()
-        skill_id = self.skill_filter.currentData()
-        skills = [s for s in self._skills
-                  if (person is None or s.owner == person) and (skill_id is None or s.id == skill_id)]
-        return series_from(skills, self._ratings, self.names)
-
-    def _figure(self, series: list[Any], gaps: dict[int, int], width_px: int, height_px: int) -> Figure:
-        import matplotlib
-
-        from revmentor_desktop.report.charts import chart_legend_place, legend_shape, skills_figure
-
-        width, height = max(width_px, 100) / CHART_DPI, max(height_px, 100) / CHART_DPI
-        with matplotlib.rc_context(SCREEN_RC):
-            fig = skills_figure(series, gaps=gaps, width=width, height=height, dpi=CHART_DPI)
-        self._legend_shape = legend_shape(series)
-        self._legend_place = chart_legend_place(series, width, height, CHART_DPI)
-        return fig
-
-    def _legend_misplaced(self) -> bool:
-        """Would the legend now go elsewhere (the chart was resized since it was drawn)?"""
-        from revmentor_desktop.report.charts import legend_place
-
-        if self._legend_shape is None:
-            return False
-        size = self.chart_host.size()
-        return legend_place(self._legend_shape, max(size.width(), 100), max(size.height(), 100),
-                            CHART_DPI) != self._legend_place
+    @property
+    def canvas(self) -> FigureCanvasQTAgg | None:
+        """The chart's canvas, once the chart has been drawn (and matplotlib imported)."""
+        return self.chart.canvas
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.chart_host and event.type() == QEvent.Type.Resize and self.canvas is not None:
-            self._resize_timer.start()
-        elif obj is self.canvas and event.type() == QEvent.Type.Paint:
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, self._load_sessions)
-        elif (obj in (self.skills_view, self.ratings_view) and isinstance(event, QKeyEvent)
+        if (obj in (self.skills_view, self.ratings_view) and isinstance(event, QKeyEvent)
               and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete
               and event.modifiers() == Qt.KeyboardModifier.NoModifier
               and obj.state() != QAbstractItemView.State.EditingState and not self.doc.read_only):
@@ -923,48 +646,38 @@ class SkillsTab(QWidget):
             return True
         return super().eventFilter(obj, event)
 
-    def _resized(self) -> None:
-        if self.canvas is not None and self.isVisible() and self._legend_misplaced():
+    # -- the chart -----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh()
+
+    def _first_chart(self) -> None:
+        if self.canvas is None and self.isVisible():
+            self.redraw_chart()  # the session list waits for its first paint (`first_painted`)
+
+    def _redraw_if_dirty(self) -> None:
+        if self.canvas is not None and self.isVisible() and (
+                self._chart_dirty or self.chart.legend_misplaced()):
             self.redraw_chart()
+
+    def _chart_data_changed(self) -> None:
+        """Redraw now if the chart is on screen, else once when the tab is next shown."""
+        self._chart_dirty = True
+        if self.canvas is not None and self.isVisible():
+            self.redraw_chart()
+
+    def _resized(self) -> None:
+        if self.canvas is not None and self.isVisible() and self.chart.legend_misplaced():
+            self.redraw_chart()
+
+    def chart_series(self) -> list[SkillSeries]:
+        """The chart's data under the current filters."""
+        from revmentor_desktop.report.charts import series_from
+
+        return series_from(self.chart.shown(self._skills), self._ratings, self.names)
 
     def redraw_chart(self) -> None:
         """Build the Figure for the current data and filters and show it."""
-        series = self.chart_series()
-        gaps = rating_gaps(self._points)
-        size = (self.canvas or self.chart_host).size()
-        fig = self._figure(series, gaps, size.width(), size.height())
-        crowded = self._legend_shape is not None and self._legend_place is None
-        self.chart_hint.setVisible(crowded)
-        if self.canvas is None:
-            self.canvas = _canvas_class()(fig)
-            self.canvas.setParent(self.chart_host)
-            self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.canvas.setAccessibleName("Skills progress chart")
-            self.chart_layout.removeWidget(self.chart_wait)
-            self.chart_wait.hide()
-            self.chart_layout.addWidget(self.canvas)
-        else:
-            # Swapping the Figure into the canvas we have is faster than a new canvas widget.
-            canvas = self.canvas
-            canvas.figure = fig
-            fig.set_canvas(canvas)
-            ratio = canvas.device_pixel_ratio
-            if ratio != 1:
-                fig.set_dpi(CHART_DPI * ratio)
-            canvas.draw_idle()
+        self.chart.show_chart(self.chart_series(), rating_gaps(self._points))
         self._chart_dirty = False
-        self.canvas.setAccessibleDescription(self._chart_description(series, gaps))
-
-    @staticmethod
-    def _chart_description(series: list[Any], gaps: dict[int, int]) -> str:
-        """What the chart shows, in words, for screen readers."""
-        rated = [s for s in series if s.self_points or s.partner_points]
-        if not rated:
-            return "No ratings to show yet."
-        parts = [f"Levels over time of {len(rated)} skill{'s' if len(rated) != 1 else ''}: "
-                 + ", ".join(s.label for s in rated) + "."]
-        flagged = [s.label for s in rated if s.skill_id in gaps]
-        if flagged:
-            parts.append("Self and partner ratings differ by 2 or more for " + ", ".join(flagged) + ".")
-        return " ".join(parts)
