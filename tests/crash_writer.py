@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from revmentor_desktop.data import backup, ops
+from revmentor_desktop.data import backup, ops, reads
 from revmentor_desktop.data.store import Store
 
 JobFn = Callable[[dict[str, Any]], None]
@@ -79,7 +79,7 @@ class Editor:
             for m in ops.list_milestones(store, gid):
                 self.milestones[m.id] = gid
         self.entries = {e.id for e in ops.list_entries(store)}
-        self.clauses = {c.id for c in ops.list_clauses(store)}
+        self.clauses = {c.id for c in reads.list_clauses(store)}
         self.swot = {it.id: (it.grid, it.quadrant) for it in ops.list_swot_items(store)}
         self.snapshots = {s.id for s in ops.list_snapshots(store)}
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import ops, reads
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.errors import ErrorKind, KnownError
 from revmentor_desktop.ui.main_window import MainWindow
@@ -83,7 +83,7 @@ def test_a_file_deleted_while_open_can_be_saved_anew_with_what_was_typed(
     store = Store.open(rescued, read_only=True)
     try:
         assert len(ops.list_goals(store)) == goals_before
-        assert ops.get_partnership(store).mentor_name == "Dana Lee"  # everything saved before
+        assert reads.get_partnership(store).mentor_name == "Dana Lee"  # everything saved before
     finally:
         store.close()
     assert oct(rescued.stat().st_mode & 0o777) == "0o600"

@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtCore import QSysInfo, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from revmentor_desktop.data import backup, commands, ops
+from revmentor_desktop.data import backup, commands, ops, reads
 from revmentor_desktop.data.migrations import SCHEMA_VERSION
 from revmentor_desktop.data.sample import make_sample
 from revmentor_desktop.data.store import Store
@@ -149,7 +149,7 @@ def test_each_bad_file_gets_its_own_message_and_stays_as_it_was(
     window.overview_tab.organisation.selectAll()
     window.overview_tab.organisation.insert("Still here")
     window.flush()
-    assert ops.get_partnership(window.doc.store).organisation == "Still here"
+    assert reads.get_partnership(window.doc.store).organisation == "Still here"
 
 
 def test_a_bad_file_in_a_fresh_window_leaves_the_empty_page(
@@ -278,7 +278,7 @@ def test_restore_from_backup_replaces_the_open_file_and_backs_it_up_first(
     window.restore_action.trigger()  # File > Restore from Backup…
     assert fake_dialogs.errors == []
     assert showing(window, partnership_file)
-    p = ops.get_partnership(window.doc.store)
+    p = reads.get_partnership(window.doc.store)
     assert p.organisation == "Acme"
     assert ops.list_goals(window.doc.store) == []
     assert overview is not window.overview_tab  # the tabs were rebuilt on the restored file
@@ -286,7 +286,7 @@ def test_restore_from_backup_replaces_the_open_file_and_backs_it_up_first(
     assert not window.undo_action.isEnabled()  # no undo step may write the old state back
     safety = [b for b in backup.list_backups(folder) if b.reason == "before-restore"]
     assert len(safety) == 1
-    assert read(safety[0].path, lambda s: ops.get_partnership(s).organisation) == \
+    assert read(safety[0].path, lambda s: reads.get_partnership(s).organisation) == \
         "Changed after the backup"
     assert (partnership_file.stat().st_mode & 0o777) == 0o600
     assert [n for n in os.listdir(partnership_file.parent)
@@ -380,7 +380,7 @@ def test_a_backups_folder_that_is_a_link_to_nowhere_is_a_notice_and_edits_still_
     win.close()  # the file changed since: the closing backup is tried, and fails the same way
     assert "Backups cannot be written" in win.statusBar().currentMessage()
     assert fake_dialogs.errors == []
-    assert read(partnership_file, lambda s: ops.get_partnership(s).organisation) == "Saved without backups"
+    assert read(partnership_file, lambda s: reads.get_partnership(s).organisation) == "Saved without backups"
     assert not gone.parent.exists()  # nothing was made where the link points
 
 
@@ -534,12 +534,12 @@ def test_disk_full_at_commit_keeps_a_line_edit_dirty(
     title, error = fake_dialogs.errors.pop()
     assert title == "Not Saved" and error.kind is ErrorKind.DISK_FULL
     assert overview.organisation.text() == "Globex"
-    assert read(partnership_file, lambda s: ops.get_partnership(s).organisation) == "Acme"
+    assert read(partnership_file, lambda s: reads.get_partnership(s).organisation) == "Acme"
 
     full["on"] = False
     overview.mentee.setFocus()  # leaving the field tries again
     assert fake_dialogs.errors == []
-    assert read(partnership_file, lambda s: ops.get_partnership(s).organisation) == "Globex"
+    assert read(partnership_file, lambda s: reads.get_partnership(s).organisation) == "Globex"
 
 
 # -- locks -------------------------------------------------------------------------------------------
@@ -743,9 +743,9 @@ def test_files_with_unusual_names_open_edit_back_up_and_copy(
     win.save_copy()
     win.close()
     assert fake_dialogs.errors == []
-    assert read(path, lambda s: ops.get_partnership(s).organisation) == "Named oddly"
+    assert read(path, lambda s: reads.get_partnership(s).organisation) == "Named oddly"
     copy = tmp_path / f"copy of {name}"
-    assert read(copy, lambda s: ops.get_partnership(s).organisation) == "Named oddly"
+    assert read(copy, lambda s: reads.get_partnership(s).organisation) == "Named oddly"
     assert backup.list_backups(ui_backups.folder_for(path))  # backed up on open and on close
     assert sorted(os.listdir(tmp_path)) == sorted(["home", name, f"copy of {name}"])
     again = MainWindow()  # the lock was released

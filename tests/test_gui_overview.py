@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import ops, reads
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.ui import paths
 from revmentor_desktop.ui.main_window import MainWindow
@@ -57,11 +57,11 @@ def test_first_run_dialog_creates_the_default_file(qtbot: Any, fake_dialogs: Any
     win.close()
 
     store = reopen(paths.default_file())
-    p = ops.get_partnership(store)
+    p = reads.get_partnership(store)
     assert (p.mentor_name, p.mentee_name, p.me, p.cadence_days) == (
         "Priya Raman", "Martin Okafor", "mentee", 21)
-    assert ops.list_focus_areas(store) == ["Technology adoption", "Social media", "Podcasts"]
-    assert len(ops.list_clauses(store)) == 6  # the suggested ground rules
+    assert reads.list_focus_areas(store) == ["Technology adoption", "Social media", "Podcasts"]
+    assert len(reads.list_clauses(store)) == 6  # the suggested ground rules
     assert (paths.default_file().stat().st_mode & 0o777) == 0o600
     assert (paths.data_dir().stat().st_mode & 0o777) == 0o700
     store.close()
@@ -109,12 +109,12 @@ def test_typing_in_overview_fields_is_saved(window: MainWindow, qtbot: Any, part
     window.close()
 
     store = reopen(partnership_file)
-    p = ops.get_partnership(store)
+    p = reads.get_partnership(store)
     assert p.mentor_name == "Dana <b>Lee</b> & co"
     assert p.organisation == "Globex"
     assert p.cadence_days == 7
     assert p.review_date is not None
-    assert "Leadership development" in ops.list_focus_areas(store)
+    assert "Leadership development" in reads.list_focus_areas(store)
     store.close()
 
 
@@ -126,7 +126,7 @@ def test_typing_is_saved_when_the_window_closes_before_the_debounce(
     qtbot.keyClicks(tab.organisation, " Ltd")
     window.close()  # no Enter, no focus change, no wait
     store = reopen(partnership_file)
-    assert ops.get_partnership(store).organisation == "Acme Ltd"
+    assert reads.get_partnership(store).organisation == "Acme Ltd"
     store.close()
 
 
@@ -143,14 +143,14 @@ def test_an_empty_name_is_refused_and_kept_in_the_field(window: MainWindow, qtbo
     assert tab.problem.text() == ""
     window.close()
     store = reopen(partnership_file)
-    assert ops.get_partnership(store).mentee_name == "Morgan H."
+    assert reads.get_partnership(store).mentee_name == "Morgan H."
     store.close()
 
 
 def _clause_texts(path: Path) -> list[str]:
     store = reopen(path)
     try:
-        return [c.text for c in ops.list_clauses(store)]
+        return [c.text for c in reads.list_clauses(store)]
     finally:
         store.close()
 
@@ -199,7 +199,7 @@ def test_undo_of_a_field_edit(window: MainWindow, qtbot: Any, partnership_file: 
     window.undo_action.trigger()
     assert tab.organisation.text() == "Acme"
     store = reopen(partnership_file)
-    assert ops.get_partnership(store).organisation == "Acme"
+    assert reads.get_partnership(store).organisation == "Acme"
     store.close()
 
 
@@ -252,9 +252,9 @@ def test_new_partnership_from_the_menu(window: MainWindow, qtbot: Any, tmp_path:
     created = tmp_path / "second.revmentor"
     assert window.doc is not None and window.doc.store.path == created
     store = reopen(created)
-    assert ops.get_partnership(store).mentee_name == "Bo"
-    assert ops.list_clauses(store) == []
-    assert ops.get_partnership(store).start_date == date.today()
+    assert reads.get_partnership(store).mentee_name == "Bo"
+    assert reads.list_clauses(store) == []
+    assert reads.get_partnership(store).start_date == date.today()
     store.close()
 
 
@@ -293,7 +293,7 @@ def test_a_name_with_an_rtl_override_cannot_turn_the_overview_labels_round(
     qtbot.keyClicks(tab.mentor, "Aliya")
     qtbot.keyClick(tab.mentor, Qt.Key.Key_Return)
     store = reopen(partnership_file)
-    assert ops.get_partnership(store).mentor_name == "Ace\u202eAliya"  # kept as typed
+    assert reads.get_partnership(store).mentor_name == "Ace\u202eAliya"  # kept as typed
     store.close()
     counts = tab.dashboard.counts_model
     tip = counts.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)

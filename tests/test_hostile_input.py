@@ -26,7 +26,7 @@ from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
-from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data import commands, ops, reads
 from revmentor_desktop.data import journal as jr
 from revmentor_desktop.data import validation as v
 from revmentor_desktop.data.commands import Change
@@ -96,7 +96,7 @@ class TextField:
 
 def _partnership(field: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
     return (lambda s, ids, val: ops.update_partnership(s, **{field: val}),
-            lambda s, ids: getattr(ops.get_partnership(s), field))
+            lambda s, ids: getattr(reads.get_partnership(s), field))
 
 
 def _row(update: Callable[..., Any], get: Callable[[Store, int], Any], key: str,
@@ -126,7 +126,7 @@ def _get_rating(s: Store, rid: int) -> Any:
 
 
 def _get_clause(s: Store, cid: int) -> Any:
-    return next(c for c in ops.list_clauses(s) if c.id == cid)
+    return next(c for c in reads.list_clauses(s) if c.id == cid)
 
 
 def _appended(old: list[str], clean: str) -> list[str]:
@@ -140,11 +140,11 @@ TEXT_FIELDS: list[TextField] = [
               *_partnership("organisation")),
     TextField("focus_area", "Focus area", True, v.NAME_MAX,
               lambda s, ids, val: ops.set_focus_areas(s, [val]),
-              lambda s, ids: ops.list_focus_areas(s),
+              lambda s, ids: reads.list_focus_areas(s),
               lambda _old, clean: [clean]),
     TextField("clause.add", "Agreement clause", True, v.SHORT_MAX,
               lambda s, ids, val: ops.add_clause(s, val),
-              lambda s, ids: [c.text for c in ops.list_clauses(s)], _appended),
+              lambda s, ids: [c.text for c in reads.list_clauses(s)], _appended),
     TextField("clause.update", "Agreement clause", True, v.SHORT_MAX,
               lambda s, ids, val: ops.update_clause(s, ids["clause"], val),
               lambda s, ids: _get_clause(s, ids["clause"]).text),
@@ -663,7 +663,7 @@ def test_hostile_text_typed_into_the_window_is_saved_by_the_policy(
 
     store = Store.open(partnership_file)
     try:
-        p = ops.get_partnership(store)
+        p = reads.get_partnership(store)
         assert p.organisation == clean_text(typed.replace("\r\n", " "), "x", max_len=200)
         e = ops.get_entry(store, entry)
         assert e.topics == "Topics <i>x</i>"

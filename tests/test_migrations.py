@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import Table
 from sqlmodel import SQLModel
 
-from revmentor_desktop.data import migrations, models, ops
+from revmentor_desktop.data import migrations, models, ops, reads
 from revmentor_desktop.data import store as store_mod
 from revmentor_desktop.data.migrations import APPLICATION_ID, SCHEMA_VERSION, STEPS
 from revmentor_desktop.data.store import Store, check_header
@@ -134,7 +134,7 @@ def test_v1_file_upgrades_to_the_current_version_with_every_row_intact(v1_copy: 
 
 
 def test_v1_rows_read_through_the_models(upgraded: Store) -> None:
-    p = ops.get_partnership(upgraded)
+    p = reads.get_partnership(upgraded)
     assert (p.mentor_name, p.mentee_name, p.me, p.organisation) == (
         "Priya Raman",
         "Gerald Okafor",
@@ -148,12 +148,12 @@ def test_v1_rows_read_through_the_models(upgraded: Store) -> None:
         45,
     )
     assert p.created_at.year == 2024
-    assert ops.list_focus_areas(upgraded) == [
+    assert reads.list_focus_areas(upgraded) == [
         "Technology adoption",
         "Diversity & inclusion",
         "Workplace communication",
     ]
-    assert ops.list_clauses(upgraded)[0].text == "We meet every two weeks for 45 minutes."
+    assert reads.list_clauses(upgraded)[0].text == "We meet every two weeks for 45 minutes."
     assert [g.id for g in ops.list_goals(upgraded)] == [1, 2, 3]
     assert [g.id for g in ops.list_goals(upgraded, include_private=False)] == [1, 3]
     assert ops.get_goal(upgraded, 1).target_date == date(2024, 4, 30)
@@ -372,7 +372,7 @@ def test_an_old_file_opened_read_only_is_upgraded_in_a_temporary_copy(
         assert store.path != v1_copy
         assert temp_root in store.path.parents
         assert q(store.path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
-        assert ops.get_partnership(store).mentor_name == "Priya Raman"
+        assert reads.get_partnership(store).mentor_name == "Priya Raman"
         assert search(store.path, "narwhal") == {1}
         with pytest.raises(KnownError) as info:
             ops.add_goal(store, "Not saved anywhere")

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import ops, reads
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import ValidationError
 from revmentor_desktop.data.vocab import (
@@ -116,7 +116,7 @@ def test_a_failed_write_changes_nothing(store: Store) -> None:
 
 
 def test_get_partnership(store: Store) -> None:
-    p = ops.get_partnership(store)
+    p = reads.get_partnership(store)
     assert (p.id, p.mentor_name, p.mentee_name, p.me) == (1, "Priya", "Gerald", "mentor")
     assert (p.start_date, p.review_date) == (date(2024, 1, 8), date(2024, 7, 8))
     assert (p.cadence_days, p.duration_minutes, p.organisation) == (14, 45, "")
@@ -178,7 +178,7 @@ def test_update_with_an_unknown_field_is_a_bug_not_user_input(store: Store) -> N
 
 
 def test_focus_areas_set_in_order_without_duplicates_and_restorable(store: Store) -> None:
-    assert ops.list_focus_areas(store) == ["Technology adoption", "Leadership development"]
+    assert reads.list_focus_areas(store) == ["Technology adoption", "Leadership development"]
     old = ops.set_focus_areas(store, ["Workplace communication", " Tech ", "tech", "Diversity"])
     assert old == ["Technology adoption", "Leadership development"]
     assert q(store, "SELECT name, position FROM focus_area ORDER BY position") == [
@@ -186,15 +186,15 @@ def test_focus_areas_set_in_order_without_duplicates_and_restorable(store: Store
         ("Tech", 1),
         ("Diversity", 2),
     ]
-    assert ops.list_focus_areas(store) == ["Workplace communication", "Tech", "Diversity"]
+    assert reads.list_focus_areas(store) == ["Workplace communication", "Tech", "Diversity"]
     ops.set_focus_areas(store, old)
-    assert ops.list_focus_areas(store) == ["Technology adoption", "Leadership development"]
+    assert reads.list_focus_areas(store) == ["Technology adoption", "Leadership development"]
 
 
 def test_focus_areas_with_an_empty_name_are_refused_whole(store: Store) -> None:
     with pytest.raises(ValidationError, match="Focus area cannot be empty"):
         ops.set_focus_areas(store, ["Fine", ""])
-    assert ops.list_focus_areas(store) == ["Technology adoption", "Leadership development"]
+    assert reads.list_focus_areas(store) == ["Technology adoption", "Leadership development"]
 
 
 # -- agreement clauses -------------------------------------------------------------------------------
@@ -205,7 +205,7 @@ def clause_texts(store: Store) -> list[str]:
 
 
 def test_clauses_add_at_end_or_at_an_index(store: Store) -> None:
-    assert [c.text for c in ops.list_clauses(store)] == [
+    assert [c.text for c in reads.list_clauses(store)] == [
         "Meet every two weeks",
         "Stay confidential",
     ]
@@ -218,14 +218,14 @@ def test_clauses_add_at_end_or_at_an_index(store: Store) -> None:
         "Stay confidential",
         "Be frank",
     ]
-    assert ops.list_clauses(store)[0].id == c0
-    assert ops.list_clauses(store)[-1].id == c3
+    assert reads.list_clauses(store)[0].id == c0
+    assert reads.list_clauses(store)[-1].id == c3
     with pytest.raises(ValidationError, match="Agreement clause cannot be empty"):
         ops.add_clause(store, " \n ")
 
 
 def test_update_clause_returns_the_old_text(store: Store) -> None:
-    first = ops.list_clauses(store)[0]
+    first = reads.list_clauses(store)[0]
     old = ops.update_clause(store, first.id, "Meet every week")
     assert old == "Meet every two weeks"
     assert clause_texts(store)[0] == "Meet every week"
@@ -235,18 +235,18 @@ def test_update_clause_returns_the_old_text(store: Store) -> None:
 
 def test_move_clause_returns_the_old_index_and_clamps(store: Store) -> None:
     ops.add_clause(store, "Third")
-    first, second, third = (c.id for c in ops.list_clauses(store))
+    first, second, third = (c.id for c in reads.list_clauses(store))
     assert ops.move_clause(store, first, 99) == 0  # past the end: last
-    assert [c.id for c in ops.list_clauses(store)] == [second, third, first]
+    assert [c.id for c in reads.list_clauses(store)] == [second, third, first]
     assert ops.move_clause(store, first, 0) == 2
-    assert [c.id for c in ops.list_clauses(store)] == [first, second, third]
+    assert [c.id for c in reads.list_clauses(store)] == [first, second, third]
     assert ops.move_clause(store, third, -5) == 2  # before the start: first
-    assert [c.id for c in ops.list_clauses(store)] == [third, first, second]
+    assert [c.id for c in reads.list_clauses(store)] == [third, first, second]
 
 
 def test_delete_clause_and_restore(store: Store) -> None:
     before = dump(store)
-    first = ops.list_clauses(store)[0].id
+    first = reads.list_clauses(store)[0].id
     tomb = ops.delete_clause(store, first)
     assert clause_texts(store) == ["Stay confidential"]
     ops.restore(store, tomb)
@@ -503,12 +503,12 @@ def test_list_entries_newest_first_with_private_filter(store: Store) -> None:
     assert rows[2] == ops.EntrySummary(old, date(2024, 1, 8), "Kick-off", 5, False, 45)
     assert rows[0].private is True
     assert [r.id for r in ops.list_entries(store, include_private=False)] == [same_day, old]
-    assert ops.session_dates(store) == [
+    assert reads.session_dates(store) == [
         (date(2024, 1, 8), 45),
         (date(2024, 1, 8), 45),
         (date(2024, 2, 5), 45),
     ]
-    assert ops.session_dates(store, include_private=False) == [
+    assert reads.session_dates(store, include_private=False) == [
         (date(2024, 1, 8), 45),
         (date(2024, 1, 8), 45),
     ]

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from revmentor_desktop.data import backup, ops
+from revmentor_desktop.data import backup, ops, reads
 from revmentor_desktop.data.sample import make_sample
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.report import summary as sm
@@ -165,7 +165,7 @@ def test_no_side_files_during_edits_or_after_close(
     assert leftovers(folder) == []
     store = Store.open(partnership_file, read_only=True)
     try:
-        assert ops.get_partnership(store).organisation == "Acme Ltd"
+        assert reads.get_partnership(store).organisation == "Acme Ltd"
     finally:
         store.close()
 

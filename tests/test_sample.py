@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from revmentor_desktop.data import compute, ops
+from revmentor_desktop.data import compute, ops, reads
 from revmentor_desktop.data import sample as sample_module
 from revmentor_desktop.data.sample import make_sample
 from revmentor_desktop.data.store import Store
@@ -56,13 +56,13 @@ def sample(tmp_path: Path) -> Path:
 
 def test_sample_is_a_partnership_file_with_everything_in_it(sample: Path) -> None:
     with opened(sample) as store:
-        p = ops.get_partnership(store)
+        p = reads.get_partnership(store)
         assert (p.mentor_name, p.mentee_name, p.me) == ("Priya Raman", "Martin Okafor", "mentor")
         assert p.cadence_days == 14 and p.duration_minutes == 60
         assert p.review_date is not None and p.review_date >= p.start_date
-        areas = ops.list_focus_areas(store)
+        areas = reads.list_focus_areas(store)
         assert areas[:4] == list(DEFAULT_FOCUS_AREAS) and len(areas) == 5
-        assert 5 <= len(ops.list_clauses(store)) <= 6
+        assert 5 <= len(reads.list_clauses(store)) <= 6
 
         entries = ops.list_entries(store)
         assert len(entries) == 24
@@ -232,9 +232,9 @@ def assert_valid(path: Path) -> None:
 def assert_readable(path: Path, *, every_entry: bool = True) -> None:
     """Every reader in ops takes the file without an error, with values of the right types."""
     with opened(path) as store:
-        ops.get_partnership(store)
-        ops.list_focus_areas(store)
-        ops.list_clauses(store)
+        reads.get_partnership(store)
+        reads.list_focus_areas(store)
+        reads.list_clauses(store)
         for g in ops.list_goals(store):
             assert isinstance(g.private, bool)
             assert g.target_date is None or isinstance(g.target_date, date)
@@ -250,7 +250,7 @@ def assert_readable(path: Path, *, every_entry: bool = True) -> None:
             ops.list_actions(store, e.id)
             ops.entry_goal_ids(store, e.id)
         ops.open_actions(store, include_private=False, before=TODAY)
-        ops.session_dates(store)
+        reads.session_dates(store)
         ops.list_swot_items(store)
         for s in ops.list_snapshots(store):
             ops.snapshot_items(store, s.id or 0)
@@ -364,8 +364,8 @@ def test_not_overdue_today(tmp_path: Path, sessions: int) -> None:
     make_sample(path, sessions)  # the real today
     today = date.today()
     with opened(path) as store:
-        p = ops.get_partnership(store)
-        m = compute.momentum(p.start_date, p.cadence_days, ops.session_dates(store), today)
+        p = reads.get_partnership(store)
+        m = compute.momentum(p.start_date, p.cadence_days, reads.session_dates(store), today)
     assert m.days_overdue == 0
     assert m.sessions_held == sessions
     if sessions:
@@ -396,8 +396,8 @@ def test_ten_thousand_sessions(tmp_path: Path) -> None:
     with opened(path) as store:
         entries = ops.list_entries(store)
         assert len(entries) == 10_000
-        p = ops.get_partnership(store)
-        m = compute.momentum(p.start_date, p.cadence_days, ops.session_dates(store), TODAY)
+        p = reads.get_partnership(store)
+        m = compute.momentum(p.start_date, p.cadence_days, reads.session_dates(store), TODAY)
         assert m.days_overdue == 0 and m.share_kept is not None and m.share_kept > 0.85
         with closing(store.raw()) as conn:
             (hits,) = conn.execute(

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from revmentor_desktop import cli
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import ops, reads
 from revmentor_desktop.data.sample import make_sample
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.errors import ErrorKind, KnownError
@@ -184,7 +184,7 @@ def test_opening_for_editing_applies_a_leftover_wal_and_leaves_no_side_files(tmp
     leave_wal(path)
     store = Store.open(path, backup_folder=tmp_path / "backups")
     try:
-        assert ops.get_partnership(store).organisation == "From the log"
+        assert reads.get_partnership(store).organisation == "From the log"
     finally:
         store.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "ours.revmentor"]

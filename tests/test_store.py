@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import ops, reads
 from revmentor_desktop.data import store as store_mod
 from revmentor_desktop.data.migrations import APPLICATION_ID, SCHEMA_VERSION
 from revmentor_desktop.data.store import Store, check_header
@@ -278,7 +278,7 @@ def test_partnership_created_at_is_stored_in_utc_like_other_rows(
         store = Store.create(folder / "pair.revmentor", PARTNERSHIP)
         try:
             goal_id = ops.add_goal(store, "Learn the chat client")
-            created = ops.get_partnership(store).created_at
+            created = reads.get_partnership(store).created_at
             goal_created = ops.get_goal(store, goal_id).created_at
         finally:
             store.close()
@@ -300,8 +300,8 @@ def test_open_a_fresh_file_reads_it_and_changes_no_byte(folder: Path) -> None:
     store = Store.open(str(path))
     try:
         assert store.read_only is False
-        assert ops.get_partnership(store).mentor_name == "Priya"
-        assert ops.list_focus_areas(store) == ["Tech"]
+        assert reads.get_partnership(store).mentor_name == "Priya"
+        assert reads.list_focus_areas(store) == ["Tech"]
     finally:
         store.close()
     assert folder_state(folder) == before

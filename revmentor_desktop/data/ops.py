@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import SQLModel, col
 
+from revmentor_desktop.data import reads
 from revmentor_desktop.data import validation as v
 from revmentor_desktop.data.models import (
     ActionItem,
@@ -30,24 +31,6 @@ from revmentor_desktop.data.models import (
     SwotItem,
     SwotSnapshot,
     SwotSnapshotItem,
-)
-from revmentor_desktop.data.reads import (  # the plain reads, re-exported: callers need not know
-    ClauseRow as ClauseRow,
-)
-from revmentor_desktop.data.reads import (
-    PartnershipRow as PartnershipRow,
-)
-from revmentor_desktop.data.reads import (
-    get_partnership as get_partnership,
-)
-from revmentor_desktop.data.reads import (
-    list_clauses as list_clauses,
-)
-from revmentor_desktop.data.reads import (
-    list_focus_areas as list_focus_areas,
-)
-from revmentor_desktop.data.reads import (
-    session_dates as session_dates,
 )
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import (  # the field rules, under the names ops has always had
@@ -150,7 +133,7 @@ def _move(store: Store, model: Any, row_id: int, new_index: int, *scope: str) ->
 
 def update_partnership(store: Store, **changes: Any) -> dict[str, Any]:
     clean = validate_partnership(changes)
-    current = get_partnership(store)
+    current = reads.get_partnership(store)
     start = clean.get("start_date", current.start_date)
     review = clean.get("review_date", current.review_date)
     if review is not None and review < start:
@@ -165,7 +148,7 @@ def set_focus_areas(store: Store, names: Sequence[str]) -> list[str]:
         name = clean_focus_area(n)
         if name.casefold() not in {c.casefold() for c in clean}:
             clean.append(name)
-    old = list_focus_areas(store)
+    old = reads.list_focus_areas(store)
     with store.write() as s:
         s.execute(delete(FocusArea))
         for i, name in enumerate(clean):
@@ -311,7 +294,7 @@ def milestone_counts(store: Store) -> dict[int, tuple[int, int]]:
 def add_entry(store: Store, held_on: date | str, **values: Any) -> int:
     clean = _validate(ENTRY_FIELDS, {"held_on": held_on, **values})
     if "duration_minutes" not in clean:
-        clean["duration_minutes"] = get_partnership(store).duration_minutes
+        clean["duration_minutes"] = reads.get_partnership(store).duration_minutes
     with store.write() as s:
         entry = JournalEntry(**clean, created_at=_now())
         s.add(entry)

@@ -1,8 +1,8 @@
 """The reads the window needs to show a partnership first, in plain sqlite3 (no ORM import).
 
 Opening a file and painting its Overview needs only these; SQLAlchemy and SQLModel (about a third
-of a second to import) load afterwards, with the first tab or edit that needs them. `ops` re-exports
-every function here, so callers need not know which reads are plain.
+of a second to import) load afterwards, with the first tab or edit that needs them. Callers import
+them from here (`ops` holds the ORM reads and every write; see the package's docstring).
 
 Rows come back as small frozen dataclasses with the same field names (and Python types) as the
 SQLModel tables, so code reading `p.mentor_name` or `c.text` works with either.

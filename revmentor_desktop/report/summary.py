@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from revmentor_desktop.data import compute, ops
+from revmentor_desktop.data import compute, ops, reads
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalStatus
 from revmentor_desktop.report.text import isolate
@@ -118,18 +118,18 @@ def build_summary(store: Store, options: ExportOptions | None = None,
     """Everything the PDF shows, non-private rows only."""
     options = options or ExportOptions()
     today = today or date.today()
-    p = ops.get_partnership(store)
+    p = reads.get_partnership(store)
     summary = Summary(
         mentor_name=p.mentor_name, mentee_name=p.mentee_name, me=p.me, organisation=p.organisation,
         start_date=p.start_date, review_date=p.review_date, cadence_days=p.cadence_days,
         duration_minutes=p.duration_minutes, generated_on=today, options=options,
-        focus_areas=ops.list_focus_areas(store),
+        focus_areas=reads.list_focus_areas(store),
     )
     names = summary.names()
     wanted = set(options.sections)
 
     if SECTION_OVERVIEW in wanted:
-        sessions = ops.session_dates(store, include_private=False)
+        sessions = reads.session_dates(store, include_private=False)
         m = compute.momentum(p.start_date, p.cadence_days, sessions, today)
         summary.sessions_held = m.sessions_held
         summary.minutes_together = m.minutes_together
@@ -140,7 +140,7 @@ def build_summary(store: Store, options: ExportOptions | None = None,
         summary.goal_counts = {
             STATUS_LABELS[s]: sum(n for (_o, st), n in counts.items() if st == s) for s in GoalStatus
         }
-        summary.clauses = [c.text for c in ops.list_clauses(store)]
+        summary.clauses = [c.text for c in reads.list_clauses(store)]
 
     if SECTION_GOALS in wanted:
         progress = ops.milestone_counts(store)
