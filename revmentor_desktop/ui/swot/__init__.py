@@ -1,7 +1,5 @@
 """The SWOT tab (Ctrl+4): both partners' grids side by side, and what moved since a snapshot.
-
-Start at `tab.py`. The window imports this package and takes `SwotTab` by name.
-"""
+Start at `tab.py`; the window imports this package and takes `SwotTab` by name."""
 
 from revmentor_desktop.ui.swot.board import SwotBoard, SwotRow
 from revmentor_desktop.ui.swot.compare import ComparePanel, change_line

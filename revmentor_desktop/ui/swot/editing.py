@@ -1,8 +1,5 @@
-"""What a user does to one SWOT item: add, delete, and move it by keyboard or context menu.
-
-Every move ends in one undoable `move_swot_item` (`move_item`); the tab's reload on `changed` then
-shows it, so nothing here moves rows in a view.
-"""
+"""What a user does to one SWOT item: add, delete, and move it by keyboard or context menu (each
+move one undoable `move_item`; the tab's reload on `changed` shows it, no view moves rows itself)."""
 
 from __future__ import annotations
 
