@@ -15,6 +15,7 @@ from revmentor_desktop.data.compute import (
     SwotEntry,
     compare_swot,
     goal_progress,
+    is_overdue,
     latest_levels,
     momentum,
     rating_gaps,
@@ -28,6 +29,20 @@ START = date(2024, 1, 1)
 def day(n: int) -> date:
     """The date `n` days after the partnership started (day 0 is the start)."""
     return START + timedelta(days=n)
+
+
+# -- is_overdue --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("due", "done", "overdue"), [
+    (None, False, False),  # nothing due: never overdue
+    (day(9), False, True),  # due yesterday, not done
+    (day(10), False, False),  # due today: not yet
+    (day(11), False, False),
+    (day(9), True, False),  # done (a ticked action, an achieved or dropped goal)
+])
+def test_overdue_means_not_done_and_due_before_today(due: date | None, done: bool, overdue: bool) -> None:
+    assert is_overdue(due, done, today=day(10)) is overdue
 
 
 # -- goal_progress -----------------------------------------------------------------------------------

@@ -8,6 +8,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 
+def is_overdue(due: date | None, done: bool, today: date) -> bool:
+    """The one rule for "overdue", wherever it shows (goal targets, action items; tabs and PDF):
+    not done, and its due date is before `today` — due today is not overdue yet."""
+    return not done and due is not None and due < today
+
+
 def goal_progress(manual_progress: int, milestones_done: int, milestones_total: int) -> int:
     """Percent complete: milestones drive it when the goal has any, else the manual value."""
     if milestones_total > 0:

@@ -152,7 +152,7 @@ def build_summary(store: Store, options: ExportOptions | None = None,
                 status=STATUS_LABELS.get(g.status, g.status),
                 progress=compute.goal_progress(g.manual_progress, done, total),
                 target_date=g.target_date,
-                overdue=bool(open_ and g.target_date and g.target_date < today),
+                overdue=compute.is_overdue(g.target_date, not open_, today),
                 success_measure=g.success_measure, milestones_done=done, milestones_total=total,
             ))
 
@@ -190,7 +190,7 @@ def build_summary(store: Store, options: ExportOptions | None = None,
     if SECTION_ACTIONS in wanted:
         for a in ops.open_actions(store, include_private=False):
             summary.actions.append(ActionRow(a.text, names.get(a.owner, a.owner), a.due_on,
-                                             a.held_on, bool(a.due_on and a.due_on < today)))
+                                             a.held_on, compute.is_overdue(a.due_on, False, today)))
     return summary
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QIcon
 
 from revmentor_desktop.data import ops
-from revmentor_desktop.data.compute import goal_progress
+from revmentor_desktop.data.compute import goal_progress, is_overdue
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalStatus
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
@@ -75,7 +75,7 @@ class GoalTableModel(RowsTableModel):
         for g in ops.list_goals(store, include_private=not self._doc.hide_private):
             assert g.id is not None
             done, total = counts.get(g.id, (0, 0))
-            overdue = g.target_date is not None and g.target_date < today and g.status not in CLOSED
+            overdue = is_overdue(g.target_date, g.status in CLOSED, today)
             rows.append(GoalRow(g.id, g.title, g.owner, g.focus_area, g.status, g.target_date,
                                 g.private, g.manual_progress, done, total, overdue))
         self._set_rows(rows)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data import commands, compute, ops
 from revmentor_desktop.data.vocab import ActionOwner
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
@@ -73,7 +73,7 @@ class ActionModel(RowsTableModel):
             return None
         a: ActionItem = self._rows[index.row()]
         col = index.column()
-        overdue = a.done_on is None and a.due_on is not None and a.due_on < date.today()
+        overdue = compute.is_overdue(a.due_on, a.done_on is not None, date.today())
         if role == Qt.ItemDataRole.CheckStateRole and col == self.DONE:
             return Qt.CheckState.Checked if a.done_on else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:

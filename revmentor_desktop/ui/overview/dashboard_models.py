@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt
 
-from revmentor_desktop.data import commands
+from revmentor_desktop.data import commands, compute
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.document import Document
@@ -134,7 +134,7 @@ class OpenActionsModel(RowsTableModel):
             return None
         a = self._rows[index.row()]
         col = index.column()
-        overdue = a.due_on is not None and a.due_on < date.today()
+        overdue = compute.is_overdue(a.due_on, False, date.today())  # open actions only
         if role == Qt.ItemDataRole.CheckStateRole and col == 0:
             return Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
