@@ -67,4 +67,8 @@ class GoalPickModel(QAbstractListModel):
             wanted.add(goal_id)
         else:
             wanted.discard(goal_id)
-        return self._doc.run(commands.set_entry_goals(self.entry_id, wanted), self) is not None
+        if self._doc.run(commands.set_entry_goals(self.entry_id, wanted), self) is None:
+            return False
+        self._checked = wanted  # the tab does not reload the model that made the edit
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
