@@ -58,7 +58,7 @@ The figures (the first size given is "small", the last "large"; defaults 500 and
   bare process that imports PySide6.QtGui, makes a QGuiApplication (off-screen), opens a
   QPdfWriter and writes one line of text with QPainter, then exits. Both run with the same
   environment as the start-up probes, interleaved, after one untimed warm-up of each; each must
-  exit 0 having written a PDF.
+  exit 0 having written a PDF. `export_breakdown.py` splits this figure into its steps.
 - Peak memory: in the same fresh processes as the Skills first open, with the large file open,
   every tab visited and a journal search done: `getrusage(RUSAGE_SELF).ru_maxrss`, median,
   in decimal MB (10^6 bytes; `top` and `ps` show KiB, so their figure reads ~5% lower).
@@ -125,7 +125,7 @@ PDF_RUNS = 3
 CHILD_TIMEOUT_S = 180.0
 #: Above this 1-minute load average per core, the machine was not quiet and the output says so.
 BUSY_LOAD_PER_CORE = 0.5
-GENERATOR_SOURCES = ("data/sample.py", "data/models.py", "data/migrations.py")
+GENERATOR_SOURCES = ("data/sample.py", "data/sample_plan.py", "data/sample_journal.py", "data/sample_text.json", "data/models.py", "data/migrations.py")
 
 
 def log(message: str) -> None:
