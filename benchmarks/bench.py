@@ -125,7 +125,9 @@ PDF_RUNS = 3
 CHILD_TIMEOUT_S = 180.0
 #: Above this 1-minute load average per core, the machine was not quiet and the output says so.
 BUSY_LOAD_PER_CORE = 0.5
-GENERATOR_SOURCES = ("data/sample.py", "data/sample_plan.py", "data/sample_journal.py", "data/sample_text.json", "data/models.py", "data/migrations.py")
+#: What the sample generator is made of (relative to the package; patterns, so that a module or a
+#: data file the generator is split into is part of the cache key without being listed here).
+GENERATOR_SOURCES = ("data/sample*.py", "data/sample*.json", "data/models.py", "data/migrations.py")
 
 
 def log(message: str) -> None:
@@ -229,8 +231,10 @@ def machine(load_before: float | None, load_after: float | None) -> list[str]:
 def generator_key() -> str:
     """Changes when the generator or the schema does, so a stale cached sample is never used."""
     digest = hashlib.sha256()
-    for rel in GENERATOR_SOURCES:
-        digest.update((REPO / "revmentor_desktop" / rel).read_bytes())
+    package = REPO / "revmentor_desktop"
+    for pattern in GENERATOR_SOURCES:
+        for path in sorted(package.glob(pattern)):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
 
