@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from revmentor_desktop.ui import paths
+
+if TYPE_CHECKING:
+    from revmentor_desktop.ui.window.file_session import NewPartnership
 
 
 @dataclass(frozen=True)
 class StartTarget:
     path: Path
     #: values for a partnership to create at `path` (first run), else None to open it
-    create: tuple[dict[str, Any], list[str], bool] | None = None
+    create: NewPartnership | None = None
 
 
 def choose_start_file(given: Path | None) -> StartTarget | None:

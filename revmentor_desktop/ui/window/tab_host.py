@@ -1,0 +1,206 @@
+"""The tabs of one open partnership: the Overview at once, the others as stand-ins built one per
+event-loop turn after the data has painted (or at once when asked for), each held to `ui.tab.Tab`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast, overload
+
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from revmentor_desktop.ui.tab import Tab
+from revmentor_desktop.ui.widgets import after_next_paint
+
+if TYPE_CHECKING:
+    from revmentor_desktop.ui.document import Document
+    from revmentor_desktop.ui.goals import GoalsTab
+    from revmentor_desktop.ui.journal import JournalTab
+    from revmentor_desktop.ui.overview import OverviewTab
+    from revmentor_desktop.ui.skills import SkillsTab
+    from revmentor_desktop.ui.swot import SwotTab
+
+W = TypeVar("W", bound=QWidget)
+
+
+@dataclass(frozen=True)
+class TabSpec(Generic[W]):
+    title: str  # with its mnemonic (&)
+    #: the tab's class (called with the open document and the tab widget that holds it); it
+    #: imports the tab's package only when the tab is built
+    load: Callable[[], Callable[[Document, QWidget | None], W]]
+
+
+def _overview() -> type[OverviewTab]:
+    from revmentor_desktop.ui.overview import OverviewTab
+
+    return OverviewTab
+
+
+def _goals() -> type[GoalsTab]:
+    from revmentor_desktop.ui.goals import GoalsTab
+
+    return GoalsTab
+
+
+def _journal() -> type[JournalTab]:
+    from revmentor_desktop.ui.journal import JournalTab
+
+    return JournalTab
+
+
+def _swot() -> type[SwotTab]:
+    from revmentor_desktop.ui.swot import SwotTab
+
+    return SwotTab
+
+
+def _skills() -> type[SkillsTab]:
+    from revmentor_desktop.ui.skills import SkillsTab
+
+    return SkillsTab
+
+
+OVERVIEW = TabSpec("&Overview", _overview)
+GOALS = TabSpec("&Goals", _goals)
+JOURNAL = TabSpec("&Journal", _journal)
+SWOT = TabSpec("S&WOT", _swot)
+SKILLS = TabSpec("S&kills", _skills)
+
+#: Every tab, in order; View › Ctrl+1… follow this order. The first is built with the window's data.
+TABS = (OVERVIEW, GOALS, JOURNAL, SWOT, SKILLS)
+
+
+class TabHost(QTabWidget):
+    """The tab widget for one open document; the window makes a new one for every file it opens,
+    builds its first tab (the Overview) at once and the others with `build_in_turns`."""
+
+    notice = Signal(str, int)  # a line for the status bar, and for how long (ms)
+    all_built = Signal()  # the last stand-in has been replaced by its tab
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self._doc = doc
+        self._widgets: dict[int, QWidget] = {}
+        self._tabs: dict[int, Tab] = {}
+        self._retired = False
+        self._may_go_on: Callable[[], bool] = lambda: True
+        for spec in TABS:
+            self.addTab(QWidget(self), spec.title)  # a stand-in until `build`
+        self.currentChanged.connect(self._ensure_built)
+
+    def titles(self) -> list[str]:
+        """The tabs' titles without their mnemonics, in order."""
+        return [spec.title.replace("&", "") for spec in TABS]
+
+    # -- building ------------------------------------------------------------------------------------
+
+    def build(self, index: int) -> QWidget:
+        """The real tab at `index`, built in place of its stand-in if need be."""
+        if index in self._widgets:
+            return self._widgets[index]
+        spec = TABS[index]
+        widget = spec.load()(self._doc, self)
+        if not isinstance(widget, Tab):
+            raise TypeError(f"{type(widget).__name__} does not implement the Tab protocol (ui/tab.py)")
+        self._widgets[index] = widget
+        self._tabs[index] = widget
+        current = self.currentIndex()
+        stand_in = self.widget(index)
+        with QSignalBlocker(self):
+            self.removeTab(index)
+            self.insertTab(index, widget, spec.title)
+            self.setCurrentIndex(current)
+        if stand_in is not None:
+            stand_in.deleteLater()
+        if spec is GOALS:  # Goals › Discussed in opens a session in the Journal
+            self.tab(GOALS).open_entry.connect(self._open_entry)
+        return widget
+
+    def build_in_turns(self, may_go_on: Callable[[], bool]) -> None:
+        """Once this has painted, build one stand-in's tab per event-loop turn (the window stays
+        responsive), asking `may_go_on` before each; then say `all_built`."""
+        self._may_go_on = may_go_on
+        after_next_paint(self, self._build_next)
+
+    def build_all(self) -> None:
+        for i in range(len(TABS)):
+            self.build(i)
+
+    def _build_next(self) -> None:
+        if self._retired or not self._may_go_on():
+            return
+        for i in range(len(TABS)):
+            if i not in self._widgets:
+                self.build(i)
+                QTimer.singleShot(0, self, self._build_next)
+                return
+        self.all_built.emit()
+
+    def _ensure_built(self, index: int) -> None:
+        if 0 <= index < len(TABS):
+            self.build(index)
+
+    def retire(self) -> None:
+        """This document is closing: build nothing more, and go."""
+        self._retired = True
+        self.deleteLater()
+
+    # -- the tabs, typed -----------------------------------------------------------------------------
+
+    def tab(self, spec: TabSpec[W]) -> W:
+        """The tab `spec` describes (built if need be)."""
+        return cast(W, self.build(TABS.index(spec)))  # `build` made it with `spec.load()`
+
+    def current(self) -> Tab:
+        """The tab shown (built if need be)."""
+        self.build(self.currentIndex())
+        return self._tabs[self.currentIndex()]
+
+    def built(self) -> list[Tab]:
+        return [self._tabs[i] for i in sorted(self._tabs)]
+
+    def flush(self) -> None:
+        """Save any typing still waiting for its debounce, in every tab."""
+        for tab in self.built():
+            tab.flush()
+
+    def has_unsaved(self) -> bool:
+        """Typing in some tab that is not in the file (after a flush: it was refused or failed)."""
+        return any(tab.has_unsaved() for tab in self.built())
+
+    # -- between tabs --------------------------------------------------------------------------------
+
+    def _open_entry(self, entry_id: int) -> None:
+        """A session the user asked for from Goals › Discussed in: show it in the Journal."""
+        journal = self.tab(JOURNAL)
+        self.setCurrentWidget(journal)
+        if not journal.select_entry(entry_id):
+            self.notice.emit("That session is hidden or was deleted.", 5000)
+
+
+class HoldsTabs(Protocol):
+    tabs: TabHost | None  # None while no partnership is open
+
+
+class TabOf(Generic[W]):
+    """`window.goals_tab` and the like: the open partnership's tab that a spec describes, typed and
+    built on first use (AttributeError while no partnership is open)."""
+
+    def __init__(self, spec: TabSpec[W]) -> None:
+        self._spec = spec
+
+    @overload
+    def __get__(self, holder: None, owner: type) -> TabOf[W]: ...
+
+    @overload
+    def __get__(self, holder: HoldsTabs, owner: type) -> W: ...
+
+    def __get__(self, holder: HoldsTabs | None, owner: type) -> TabOf[W] | W:
+        if holder is None:
+            return self
+        if holder.tabs is None:
+            raise AttributeError(f"no partnership is open, so there is no {self._spec.title} tab")
+        return holder.tabs.tab(self._spec)

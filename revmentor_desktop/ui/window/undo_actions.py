@@ -1,0 +1,47 @@
+"""Edit › Undo and Redo: enabled and named after the step they would undo or redo, following the
+open document's undo stack; a deletion says which key brings it back."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+
+
+class UndoActions(QObject):
+    notice = Signal(str, int)  # a line for the status bar, and for how long (ms)
+
+    def __init__(self, undo: QAction, redo: QAction, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo = undo
+        self.redo = redo
+        self._stack: QUndoStack | None = None
+        self.refresh()
+
+    def follow(self, stack: QUndoStack | None) -> None:
+        """Follow `stack` from now on (None: there is nothing to undo)."""
+        if self._stack is not None and shiboken6.isValid(self._stack):
+            self._stack.disconnect(self)  # its last signals (as it is cleared) must reach no one
+        self._stack = stack
+        if stack is not None:
+            stack.cleanChanged.connect(self.refresh)
+            stack.indexChanged.connect(self.refresh)
+            stack.indexChanged.connect(self._announce_delete)
+        self.refresh()
+
+    def refresh(self) -> None:
+        stack = self._stack
+        if stack is not None and not shiboken6.isValid(stack):
+            stack = None  # the window is being torn down
+        can_undo = stack is not None and stack.canUndo()
+        can_redo = stack is not None and stack.canRedo()
+        self.undo.setEnabled(can_undo)
+        self.redo.setEnabled(can_redo)
+        self.undo.setText(f"&Undo {stack.undoText()}" if can_undo and stack else "&Undo")
+        self.redo.setText(f"&Redo {stack.redoText()}" if can_redo and stack else "&Redo")
+
+    def _announce_delete(self, _index: int) -> None:
+        stack = self._stack
+        if stack is not None and stack.canUndo() and stack.undoText().startswith(("Delete", "Remove")):
+            shortcut = self.undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.notice.emit(f"{stack.undoText()} — {shortcut} brings it back.", 8000)
