@@ -334,6 +334,25 @@ def content_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+def test_the_samples_words_fit_together() -> None:
+    """sample_text.json is edited by hand: every area, topic and placeholder it names must exist."""
+    from revmentor_desktop.data import sample_journal, sample_plan
+
+    text = sample_plan.TEXT
+    areas = sample_plan.FOCUS_AREAS
+    assert tuple(text["topics"]) == areas
+    topics = {t for pool in text["topics"].values() for t in pool}
+    assert topics <= set(text["topic_notes"])
+    assert {g.focus_area for g in sample_plan.GOALS} <= set(areas)
+    assert {k.focus_area for k in sample_plan.SKILLS} <= set(areas)
+    words = {key: "x" for key in (*text["words"], "next_topic")}
+    for line in (*text["openers"], *text["closers"], *text["private"]["notes"],
+                 *(b for pool in text["topic_notes"].values() for b in pool),
+                 *(a for pool in sample_journal.ACTIONS.values() for a in pool)):
+        line.format(**words)  # a misspelt placeholder raises KeyError
+    assert set(sample_journal.ACTIONS) == {"mentee", "mentor", "both"}
+
+
 @pytest.mark.parametrize(("sessions", "seed", "today", "expected"), [
     (24, 7, date(2026, 11, 1), "0b7179db0283c33749dd51e3ea621b920e768c7096eab4f21e259936869f25f2"),
     (0, 7, date(2026, 11, 1), "a053a895427531d0761bcfa2afe8fa2957230fd257fd9487ab97d3c6dbc63a3f"),

@@ -14,6 +14,6 @@ One way to read, one way to write:
   `Store.raw()` and the `files.py` helpers.
 
 Imports go one way (pyproject.toml's import-linter contract "data: one way down"): commands ›
-journal, sample › ops › reads › store › backup, recovery, integrity › compute, files, migrations,
-models, validation › vocab.
+journal, sample › ops › reads › store › backup, recovery, integrity, sample_journal › compute,
+files, migrations, models, validation, sample_plan › vocab.
 """
