@@ -235,7 +235,7 @@ def open_window(path: str) -> tuple[Any, Any, Any]:
 
     from pathlib import Path
 
-    from revmentor_desktop.ui.main_window import MainWindow
+    from revmentor_desktop.ui.window import MainWindow
 
     window = MainWindow()
     watcher = make_watcher(window)
@@ -297,7 +297,7 @@ def run_bare() -> None:
 
 def run_app(path: str) -> None:
     """`revmentor FILE` as the user runs it, with observers on show and open_file."""
-    from revmentor_desktop.ui import main_window
+    from revmentor_desktop.ui.window import main_window
 
     cls = main_window.MainWindow
     state: dict[str, Any] = {"open_done": False}

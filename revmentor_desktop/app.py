@@ -46,8 +46,8 @@ def run(file: Path | None) -> int:
     crash.install()
     app.setWindowIcon(_icon())
 
-    from revmentor_desktop.ui.main_window import MainWindow
     from revmentor_desktop.ui.startup import choose_start_file
+    from revmentor_desktop.ui.window import MainWindow
 
     try:
         target = choose_start_file(file)

@@ -105,7 +105,7 @@ def partnership_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def window(qtbot: Any, partnership_file: Path, fake_dialogs: FakeDialogs) -> Iterator[Any]:
     """The main window with `partnership_file` open, as a user would see it."""
-    from revmentor_desktop.ui.main_window import MainWindow
+    from revmentor_desktop.ui.window import MainWindow
 
     win = MainWindow()
     qtbot.addWidget(win)

@@ -261,7 +261,7 @@ def test_the_window_shows_the_damaged_file_message_and_nothing_else(
     """However far opening gets — the Overview may paint first — the window ends on its empty
     page with one “Cannot Open Partnership” message. pytest-qt fails the test on any exception
     in a slot, which is how a bug dialog would start."""
-    from revmentor_desktop.ui.main_window import MainWindow
+    from revmentor_desktop.ui.window import MainWindow
 
     path, words = bad_file
     before = folder_state(path.parent)
@@ -287,7 +287,7 @@ def test_with_a_backup_restoring_it_is_offered_and_the_file_kept(
         tmp_path: Path, sample_bytes: bytes, qtbot: Any, fake_dialogs: Any) -> None:
     from revmentor_desktop.data import backup
     from revmentor_desktop.ui import backups as ui_backups
-    from revmentor_desktop.ui.main_window import MainWindow
+    from revmentor_desktop.ui.window import MainWindow
 
     folder = tmp_path / "files"
     folder.mkdir()

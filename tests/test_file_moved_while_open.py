@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from revmentor_desktop.data import ops, reads
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.errors import ErrorKind, KnownError
-from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.window import MainWindow
 
 
 def organisation_in(path: Path) -> str:

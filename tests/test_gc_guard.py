@@ -8,7 +8,7 @@ import weakref
 from typing import Any
 
 from revmentor_desktop.ui import gc_guard
-from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.window import MainWindow
 
 
 class Node:

@@ -26,7 +26,8 @@ from revmentor_desktop.errors import ErrorKind, KnownError
 from revmentor_desktop.ui import backups as ui_backups
 from revmentor_desktop.ui import paths
 from revmentor_desktop.ui.backups import RestoreDialog
-from revmentor_desktop.ui.main_window import MainWindow, lock_for
+from revmentor_desktop.ui.file_identity import lock_for
+from revmentor_desktop.ui.window import MainWindow
 
 SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 

@@ -26,8 +26,8 @@ from revmentor_desktop.data import commands, ops
 from revmentor_desktop.data.commands import Change
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.ui.goals import ID_ROLE, PROGRESS_ROLE, GoalsTab
-from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.tab import Tab
+from revmentor_desktop.ui.window import MainWindow
 from tests.helpers import shown
 
 TITLE, OWNER, FOCUS, STATUS, PROGRESS, TARGET = range(6)

@@ -15,8 +15,8 @@ from revmentor_desktop.data import commands, ops
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.ui.journal import JournalTab
 from revmentor_desktop.ui.journal.actions import ActionModel
-from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.tab import Tab
+from revmentor_desktop.ui.window import MainWindow
 
 
 def journal(win: MainWindow) -> JournalTab:

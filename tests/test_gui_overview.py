@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from revmentor_desktop.data import ops, reads
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.ui import paths
-from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.new_partnership import NewPartnershipDialog
 from revmentor_desktop.ui.overview import OverviewTab
 from revmentor_desktop.ui.startup import choose_start_file
+from revmentor_desktop.ui.window import MainWindow
 
 
 def overview(win: MainWindow) -> OverviewTab:

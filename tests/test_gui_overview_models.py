@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from revmentor_desktop.data import ops
 from revmentor_desktop.data.store import Store
-from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.window import MainWindow
 from tests.test_gui_overview import _clause_texts, overview
 
 

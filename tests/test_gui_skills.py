@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QSpinBox
 from revmentor_desktop.data import commands, ops
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.report.charts import LegendShape, legend_place
-from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.skills import (
     RatingTableModel,
     SkillsTab,
     SkillTableModel,
 )
 from revmentor_desktop.ui.tab import Tab
+from revmentor_desktop.ui.window import MainWindow
 from tests.helpers import all_shown, find_shown, shown
 
 EDITING = QAbstractItemView.State.EditingState
@@ -641,7 +641,7 @@ def _run(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
 def test_importing_the_window_and_the_tab_does_not_import_matplotlib(tmp_path: Path) -> None:
     result = _run("""
         import sys
-        import revmentor_desktop.ui.main_window
+        import revmentor_desktop.ui.window
         import revmentor_desktop.ui.skills
         assert "matplotlib" not in sys.modules, "matplotlib imported"
         assert "revmentor_desktop.report.charts" not in sys.modules
@@ -657,7 +657,7 @@ def test_a_hidden_skills_tab_does_not_import_matplotlib(tmp_path: Path, skills_f
         from datetime import date
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        from revmentor_desktop.ui.main_window import MainWindow
+        from revmentor_desktop.ui.window import MainWindow
         from revmentor_desktop.ui.skills import SkillsTab
         from revmentor_desktop.data import ops
         win = MainWindow()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands, ops
 from revmentor_desktop.data.commands import Change
 from revmentor_desktop.data.store import Store
-from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.swot import (
     LEGEND,
     SHARED_ROLE,
@@ -33,6 +32,7 @@ from revmentor_desktop.ui.swot import (
     SwotTab,
     shared_icon,
 )
+from revmentor_desktop.ui.window import MainWindow
 from tests.helpers import all_shown, shown
 
 MENTOR, MENTEE = "mentor", "mentee"

@@ -125,7 +125,7 @@ PREVIEW_SCRIPT = textwrap.dedent("""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
-    from revmentor_desktop.ui.main_window import MainWindow
+    from revmentor_desktop.ui.window import MainWindow
 
     app = QApplication(["revmentor"])
     here = Path(sys.argv[1])

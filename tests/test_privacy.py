@@ -24,7 +24,7 @@ from revmentor_desktop.report import summary as sm
 from revmentor_desktop.report.pdf import write_pdf
 from revmentor_desktop.ui import backups as ui_backups
 from revmentor_desktop.ui import paths
-from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.window import MainWindow
 
 SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 

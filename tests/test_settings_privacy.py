@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from revmentor_desktop.ui import paths
-from revmentor_desktop.ui.main_window import MainWindow, lock_for
+from revmentor_desktop.ui.file_identity import lock_for
+from revmentor_desktop.ui.window import MainWindow
 
 
 def mode(path: Path) -> int:

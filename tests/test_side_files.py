@@ -195,7 +195,7 @@ def test_opening_for_editing_applies_a_leftover_wal_and_leaves_no_side_files(tmp
 
 def test_the_window_offers_the_file_as_found_and_puts_it_back(
         qtbot: Any, foreign_journal: Path, fake_dialogs: Any) -> None:
-    from revmentor_desktop.ui.main_window import MainWindow
+    from revmentor_desktop.ui.window import MainWindow
 
     good = foreign_journal
     saved = notes_of_copy(good)

@@ -18,7 +18,7 @@ def test_window_constructs_before_heavy_imports(tmp_path: Path) -> None:
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from revmentor_desktop.ui.main_window import MainWindow\n"
+        "from revmentor_desktop.ui.window import MainWindow\n"
         "w = MainWindow(); w.show(); app.processEvents()\n"
         "print(sorted(m for m in ('sqlmodel', 'sqlalchemy', 'matplotlib', 'pydantic') if m in sys.modules))\n"
     )
@@ -37,7 +37,7 @@ def test_a_file_is_on_screen_before_the_orm_or_matplotlib_loads(tmp_path: Path, 
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from revmentor_desktop.ui.main_window import MainWindow\n"
+        "from revmentor_desktop.ui.window import MainWindow\n"
         f"w = MainWindow(); w.show(); assert w.open_file({str(partnership_file)!r}); w.repaint()\n"
         "tab = w.tabs.currentWidget()\n"
         "print(type(tab).__name__, tab.mentor.text(), tab.clause_model.rowCount() > 0, sep='|')\n"
@@ -99,7 +99,7 @@ def test_modules_imported_after_pyside_do_not_stay_in_linecache(tmp_path: Path) 
     check, each file's whole source stayed in linecache (30+ MiB once the ORM and matplotlib load)."""
     code = (
         "import linecache, sys\n"
-        "import revmentor_desktop.ui.main_window\n"
+        "import revmentor_desktop.ui.window\n"
         "import sqlmodel, matplotlib.figure\n"
         "print(sum(1 for f in linecache.cache if any(p in f for p in ("
         "'/sqlalchemy/', '/sqlmodel/', '/pydantic/', '/matplotlib/'))))\n"
