@@ -39,7 +39,8 @@ def run(file: Path | None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName("io.github.revmentor.RevMentor")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
 
     from revmentor_desktop.ui import crash
 
@@ -64,7 +65,10 @@ def run(file: Path | None) -> int:
     window = MainWindow()
     # Open the file once the empty window is on screen: a zero timer alone can run before the
     # first paint, leaving the user with no window at all while the data layer loads.
-    after_next_paint(window, lambda: window.open_file(target.path, create=target.create))
+    def open_target() -> None:
+        window.open_file(target.path, create=target.create)
+
+    after_next_paint(window, open_target)
     window.show()
     return int(app.exec())
 

@@ -54,7 +54,8 @@ class BackupModel(RowsTableModel):
         self._counts: dict[Path, tuple[int, int] | None] = {}
 
     def backup_at(self, row: int) -> backup.BackupInfo | None:
-        return self.row_at(row)  # type: ignore[no-any-return]
+        found: backup.BackupInfo | None = self.row_at(row)
+        return found
 
     def _counts_of(self, b: backup.BackupInfo) -> tuple[int, int] | None:
         if b.path not in self._counts:

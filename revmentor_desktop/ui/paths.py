@@ -107,9 +107,8 @@ def _from_setting(value: object) -> Path | None:
 
 def recent_files() -> list[Path]:
     value = settings().value("recentFiles", [])
-    if isinstance(value, str):
-        value = [value]
-    return [p for p in map(_from_setting, value or []) if p is not None]
+    values: list[object] = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+    return [p for p in map(_from_setting, values) if p is not None]
 
 
 def remember_file(path: Path) -> None:
