@@ -48,7 +48,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from revmentor_desktop.data import backup, recovery, validation
+from revmentor_desktop.data import recovery, validation
 from revmentor_desktop.data.files import (
     SQLITE_MAGIC,
     discard,
@@ -287,6 +287,9 @@ class Store:
                         upgraded = _upgraded_copy(conn)
                     else:
                         if backup_folder is not None:
+                            # Imported here: only an upgrade needs it, and opening stays light.
+                            from revmentor_desktop.data import backup
+
                             backup.make_backup(path, backup_folder, "before-upgrade")
                         _migrate(conn, path)
             finally:
