@@ -334,6 +334,20 @@ def content_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+def test_the_samples_words_are_shipped_in_the_wheel() -> None:
+    """sample_text.json is package data: a non-editable install has it only if pyproject says so."""
+    import fnmatch
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["revmentor_desktop.data"]
+    data_files = [p.name for p in (root / "revmentor_desktop" / "data").iterdir()
+                  if p.is_file() and p.suffix not in (".py", ".pyc")]
+    assert "sample_text.json" in data_files
+    assert all(any(fnmatch.fnmatch(name, pat) for pat in patterns) for name in data_files)
+
+
 def test_the_samples_words_fit_together() -> None:
     """sample_text.json is edited by hand: every area, topic and placeholder it names must exist."""
     from revmentor_desktop.data import sample_journal, sample_plan
