@@ -5,7 +5,6 @@ answers through its signals and return values; no widget is made."""
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,7 @@ from revmentor_desktop.ui.backups import folder_for
 from revmentor_desktop.ui.file_identity import lock_for
 from revmentor_desktop.ui.window.file_session import FileSession, Reopen, new_file_name
 from revmentor_desktop.ui.window.single_instance import channel_name
+from tests.test_file_moved_while_open import organisation_in
 from tests.test_gui_files import _damaged_deep_inside, _noise
 
 
@@ -33,14 +33,6 @@ def held_elsewhere(path: Path) -> bool:
         other.unlock()
         return False
     return True
-
-
-def organisation_in(path: Path) -> str:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return str(conn.execute("SELECT organisation FROM partnership").fetchone()[0])
-    finally:
-        conn.close()
 
 
 class Recorder:
