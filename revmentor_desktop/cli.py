@@ -114,7 +114,11 @@ def export_pdf(source: Path, target: Path) -> int:
     finally:
         store.close()
     pages = write_pdf(summary, target)
-    print(f"Wrote {pages} page{'s' if pages != 1 else ''} to {target}")
+    print(f"Wrote {pages} page{'s' if pages != 1 else ''} to {target}", flush=True)
+    # The process ends now: spare the collector its walk over every object at exit (~0.4 s).
+    import gc
+
+    gc.freeze()
     return 0
 
 

@@ -50,3 +50,18 @@ def test_a_worker_thread_never_runs_the_collector_the_gui_thread_does(qtbot: Any
 def test_installing_twice_keeps_one_collector(qtbot: Any) -> None:
     first = gc_guard.install()
     assert first is not None and gc_guard.install() is first
+
+
+def test_settling_keeps_start_up_objects_out_of_later_full_collections(qapp: object) -> None:
+    import gc
+
+    from revmentor_desktop.ui import gc_guard
+
+    try:
+        gc_guard.settle()
+        assert gc.get_freeze_count() > 0
+        before = gc.get_freeze_count()
+        gc_guard.settle()  # a second file: the first is thawed, collected, and frozen anew
+        assert gc.get_freeze_count() <= before + 1000
+    finally:
+        gc.unfreeze()

@@ -44,6 +44,16 @@ class GuiThreadCollector(QObject):
                     gc.collect(2)
 
 
+def settle() -> None:
+    """Start-up is over: move what it made (modules, classes, the window) out of the collector's
+    reach, so each full collection walks only what editing makes since. A full walk of everything
+    took 150-230 ms on a 10,000-session file — a stall the user would feel in the middle of typing.
+    Called again when another file is opened: what the previous file left behind is collected then."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 def install() -> GuiThreadCollector | None:
     """Hand collection to the GUI thread for as long as the application lives (once per process)."""
     app = QCoreApplication.instance()

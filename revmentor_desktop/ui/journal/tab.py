@@ -182,6 +182,8 @@ class JournalTab(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = self.model.entry_at(current.row()) if current.isValid() else None
+        if entry is not None and entry.id == self.editor.entry_id:
+            return  # the same entry again (a search keystroke re-listed it): it is on screen
         if not self.editor.load(entry.id if entry else None):
             # The entry on screen holds typing that could not be saved: stay on it.
             row = self.model.row_of(self.editor.entry_id) if self.editor.entry_id else -1

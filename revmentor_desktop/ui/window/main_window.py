@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         """Every tab is in place: now take the opening backup (it reads the whole file)."""
         if self.doc is not None and self._verify_open_file():
             self.session.backup_once_opened()
+            gc_guard.settle()
 
     def build_all_tabs(self) -> None:
         """Finish opening now rather than over the next event-loop turns."""
