@@ -473,6 +473,10 @@ def test_the_tab_keeps_to_the_windows_tab_protocol(window: MainWindow) -> None:
     tab = skills_tab(window)
     assert isinstance(tab, Tab)
     assert not tab.has_unsaved()  # a cell's editor holds nothing that flush does not save
+    tab.show_problem("Skill name cannot be empty.")
+    assert not tab.problem.isHidden() and tab.problem.text() == "Skill name cannot be empty."
+    tab.show_problem("")  # "" clears it
+    assert tab.problem.isHidden()
 
 
 # -- the chart -------------------------------------------------------------------------------------

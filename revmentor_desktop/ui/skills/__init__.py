@@ -1,5 +1,5 @@
-"""The Skills tab, a file per job: `tab` (the tab), `skill_table` and `rating_table` (the tables'
-models), `sessions` (the session pickers' model), `delegates` (the cell editors), `chart_panel`."""
+"""The Skills tab: `tab` arranges `skills_pane`, `ratings_pane`, `empty_page` and `chart_panel`;
+the tables' models are `skill_table` and `rating_table` (over `rows`), their editors `delegates`."""
 
 from revmentor_desktop.ui.skills.rating_table import RatingTableModel
 from revmentor_desktop.ui.skills.rows import RatingRow, SkillRow

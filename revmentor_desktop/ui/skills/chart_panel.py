@@ -1,7 +1,5 @@
 """The Skills tab's right side: whose skills to show, which skill, and the progress chart.
-
-matplotlib and the chart module are imported only when the first chart is drawn, never at import.
-"""
+matplotlib and the chart module are imported when the first chart is drawn, never at import."""
 
 from __future__ import annotations
 

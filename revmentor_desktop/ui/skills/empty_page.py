@@ -1,0 +1,58 @@
+"""What the Skills tab shows before there are any skills: what to list, and a big Add Skill button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from revmentor_desktop.data.vocab import Role
+from revmentor_desktop.ui.skills.views import push_button
+from revmentor_desktop.ui.widgets import PLAIN
+
+
+class EmptyPage(QWidget):
+    """"No skills yet", a line on what to list (with the partners' names) and Add Skill."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addStretch(1)
+        layout.addWidget(self._heading())
+        self.text = QLabel(self)
+        self.text.setTextFormat(PLAIN)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.text)
+        layout.addSpacing(12)
+        self.add_button = self._add_button()
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def _heading(self) -> QLabel:
+        heading = QLabel("No skills yet", self)
+        heading.setTextFormat(PLAIN)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return heading
+
+    def _add_button(self) -> QPushButton:
+        button = push_button("&Add Skill", "Add skill", "Add a skill, then type its name (Ctrl+N)", self)
+        button.setDefault(True)
+        font = button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        button.setFont(font)
+        button.setMinimumSize(200, 44)
+        return button
+
+    def set_names(self, names: dict[str, str]) -> None:
+        """Suggest a skill for each partner, by name (`names` are isolated for display already)."""
+        self.text.setText(
+            f"List the skills each of you wants to grow — say, “Using AI assistants” for "
+            f"{names[Role.MENTEE.value]} or “Coaching” for {names[Role.MENTOR.value]}. Rate each one now "
+            "and again after sessions, yourself and your partner, and the chart shows how you are "
+            "getting on.")

@@ -1,0 +1,117 @@
+"""The Skills tab's tables, headings, buttons and scrolling halves, and the Delete key in a table:
+small builders its panes and the tab share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QWidget,
+)
+
+from revmentor_desktop.ui.widgets import PLAIN
+
+
+def table_view(parent: QWidget, name: str) -> QTableView:
+    """A table of rows picked one at a time, edited in place by double-click or F2."""
+    view = QTableView(parent)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                         | QAbstractItemView.EditTrigger.EditKeyPressed
+                         | QAbstractItemView.EditTrigger.SelectedClicked)
+    view.setTabKeyNavigation(False)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setIconSize(QSize(16, 16))
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setMinimumSectionSize(40)
+    return view
+
+
+def size_columns(view: QTableView, widths: dict[int, str]) -> None:
+    """Column widths from sample text, not from the rows (no ResizeToContents); the user may drag
+    them, and the last column takes what room is left."""
+    header = view.horizontalHeader()
+    metrics = view.fontMetrics()
+    for col, sample in widths.items():
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(col, metrics.horizontalAdvance(sample) + 28)
+    header.setStretchLastSection(True)
+
+
+def scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
+    """`content` in a frameless scroll area that grows it to fill the room there is."""
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(content)
+    return scroll
+
+
+def heading(text: str, parent: QWidget) -> QLabel:
+    """A bold line of plain text over a part of the tab."""
+    label = QLabel(text, parent)
+    label.setTextFormat(PLAIN)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def push_button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:
+    """A button with its accessible name (what a screen reader says) and tooltip."""
+    button = QPushButton(text, parent)
+    button.setAccessibleName(name)
+    button.setToolTip(tip)
+    return button
+
+
+def button_row(*buttons: QWidget, then: QWidget | None = None) -> QHBoxLayout:
+    """Buttons side by side, then `then` taking the rest of the row (or empty room)."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    if then is None:
+        row.addStretch(1)
+    else:
+        row.addWidget(then, 1)
+    return row
+
+
+class DeleteKey(QObject):
+    """Delete pressed in a table (not while a cell is being edited) calls `delete`, when `allowed`:
+    the window's Delete is not a shortcut inside tables, and there the key means "delete this row"."""
+
+    def __init__(self, view: QAbstractItemView, delete: Callable[[], None],
+                 allowed: Callable[[], bool]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._delete = delete
+        self._allowed = allowed
+        view.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (obj is self._view and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self._view.state() != QAbstractItemView.State.EditingState and self._allowed()):
+            self._delete()
+            return True
+        return super().eventFilter(obj, event)
