@@ -222,6 +222,37 @@ def test_export_from_the_menu(qtbot: Any, window: Any, tmp_path: Path, fake_dial
     again.deleteLater()
 
 
+def test_the_menu_export_draws_on_the_gui_thread_and_repaints_between_pages(
+        qtbot: Any, window: Any, tmp_path: Path, fake_dialogs: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No worker thread: one that waited on a Qt lock while holding the GIL froze the app."""
+    import threading
+
+    from revmentor_desktop.report import pdf
+    from revmentor_desktop.ui.export import Exporter
+
+    real = pdf.write_pdf
+    threads: list[str] = []
+    progress_seen: list[tuple[int, int]] = []
+
+    def recording(summary: Any, target: Any, progress: Any = None) -> int:
+        threads.append(threading.current_thread().name)
+
+        def tell(n: int, total: int) -> None:
+            progress_seen.append((n, total))
+            progress(n, total)
+
+        return real(summary, target, tell)
+
+    monkeypatch.setattr(pdf, "write_pdf", recording)
+    exporter = Exporter(window)
+    fake_dialogs.choose_answers.append(None)
+    exporter.run(sm.build_summary(window.doc.store, sm.ExportOptions()), tmp_path / "gui.pdf")
+    assert threads == [threading.main_thread().name]
+    assert progress_seen and not exporter.busy
+    assert (tmp_path / "gui.pdf").read_bytes().startswith(b"%PDF")
+
+
 @pytest.mark.slow
 def test_a_500_session_partnership_exports(qapp: Any, tmp_path: Path) -> None:
     path = tmp_path / "big.revmentor"

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -131,32 +131,15 @@ class ExportDialog(QDialog):
         super().accept()
 
 
-class _Worker(QObject):
-    finished = Signal(int)
-    failed = Signal(object)
-    progress = Signal(int, int)
-
-    def __init__(self, summary: sm.Summary, target: Path) -> None:
-        super().__init__()
-        self.summary = summary
-        self.target = target
-
-    def run(self) -> None:
-        from revmentor_desktop.report.pdf import write_pdf
-
-        try:
-            pages = write_pdf(self.summary, self.target, lambda n, total: self.progress.emit(n, total))
-        except KnownError as exc:
-            self.failed.emit(exc)
-            return
-        except Exception as exc:  # noqa: BLE001 - handed to the main thread's exception hook
-            self.failed.emit(exc)
-            return
-        self.finished.emit(pages)
-
-
 class Exporter(QObject):
-    """Runs one export at a time in a worker thread and reports back to the window."""
+    """Writes one export at a time and reports back to the window.
+
+    The PDF is drawn on the GUI thread, page by page, with the window repainting between pages (a
+    progress bar in the status bar; clicks and keys wait). It used to be drawn on a worker thread,
+    and that could deadlock: PySide keeps the GIL inside some Qt calls (QTextDocument's layout), so
+    a worker waiting there for a Qt lock the GUI thread held, while the GUI thread waited for the
+    GIL, froze both for good. A few seconds of a busy window are better than a hang.
+    """
 
     done = Signal(object, int)  # target path, pages
     busy_changed = Signal(bool)
@@ -164,16 +147,11 @@ class Exporter(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
+        self.busy = False
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
         self.progress.hide()
-
-    @property
-    def busy(self) -> bool:
-        return self._thread is not None
 
     def start(self) -> None:
         doc = self.window.doc
@@ -195,38 +173,39 @@ class Exporter(QObject):
         self.run(summary, target)
 
     def run(self, summary: sm.Summary, target: Path) -> None:
-        thread = QThread(self)
-        worker = _Worker(summary, target)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        self._target = target
-        worker.finished.connect(self._finished)  # bound slots of this (main-thread) object: queued
-        worker.failed.connect(self._failed)
-        worker.progress.connect(self._progress)
-        self._thread, self._worker = thread, worker
+        from revmentor_desktop.report.pdf import write_pdf
+
+        self.busy = True
         self.progress.setRange(0, 0)
         self.progress.show()
         self.window.statusBar().showMessage(f"Exporting {target.name}…")
         self.busy_changed.emit(True)
-        thread.start()
+        try:
+            pages = write_pdf(summary, target, self._progress)
+        except KnownError as exc:
+            self._stop()
+            self.window.statusBar().clearMessage()
+            dialogs.service.error(self.window, "Export Failed", exc)
+            return
+        except BaseException:
+            self._stop()
+            self.window.statusBar().clearMessage()
+            raise  # a bug: the exception hook logs it and shows "Copy details"
+        self._stop()
+        self._finished(target, pages)
 
     def _progress(self, n: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(n)
+        # Let the window repaint between pages; clicks and keys wait until the PDF is written.
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def _stop(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        self._thread = None
-        self._worker = None
+        self.busy = False
         self.progress.hide()
         self.busy_changed.emit(False)
 
-    def _finished(self, pages: int) -> None:
-        target = self._target
-        self._stop()
+    def _finished(self, target: Path, pages: int) -> None:
         self.window.statusBar().showMessage(f"Exported {pages} pages to {target}", 8000)
         self.done.emit(target, pages)
         choice = dialogs.service.choose(
@@ -237,17 +216,3 @@ class Exporter(QObject):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
         elif choice == 1:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
-
-    def _failed(self, exc: Exception) -> None:
-        self._stop()
-        self.window.statusBar().clearMessage()
-        if isinstance(exc, KnownError):
-            dialogs.service.error(self.window, "Export Failed", exc)
-            return
-        raise exc  # a bug: the exception hook logs it and shows "Copy details"
-
-    def wait(self) -> None:
-        """Block until a running export ends (used when the window closes)."""
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()

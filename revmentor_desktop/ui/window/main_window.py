@@ -414,8 +414,10 @@ class MainWindow(QMainWindow):
             self.move(screen.availableGeometry().topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._exporter is not None:
-            self._exporter.wait()
+        if self._exporter is not None and self._exporter.busy:
+            event.ignore()  # asked mid-export (between pages): finish the PDF first
+            self.statusBar().showMessage("Writing the PDF — close again once it is done.", 6000)
+            return
         self.flush()
         if self.has_unsaved():
             choice = dialogs.service.choose(
