@@ -17,8 +17,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QWidget,
 )
 
@@ -308,3 +310,36 @@ def after_next_paint(widget: QWidget, then: Callable[[], None]) -> None:
     """Run `then` once `widget` has painted (a zero timer alone can fire before the first paint)."""
     widget.installEventFilter(_AfterPaint(widget, then))
     widget.update()
+
+def text_box(parent: QWidget, name: str, placeholder: str, lines: int) -> QPlainTextEdit:
+    """A box for a long text field, `lines` high; Tab moves on instead of typing a tab."""
+    box = QPlainTextEdit(parent)
+    box.setAccessibleName(name)
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    line = box.fontMetrics().lineSpacing()
+    box.setFixedHeight(line * lines + 14)  # predictable form; long text scrolls inside the box
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return box
+
+
+class DeleteKey(QObject):
+    """Delete pressed in a table (not while a cell is being edited) calls `delete`, when `allowed`:
+    the window's Delete is not a shortcut inside tables, and there the key means "delete this row"."""
+
+    def __init__(self, view: QAbstractItemView, delete: Callable[[], None],
+                 allowed: Callable[[], bool]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._delete = delete
+        self._allowed = allowed
+        view.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (obj is self._view and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self._view.state() != QAbstractItemView.State.EditingState and self._allowed()):
+            self._delete()
+            return True
+        return super().eventFilter(obj, event)

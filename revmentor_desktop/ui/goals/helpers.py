@@ -8,23 +8,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QPlainTextEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from revmentor_desktop.ui.widgets import PLAIN, muted_label
-
-
-def text_box(parent: QWidget, name: str, placeholder: str, lines: int) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
-    box.setAccessibleName(name)
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)  # long text scrolls inside
-    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    return box
 
 
 def fit_list_height(view: QListView, min_rows: int, max_rows: int) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QAbstractListModel, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -27,7 +27,7 @@ from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.goals.common import ID_ROLE
 from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
-from revmentor_desktop.ui.widgets import muted_label
+from revmentor_desktop.ui.widgets import DeleteKey, muted_label
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ class MilestoneBox(QGroupBox):
             act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             act.triggered.connect(fn)
             self.checklist.addAction(act)
-        self.checklist.installEventFilter(self)
+        DeleteKey(self.checklist, self.delete_milestone, lambda: True)
 
     # -- showing -------------------------------------------------------------------------------------
 
@@ -271,10 +271,3 @@ class MilestoneBox(QGroupBox):
             else:
                 self.new_milestone.setFocus()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (obj is self.checklist and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Delete
-                and self.checklist.state() != QAbstractItemView.State.EditingState):
-            self.delete_milestone()
-            return True
-        return super().eventFilter(obj, event)

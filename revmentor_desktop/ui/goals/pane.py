@@ -31,9 +31,14 @@ from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.goals.common import new_item_keys, owner_label
 from revmentor_desktop.ui.goals.discussed import DiscussedBox
-from revmentor_desktop.ui.goals.helpers import text_box
 from revmentor_desktop.ui.goals.milestones import MilestoneBox
-from revmentor_desktop.ui.widgets import OptionalDateEdit, TextSaver, muted_label, problem_label
+from revmentor_desktop.ui.widgets import (
+    OptionalDateEdit,
+    TextSaver,
+    muted_label,
+    problem_label,
+    text_box,
+)
 
 #: Undo-step names, and which fields merge consecutive saves (typing, dragging) into one step.
 FIELD_LABELS = {

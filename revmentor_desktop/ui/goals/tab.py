@@ -4,16 +4,13 @@ with its milestones and the sessions that discussed it — every field saved the
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QSignalBlocker,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,7 +32,7 @@ from revmentor_desktop.ui.goals.helpers import message_page
 from revmentor_desktop.ui.goals.pane import GoalPane
 from revmentor_desktop.ui.goals.table_model import OPEN, GoalFilterProxy, GoalTableModel
 from revmentor_desktop.ui.goals.table_view import GoalTable
-from revmentor_desktop.ui.widgets import PLAIN
+from revmentor_desktop.ui.widgets import PLAIN, DeleteKey
 
 NEW_GOAL_TITLE = "New goal"
 
@@ -152,7 +149,7 @@ class GoalsTab(QWidget):
     def _wire(self) -> None:
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.activated.connect(lambda _i: self.pane.focus_title())
-        self.table.installEventFilter(self)
+        DeleteKey(self.table, self.delete_goal, lambda: True)
         self.owner_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
         self.status_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
         self.show_all_button.clicked.connect(self.clear_filters)
@@ -267,14 +264,6 @@ class GoalsTab(QWidget):
             self.owner_filter.setCurrentIndex(0)
             self.status_filter.setCurrentIndex(0)
         self._filters_changed()
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (obj is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_Delete
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
-            self.delete_goal()
-            return True
-        return super().eventFilter(obj, event)
 
     # -- goals ---------------------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.journal.actions import ActionItemsBox
 from revmentor_desktop.ui.journal.entry_list import STARS
-from revmentor_desktop.ui.journal.fields import NotesPreview, caption, text_box
+from revmentor_desktop.ui.journal.fields import NotesPreview, caption
 from revmentor_desktop.ui.journal.goal_pick import GoalPickModel
 from revmentor_desktop.ui.journal.search_marks import SearchHighlighter
 from revmentor_desktop.ui.widgets import (
@@ -42,6 +42,7 @@ from revmentor_desktop.ui.widgets import (
     labelled,
     make_date_edit,
     plain_tooltip,
+    text_box,
     to_qdate,
 )
 

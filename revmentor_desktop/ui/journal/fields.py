@@ -7,8 +7,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
-    QSizePolicy,
     QTextBrowser,
     QWidget,
 )
@@ -41,16 +39,6 @@ class NotesPreview(QTextBrowser):
         set_markdown(document, notes)
 
 
-def text_box(parent: QWidget, name: str, placeholder: str, lines: int) -> QPlainTextEdit:
-    """A box for a long text field, `lines` high; Tab moves on instead of typing a tab."""
-    box = QPlainTextEdit(parent)
-    box.setAccessibleName(name)
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    line = box.fontMetrics().lineSpacing()
-    box.setFixedHeight(line * lines + 14)  # predictable form; long text scrolls inside the box
-    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    return box
 
 
 def caption(text: str, buddy: QWidget, parent: QWidget) -> QLabel:

@@ -33,8 +33,8 @@ from revmentor_desktop.ui.skills.rows import SkillRow, rating_row, skill_rows
 from revmentor_desktop.ui.skills.sessions import SessionListModel
 from revmentor_desktop.ui.skills.skill_table import SkillTableModel
 from revmentor_desktop.ui.skills.skills_pane import SkillsPane
-from revmentor_desktop.ui.skills.views import DeleteKey, scrolling
-from revmentor_desktop.ui.widgets import problem_label
+from revmentor_desktop.ui.skills.views import scrolling
+from revmentor_desktop.ui.widgets import DeleteKey, problem_label
 
 if TYPE_CHECKING:  # matplotlib is heavy: imported for real the first time the tab is shown
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg

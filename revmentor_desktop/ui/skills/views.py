@@ -3,10 +3,7 @@ small builders its panes and the tab share."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -95,23 +92,3 @@ def button_row(*buttons: QWidget, then: QWidget | None = None) -> QHBoxLayout:
     return row
 
 
-class DeleteKey(QObject):
-    """Delete pressed in a table (not while a cell is being edited) calls `delete`, when `allowed`:
-    the window's Delete is not a shortcut inside tables, and there the key means "delete this row"."""
-
-    def __init__(self, view: QAbstractItemView, delete: Callable[[], None],
-                 allowed: Callable[[], bool]) -> None:
-        super().__init__(view)
-        self._view = view
-        self._delete = delete
-        self._allowed = allowed
-        view.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (obj is self._view and isinstance(event, QKeyEvent)
-                and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier
-                and self._view.state() != QAbstractItemView.State.EditingState and self._allowed()):
-            self._delete()
-            return True
-        return super().eventFilter(obj, event)
