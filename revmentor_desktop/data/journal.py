@@ -89,16 +89,20 @@ def _word_starts(words: Sequence[str]) -> list[re.Pattern[str]]:
 def make_snippet(text: str, words: Sequence[str], *, before: int = 4, after: int = 12) -> str | None:
     """The part of `text` around its first match of any of `words` (as prefixes), with each
     matching word wrapped in HIT_START/HIT_END; None when nothing matches."""
-    wanted = [_fold(w) for w in words if w]
-    if not wanted or not any(p.search(_fold(text)) for p in _word_starts(wanted)):
+    wanted = tuple(_fold(w) for w in words if w)
+    if not wanted:
+        return None
+    folded = _fold(text)
+    if not any(p.search(folded) for p in _word_starts(wanted)):
         return None  # cheap rejection: most fields of a hit do not hold the words
     tokens = list(_TOKEN.finditer(text))
-    hits = [i for i, t in enumerate(tokens) if _fold(t.group()).startswith(tuple(wanted))]
-    if not hits:
+    # Fold tokens only up to the first hit and within the window shown: a long note's other
+    # words need no folding (this runs for every row on screen at every keystroke).
+    first = next((i for i, t in enumerate(tokens) if _fold(t.group()).startswith(wanted)), None)
+    if first is None:
         return None
-    first = hits[0]
     lo, hi = max(0, first - before), min(len(tokens), first + after + 1)
-    shown = {i for i in hits if lo <= i < hi}
+    shown = {i for i in range(first, hi) if _fold(tokens[i].group()).startswith(wanted)}
     out: list[str] = ["…" if lo > 0 else ""]
     pos = tokens[lo].start()
     for i in range(lo, hi):
@@ -138,7 +142,8 @@ def snippets_for(store: Store, entry_ids: Sequence[int], text: str) -> dict[int,
         for value in (*row, " · ".join(actions.get(entry_id, []))):
             if not value:
                 continue
-            found = sum(1 for p in starts if p.search(_fold(value)))
+            folded = _fold(value)
+            found = sum(1 for p in starts if p.search(folded))
             if found and (best is None or found > best[0]):
                 snip = make_snippet(value, words)
                 if snip is not None:
