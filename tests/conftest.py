@@ -125,3 +125,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def long_run(request: pytest.FixtureRequest) -> bool:
     """True under `pytest --long`: crash trials run many more rounds."""
     return bool(request.config.getoption("--long"))
+
+
+@pytest.fixture
+def permissive_umask() -> Iterator[None]:
+    """A umask that would let anyone read new files: privacy must not depend on the user's umask."""
+    old = os.umask(0)
+    try:
+        yield
+    finally:
+        os.umask(old)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
+from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox
 
@@ -46,3 +48,12 @@ def pdf_shows(text: str, words: str) -> bool:
                 if j == len(want):
                     return True
     return False
+
+
+def sql_value(path: Path, sql: str) -> object:
+    """The first value `sql` returns from the file at `path`, read without the app (read-only)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()

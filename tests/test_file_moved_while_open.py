@@ -15,14 +15,11 @@ from revmentor_desktop.data import ops, reads
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.errors import ErrorKind, KnownError
 from revmentor_desktop.ui.window import MainWindow
+from tests.helpers import sql_value
 
 
 def organisation_in(path: Path) -> str:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return str(conn.execute("SELECT organisation FROM partnership").fetchone()[0])
-    finally:
-        conn.close()
+    return str(sql_value(path, "SELECT organisation FROM partnership"))
 
 
 class Asked:

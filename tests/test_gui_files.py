@@ -28,6 +28,7 @@ from revmentor_desktop.ui import paths
 from revmentor_desktop.ui.backups import RestoreDialog
 from revmentor_desktop.ui.file_identity import lock_for
 from revmentor_desktop.ui.window import MainWindow
+from tests.helpers import sql_value
 
 SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 
@@ -41,11 +42,7 @@ def folder_state(folder: Path) -> dict[str, bytes | str]:
 
 
 def integrity(path: Path) -> str:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        conn.close()
+    return str(sql_value(path, "PRAGMA integrity_check"))
 
 
 def read(path: Path, fn: Callable[[Store], Any]) -> Any:

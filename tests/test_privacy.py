@@ -44,14 +44,6 @@ def leftovers(folder: Path) -> list[str]:
                   or ".restoring-" in n)
 
 
-@pytest.fixture
-def permissive_umask() -> Iterator[None]:
-    """A umask that would let anyone read new files: privacy must not depend on the user's umask."""
-    old = os.umask(0)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 def open_window(qtbot: Any, path: Path) -> MainWindow:

@@ -3,13 +3,9 @@ lock files are the user's alone (0600), whatever the umask, and whoever wrote th
 
 from __future__ import annotations
 
-import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from revmentor_desktop.ui import paths
 from revmentor_desktop.ui.file_identity import lock_for
@@ -20,14 +16,6 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-@pytest.fixture
-def permissive_umask() -> Iterator[None]:
-    """A umask that would let anyone read new files: privacy must not depend on the user's umask."""
-    old = os.umask(0)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 def settings_ini() -> Path:
