@@ -270,16 +270,23 @@ def child_env(run_dir: Path) -> dict[str, str]:
     return env
 
 
-def probe(mode: str, run_dir: Path, file: Path | None = None) -> tuple[int, dict[str, Any]]:
-    """Run `_probe.py MODE [FILE]` in a fresh process; (start_ns taken just before spawning, result)."""
-    cmd = [sys.executable, str(PROBE), mode, *([str(file)] if file is not None else [])]
+def spawn(what: str, cmd: list[str], run_dir: Path) -> tuple[int, subprocess.CompletedProcess[str]]:
+    """Run `cmd` in a fresh process with the probes' environment until it exits; (start_ns taken
+    just before spawning, the finished process)."""
     env = child_env(run_dir)
     start = time.monotonic_ns()
     try:
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S,
                               check=False)
     except subprocess.TimeoutExpired as exc:
-        raise ProbeError(f"{mode}: no answer in {CHILD_TIMEOUT_S:.0f} s") from exc
+        raise ProbeError(f"{what}: no answer in {CHILD_TIMEOUT_S:.0f} s") from exc
+    return start, done
+
+
+def probe(mode: str, run_dir: Path, file: Path | None = None) -> tuple[int, dict[str, Any]]:
+    """Run `_probe.py MODE [FILE]` in a fresh process; (start_ns taken just before spawning, result)."""
+    cmd = [sys.executable, str(PROBE), mode, *([str(file)] if file is not None else [])]
+    start, done = spawn(mode, cmd, run_dir)
     lines = done.stdout.strip().splitlines()
     try:
         result = json.loads(lines[-1]) if lines else {}
@@ -342,13 +349,7 @@ def run_to_exit(what: str, cmd: list[str], run_dir: Path, out_pdf: Path) -> tupl
     """Run `cmd` in a fresh process (same environment as the probes) until it exits; (seconds from
     just before the spawn to its exit, stdout). It must exit 0 having written a PDF to `out_pdf`."""
     out_pdf.unlink(missing_ok=True)
-    env = child_env(run_dir)
-    start = time.monotonic_ns()
-    try:
-        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S,
-                              check=False)
-    except subprocess.TimeoutExpired as exc:
-        raise ProbeError(f"{what}: no answer in {CHILD_TIMEOUT_S:.0f} s") from exc
+    start, done = spawn(what, cmd, run_dir)
     elapsed = (time.monotonic_ns() - start) / 1e9
     try:
         head = out_pdf.read_bytes()[:5]
