@@ -21,8 +21,9 @@ from sqlmodel import SQLModel
 
 from revmentor_desktop.data import migrations, models, ops, reads
 from revmentor_desktop.data import store as store_mod
+from revmentor_desktop.data.file_check import check_header
 from revmentor_desktop.data.migrations import APPLICATION_ID, SCHEMA_VERSION, STEPS
-from revmentor_desktop.data.store import Store, check_header
+from revmentor_desktop.data.store import Store
 from revmentor_desktop.errors import ErrorKind, KnownError
 
 V1 = Path(__file__).parent / "data" / "v1.revmentor"

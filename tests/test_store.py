@@ -22,8 +22,9 @@ import pytest
 
 from revmentor_desktop.data import ops, reads
 from revmentor_desktop.data import store as store_mod
+from revmentor_desktop.data.file_check import check_header
 from revmentor_desktop.data.migrations import APPLICATION_ID, SCHEMA_VERSION
-from revmentor_desktop.data.store import Store, check_header
+from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import ValidationError
 from revmentor_desktop.data.vocab import Role
 from revmentor_desktop.errors import ErrorKind, KnownError

@@ -1,4 +1,9 @@
-"""Opening, creating, checking and migrating a partnership file; the one place that talks to SQLite.
+"""Opening and creating a partnership file, and the sessions every read and write goes through.
+
+The store is the one way to a file's rows. What it leans on, one job a module: `connection` (how
+a connection is made, SQLite's errors in words), `file_check` (is this a sound partnership file),
+`held_file` (the open file by identity: moved, deleted, replaced), `private_copies` (the copies a
+read-only open reads, and the file kept as found before a side file is applied).
 
 Durability choices, deliberately:
 
@@ -32,6 +37,9 @@ Decisions for the edges (what a careful user would want):
   to its new place, or saves what the held connection still reads under a new name.
 * **Made read-only while open** (``chmod``, ``chattr +i``): the failed write turns the store
   read-only with the same notice as a file that was read-only from the start.
+
+(`_connect` is the store's own name for `connection.connect`: tests replace it to tweak the
+connections the store makes.)
 """
 
 from __future__ import annotations
@@ -39,146 +47,31 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from revmentor_desktop.data import recovery, validation
-from revmentor_desktop.data.files import (
-    SQLITE_MAGIC,
-    discard,
-    discard_dir,
-    ensure_private_dir,
-    fsync_dir,
-    fsync_file,
-    make_private,
-    place_new_file,
-    uri_for,
-)
+from revmentor_desktop.data.connection import cannot_open, translate
+from revmentor_desktop.data.connection import connect as _connect
+from revmentor_desktop.data.file_check import check_header, check_opened, quick_check
+from revmentor_desktop.data.files import discard, ensure_private_dir, make_private, place_new_file
+from revmentor_desktop.data.held_file import HeldFile
 from revmentor_desktop.data.migrations import APPLICATION_ID, SCHEMA_VERSION, STEPS
+from revmentor_desktop.data.private_copies import (
+    damaged_by_side_files,
+    fallback_aside_folder,
+    recovered_copy,
+    upgraded_copy,
+)
 from revmentor_desktop.errors import ErrorKind, KnownError
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
-
-HEADER_SIZE = 100
-
-
-@dataclass(frozen=True)
-class FileCheck:
-    """What a file's header says, read without opening it as a database."""
-
-    path: Path
-    schema_version: int
-    application_id: int
-    page_size: int
-    size: int
-
-
-def check_header(path: Path) -> FileCheck:
-    """Refuse anything that is not a partnership file we can open, without touching it."""
-    path = Path(path)
-    name = path.name
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise KnownError(ErrorKind.NOT_FOUND, f"“{path}” does not exist.") from None
-    except OSError as exc:
-        raise KnownError(ErrorKind.CANNOT_WRITE, f"“{path}” cannot be read: {exc.strerror}.") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise KnownError(ErrorKind.NOT_SQLITE, f"“{path}” is a folder, not a partnership file.")
-    if st.st_size == 0:
-        raise KnownError(
-            ErrorKind.EMPTY,
-            f"“{name}” is empty (0 bytes), so it holds no partnership.",
-            "Open another file, or restore a backup.",
-        )
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(HEADER_SIZE)
-    except OSError as exc:
-        raise KnownError(ErrorKind.CANNOT_WRITE, f"“{path}” cannot be read: {exc.strerror}.") from None
-    if not header.startswith(SQLITE_MAGIC):
-        raise KnownError(
-            ErrorKind.NOT_SQLITE,
-            f"“{name}” is not a RevMentor partnership file (it is not a SQLite database).",
-            "Choose a .revmentor file.",
-        )
-    if len(header) < HEADER_SIZE:
-        raise KnownError(
-            ErrorKind.DAMAGED,
-            f"“{name}” is damaged: it is cut short ({st.st_size} bytes).",
-            "Restore a backup.",
-        )
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    user_version = int.from_bytes(header[60:64], "big")
-    application_id = int.from_bytes(header[68:72], "big")
-    if application_id != APPLICATION_ID:
-        raise KnownError(
-            ErrorKind.NOT_PARTNERSHIP,
-            f"“{name}” is a SQLite database but not a RevMentor partnership file.",
-            "Choose a .revmentor file.",
-        )
-    if user_version > SCHEMA_VERSION:
-        raise KnownError(
-            ErrorKind.NEWER_VERSION,
-            f"“{name}” was saved by a newer version of RevMentor (file format {user_version}; "
-            f"this version reads up to {SCHEMA_VERSION}).",
-            "Update RevMentor to open it.",
-        )
-    if page_size < 512 or st.st_size % page_size:
-        raise KnownError(
-            ErrorKind.DAMAGED,
-            f"“{name}” is damaged: its size does not match its own page size (it may be cut short).",
-            "Restore a backup.",
-        )
-    return FileCheck(path, user_version, application_id, page_size, st.st_size)
-
-
-def _translate(exc: sqlite3.Error | Exception, path: Path) -> KnownError | None:
-    """Turn the SQLite errors a user can act on into KnownErrors; None for our bugs."""
-    msg = str(exc).lower()
-    name = path.name
-    if "disk is full" in msg or "database or disk is full" in msg:
-        return KnownError(
-            ErrorKind.DISK_FULL,
-            "The disk is full, so the change was not saved.",
-            "Free some space and try again; nothing already saved was lost.",
-        )
-    if "readonly" in msg or "read-only" in msg:
-        return KnownError(
-            ErrorKind.READ_ONLY, f"“{name}” is read-only, so the change was not saved."
-        )
-    if "locked" in msg or "busy" in msg:
-        return KnownError(
-            ErrorKind.IN_USE,
-            f"“{name}” is in use by another program.",
-            "Close the other program and try again.",
-        )
-    if "malformed" in msg or "not a database" in msg or "corrupt" in msg or "decode" in msg:
-        return KnownError(
-            ErrorKind.DAMAGED,
-            f"“{name}” is damaged ({exc}).",
-            "Restore a backup.",
-        )
-    return None
-
-
-def _connect(path: Path, mode: str) -> sqlite3.Connection:
-    # isolation_level=None: we issue BEGIN ourselves, so DDL and DML share one real transaction.
-    conn = sqlite3.connect(uri_for(path, mode), uri=True, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA foreign_keys = ON")
-    if mode != "ro":
-        conn.execute("PRAGMA journal_mode = DELETE")
-    conn.execute("PRAGMA synchronous = FULL")
-    return conn
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
@@ -207,10 +100,8 @@ class Store:
         self._engine: Engine | None = None
         #: side files SQLite applied when the file was opened (to it, or to the private copy read)
         self.recovered: list[Path] = []
-        self._identity: tuple[int, int] | None = None
-        self._anchor: sqlite3.Connection | None = None
-        self._thread = threading.get_ident()  # the thread whose `plain()` reads use `_anchor`
-        self._hold()
+        self._thread = threading.get_ident()  # the thread whose `plain()` reads use `_held`
+        self._held = HeldFile(self.path)
 
     @property
     def engine(self) -> Engine:
@@ -257,14 +148,14 @@ class Store:
         if pending:
             # Keep the file as found before SQLite applies what lies beside it; then check the
             # result at once, so damage it causes is blamed on the side file, truthfully.
-            folder = backup_folder if backup_folder is not None else _fallback_aside_folder()
+            folder = backup_folder if backup_folder is not None else fallback_aside_folder()
             as_found = recovery.set_aside(path, pending, folder)
             verify_now = True
         try:
             store = cls._open_in_place(path, read_only, backup_folder, verify_now)
         except KnownError as exc:
             if as_found is not None and exc.kind is ErrorKind.DAMAGED:
-                raise _damaged_by_side_files(path, pending, as_found, exc) from exc
+                raise damaged_by_side_files(path, pending, as_found, exc) from exc
             raise
         store.recovered = pending
         return store
@@ -277,14 +168,14 @@ class Store:
             conn = _connect(path, "ro" if read_only else "rw")
             try:
                 if verify_now:
-                    _quick_check(conn, path)
-                version = _check_opened(conn, path)
+                    quick_check(conn, path)
+                version = check_opened(conn, path)
                 if version < SCHEMA_VERSION:
                     if not verify_now:
-                        _quick_check(conn, path)
+                        quick_check(conn, path)
                         verify_now = True
                     if read_only:
-                        upgraded = _upgraded_copy(conn)
+                        upgraded = upgraded_copy(conn, _migrate)
                     else:
                         if backup_folder is not None:
                             # Imported here: only an upgrade needs it, and opening stays light.
@@ -295,7 +186,7 @@ class Store:
             finally:
                 conn.close()
         except sqlite3.Error as exc:
-            raise _cannot_open(exc, path) from exc
+            raise cannot_open(exc, path) from exc
         if upgraded is not None:
             store = cls(upgraded, read_only=True)
             store.shown_path = path
@@ -309,30 +200,7 @@ class Store:
     def _open_private_copy(cls, path: Path, pending: list[Path]) -> Store:
         """A read-only open of a file with side files SQLite would apply: apply them to a private
         copy instead, so nothing is written to (or beside) the user's file."""
-        copy = recovery.private_copy(path, pending, "recovered.revmentor")
-        try:
-            conn = _connect(copy, "rw")  # applies the side files, to the copy
-            try:
-                _quick_check(conn, path)
-                if _check_opened(conn, path) < SCHEMA_VERSION:
-                    _migrate(conn, copy)
-            finally:
-                conn.close()
-        except (sqlite3.Error, KnownError) as exc:
-            recovery.remove_private_copy(copy)
-            known = exc if isinstance(exc, KnownError) else _cannot_open(exc, path)
-            if known.kind is ErrorKind.DAMAGED:
-                raise KnownError(
-                    ErrorKind.DAMAGED,
-                    f"{known.message} That is with the unfinished change left beside it "
-                    f"({recovery.describe(pending)}) applied; the file was left as it was.",
-                    "Open it in the RevMentor window to choose between the file as it is and "
-                    "a backup.",
-                ) from exc
-            raise known from exc
-        except BaseException:
-            recovery.remove_private_copy(copy)
-            raise
+        copy = recovered_copy(path, pending, _migrate)
         store = cls(copy, read_only=True)
         store.shown_path = path
         store._temporary = copy
@@ -345,9 +213,9 @@ class Store:
             return
         conn = _connect(self.path, "ro")
         try:
-            _quick_check(conn, self.shown_path)
+            quick_check(conn, self.shown_path)
         except sqlite3.Error as exc:
-            raise _translate(exc, self.path) or KnownError(
+            raise translate(exc, self.path) or KnownError(
                 ErrorKind.DAMAGED, f"“{self.path.name}” cannot be read ({exc}).", "Restore a backup."
             ) from exc
         finally:
@@ -403,7 +271,7 @@ class Store:
             if "full" in str(exc).lower():
                 raise KnownError(ErrorKind.DISK_FULL, "The disk is full; the file was not created.",
                                  "Free some space and try again.") from exc
-            raise _translate(exc, path) or exc from exc
+            raise translate(exc, path) or exc from exc
         except OSError as exc:
             discard(tmp)
             discard(Path(f"{tmp}-journal"))
@@ -420,112 +288,33 @@ class Store:
 
     # -- where the file is ----------------------------------------------------------------------------
 
-    def _hold(self) -> None:
-        """Note which file this is (device and inode) and keep it open: after it is moved, deleted
-        or replaced, what was saved can still be read, and rescued, through the open connection."""
-        try:
-            st = os.stat(self.path)
-            self._anchor = sqlite3.connect(uri_for(self.path, "ro"), uri=True, check_same_thread=False)
-        except (OSError, sqlite3.Error):
-            self._identity, self._anchor = None, None  # cannot tell; SQLite reports what it finds
-            return
-        self._identity = (st.st_dev, st.st_ino)
-
     def _let_go(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
-        if self._anchor is not None:
-            self._anchor.close()
-            self._anchor = None
+        self._held.close()
 
     def check_in_place(self) -> None:
         """KnownError(MOVED) when the file is no longer at its path (moved, deleted or replaced by
         another file since it was opened): nothing may be read from or written to that path."""
-        if self._identity is None:
-            return
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            st = None
-        except OSError:
-            return  # cannot tell (e.g. a folder made unreadable); SQLite reports what it finds
-        if st is not None and (st.st_dev, st.st_ino) == self._identity:
-            return
-        name = self.shown_path.name
-        where = None if st is not None else self.whereabouts()
-        if st is not None:
-            what = f"“{name}” was replaced by another file while it was open"
-        elif where is not None:
-            what = f"“{name}” was moved to “{where}” while it was open"
-        else:
-            what = f"“{name}” was moved or deleted while it was open"
-        raise KnownError(
-            ErrorKind.MOVED, f"{what}, so the change was not saved.",
-            "Everything saved before is still at hand and what you typed is kept: save the "
-            "partnership under a new name to go on." if where is None
-            else "What you typed is kept: follow the file to its new place to go on.",
-        )
+        self._held.check_in_place(self.shown_path.name)
 
     def whereabouts(self) -> Path | None:
         """Where the open file is now, when the system can say (Linux, through /proc); None when
         it was deleted or cannot be found."""
-        if self._identity is None:
-            return None
-        fds = Path("/proc/self/fd")
-        try:
-            names = os.listdir(fds)
-        except OSError:
-            return None
-        for n in names:
-            try:
-                st = os.stat(fds / n)
-                if (st.st_dev, st.st_ino) != self._identity:
-                    continue
-                now = Path(os.readlink(fds / n))
-                st = os.stat(now)
-            except OSError:
-                continue  # closed meanwhile, or the link names a deleted file
-            if now.is_absolute() and (st.st_dev, st.st_ino) == self._identity:
-                return now
-        return None
+        return self._held.whereabouts()
 
     def relocate(self, path: Path) -> None:
         """Go on with the file at `path`: where the open file moved to, or a copy `save_as` made."""
         self._let_go()
         self.path = self.shown_path = Path(path)
-        self._hold()
+        self._held = HeldFile(self.path)
 
     def save_as(self, target: Path) -> None:
         """Write everything saved so far to `target` (replacing it), read through the open file
         itself, so it works after the file was moved, deleted or replaced; then go on with it."""
         target = Path(target)
-        if self._anchor is None:
-            raise KnownError(ErrorKind.CANNOT_WRITE, f"“{self.shown_path.name}” cannot be read any more.")
-        tmp = target.with_name(f".{target.name}.saving-{os.getpid()}")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            os.close(fd)
-            copy = sqlite3.connect(tmp, isolation_level=None)
-            try:
-                copy.execute("PRAGMA journal_mode = OFF")  # a half-made copy is discarded, not rolled back
-                self._anchor.backup(copy)
-                copy.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                copy.close()
-            fsync_file(tmp)
-            os.replace(tmp, target)
-            fsync_dir(target.parent)
-        except (sqlite3.Error, OSError) as exc:
-            discard(tmp)
-            discard(Path(f"{tmp}-journal"))
-            full = (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "full" in str(exc).lower()
-            raise KnownError(
-                ErrorKind.DISK_FULL if full else ErrorKind.CANNOT_WRITE,
-                f"The partnership could not be saved as “{target.name}” "
-                f"({'the disk is full' if full else getattr(exc, 'strerror', None) or exc}).",
-                "Choose another place.",
-            ) from exc
+        self._held.save_as(target, self.shown_path.name)
         self.relocate(target)
 
     def close(self) -> None:
@@ -541,20 +330,20 @@ class Store:
         """A plain sqlite3 connection for reads that need no ORM (what the window shows first, and
         bulk reads where the ORM's row handling would cost more than the query). Read-only.
 
-        It is the connection that holds the file open (see `_hold`), in the thread that opened the
+        It is the connection that holds the file open (see `HeldFile`), in the thread that opened the
         store: a new connection would parse the schema again, half a millisecond on every read
         (a keystroke's search makes two). It never holds a lock between reads, so consume what
         you select inside the block. Another thread gets a connection of its own."""
         self.check_in_place()
-        held = self._anchor if threading.get_ident() == self._thread else None
+        held = self._held.conn if threading.get_ident() == self._thread else None
         try:
             conn = held if held is not None else _connect(self.path, "ro")
         except sqlite3.Error as exc:
-            raise _translate(exc, self.path) or exc from exc
+            raise translate(exc, self.path) or exc from exc
         try:
             yield conn
         except sqlite3.Error as exc:
-            known = _translate(exc, self.path)
+            known = translate(exc, self.path)
             if known is not None:
                 raise known from exc
             raise
@@ -572,7 +361,7 @@ class Store:
             try:
                 yield session
             except DBAPIError as exc:
-                known = _translate(exc.orig if exc.orig is not None else exc, self.path)
+                known = translate(exc.orig if exc.orig is not None else exc, self.path)
                 if known is not None:
                     raise known from exc
                 raise
@@ -597,7 +386,7 @@ class Store:
                 session.commit()
             except DBAPIError as exc:
                 session.rollback()
-                known = _translate(exc.orig if exc.orig is not None else exc, self.path)
+                known = translate(exc.orig if exc.orig is not None else exc, self.path)
                 if (known is None or known.kind is ErrorKind.READ_ONLY) and not (
                         os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)):
                     known = self._became_read_only()
@@ -621,117 +410,6 @@ class Store:
     def raw(self) -> sqlite3.Connection:
         """A plain sqlite3 connection for bulk work (sample generation, backups). Caller closes it."""
         return _connect(self.path, "ro" if self.read_only else "rw")
-
-
-def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    """The whole-file check: SQLite's own (`quick_check`: pages, records, NOT NULL), then every row
-    against the schema's rules, which quick_check does not test — a CHECK constraint broken, a
-    wrong type, an impossible date (data/integrity.py). A file failing either is damaged."""
-    from revmentor_desktop.data.integrity import row_problems
-
-    found = [str(row[0]) for row in conn.execute("PRAGMA quick_check")] or ["?"]
-    # A connection that may write also has quick_check test CHECK, NOT NULL and a number in a TEXT
-    # column: those findings name only a table, while row_problems says which row and which value.
-    rows_only = all(f.startswith(("CHECK constraint failed in ", "NULL value in ", "NUMERIC value in "))
-                    for f in found)
-    damaged = KnownError(
-        ErrorKind.DAMAGED,
-        f"“{path.name}” is damaged (the integrity check failed: {found[0]}).",
-        "Restore a backup.",
-    )
-    if found != ["ok"] and not rows_only:
-        raise damaged
-    counted = 100  # problems counted past the first one shown, at most
-    problems = row_problems(conn, limit=counted)
-    if found != ["ok"] and not problems:
-        raise damaged
-    if problems:
-        message = f"“{path.name}” is damaged: {problems[0]}"
-        more = len(problems) - 1
-        if more:
-            at_least = "at least " if len(problems) == counted else ""
-            message = f"{message[:-1]} (and {at_least}{more} more problem{'s' if more > 1 else ''})."
-        raise KnownError(ErrorKind.DAMAGED, message, "Restore a backup.")
-
-
-def _check_opened(conn: sqlite3.Connection, path: Path) -> int:
-    """What the header promised, confirmed through SQLite; returns the schema version."""
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if app_id != APPLICATION_ID or version > SCHEMA_VERSION or version < 1:
-        # The header changed under us (a crash rolled back?) — re-check with the truth.
-        check_header(path)
-        raise KnownError(ErrorKind.DAMAGED, f"“{path.name}” is damaged (its header is inconsistent).")
-    count = conn.execute("SELECT count(*) FROM partnership").fetchone()[0]
-    if count != 1:
-        held = "no partnership" if count == 0 else f"{count} partnerships, not one"
-        raise KnownError(ErrorKind.DAMAGED, f"“{path.name}” is damaged (it holds {held}).")
-    return version
-
-
-def _cannot_open(exc: sqlite3.Error, path: Path) -> KnownError:
-    return _translate(exc, path) or KnownError(
-        ErrorKind.DAMAGED, f"“{path.name}” cannot be opened ({exc}).", "Restore a backup."
-    )
-
-
-def _fallback_aside_folder() -> Path:
-    """Where a file is kept as found when the caller named no backups folder (scripts, tests)."""
-    import tempfile
-
-    return Path(tempfile.gettempdir()) / f"revmentor-as-found-{os.getuid() if hasattr(os, 'getuid') else 0}"
-
-
-def _damaged_by_side_files(path: Path, pending: list[Path], as_found: Path,
-                           exc: KnownError) -> KnownError:
-    """The file is damaged after SQLite applied its side files: say so, and say what was kept."""
-    sound = _is_sound(as_found)
-    return KnownError(
-        ErrorKind.DAMAGED,
-        f"{exc.message} It was changed when the unfinished change left beside it "
-        f"({recovery.describe(pending)}) was applied. The file and that side file, as they were "
-        f"found, are kept in “{as_found.parent}”.",
-        "Use the file as it was found (without the side file), or restore a backup." if sound
-        else "Restore a backup.",
-        file_changed=True,
-        as_found=as_found if sound else None,
-    )
-
-
-def _is_sound(path: Path) -> bool:
-    """True when `path` alone (no side file beside it) is a partnership file that passes the check."""
-    try:
-        check_header(path)
-        conn = _connect(path, "ro")
-        try:
-            _quick_check(conn, path)
-            _check_opened(conn, path)
-        finally:
-            conn.close()
-    except (KnownError, sqlite3.Error):
-        return False
-    return True
-
-
-def _upgraded_copy(conn: sqlite3.Connection) -> Path:
-    """Copy an older file (consistently, with SQLite's backup API) into a private temporary folder
-    and upgrade the copy, leaving the original untouched."""
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="revmentor-"))
-    copy = folder / "upgraded.revmentor"
-    try:
-        target = sqlite3.connect(copy, isolation_level=None)
-        try:
-            conn.backup(target)
-            _migrate(target, copy)
-        finally:
-            target.close()
-    except BaseException:
-        discard(copy)  # never leave a copy of the user's data behind in the temp folder
-        discard_dir(folder)
-        raise
-    return copy
 
 
 def _now_text() -> str:
