@@ -5,7 +5,7 @@
 `bench.py` judges `revmentor FILE --export-pdf OUT.pdf` as one number; this splits it. Each run is
 a fresh process that does what `cli.export_pdf` does, one step at a time, reading the clock and
 the peak RSS (`ru_maxrss`) after each: the imports in the order the export pays for them (Qt's
-GUI module, the data layer, the ORM that `report.summary` pulls in, the PDF writer, matplotlib
+GUI module, the data layer's plain reads, the PDF writer, matplotlib
 that the skills chart pulls in), the QGuiApplication, `Store.open` + `build_summary`,
 `write_pdf`, and the interpreter's exit (timed by this process, which waits for it). The real
 command and the bare PDF process (`_bare_pdf.py`) run interleaved with it, so the sum can be
@@ -37,7 +37,7 @@ for _p in (str(HERE), str(REPO)):  # this checkout, not whatever is installed
 IMPORTS = (
     ("import PySide6.QtGui", "PySide6.QtGui"),
     ("import data.store (plain sqlite3)", "revmentor_desktop.data.store"),
-    ("import data.ops (SQLAlchemy, SQLModel, pydantic)", "revmentor_desktop.data.ops"),
+    ("import data.reads (plain sqlite3; the export never imports the ORM)", "revmentor_desktop.data.reads"),
     ("import report.pdf + report.summary", "revmentor_desktop.report.pdf"),
     ("import report.charts (matplotlib, numpy)", "revmentor_desktop.report.charts"),
 )

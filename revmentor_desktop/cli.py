@@ -9,10 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from revmentor_desktop import FILE_SUFFIX, __version__
 from revmentor_desktop.errors import ErrorKind, KnownError
+from revmentor_desktop.report.sections import ALL_SECTIONS as SECTION_NAMES
+from revmentor_desktop.report.sections import RECENT_SESSIONS
 
 EPILOG = f"""\
 examples:
@@ -21,6 +24,9 @@ examples:
   revmentor --make-sample s{FILE_SUFFIX}        write a sample partnership to try the app
   revmentor --make-sample big{FILE_SUFFIX} --sessions 10000
   revmentor ours{FILE_SUFFIX} --export-pdf summary.pdf
+  revmentor ours{FILE_SUFFIX} --export-pdf all.pdf --journal all
+  revmentor ours{FILE_SUFFIX} --export-pdf spring.pdf --journal 2026-03-01..2026-05-31
+  revmentor ours{FILE_SUFFIX} --export-pdf goals.pdf --sections overview,goals
 """
 
 
@@ -43,6 +49,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--export-pdf", metavar="OUT.pdf", type=Path,
         help="write FILE's PDF summary (private entries are never included) to OUT.pdf and exit",
+    )
+    parser.add_argument(
+        "--sections", metavar="LIST",
+        help="with --export-pdf: which sections, comma-separated, from "
+        f"{','.join(SECTION_NAMES)} (default: all)",
+    )
+    parser.add_argument(
+        "--journal", metavar="WHICH",
+        help="with --export-pdf: which sessions the journal highlights show: 'recent' (the 10 most "
+        "recent, the default), 'all', or a date range FROM..TO (YYYY-MM-DD; either end may be left "
+        "open, e.g. 2026-03-01..)",
     )
     parser.add_argument(
         "--sessions", metavar="N", type=int, default=None,
@@ -78,11 +95,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Wrote a sample partnership with {sessions} sessions to {args.make_sample}")
         return 0
 
+    for option, given in (("--sections", args.sections), ("--journal", args.journal)):
+        if given is not None and args.export_pdf is None:
+            parser.error(f"{option} only goes with --export-pdf")
     if args.export_pdf is not None:
         if args.file is None:
             parser.error("--export-pdf needs the partnership FILE to export")
+        sections = parse_sections(parser, args.sections)
+        journal = parse_journal(parser, args.journal)
         try:
-            return export_pdf(args.file, args.export_pdf)
+            return export_pdf(args.file, args.export_pdf, sections, journal)
         except KnownError as exc:
             return _fail(exc.one_line())
 
@@ -91,7 +113,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(args.file)
 
 
-def export_pdf(source: Path, target: Path) -> int:
+def parse_sections(parser: argparse.ArgumentParser, text: str | None) -> tuple[str, ...]:
+    if text is None:
+        return SECTION_NAMES
+    names = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [n for n in names if n not in SECTION_NAMES]
+    if unknown or not names:
+        parser.error(f"--sections takes names from {','.join(SECTION_NAMES)}"
+                     + (f" (not {', '.join(unknown)})" if unknown else ""))
+    return tuple(n for n in SECTION_NAMES if n in names)
+
+
+#: (from, to, latest): a date range, or the newest `latest` sessions (None: all of them).
+JournalChoice = tuple[date | None, date | None, int | None]
+
+
+def parse_journal(parser: argparse.ArgumentParser, text: str | None) -> JournalChoice:
+    if text is None or text.strip().lower() == "recent":
+        return None, None, RECENT_SESSIONS
+    if text.strip().lower() == "all":
+        return None, None, None
+    start_text, sep, end_text = text.strip().partition("..")
+    try:
+        start = date.fromisoformat(start_text) if start_text else None
+        end = date.fromisoformat(end_text) if end_text else None
+    except ValueError:
+        start = end = None
+        sep = ""
+    if not sep or (start is None and end is None):
+        parser.error("--journal takes 'recent', 'all' or FROM..TO with dates as YYYY-MM-DD, "
+                     "e.g. 2026-03-01..2026-05-31")
+    if start and end and end < start:
+        parser.error(f"--journal: {end} is before {start}")
+    return start, end, None
+
+
+def export_pdf(source: Path, target: Path, sections: tuple[str, ...] = SECTION_NAMES,
+               journal: JournalChoice | None = None) -> int:
     """The headless export: no window, no display (Qt draws off-screen), one line on success."""
     import os
 
@@ -110,7 +168,10 @@ def export_pdf(source: Path, target: Path) -> int:
         raise KnownError(ErrorKind.CANNOT_WRITE, "The PDF cannot overwrite the partnership file.")
     store = Store.open(source, read_only=True)
     try:
-        summary = build_summary(store, ExportOptions(page_size=page_size_for_locale()))
+        start, end, latest = journal or (None, None, RECENT_SESSIONS)
+        summary = build_summary(store, ExportOptions(
+            sections=sections, journal_from=start, journal_to=end, journal_latest=latest,
+            page_size=page_size_for_locale()))
     finally:
         store.close()
     pages = write_pdf(summary, target)

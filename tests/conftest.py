@@ -61,6 +61,7 @@ class FakeDialogs:
         self.open_answers: list[Path | None] = []
         self.save_answers: list[Path | None] = []
         self.choose_answers: list[int | None] = []
+        self.informed: list[tuple[str, str, list[str]]] = []
 
     def error(self, parent: Any, title: str, error: Any) -> None:
         self.errors.append((title, error))
@@ -73,6 +74,10 @@ class FakeDialogs:
 
     def choose(self, parent: Any, title: str, text: str, buttons: list[str]) -> int | None:
         return self.choose_answers.pop(0) if self.choose_answers else None
+
+    def inform(self, parent: Any, title: str, text: str, buttons: list[str]) -> int | None:
+        self.informed.append((title, text, buttons))
+        return None
 
 
 @pytest.fixture

@@ -156,3 +156,183 @@ def _session_problem(conn: sqlite3.Connection) -> str:
             if problem is not None:
                 return problem
     return _first_problem(conn, "a session's date or duration cannot be read.")
+
+
+# -- the rest of the partnership, as plain rows --------------------------------------------------------
+# The same rows the ORM would give (field names and Python types of the SQLModel tables; a test keeps
+# them in step), read with plain sqlite3 so that what only shows data (the PDF summary, the command
+# line's export) never pays for importing SQLAlchemy. These run on a file that has passed the
+# whole-file check (`Store.verify`), so the values are of the types the schema promises.
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    id: int
+    title: str
+    owner: str
+    focus_area: str
+    description: str
+    success_measure: str
+    target_date: date | None
+    status: str
+    manual_progress: int
+    private: bool
+    position: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class SwotItemRow:
+    id: int
+    grid: str
+    quadrant: str
+    text: str
+    position: int
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    id: int
+    name: str
+    owner: str
+    focus_area: str
+    target_level: int
+    position: int
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    id: int
+    skill_id: int
+    rated_on: date
+    level: int
+    rated_by: str
+    note: str
+    entry_id: int | None
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """The shareable part of a journal entry (for the PDF summary)."""
+
+    id: int
+    held_on: date
+    topics: str
+    mentor_takeaway: str
+    mentee_takeaway: str
+    feedback_good: str
+    feedback_improve: str
+    rating: int | None
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    id: int
+    entry_id: int
+    held_on: date
+    text: str
+    owner: str
+    due_on: date | None
+
+
+def _rows(store: Store, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    with _plain(store) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def _private_clause(include_private: bool, column: str = "private") -> str:
+    return "" if include_private else f" WHERE {column} = 0"
+
+
+def list_goals(store: Store, *, include_private: bool = True) -> list[GoalRow]:
+    sql = ("SELECT id, title, owner, focus_area, description, success_measure, target_date, status,"
+           " manual_progress, private, position, created_at FROM goal"
+           f"{_private_clause(include_private)} ORDER BY position, id")
+    return [GoalRow(i, t, o, fa, d, sm, _date(td), st, mp, bool(pv), pos, _utc(ca))  # type: ignore[arg-type]
+            for i, t, o, fa, d, sm, td, st, mp, pv, pos, ca in _rows(store, sql)]
+
+
+def goal_status_counts(store: Store, *, include_private: bool = True) -> dict[tuple[str, str], int]:
+    """How many goals each owner has in each status: {(owner, status): count}."""
+    sql = (f"SELECT owner, status, count(*) FROM goal{_private_clause(include_private)}"
+           " GROUP BY owner, status")
+    return {(str(o), str(s)): int(n) for o, s, n in _rows(store, sql)}  # type: ignore[call-overload]
+
+
+def milestone_counts(store: Store) -> dict[int, tuple[int, int]]:
+    """(done, total) milestones per goal id, for every goal that has any."""
+    sql = "SELECT goal_id, count(done_on), count(id) FROM milestone GROUP BY goal_id"
+    return {int(g): (int(d), int(t)) for g, d, t in _rows(store, sql)}  # type: ignore[call-overload]
+
+
+def list_swot_items(store: Store) -> list[SwotItemRow]:
+    sql = "SELECT id, grid, quadrant, text, position FROM swot_item ORDER BY grid, quadrant, position, id"
+    return [SwotItemRow(*row) for row in _rows(store, sql)]  # type: ignore[arg-type]
+
+
+def list_skills(store: Store) -> list[SkillRow]:
+    sql = "SELECT id, name, owner, focus_area, target_level, position FROM skill ORDER BY owner, position, id"
+    return [SkillRow(*row) for row in _rows(store, sql)]  # type: ignore[arg-type]
+
+
+def list_ratings(store: Store, skill_id: int | None = None) -> list[RatingRow]:
+    sql = "SELECT id, skill_id, rated_on, level, rated_by, note, entry_id FROM skill_rating"
+    params: tuple[object, ...] = ()
+    if skill_id is not None:
+        sql, params = sql + " WHERE skill_id = ?", (skill_id,)
+    sql += " ORDER BY skill_id, rated_on, id"
+    return [RatingRow(i, s, _date(d), lv, by, n, e)  # type: ignore[arg-type]
+            for i, s, d, lv, by, n, e in _rows(store, sql, params)]
+
+
+def journal_highlights(store: Store, start: date | None = None, end: date | None = None, *,
+                       latest: int | None = None) -> list[Highlight]:
+    """Non-private entries, newest first: those between `start` and `end` (inclusive), or the
+    `latest` few. Private entries are never returned by this function: it exists to build things
+    that leave the machine."""
+    sql = ("SELECT id, held_on, topics, mentor_takeaway, mentee_takeaway, feedback_good,"
+           " feedback_improve, rating FROM journal_entry WHERE private = 0")
+    params: list[object] = []
+    sql += _span(start, end, params)
+    sql += " ORDER BY held_on DESC, id DESC"
+    if latest is not None:
+        sql += " LIMIT ?"
+        params.append(max(0, latest))
+    return [Highlight(i, _date(d), *rest)  # type: ignore[arg-type]
+            for i, d, *rest in _rows(store, sql, tuple(params))]
+
+
+def _span(start: date | None, end: date | None, params: list[object]) -> str:
+    sql = ""
+    if start is not None:
+        sql += " AND held_on >= ?"
+        params.append(start.isoformat())
+    if end is not None:
+        sql += " AND held_on <= ?"
+        params.append(end.isoformat())
+    return sql
+
+
+def shared_session_count(store: Store, start: date | None = None, end: date | None = None) -> int:
+    """How many non-private sessions fall between `start` and `end` (inclusive; open ends: all)."""
+    params: list[object] = []
+    sql = "SELECT count(*) FROM journal_entry WHERE private = 0" + _span(start, end, params)
+    return int(_rows(store, sql, tuple(params))[0][0])  # type: ignore[call-overload]
+
+
+def private_session_count(store: Store) -> int:
+    return int(_rows(store, "SELECT count(*) FROM journal_entry WHERE private = 1")[0][0])  # type: ignore[call-overload]
+
+
+def open_actions(store: Store, *, include_private: bool = True, before: date | None = None) -> list[OpenAction]:
+    """Action items not yet done, oldest session first (optionally only from sessions before a date)."""
+    sql = ("SELECT a.id, a.entry_id, e.held_on, a.text, a.owner, a.due_on FROM action_item a"
+           " JOIN journal_entry e ON e.id = a.entry_id WHERE a.done_on IS NULL")
+    params: tuple[object, ...] = ()
+    if not include_private:
+        sql += " AND e.private = 0"
+    if before is not None:
+        sql, params = sql + " AND e.held_on < ?", (before.isoformat(),)
+    sql += " ORDER BY e.held_on, a.position, a.id"
+    return [OpenAction(i, e, _date(h), t, o, _date(d))  # type: ignore[arg-type]
+            for i, e, h, t, o, d in _rows(store, sql, params)]

@@ -238,7 +238,10 @@ class _Builder:
                 if s.cadence_kept is not None else "—")
         hours = s.minutes_together / 60
         goals = ", ".join(f"{n} {label.lower()}" for label, n in s.goal_counts.items() if n) or "none yet"
-        cells = [("SESSIONS HELD", str(s.sessions_held)), ("TIME TOGETHER", f"{hours:.1f} h"),
+        held = str(s.sessions_held)
+        if s.private_sessions:
+            held += f' <span class="small muted">({s.private_sessions} private, not shown)</span>'
+        cells = [("SESSIONS HELD", held), ("TIME TOGETHER", f"{hours:.1f} h"),
                  ("CADENCE KEPT", kept), ("LAST SESSION", day(s.last_session))]
         tds = "".join(f'<td width="25%"><span class="label">{a}</span><br><b>{b}</b></td>' for a, b in cells)
         self.text(f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{tds}</tr></table>'
@@ -329,14 +332,20 @@ class _Builder:
     def journal(self) -> None:
         s = self.s
         o = s.options
-        span = ""
-        if o.journal_from or o.journal_to:
-            span = f" ({day(o.journal_from) if o.journal_from else 'start'} – " \
-                   f"{day(o.journal_to) if o.journal_to else 'today'})"
+        if o.journal_ranged:
+            span = (f" ({day(o.journal_from) if o.journal_from else 'start'} – "
+                    f"{day(o.journal_to) if o.journal_to else 'today'})")
+        else:
+            span = ""
         self.heading(f"Journal highlights{span}")
         if not s.entries:
             self.text('<p class="muted">No shared sessions in this period.</p>', space_after=self.ctx.px(8))
             return
+        shown, of = len(s.entries), s.shared_sessions
+        which = (f"The {shown} most recent of {of} shared sessions" if shown < of
+                 else f"All {shown} shared session{'s' if shown != 1 else ''}" if not o.journal_ranged
+                 else f"{shown} shared session{'s' if shown != 1 else ''}")
+        self.text(f'<p class="small muted">{which}, newest first.</p>', keep_with_next=True)
         for e in s.entries:
             stars = f' <span class="muted">{"★" * e.rating}{"☆" * (5 - e.rating)}</span>' if e.rating else ""
 

@@ -10,35 +10,37 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from revmentor_desktop.data import compute, ops, reads
+from revmentor_desktop.data import compute, reads
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalStatus
+from revmentor_desktop.report.sections import (
+    ALL_SECTIONS,
+    RECENT_SESSIONS,
+    SECTION_ACTIONS,
+    SECTION_GOALS,
+    SECTION_JOURNAL,
+    SECTION_OVERVIEW,
+    SECTION_SKILLS,
+    SECTION_SWOT,
+)
 from revmentor_desktop.report.text import isolate
-
-SECTION_OVERVIEW = "overview"
-SECTION_GOALS = "goals"
-SECTION_SWOT = "swot"
-SECTION_SKILLS = "skills"
-SECTION_JOURNAL = "journal"
-SECTION_ACTIONS = "actions"
-ALL_SECTIONS: tuple[str, ...] = (SECTION_OVERVIEW, SECTION_GOALS, SECTION_SWOT, SECTION_SKILLS,
-                                 SECTION_JOURNAL, SECTION_ACTIONS)
-SECTION_TITLES = {
-    SECTION_OVERVIEW: "Overview & agreement",
-    SECTION_GOALS: "Goals",
-    SECTION_SWOT: "SWOT",
-    SECTION_SKILLS: "Skills",
-    SECTION_JOURNAL: "Journal highlights",
-    SECTION_ACTIONS: "Open action items",
-}
 
 
 @dataclass(frozen=True)
 class ExportOptions:
+    """What one export holds. The journal shows the sessions between `journal_from` and
+    `journal_to` when either is given; otherwise the newest `journal_latest` (all when None).
+    Sessions are always listed newest first."""
+
     sections: tuple[str, ...] = ALL_SECTIONS
     journal_from: date | None = None
     journal_to: date | None = None
+    journal_latest: int | None = RECENT_SESSIONS
     page_size: str = "A4"  # "A4" or "Letter"
+
+    @property
+    def journal_ranged(self) -> bool:
+        return self.journal_from is not None or self.journal_to is not None
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,9 @@ class Summary:
     skills: list[SkillRow] = field(default_factory=list)
     skill_series: list[object] = field(default_factory=list)  # report.charts.SkillSeries
     skill_gaps: dict[int, int] = field(default_factory=dict)
-    entries: list[ops.Highlight] = field(default_factory=list)
+    private_sessions: int = 0  # counted in the figures above; their content is never shown
+    entries: list[reads.Highlight] = field(default_factory=list)
+    shared_sessions: int = 0  # the non-private sessions the journal's choice picked from
     actions: list[ActionRow] = field(default_factory=list)
 
     def names(self) -> dict[str, str]:
@@ -129,22 +133,24 @@ def build_summary(store: Store, options: ExportOptions | None = None,
     wanted = set(options.sections)
 
     if SECTION_OVERVIEW in wanted:
-        sessions = reads.session_dates(store, include_private=False)
+        # A private session hides what was said, not that the pair met: the figures count it.
+        sessions = reads.session_dates(store)
+        summary.private_sessions = reads.private_session_count(store)
         m = compute.momentum(p.start_date, p.cadence_days, sessions, today)
         summary.sessions_held = m.sessions_held
         summary.minutes_together = m.minutes_together
         summary.cadence_kept = m.share_kept
         summary.periods_kept, summary.periods_elapsed = m.periods_kept, m.periods_elapsed
         summary.last_session = m.last_session
-        counts = ops.goal_status_counts(store, include_private=False)
+        counts = reads.goal_status_counts(store, include_private=False)
         summary.goal_counts = {
             STATUS_LABELS[s]: sum(n for (_o, st), n in counts.items() if st == s) for s in GoalStatus
         }
         summary.clauses = [c.text for c in reads.list_clauses(store)]
 
     if SECTION_GOALS in wanted:
-        progress = ops.milestone_counts(store)
-        for g in ops.list_goals(store, include_private=False):
+        progress = reads.milestone_counts(store)
+        for g in reads.list_goals(store, include_private=False):
             done, total = progress.get(g.id or 0, (0, 0))
             open_ = g.status in (GoalStatus.NOT_STARTED, GoalStatus.IN_PROGRESS)
             summary.goals.append(GoalRow(
@@ -157,7 +163,7 @@ def build_summary(store: Store, options: ExportOptions | None = None,
             ))
 
     if SECTION_SWOT in wanted:
-        items = ops.list_swot_items(store)
+        items = reads.list_swot_items(store)
         entries = [compute.SwotEntry(i.grid, i.quadrant, i.text) for i in items]
         twins = compute.shared_items(entries)
         grids: dict[str, dict[str, list[SwotCell]]] = {
@@ -168,8 +174,8 @@ def build_summary(store: Store, options: ExportOptions | None = None,
         summary.swot = grids
 
     if SECTION_SKILLS in wanted:
-        skills = ops.list_skills(store)
-        ratings = ops.list_ratings(store)
+        skills = reads.list_skills(store)
+        ratings = reads.list_ratings(store)
         points = [compute.RatingPoint(r.skill_id, r.rated_on, r.level, r.rated_by) for r in ratings]
         latest = compute.latest_levels(points)
         gaps = compute.rating_gaps(points)
@@ -185,10 +191,15 @@ def build_summary(store: Store, options: ExportOptions | None = None,
         summary.skill_gaps = gaps
 
     if SECTION_JOURNAL in wanted:
-        summary.entries = ops.journal_highlights(store, options.journal_from, options.journal_to)
+        if options.journal_ranged:
+            summary.entries = reads.journal_highlights(store, options.journal_from, options.journal_to)
+        else:
+            summary.entries = reads.journal_highlights(store, latest=options.journal_latest)
+        summary.shared_sessions = reads.shared_session_count(
+            store, options.journal_from, options.journal_to)
 
     if SECTION_ACTIONS in wanted:
-        for a in ops.open_actions(store, include_private=False):
+        for a in reads.open_actions(store, include_private=False):
             summary.actions.append(ActionRow(a.text, names.get(a.owner, a.owner), a.due_on,
                                              a.held_on, compute.is_overdue(a.due_on, False, today)))
     return summary

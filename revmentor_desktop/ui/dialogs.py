@@ -54,5 +54,18 @@ class DialogService:
         clicked = box.clickedButton()
         return made.index(clicked) if clicked in made else None
 
+    def inform(self, parent: QWidget | None, title: str, text: str, buttons: list[str]) -> int | None:
+        """Tell of something done, offering follow-ups by name and Close; the index chosen, or None."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        made = [box.addButton(b, QMessageBox.ButtonRole.ActionRole) for b in buttons]
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Close))
+        box.exec()
+        clicked = box.clickedButton()
+        return made.index(clicked) if clicked in made else None
+
 
 service = DialogService()

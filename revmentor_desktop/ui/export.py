@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.errors import KnownError
 from revmentor_desktop.report import summary as sm
+from revmentor_desktop.report.sections import SECTION_TITLES
 from revmentor_desktop.ui import dialogs, paths
 from revmentor_desktop.ui.widgets import PLAIN, OptionalDateEdit, problem_label
 
 PDF_FILTER = "PDF document (*.pdf)"
+SCOPE_RECENT, SCOPE_ALL, SCOPE_RANGE = "recent", "all", "range"
 
 
 class ExportDialog(QDialog):
@@ -46,17 +48,24 @@ class ExportDialog(QDialog):
         box_layout = QVBoxLayout(box)
         self.section_boxes: dict[str, QCheckBox] = {}
         for name in sm.ALL_SECTIONS:
-            check = QCheckBox(sm.SECTION_TITLES[name].replace("&", "&&"), box)
+            check = QCheckBox(SECTION_TITLES[name].replace("&", "&&"), box)
             check.setChecked(True)
             self.section_boxes[name] = check
             box_layout.addWidget(check)
         layout.addWidget(box)
 
         form = QFormLayout()
+        self.journal_scope = QComboBox(self)
+        self.journal_scope.addItem(f"The {sm.RECENT_SESSIONS} most recent", SCOPE_RECENT)
+        self.journal_scope.addItem("All sessions", SCOPE_ALL)
+        self.journal_scope.addItem("Between dates", SCOPE_RANGE)
+        self.journal_scope.setAccessibleName("Sessions in the journal highlights")
+        form.addRow("Se&ssions:", self.journal_scope)
         self.journal_from = OptionalDateEdit("From", self)
         self.journal_to = OptionalDateEdit("To", self)
         form.addRow("Journal from:", self.journal_from)
         form.addRow("Journal until:", self.journal_to)
+        self.journal_scope.currentIndexChanged.connect(self._scope_changed)
         self.page_size = QComboBox(self)
         self.page_size.addItem("A4", "A4")
         self.page_size.addItem("Letter", "Letter")
@@ -76,8 +85,14 @@ class ExportDialog(QDialog):
         self._restore()
 
     def _journal_toggled(self, on: bool) -> None:
-        self.journal_from.setEnabled(on)
-        self.journal_to.setEnabled(on)
+        self.journal_scope.setEnabled(on)
+        self._scope_changed()
+
+    def _scope_changed(self) -> None:
+        ranged = (self.journal_scope.isEnabled()
+                  and self.journal_scope.currentData() == SCOPE_RANGE)
+        self.journal_from.setEnabled(ranged)
+        self.journal_to.setEnabled(ranged)
 
     def _restore(self) -> None:
         from revmentor_desktop.report.pdf import page_size_for_locale
@@ -89,6 +104,8 @@ class ExportDialog(QDialog):
         if isinstance(chosen, list):
             for name, check in self.section_boxes.items():
                 check.setChecked(name in chosen)
+        scope = s.value("export/journalScope") or SCOPE_RECENT
+        self.journal_scope.setCurrentIndex(max(0, self.journal_scope.findData(scope)))
         size = s.value("export/pageSize") or page_size_for_locale()
         self.page_size.setCurrentIndex(max(0, self.page_size.findData(size)))
         for key, widget in (("export/journalFrom", self.journal_from), ("export/journalTo", self.journal_to)):
@@ -97,11 +114,13 @@ class ExportDialog(QDialog):
                 widget.set_value(date.fromisoformat(value) if isinstance(value, str) and value else None)
             except ValueError:
                 widget.set_value(None)
+        self._scope_changed()
 
     def remember(self) -> None:
         s = paths.settings()
         s.setValue("export/sections", self.sections())
         s.setValue("export/pageSize", self.page_size.currentData())
+        s.setValue("export/journalScope", self.journal_scope.currentData())
         for key, widget in (("export/journalFrom", self.journal_from), ("export/journalTo", self.journal_to)):
             value = widget.value()
             s.setValue(key, value.isoformat() if value else "")
@@ -111,11 +130,13 @@ class ExportDialog(QDialog):
         return [name for name, check in self.section_boxes.items() if check.isChecked()]
 
     def options(self) -> sm.ExportOptions:
-        journal = sm.SECTION_JOURNAL in self.sections()
+        scope = self.journal_scope.currentData()
+        ranged = scope == SCOPE_RANGE
         return sm.ExportOptions(
             sections=tuple(self.sections()),
-            journal_from=self.journal_from.value() if journal else None,
-            journal_to=self.journal_to.value() if journal else None,
+            journal_from=self.journal_from.value() if ranged else None,
+            journal_to=self.journal_to.value() if ranged else None,
+            journal_latest=sm.RECENT_SESSIONS if scope == SCOPE_RECENT else None,
             page_size=str(self.page_size.currentData()),
         )
 
@@ -124,6 +145,9 @@ class ExportDialog(QDialog):
             self.problem.setText("Choose at least one section.")
             return
         start, end = self.journal_from.value(), self.journal_to.value()
+        if self.journal_scope.currentData() == SCOPE_RANGE and not (start or end):
+            self.problem.setText("Tick From or To (or both) to choose the sessions' dates.")
+            return
         if start and end and end < start:
             self.problem.setText("The journal's end date is before its start date.")
             return
@@ -161,15 +185,15 @@ class Exporter(QObject):
         if not dialog.exec():
             return
         options = dialog.options()
-        store_path = doc.store.shown_path
-        suggested = store_path.with_suffix(".pdf")
+        self.window.flush()
+        summary = sm.build_summary(doc.store, options)  # quick queries; the slow part is drawing
+        suggested = export_folder() / suggested_name(summary)
         target = dialogs.service.save_path(self.window, "Export PDF Summary", suggested, PDF_FILTER)
         if target is None:
             return
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        self.window.flush()
-        summary = sm.build_summary(doc.store, options)  # quick queries; the slow part is drawing
+        paths.settings().setValue("export/folder", str(target.parent))
         self.run(summary, target)
 
     def run(self, summary: sm.Summary, target: Path) -> None:
@@ -208,11 +232,30 @@ class Exporter(QObject):
     def _finished(self, target: Path, pages: int) -> None:
         self.window.statusBar().showMessage(f"Exported {pages} pages to {target}", 8000)
         self.done.emit(target, pages)
-        choice = dialogs.service.choose(
+        choice = dialogs.service.inform(
             self.window, "PDF Summary Exported",
-            f"The summary ({pages} page{'s' if pages != 1 else ''}) was saved to {target}.",
-            ["Open PDF", "Open Folder"])
+            f"The summary ({pages} page{'s' if pages != 1 else ''}) was written to {target}.",
+            ["Open", "Show in Folder"])
         if choice == 0:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
         elif choice == 1:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
+
+
+def export_folder() -> Path:
+    """Where the save dialog starts: the folder used last, else Documents (else home)."""
+    from PySide6.QtCore import QStandardPaths
+
+    last = paths.settings().value("export/folder")
+    if isinstance(last, str) and last and Path(last).is_dir():
+        return Path(last)
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
+def suggested_name(summary: sm.Summary) -> str:
+    """"Dana Lee & Morgan Hale — summary 2026-11-30.pdf": who, what and when, safe on any disk."""
+    names = f"{summary.mentor_name} & {summary.mentee_name}"
+    safe = "".join(c if c.isprintable() and c not in '\\/:*?"<>|' else " " for c in names)
+    safe = " ".join(safe.split())[:80].strip(" .") or "Partnership"
+    return f"{safe} — summary {summary.generated_on.isoformat()}.pdf"

@@ -1,0 +1,24 @@
+"""The PDF summary's sections and choices, by name: what the command line and the export dialog
+offer (nothing heavy imported here, so `revmentor --help` and argument errors stay instant)."""
+
+SECTION_OVERVIEW = "overview"
+SECTION_GOALS = "goals"
+SECTION_SWOT = "swot"
+SECTION_SKILLS = "skills"
+SECTION_JOURNAL = "journal"
+SECTION_ACTIONS = "actions"
+ALL_SECTIONS: tuple[str, ...] = (SECTION_OVERVIEW, SECTION_GOALS, SECTION_SWOT, SECTION_SKILLS,
+                                 SECTION_JOURNAL, SECTION_ACTIONS)
+SECTION_TITLES = {
+    SECTION_OVERVIEW: "Overview & agreement",
+    SECTION_GOALS: "Goals",
+    SECTION_SWOT: "SWOT",
+    SECTION_SKILLS: "Skills",
+    SECTION_JOURNAL: "Journal highlights",
+    SECTION_ACTIONS: "Open action items",
+}
+
+
+#: How many sessions the journal highlights show unless asked for a range or for all: what a partner
+#: catching up needs, not the whole history (a 500-session file would otherwise be ~75 pages).
+RECENT_SESSIONS = 10
