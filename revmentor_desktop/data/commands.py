@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from revmentor_desktop.data.ops import Tombstone
+    from revmentor_desktop.data.ops_rows import Tombstone
     from revmentor_desktop.data.store import Store
 
 

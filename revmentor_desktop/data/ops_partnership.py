@@ -1,0 +1,84 @@
+"""The partnership's own details, one function per change: its fields, its focus areas and the
+clauses of its agreement."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete
+from sqlmodel import col
+
+from revmentor_desktop.data import reads
+from revmentor_desktop.data import validation as v
+from revmentor_desktop.data.models import AgreementClause, FocusArea, Partnership
+from revmentor_desktop.data.ops_rows import (
+    Tombstone,
+    delete_row,
+    move_row,
+    next_position,
+    reorder,
+    update_row,
+)
+from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.validation import (
+    PARTNERSHIP_FIELDS,
+    clean_clause,
+    clean_focus_area,
+    validate_partnership,
+)
+
+# -- partnership -------------------------------------------------------------------------------------
+
+
+def update_partnership(store: Store, **changes: Any) -> dict[str, Any]:
+    clean = validate_partnership(changes)
+    current = reads.get_partnership(store)
+    start = clean.get("start_date", current.start_date)
+    review = clean.get("review_date", current.review_date)
+    if review is not None and review < start:
+        raise v.ValidationError("The review date cannot be before the start date.")
+    return update_row(store, Partnership, PARTNERSHIP_FIELDS, 1, clean)
+
+
+def set_focus_areas(store: Store, names: Sequence[str]) -> list[str]:
+    """Replace the partnership's focus areas (order kept, duplicates dropped); return the old list."""
+    clean: list[str] = []
+    for n in names:
+        name = clean_focus_area(n)
+        if name.casefold() not in {c.casefold() for c in clean}:
+            clean.append(name)
+    old = reads.list_focus_areas(store)
+    with store.write() as s:
+        s.execute(delete(FocusArea))
+        for i, name in enumerate(clean):
+            s.add(FocusArea(name=name, position=i))
+    return old
+
+
+# -- agreement ---------------------------------------------------------------------------------------
+
+
+def add_clause(store: Store, text: str, index: int | None = None) -> int:
+    clean = clean_clause(text)
+    with store.write() as s:
+        clause = AgreementClause(text=clean, position=next_position(s, col(AgreementClause.position)))
+        s.add(clause)
+        s.flush()
+        assert clause.id is not None
+        if index is not None:
+            reorder(s, AgreementClause, clause.id, index)
+        return clause.id
+
+
+def update_clause(store: Store, clause_id: int, text: str) -> str:
+    clean = clean_clause(text)
+    return str(update_row(store, AgreementClause, {"text": lambda x: x}, clause_id, {"text": clean})["text"])
+
+
+def move_clause(store: Store, clause_id: int, new_index: int) -> int:
+    return move_row(store, AgreementClause, clause_id, new_index)
+
+
+def delete_clause(store: Store, clause_id: int) -> Tombstone:
+    return delete_row(store, AgreementClause, clause_id)

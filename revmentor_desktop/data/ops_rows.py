@@ -1,0 +1,126 @@
+"""What every area's operations share: getting, updating, ordering and deleting one row in one
+transaction, and undoing a delete (`Tombstone`, `restore`). Nothing here knows about Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import func, insert, select, update
+from sqlmodel import SQLModel, col
+
+from revmentor_desktop.data import validation as v
+from revmentor_desktop.data.models import SkillRating
+from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.validation import validate_fields
+from revmentor_desktop.errors import Gone
+
+M = TypeVar("M", bound=SQLModel)
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+# -- undo support ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Tombstone:
+    """Rows removed by one delete, in insertion order, so `restore` can put them back verbatim."""
+
+    rows: list[tuple[type[SQLModel], dict[str, Any]]] = field(default_factory=list)
+
+    def add(self, model: type[SQLModel], records: Iterable[SQLModel]) -> None:
+        for r in records:
+            self.rows.append((model, r.model_dump()))
+
+    def tables(self) -> set[str]:
+        """The tables whose rows this delete removed or altered (what restoring it changes)."""
+        return {"skill_rating" if model is Relink else str(model.__tablename__)
+                for model, _values in self.rows}
+
+
+class Relink(SQLModel):
+    """Pseudo-row in a Tombstone: point these skill ratings back at a restored entry."""
+
+
+def _restore_row(s: Any, model: type[SQLModel], values: dict[str, Any]) -> None:
+    if model is Relink:
+        s.execute(update(SkillRating).where(col(SkillRating.id).in_(values["ids"])).values(entry_id=values["entry_id"]))
+    else:
+        s.execute(insert(model).values(**values))
+
+
+def restore(store: Store, tombstone: Tombstone) -> None:
+    """Undo a delete: re-insert every row it removed, with the same ids and links."""
+    with store.write() as s:
+        for model, values in tombstone.rows:
+            _restore_row(s, model, values)
+
+
+# -- generic helpers ---------------------------------------------------------------------------------
+
+
+def get_row(store: Store, model: type[M], row_id: int) -> M:
+    with store.read() as s:
+        obj = s.get(model, row_id)
+    if obj is None:
+        raise Gone(f"{model.__name__} {row_id} no longer exists")
+    return obj
+
+
+def update_row(store: Store, model: type[SQLModel], fields: Mapping[str, v.Validator], row_id: int,
+               changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate and apply `changes`; return the previous values of exactly those fields."""
+    clean = validate_fields(fields, changes)
+    with store.write() as s:
+        obj = s.get(model, row_id)
+        if obj is None:
+            raise Gone(f"{model.__name__} {row_id} no longer exists")
+        old = {k: getattr(obj, k) for k in clean}
+        for k, val in clean.items():
+            setattr(obj, k, val)
+        s.add(obj)
+    return old
+
+
+def next_position(s: Any, column: Any, *where: Any) -> int:
+    current = s.execute(select(func.max(column)).where(*where)).scalar()
+    return 0 if current is None else int(current) + 1
+
+
+def reorder(s: Any, model: Any, row_id: int, new_index: int, *scope: str) -> int:
+    """Within the open transaction `s`, move a row to `new_index` among its siblings (rows with the
+    same values in the `scope` columns); return its old index."""
+    obj = s.get(model, row_id)
+    if obj is None:
+        raise Gone(f"{model.__name__} {row_id} no longer exists")
+    where = [getattr(model, c) == getattr(obj, c) for c in scope]
+    ids = list(s.execute(select(model.id).where(*where).order_by(model.position, model.id)).scalars())
+    old_index = ids.index(row_id)
+    ids.remove(row_id)
+    new_index = max(0, min(new_index, len(ids)))
+    ids.insert(new_index, row_id)
+    for pos, rid in enumerate(ids):
+        s.execute(update(model).where(model.id == rid).values(position=pos))
+    return old_index
+
+
+def move_row(store: Store, model: Any, row_id: int, new_index: int, *scope: str) -> int:
+    """Move a row among its siblings in one transaction; return its old index."""
+    with store.write() as s:
+        return reorder(s, model, row_id, new_index, *scope)
+
+
+def delete_row(store: Store, model: Any, row_id: int) -> Tombstone:
+    tomb = Tombstone()
+    with store.write() as s:
+        obj = s.get(model, row_id)
+        if obj is None:
+            raise Gone(f"{model.__name__} {row_id} no longer exists")
+        tomb.add(model, [obj])
+        s.delete(obj)
+    return tomb

@@ -1,0 +1,76 @@
+"""Skills each partner is growing and their ratings over time, one function per change."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import col
+
+from revmentor_desktop.data.models import Skill, SkillRating
+from revmentor_desktop.data.ops_rows import Tombstone, delete_row, next_position, update_row
+from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.validation import RATING_FIELDS, SKILL_FIELDS, validate_fields
+from revmentor_desktop.errors import Gone
+
+# -- skills ------------------------------------------------------------------------------------------
+
+
+def list_skills(store: Store) -> list[Skill]:
+    with store.read() as s:
+        return list(s.execute(select(Skill).order_by(col(Skill.owner), col(Skill.position), col(Skill.id))).scalars())
+
+
+def add_skill(store: Store, name: str, owner: str, **values: Any) -> int:
+    clean = validate_fields(SKILL_FIELDS, {"name": name, "owner": owner, **values})
+    with store.write() as s:
+        skill = Skill(position=next_position(s, col(Skill.position)), **clean)
+        s.add(skill)
+        s.flush()
+        assert skill.id is not None
+        return skill.id
+
+
+def update_skill(store: Store, skill_id: int, **changes: Any) -> dict[str, Any]:
+    return update_row(store, Skill, SKILL_FIELDS, skill_id, changes)
+
+
+def delete_skill(store: Store, skill_id: int) -> Tombstone:
+    tomb = Tombstone()
+    with store.write() as s:
+        skill = s.get(Skill, skill_id)
+        if skill is None:
+            raise Gone(f"Skill {skill_id} no longer exists")
+        tomb.add(Skill, [skill])
+        tomb.add(SkillRating, s.execute(select(SkillRating).where(col(SkillRating.skill_id) == skill_id)).scalars())
+        s.delete(skill)
+    return tomb
+
+
+def list_ratings(store: Store, skill_id: int | None = None) -> list[SkillRating]:
+    stmt = select(SkillRating).order_by(col(SkillRating.skill_id), col(SkillRating.rated_on), col(SkillRating.id))
+    if skill_id is not None:
+        stmt = stmt.where(col(SkillRating.skill_id) == skill_id)
+    with store.read() as s:
+        return list(s.execute(stmt).scalars())
+
+
+def add_rating(store: Store, skill_id: int, rated_on: date | str, level: int, **values: Any) -> int:
+    clean = validate_fields(RATING_FIELDS, {"rated_on": rated_on, "level": level, **values})
+    with store.write() as s:
+        if s.get(Skill, skill_id) is None:
+            raise Gone(f"Skill {skill_id} no longer exists")
+        rating = SkillRating(skill_id=skill_id, **clean)
+        s.add(rating)
+        s.flush()
+        assert rating.id is not None
+        return rating.id
+
+
+def update_rating(store: Store, rating_id: int, **changes: Any) -> dict[str, Any]:
+    return update_row(store, SkillRating, RATING_FIELDS, rating_id, changes)
+
+
+def delete_rating(store: Store, rating_id: int) -> Tombstone:
+    return delete_row(store, SkillRating, rating_id)

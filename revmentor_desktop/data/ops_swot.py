@@ -1,0 +1,114 @@
+"""Both partners' SWOT grids and their snapshots, one function per change."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlmodel import col
+
+from revmentor_desktop.data import validation as v
+from revmentor_desktop.data.models import SwotItem, SwotSnapshot, SwotSnapshotItem
+from revmentor_desktop.data.ops_rows import (
+    Tombstone,
+    delete_row,
+    next_position,
+    now,
+    reorder,
+    update_row,
+)
+from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.validation import SWOT_FIELDS, validate_fields
+from revmentor_desktop.errors import Gone
+
+# -- SWOT --------------------------------------------------------------------------------------------
+
+
+def list_swot_items(store: Store) -> list[SwotItem]:
+    stmt = select(SwotItem).order_by(col(SwotItem.grid), col(SwotItem.quadrant), col(SwotItem.position), col(SwotItem.id))
+    with store.read() as s:
+        return list(s.execute(stmt).scalars())
+
+
+def add_swot_item(store: Store, grid: str, quadrant: str, text: str, index: int | None = None) -> int:
+    clean = validate_fields(SWOT_FIELDS, {"grid": grid, "quadrant": quadrant, "text": text})
+    with store.write() as s:
+        pos = next_position(s, col(SwotItem.position), col(SwotItem.grid) == clean["grid"],
+                             col(SwotItem.quadrant) == clean["quadrant"])
+        item = SwotItem(position=pos, **clean)
+        s.add(item)
+        s.flush()
+        assert item.id is not None
+        if index is not None:
+            reorder(s, SwotItem, item.id, index, "grid", "quadrant")
+        return item.id
+
+
+def update_swot_item(store: Store, item_id: int, text: str) -> dict[str, Any]:
+    return update_row(store, SwotItem, SWOT_FIELDS, item_id, {"text": text})
+
+
+def move_swot_item(store: Store, item_id: int, grid: str, quadrant: str, index: int) -> tuple[str, str, int]:
+    """Move an item to another place (same or other quadrant/grid); return where it was."""
+    clean = validate_fields(SWOT_FIELDS, {"grid": grid, "quadrant": quadrant})
+    with store.write() as s:
+        item = s.get(SwotItem, item_id)
+        if item is None:
+            raise Gone(f"SwotItem {item_id} no longer exists")
+        siblings = s.execute(
+            select(col(SwotItem.id)).where(col(SwotItem.grid) == item.grid,
+                                           col(SwotItem.quadrant) == item.quadrant)
+            .order_by(col(SwotItem.position), col(SwotItem.id))).scalars()
+        old = (item.grid, item.quadrant, list(siblings).index(item_id))
+        s.execute(update(SwotItem).where(col(SwotItem.id) == item_id)
+                  .values(grid=clean["grid"], quadrant=clean["quadrant"], position=-1))
+        s.expire(item)
+        reorder(s, SwotItem, item_id, index, "grid", "quadrant")
+    return old
+
+
+def delete_swot_item(store: Store, item_id: int) -> Tombstone:
+    return delete_row(store, SwotItem, item_id)
+
+
+def save_snapshot(store: Store, label: str, taken_on: date | str) -> int:
+    """Freeze both SWOT grids under a label and date."""
+    clean_label = v.clean_text(label, "Snapshot label", required=True, max_len=v.NAME_MAX * 2)
+    day = v.check_date(taken_on, "Snapshot date", required=True)
+    assert day is not None  # required=True never returns None
+    with store.write() as s:
+        snap = SwotSnapshot(label=clean_label, taken_on=day, created_at=now())
+        s.add(snap)
+        s.flush()
+        assert snap.id is not None
+        items = s.execute(select(SwotItem)).scalars()
+        for it in items:
+            s.add(SwotSnapshotItem(snapshot_id=snap.id, grid=it.grid, quadrant=it.quadrant,
+                                   text=it.text, position=it.position))
+        return snap.id
+
+
+def list_snapshots(store: Store) -> list[SwotSnapshot]:
+    with store.read() as s:
+        return list(s.execute(select(SwotSnapshot).order_by(col(SwotSnapshot.taken_on), col(SwotSnapshot.id))).scalars())
+
+
+def snapshot_items(store: Store, snapshot_id: int) -> list[SwotSnapshotItem]:
+    stmt = (select(SwotSnapshotItem).where(col(SwotSnapshotItem.snapshot_id) == snapshot_id)
+            .order_by(col(SwotSnapshotItem.grid), col(SwotSnapshotItem.quadrant), col(SwotSnapshotItem.position)))
+    with store.read() as s:
+        return list(s.execute(stmt).scalars())
+
+
+def delete_snapshot(store: Store, snapshot_id: int) -> Tombstone:
+    tomb = Tombstone()
+    with store.write() as s:
+        snap = s.get(SwotSnapshot, snapshot_id)
+        if snap is None:
+            raise Gone(f"Snapshot {snapshot_id} no longer exists")
+        tomb.add(SwotSnapshot, [snap])
+        tomb.add(SwotSnapshotItem, s.execute(
+            select(SwotSnapshotItem).where(col(SwotSnapshotItem.snapshot_id) == snapshot_id)).scalars())
+        s.delete(snap)
+    return tomb
