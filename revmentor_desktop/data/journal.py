@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from revmentor_desktop.data.ops_journal import OpenAction
+from revmentor_desktop.data.reads import OpenAction
 from revmentor_desktop.data.store import Store
 
 #: Marks around matched words in search snippets (control characters never occur in stored text).

@@ -22,6 +22,7 @@ from revmentor_desktop.data.ops_rows import (
     now,
     update_row,
 )
+from revmentor_desktop.data.reads import Highlight, OpenAction
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import ACTION_FIELDS, ENTRY_FIELDS, validate_fields
 from revmentor_desktop.errors import Gone
@@ -96,20 +97,6 @@ def list_entries(store: Store, *, include_private: bool = True) -> list[EntrySum
         stmt = stmt.where(col(JournalEntry.private) == False)  # noqa: E712
     with store.read() as s:
         return [EntrySummary(*row) for row in s.execute(stmt)]
-
-
-@dataclass(frozen=True)
-class Highlight:
-    """The shareable part of a journal entry (for the PDF summary)."""
-
-    id: int
-    held_on: date
-    topics: str
-    mentor_takeaway: str
-    mentee_takeaway: str
-    feedback_good: str
-    feedback_improve: str
-    rating: int | None
 
 
 def journal_highlights(store: Store, start: date | None = None, end: date | None = None) -> list[Highlight]:
@@ -190,16 +177,6 @@ def update_action(store: Store, action_id: int, **changes: Any) -> dict[str, Any
 
 def delete_action(store: Store, action_id: int) -> Tombstone:
     return delete_row(store, ActionItem, action_id)
-
-
-@dataclass(frozen=True)
-class OpenAction:
-    id: int
-    entry_id: int
-    held_on: date
-    text: str
-    owner: str
-    due_on: date | None
 
 
 def open_actions(store: Store, *, include_private: bool = True, before: date | None = None) -> list[OpenAction]:
