@@ -53,16 +53,7 @@ def update_goal(store: Store, goal_id: int, **changes: Any) -> dict[str, Any]:
 
 def delete_goal(store: Store, goal_id: int) -> Tombstone:
     """Delete a goal with its milestones and its links to journal entries."""
-    tomb = Tombstone()
-    with store.write() as s:
-        goal = s.get(Goal, goal_id)
-        if goal is None:
-            raise Gone(f"Goal {goal_id} no longer exists")
-        tomb.add(Goal, [goal])
-        tomb.add(Milestone, s.execute(select(Milestone).where(col(Milestone.goal_id) == goal_id)).scalars())
-        tomb.add(EntryGoal, s.execute(select(EntryGoal).where(col(EntryGoal.goal_id) == goal_id)).scalars())
-        s.delete(goal)  # milestones and links go with it (ON DELETE CASCADE)
-    return tomb
+    return delete_row(store, Goal, goal_id, (Milestone, col(Milestone.goal_id)), (EntryGoal, col(EntryGoal.goal_id)))
 
 
 def list_milestones(store: Store, goal_id: int) -> list[Milestone]:

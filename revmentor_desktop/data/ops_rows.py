@@ -115,12 +115,18 @@ def move_row(store: Store, model: Any, row_id: int, new_index: int, *scope: str)
         return reorder(s, model, row_id, new_index, *scope)
 
 
-def delete_row(store: Store, model: Any, row_id: int) -> Tombstone:
+def delete_row(store: Store, model: Any, row_id: int, *children: tuple[type[SQLModel], Any],
+               what: str | None = None) -> Tombstone:
+    """Delete a row in one transaction, noting first its `children` — (model, the column of it that
+    refers to the row) pairs, rows the database removes with it (ON DELETE CASCADE) — so `restore`
+    puts them all back. `what` names the row in the message when it is gone (default: its model)."""
     tomb = Tombstone()
     with store.write() as s:
         obj = s.get(model, row_id)
         if obj is None:
-            raise Gone(f"{model.__name__} {row_id} no longer exists")
+            raise Gone(f"{what or model.__name__} {row_id} no longer exists")
         tomb.add(model, [obj])
+        for child, column in children:
+            tomb.add(child, s.execute(select(child).where(column == row_id)).scalars())
         s.delete(obj)
     return tomb

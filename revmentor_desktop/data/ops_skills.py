@@ -37,15 +37,7 @@ def update_skill(store: Store, skill_id: int, **changes: Any) -> dict[str, Any]:
 
 
 def delete_skill(store: Store, skill_id: int) -> Tombstone:
-    tomb = Tombstone()
-    with store.write() as s:
-        skill = s.get(Skill, skill_id)
-        if skill is None:
-            raise Gone(f"Skill {skill_id} no longer exists")
-        tomb.add(Skill, [skill])
-        tomb.add(SkillRating, s.execute(select(SkillRating).where(col(SkillRating.skill_id) == skill_id)).scalars())
-        s.delete(skill)
-    return tomb
+    return delete_row(store, Skill, skill_id, (SkillRating, col(SkillRating.skill_id)))
 
 
 def list_ratings(store: Store, skill_id: int | None = None) -> list[SkillRating]:

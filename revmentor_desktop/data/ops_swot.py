@@ -102,13 +102,5 @@ def snapshot_items(store: Store, snapshot_id: int) -> list[SwotSnapshotItem]:
 
 
 def delete_snapshot(store: Store, snapshot_id: int) -> Tombstone:
-    tomb = Tombstone()
-    with store.write() as s:
-        snap = s.get(SwotSnapshot, snapshot_id)
-        if snap is None:
-            raise Gone(f"Snapshot {snapshot_id} no longer exists")
-        tomb.add(SwotSnapshot, [snap])
-        tomb.add(SwotSnapshotItem, s.execute(
-            select(SwotSnapshotItem).where(col(SwotSnapshotItem.snapshot_id) == snapshot_id)).scalars())
-        s.delete(snap)
-    return tomb
+    return delete_row(store, SwotSnapshot, snapshot_id, (SwotSnapshotItem, col(SwotSnapshotItem.snapshot_id)),
+                      what="Snapshot")
