@@ -45,7 +45,6 @@ def run(file: Path | None) -> int:
     from revmentor_desktop.ui import crash
 
     crash.install()
-    app.setWindowIcon(_icon())
 
     from revmentor_desktop.ui.startup import choose_start_file
     from revmentor_desktop.ui.window import MainWindow
@@ -66,19 +65,12 @@ def run(file: Path | None) -> int:
     # Open the file once the empty window is on screen: a zero timer alone can run before the
     # first paint, leaving the user with no window at all while the data layer loads.
     def open_target() -> None:
+        from revmentor_desktop.ui.icons import app_icon
+
+        app.setWindowIcon(app_icon())  # after the paint: loading the SVG costs ~8 ms; every window takes it up
         window.open_file(target.path, create=target.create)
 
     after_next_paint(window, open_target)
     window.show()
     return int(app.exec())
 
-
-def _icon():  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QIcon, QPixmap
-
-    from revmentor_desktop.assets import read_bytes
-
-    data = read_bytes("revmentor.svg")
-    pixmap = QPixmap()
-    pixmap.loadFromData(data, "SVG")
-    return QIcon(pixmap)

@@ -11,13 +11,11 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from revmentor_desktop import __version__
 from revmentor_desktop.errors import KnownError
-from revmentor_desktop.ui import paths
+
+# Qt's names and the app-data paths are imported when a bug is met, not here: installing the hook
+# happens before the first paint, and `Qt` alone costs ~25 ms there (shiboken builds its 105 enums).
 
 log = logging.getLogger("revmentor")
 LOG_MAX_BYTES = 1_000_000
@@ -26,6 +24,8 @@ _showing = False
 
 
 def _write_log(details: str) -> str:
+    from revmentor_desktop.ui import paths
+
     target: object = "the app-data folder"
     try:
         target = paths.log_file()
@@ -47,6 +47,10 @@ def format_details(exc_type: type[BaseException], exc: BaseException, tb: Traceb
 
 def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     global _showing
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
     if issubclass(exc_type, KeyboardInterrupt):
         QApplication.quit()
         return

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 #: How often the GUI thread looks at the collector's counts (a look costs microseconds).
@@ -56,10 +57,16 @@ def settle() -> None:
 
 def install() -> GuiThreadCollector | None:
     """Hand collection to the GUI thread for as long as the application lives (once per process)."""
+    global _installed
     app = QCoreApplication.instance()
     if app is None:
         return None
-    existing = app.findChild(GuiThreadCollector)
-    if existing is not None:
-        return existing
-    return GuiThreadCollector(app)
+    # Remembered here rather than found with app.findChild(GuiThreadCollector): the first findChild
+    # with a Python type costs ~15 ms of shiboken signature parsing, before the first paint.
+    if _installed is not None and shiboken6.isValid(_installed) and _installed.parent() is app:
+        return _installed
+    _installed = GuiThreadCollector(app)
+    return _installed
+
+
+_installed: GuiThreadCollector | None = None

@@ -52,3 +52,12 @@ def overdue_icon() -> QIcon:
     p.drawEllipse(QPointF(16, 24.5), 1.8, 1.8)
     p.end()
     return QIcon(pixmap)
+
+
+def app_icon() -> QIcon:
+    """RevMentor's own icon (resources/revmentor.svg), for windows and dialogs."""
+    from revmentor_desktop.assets import read_bytes
+
+    pixmap = QPixmap()
+    pixmap.loadFromData(read_bytes("revmentor.svg"), "SVG")
+    return QIcon(pixmap)
