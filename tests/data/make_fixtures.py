@@ -1,11 +1,15 @@
-"""Build `v1.revmentor`: a partnership file exactly as version 1 of the schema made it.
+"""Build `v1.revmentor` and `v2.revmentor`: partnership files exactly as versions 1 and 2 of the
+schema made them.
 
-The file is committed and never regenerated after release: it is how tests/test_migrations.py proves
-that a file saved by version 1 still opens, upgrades and keeps every row. It is built from the frozen
-migration step 1 alone (``migrations.STEPS[0]``), never from the current schema, and every table gets
-rows, including journal entries with action items that the version-2 full-text index must pick up.
+The files are committed and never regenerated after release: they are how tests/test_migrations.py
+and tests/test_practice_migration.py prove that a file saved by an older version still opens,
+upgrades and keeps every row. Each is built from the frozen migration steps of its version alone
+(``migrations.STEPS[:version]``), never from the current schema, and every table gets rows,
+including journal entries with action items that the full-text index must pick up (version 2
+files index them as they are written, by the triggers step 2 made).
 
-Run from the repository root with the project installed:  python tests/data/make_fixtures.py [--force]
+Run from the repository root with the project installed:
+    python tests/data/make_fixtures.py [--version 1|2] [--force]
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from revmentor_desktop.data import migrations
 
 HERE = Path(__file__).resolve().parent
 V1_PATH = HERE / "v1.revmentor"
+V2_PATH = HERE / "v2.revmentor"
 
 # Words that appear only in the version-1 rows, so tests can search for them after the upgrade.
 V1_ROWS: dict[str, list[tuple[object, ...]]] = {
@@ -183,6 +188,17 @@ V1_ROWS: dict[str, list[tuple[object, ...]]] = {
 
 def build_v1(path: Path) -> None:
     """Write a version-1 partnership file at `path` (which must not exist)."""
+    build(path, 1)
+
+
+def build_v2(path: Path) -> None:
+    """Write a version-2 partnership file at `path` (which must not exist): the same rows as the
+    version-1 file, written the way version 2 wrote them (its search index kept by its triggers)."""
+    build(path, 2)
+
+
+def build(path: Path, version: int) -> None:
+    """Write a partnership file of schema `version` at `path`, from the frozen steps alone."""
     if path.exists():
         raise FileExistsError(path)
     tmp = path.with_name(path.name + ".tmp")
@@ -193,11 +209,12 @@ def build_v1(path: Path) -> None:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
         conn.execute("BEGIN IMMEDIATE")
-        migrations.STEPS[0](conn)  # frozen step 1 only: the schema version 1 shipped with
+        for step in migrations.STEPS[:version]:  # frozen steps only: the schema `version` shipped with
+            step(conn)
         for table, rows in V1_ROWS.items():
             marks = ", ".join("?" * len(rows[0]))
             conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-        conn.execute("PRAGMA user_version = 1")
+        conn.execute(f"PRAGMA user_version = {version}")
         conn.execute("COMMIT")
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
@@ -210,9 +227,11 @@ def build_v1(path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--force", action="store_true", help="replace an existing v1.revmentor")
-    parser.add_argument("--out", type=Path, default=V1_PATH)
+    parser.add_argument("--version", type=int, choices=(1, 2), default=1)
+    parser.add_argument("--force", action="store_true", help="replace an existing fixture")
+    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
+    args.out = args.out or (V1_PATH if args.version == 1 else V2_PATH)
     if args.out.exists():
         if not args.force:
             print(
@@ -221,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 1
         args.out.unlink()
-    build_v1(args.out)
+    build(args.out, args.version)
     print(f"wrote {args.out}")
     return 0
 
