@@ -59,7 +59,7 @@ def run(file: Path | None) -> int:
         return 1
     if target is None:
         return 0  # the user cancelled the first-run dialog
-    from revmentor_desktop.ui.widgets import after_next_paint
+    from revmentor_desktop.ui.after_paint import after_next_paint
 
     window = MainWindow()
     # Open the file once the empty window is on screen: a zero timer alone can run before the

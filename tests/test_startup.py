@@ -104,7 +104,7 @@ def test_modules_imported_after_pyside_do_not_stay_in_linecache(tmp_path: Path) 
         "print(sum(1 for f in linecache.cache if any(p in f for p in ("
         "'/sqlalchemy/', '/sqlmodel/', '/pydantic/', '/matplotlib/'))))\n"
         "print(sys.modules['shibokensupport.feature'].pyside_feature_dict.get("
-        "'revmentor_desktop.ui.widgets'), "
+        "'revmentor_desktop.ui.window.main_window'), "
         "sys.modules['shibokensupport.feature'].pyside_feature_dict.get('sqlmodel.main'))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -1,36 +1,59 @@
 """Every modal question the app asks, behind one small service so tests never block on a modal.
 
 Tests replace `dialogs.service` (or its methods) with answers given in advance.
+
+Qt's dialog classes are imported when a dialog is shown, not at the top: this module loads before
+the window's first paint, where each Qt class touched for the first time costs (shiboken builds
+its enums then: `Qt` alone ~25 ms, QFileDialog and QMessageBox a few ms more).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from revmentor_desktop import FILE_SUFFIX
 from revmentor_desktop.errors import KnownError
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
 FILE_FILTER = f"RevMentor partnership (*{FILE_SUFFIX});;All files (*)"
+
+
+def _box(parent: QWidget | None, title: str, text: str, *, warning: bool = True) -> QMessageBox:
+    """A message box showing `text` as plain text, whatever it holds."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    return box
+
+
+def _ask(box: QMessageBox, buttons: list[str], dismiss: QMessageBox.StandardButton) -> int | None:
+    from PySide6.QtWidgets import QMessageBox
+
+    made = [box.addButton(b, QMessageBox.ButtonRole.ActionRole) for b in buttons]
+    box.setDefaultButton(box.addButton(dismiss))
+    box.exec()
+    clicked = box.clickedButton()
+    return made.index(clicked) if clicked in made else None
 
 
 class DialogService:
     def error(self, parent: QWidget | None, title: str, error: KnownError | str) -> None:
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        if isinstance(error, KnownError):
-            box.setText(error.message)
-            if error.hint:
-                box.setInformativeText(error.hint)
-        else:
-            box.setText(str(error))
+        box = _box(parent, title, error.message if isinstance(error, KnownError) else str(error))
+        if isinstance(error, KnownError) and error.hint:
+            box.setInformativeText(error.hint)
         box.exec()
 
     def open_path(self, parent: QWidget | None, start: Path | None = None) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             parent, "Open Partnership", str(start or Path.home()), FILE_FILTER
         )
@@ -38,34 +61,22 @@ class DialogService:
 
     def save_path(self, parent: QWidget | None, title: str, suggested: Path,
                   file_filter: str = FILE_FILTER) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
         return Path(name) if name else None
 
     def choose(self, parent: QWidget | None, title: str, text: str, buttons: list[str]) -> int | None:
-        """Ask with named buttons; return the index chosen, None when dismissed."""
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
-        made = [box.addButton(b, QMessageBox.ButtonRole.ActionRole) for b in buttons]
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return made.index(clicked) if clicked in made else None
+        """Ask with named buttons; return the index chosen, None when dismissed (Cancel)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        return _ask(_box(parent, title, text), buttons, QMessageBox.StandardButton.Cancel)
 
     def inform(self, parent: QWidget | None, title: str, text: str, buttons: list[str]) -> int | None:
         """Tell of something done, offering follow-ups by name and Close; the index chosen, or None."""
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
-        made = [box.addButton(b, QMessageBox.ButtonRole.ActionRole) for b in buttons]
-        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Close))
-        box.exec()
-        clicked = box.clickedButton()
-        return made.index(clicked) if clicked in made else None
+        from PySide6.QtWidgets import QMessageBox
+
+        return _ask(_box(parent, title, text, warning=False), buttons, QMessageBox.StandardButton.Close)
 
 
 service = DialogService()

@@ -292,25 +292,6 @@ def labelled(label: str, field: QWidget, parent: QWidget) -> QWidget:
     return unit
 
 
-class _AfterPaint(QObject):
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._then = then
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)  # after this paint has reached the screen
-            self.deleteLater()
-        return False
-
-
-def after_next_paint(widget: QWidget, then: Callable[[], None]) -> None:
-    """Run `then` once `widget` has painted (a zero timer alone can fire before the first paint)."""
-    widget.installEventFilter(_AfterPaint(widget, then))
-    widget.update()
-
 def text_box(parent: QWidget, name: str, placeholder: str, lines: int) -> QPlainTextEdit:
     """A box for a long text field, `lines` high; Tab moves on instead of typing a tab."""
     box = QPlainTextEdit(parent)

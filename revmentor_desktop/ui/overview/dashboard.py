@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.data.commands import Change, Changes
+from revmentor_desktop.ui.after_paint import after_next_paint
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.dashboard_models import (
     STATUSES,
     GoalCountsModel,
     OpenActionsModel,
 )
-from revmentor_desktop.ui.widgets import PLAIN, after_next_paint
+from revmentor_desktop.ui.widgets import PLAIN
 
 
 class DashboardPanel(QWidget):

@@ -20,7 +20,6 @@ from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.errors import ErrorKind, Gone, KnownError
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui import dialogs, gc_guard, paths
-from revmentor_desktop.ui.widgets import PLAIN
 from revmentor_desktop.ui.window import tab_host
 from revmentor_desktop.ui.window.file_session import (
     FileSession,
@@ -29,7 +28,7 @@ from revmentor_desktop.ui.window.file_session import (
     new_file_name,
     partnership_path,
 )
-from revmentor_desktop.ui.window.pages import EmptyPage, message_label
+from revmentor_desktop.ui.window.pages import EmptyPage, MessagePage
 from revmentor_desktop.ui.window.recent_menu import RecentMenu
 from revmentor_desktop.ui.window.tab_host import TabHost, TabOf
 from revmentor_desktop.ui.window.undo_actions import UndoActions
@@ -57,15 +56,22 @@ class MainWindow(QMainWindow):
         self.resize(1300, 850)
 
         self.stack = QStackedWidget(self)
-        self.message = message_label(self)
-        self.empty = EmptyPage(self)
-        self.empty.open_requested.connect(self.open_dialog)
-        self.empty.new_requested.connect(self.new_partnership)
+        self.message = MessagePage(self)
+        self._empty: EmptyPage | None = None  # built when first shown: never, on most start-ups
         self.stack.addWidget(self.message)
-        self.stack.addWidget(self.empty)
         self.setCentralWidget(self.stack)
         self._build_menus()
         self._restore_geometry()
+
+    @property
+    def empty(self) -> EmptyPage:
+        """The page shown while no partnership is open."""
+        if self._empty is None:
+            self._empty = EmptyPage(self)
+            self._empty.open_requested.connect(self.open_dialog)
+            self._empty.new_requested.connect(self.new_partnership)
+            self.stack.addWidget(self._empty)
+        return self._empty
 
     @property
     def doc(self) -> Document | None:
@@ -144,7 +150,7 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path | str, create: NewPartnership | None = None) -> bool:
         """Open (or create) a partnership file in this window. Returns True when it is open."""
         path = Path(path).expanduser()
-        self.message.setText(f"Opening {path.name}…")
+        self.message.say(f"Opening {path.name}…")
         self.stack.setCurrentWidget(self.message)
         self.message.repaint()
         try:
@@ -397,6 +403,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle("About RevMentor")
+        from revmentor_desktop.ui.widgets import PLAIN
+
         box.setTextFormat(PLAIN)
         box.setText(
             f"RevMentor Desktop {__version__}\n\n"

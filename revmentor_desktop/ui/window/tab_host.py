@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast, overload
 from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from revmentor_desktop.ui.after_paint import after_next_paint
 from revmentor_desktop.ui.tab import Tab
-from revmentor_desktop.ui.widgets import after_next_paint
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.document import Document
