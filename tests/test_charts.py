@@ -1,84 +1,169 @@
-"""The skills chart's own layout: room for every label, the legend clear of the data."""
+"""The skills chart's own layout: a panel per skill (or one large chart), every label inside the
+figure and clear of the others, the legend clear of the data, the gap note in its skill's panel."""
 
 from __future__ import annotations
 
 from datetime import date
+from itertools import combinations
+from typing import Any
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from revmentor_desktop.report.charts import SkillSeries, chart_legend_place, skills_figure
+from revmentor_desktop.report.charts import (
+    Frame,
+    SkillSeries,
+    SkillsFigure,
+    natural_height,
+    plan_grid,
+    skills_figure,
+)
 
 
-def series(n: int, *, start: int = 2024, years: int = 3) -> list[SkillSeries]:
+def series(n: int, *, start: int = 2024, years: int = 3, long_names: bool = True) -> list[SkillSeries]:
     out = []
     for i in range(n):
         points = tuple((date(start + y, 1 + (i + y) % 12, 1), 1 + (i + y) % 5) for y in range(years))
-        out.append(SkillSeries(i + 1, f"A skill with a fairly long name {i}", "mentor" if i % 2 else "mentee",
+        name = f"A skill with a fairly long name {i}" if long_names else f"Skill {i}"
+        out.append(SkillSeries(i + 1, name, "mentor" if i % 2 else "mentee",
                                "Priya Raman" if i % 2 else "Martin Okafor", 4, points,
-                               tuple((d, min(5, lvl + 1)) for d, lvl in points)))
+                               tuple((d, min(5, lvl + 2)) for d, lvl in points), "Someone Else"))
     return out
 
 
-def extents(fig: object) -> tuple[Bbox, list[Bbox], Bbox | None, Bbox]:
-    canvas = FigureCanvasAgg(fig)  # type: ignore[arg-type]
+def drawn(fig: SkillsFigure) -> Any:
+    canvas = FigureCanvasAgg(fig)
     canvas.draw()
-    renderer = canvas.get_renderer()
-    ax = fig.axes[0]  # type: ignore[attr-defined]
-    area = ax.get_window_extent(renderer)
-    texts = (*ax.get_xticklabels(), *ax.get_yticklabels(), ax.yaxis.label, ax.xaxis.get_offset_text(),
-             *ax.texts)
-    labels = [box for box in (t.get_window_extent(renderer) for t in texts if t.get_visible() and t.get_text())
-              # a tick outside the axes' range keeps a label matplotlib does not draw
-              if not (box.y1 < area.y0 and not area.x0 - 1 <= (box.x0 + box.x1) / 2 <= area.x1 + 1)]
-    legend = fig.legends[0].get_window_extent(renderer) if fig.legends else None  # type: ignore[attr-defined]
-    return ax.get_window_extent(renderer), labels, legend, fig.bbox  # type: ignore[attr-defined]
+    return canvas.get_renderer()
 
 
-def assert_laid_out(fig: object) -> tuple[Bbox, Bbox | None, Bbox]:
-    """Every label inside the figure and clear of the legend; the legend clear of the axes."""
-    axes, labels, legend, figure = extents(fig)
-    for box in labels:  # tick labels, the axis label, the date offset, the "gap" note
-        assert figure.x0 - 0.5 <= box.x0 and box.x1 <= figure.x1 + 0.5, box
-        assert figure.y0 - 0.5 <= box.y0 and box.y1 <= figure.y1 + 0.5, box
-        assert not (legend is not None and box.overlaps(legend)), (box, legend)
-    if legend is not None:
-        assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 + 0.5
-        assert figure.y0 - 0.5 <= legend.y0 and legend.y1 <= figure.y1 + 0.5
-        assert not legend.overlaps(axes)
-    return axes, legend, figure
+def plot_box(fig: SkillsFigure, plot: tuple[float, float, float, float]) -> Bbox:
+    x, y, w, h = (v * fig.dpi / 72 for v in plot)
+    return Bbox.from_bounds(x, y, w, h)
 
 
-@pytest.mark.parametrize(("width", "height", "n", "where"), [
-    (10.0, 4.0, 8, "right"),  # wide and low: the legend at the side
-    (5.0, 7.5, 8, "below"),  # tall and narrow: below
-    (7.0, 5.0, 1, "below"),
-    (6.5, 3.2, 3, None),  # the PDF's shape: whichever suits
+def texts(fig: SkillsFigure, renderer: Any) -> list[tuple[str, Bbox]]:
+    """Every label drawn (not the "not rated yet" notes, which belong inside their plots)."""
+    notes = [p.note for p in fig.panels]
+    return [(t.get_text(), t.get_window_extent(renderer)) for t in fig.artists
+            if isinstance(t, Text) and t.get_visible() and t.get_text() and t not in notes]
+
+
+def assert_laid_out(fig: SkillsFigure) -> None:
+    """Every text inside the figure and clear of every other text and of every plot (the data);
+    the legend above the plots; each gap note in the title row of its own skill's panel."""
+    renderer = drawn(fig)
+    page = fig.bbox
+    labels = texts(fig, renderer)
+    plots = [plot_box(fig, p.plot) for p in fig.panels]
+    for text, box in labels:
+        assert page.x0 - 0.5 <= box.x0 and box.x1 <= page.x1 + 0.5, text
+        assert page.y0 - 0.5 <= box.y0 and box.y1 <= page.y1 + 0.5, text
+        for plot in plots:
+            assert not box.overlaps(plot), (text, box, plot)
+    for (a, box_a), (b, box_b) in combinations(labels, 2):
+        assert not box_a.overlaps(box_b), (a, b)
+    legend = Bbox.union([a.get_window_extent(renderer) for a in fig.legend_artists])
+    assert legend.y0 > max(p.y1 for p in plots)
+    for p, plot in zip(fig.panels, plots, strict=True):
+        assert plot.width > 0 and plot.height > 0
+        assert p.title.get_text().startswith(p.series.name[:8])
+        if p.gap is not None:  # under its skill's name, over the panel
+            note, title = p.gap.get_window_extent(renderer), p.title.get_window_extent(renderer)
+            assert plot.x0 <= note.x0 and note.x1 <= plot.x1 + 0.5
+            assert plot.y1 < note.y0 and note.y1 <= title.y0 + 1
+
+
+@pytest.mark.parametrize(("width", "height", "n", "cols"), [
+    (4.7, 7.2, 8, 2),  # the window's pane, tall and narrow: two columns
+    (10.0, 4.0, 8, 4),  # wide and low: four
+    (6.7, None, 8, None),  # the PDF's width, as high as it needs
+    (5.0, 4.0, 3, None),
+    (7.0, 5.0, 1, 1),  # one skill: the large chart
 ])
-def test_every_label_is_inside_the_figure_and_the_legend_clear_of_the_axes(
-        width: float, height: float, n: int, where: str | None) -> None:
-    data = series(n)
-    place = chart_legend_place(data, width, height, 100)
-    assert place is not None and (where is None or place[0] == where)
-    axes, legend, figure = assert_laid_out(skills_figure(data, gaps={1: 2}, width=width, height=height))
-    assert legend is not None
-    assert axes.width > 0.4 * figure.width or place[0] == "right"
-    assert axes.height > 0.35 * figure.height
-
-
-@pytest.mark.parametrize(("size", "where"), [((11.0, 2.5), "right"), ((6.0, 4.0), "below")])
-def test_a_short_span_has_room_for_its_second_row_of_dates(size: tuple[float, float], where: str) -> None:
-    data = series(2, start=2026, years=1)  # weeks of one month: "2026-Feb" in a row of its own
-    place = chart_legend_place(data, *size, 100)
-    assert place is not None and place[0] == where
-    fig = skills_figure(data, width=size[0], height=size[1])
+def test_every_label_is_inside_the_figure_and_clear_of_the_data_and_each_other(
+        width: float, height: float | None, n: int, cols: int | None) -> None:
+    fig = skills_figure(series(n, long_names=False), gaps={1: -2, n: 2}, width=width, height=height,
+                        font_size=9)
     assert_laid_out(fig)
-    assert fig.axes[0].xaxis.get_offset_text().get_text() == "2026-Feb"
+    assert len(fig.panels) == n
+    if cols is not None:
+        assert len({p.plot[0] for p in fig.panels}) == cols
 
 
-def test_a_chart_too_small_for_its_legend_goes_without_it_and_still_draws() -> None:
-    data = series(30)
-    assert chart_legend_place(data, 3.8, 3.0, 100) is None
-    axes, _labels, legend, _figure = extents(skills_figure(data, width=3.8, height=3.0))
-    assert legend is None and axes.width > 0 and axes.height > 0
+@pytest.mark.parametrize("dpi", [100, 200])  # 200: the window on a screen at pixel ratio 2
+@pytest.mark.parametrize("font_size", [9.0, 16.0])  # 16: a large font chosen for the desktop
+def test_a_large_font_or_a_sharp_screen_clips_nothing(dpi: float, font_size: float) -> None:
+    fig = skills_figure(series(8), gaps={6: 2}, width=4.7, height=7.2, dpi=dpi, font_size=font_size)
+    if plan_grid(fig.frame(4.7 * 72), 4.7 * 72, 7.2 * 72) is None:  # the window would scroll
+        fig.set_size_inches(4.7, natural_height(fig.frame(4.7 * 72), 4.7 * 72) / 72)
+    assert_laid_out(fig)
+
+
+def test_the_gap_note_names_its_skill() -> None:
+    data = series(4, long_names=False)
+    fig = skills_figure(data, gaps={1: -2}, width=6.0, height=5.0)  # self 3, partner 5
+    drawn(fig)
+    (flagged,) = [p for p in fig.panels if p.gap is not None]
+    assert flagged.series.skill_id == 1 and flagged.title.get_text() == "Skill 0"
+    # One skill alone: the note says the two levels, under the skill's name.
+    fig = skills_figure(data[:1], gaps={1: -2}, width=6.0, height=4.0)
+    drawn(fig)
+    panel = fig.panels[0]
+    assert panel.title.get_text() == "Skill 0"
+    assert panel.gap is not None and panel.gap.get_text() == "gap 2: self 3, partner 5"
+
+
+def test_self_and_partner_at_the_same_point_are_both_seen() -> None:
+    same = ((date(2026, 1, 5), 3), (date(2026, 2, 5), 4))
+    fig = skills_figure([SkillSeries(1, "Coaching", "mentor", "Priya", 4, same, same)], width=6, height=4)
+    renderer = drawn(fig)
+    self_line, partner_line, _target = fig.panels[0].lines
+    # A dot inside a ring: the partner's marker is hollow and larger than the self dot.
+    assert partner_line.get_markerfacecolor() == "none"
+    assert partner_line.get_markersize() > self_line.get_markersize() + 2 * partner_line.get_markeredgewidth()
+    # The lines are apart, so a stretch they share shows both.
+    ys = [ln.get_transform().transform((ln.get_xdata()[0], ln.get_ydata()[0]))[1] for ln in (self_line, partner_line)]
+    assert abs(ys[0] - ys[1]) >= 1.0
+    assert renderer is not None
+
+
+def test_a_short_span_has_room_for_its_second_row_of_dates() -> None:
+    data = series(2, start=2026, years=1, long_names=False)  # two dates in one month
+    data = [SkillSeries(s.skill_id, s.name, s.owner, s.owner_name, 3,
+                        ((date(2026, 2, 2), 2), (date(2026, 2, 23), 3)), ()) for s in data]
+    fig = skills_figure(data, width=6.0, height=3.0)
+    assert_laid_out(fig)
+    assert "2026-Feb" in [t for t, _box in texts(fig, drawn(fig))]
+
+
+def test_plan_grid_prefers_readable_panels() -> None:
+    eight = Frame(panels=8, font=9.0)
+    assert plan_grid(eight, 340, 520).cols == 2  # a tall, narrow pane
+    assert plan_grid(eight, 720, 290).cols == 4  # a wide, low one
+    assert plan_grid(Frame(panels=30, font=9.0), 270, 215) is None  # too small for thirty
+    # A title that would be cut: fewer, wider columns.
+    assert plan_grid(Frame(panels=8, font=9.0, title=200), 720, 290).cols < 4
+    # natural_height always gives room for a plan.
+    for n in (1, 2, 5, 8, 13, 30):
+        frame = Frame(panels=n, font=9.0)
+        assert plan_grid(frame, 340, natural_height(frame, 340)) is not None
+
+
+def test_user_text_is_drawn_as_typed() -> None:
+    name = r"Costs in $\b$ and $\alpha$"  # matplotlib would read maths here, and fail on it
+    data = [SkillSeries(1, name, "mentor", "Priya", 4, ((date(2026, 1, 5), 3),), ())]
+    fig = skills_figure(data, width=6, height=4)
+    drawn(fig)
+    assert fig.panels[0].title.get_text() == name and not fig.panels[0].title.get_parse_math()
+
+
+def test_nothing_rated_says_what_to_do() -> None:
+    fig = skills_figure([], width=5, height=3)
+    drawn(fig)
+    assert fig.message is not None and "Add a skill" in fig.message.get_text()
+    fig = skills_figure([SkillSeries(1, "Coaching", "mentor", "Priya", 4)], width=5, height=3)
+    drawn(fig)
+    assert fig.message is not None and "Rate a skill" in fig.message.get_text()

@@ -1,13 +1,13 @@
-"""The skills-progress chart, built by a pure function from plain data (never pyplot).
+"""The skills chart: one small panel per skill (self, partner and target; the gap called out in the
+panel of the skill it concerns), or one large panel when a single skill is shown. Built from plain
+data by the same code for the window and the PDF (never pyplot), so the two cannot disagree.
 
-The window shows the Figure through FigureCanvasQTAgg and the PDF draws the very same Figure as
-vector graphics, so the two can never disagree.
-
-The layout is worked out here, once, when the figure is built: where the legend goes (at the side
-or below, whichever leaves the lines more room; left out when it fits nowhere) and how much room
-the axes leave around them, from the measured legend and the known sizes of the tick labels.
-matplotlib's constrained layout would find much the same, but by measuring every text twice on
-each draw: a third of the time of every redraw on screen.
+Speed: no matplotlib Axes. An Axes builds and lays out two Axis objects with their ticks, which
+cost more than the rest of the chart together; here each panel is a handful of artists drawn
+through a transform from (date, level) to points, and the tick labels are plain texts placed by
+`plan_grid`'s arithmetic. The figure (`SkillsFigure`) keeps the data it shows and lays itself out
+for its size when it is drawn, so a resized window or the PDF's page gets the same chart laid out
+anew, and the window can reuse one Figure for every change of its filters.
 """
 
 from __future__ import annotations
@@ -22,19 +22,43 @@ import matplotlib
 
 matplotlib.use("Agg", force=False)  # never needs a display; the Qt canvas brings its own backend
 
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+from matplotlib.transforms import Affine2D, Bbox, BboxTransform, ScaledTranslation, Transform
 
-#: Okabe & Ito's palette: distinct for the common kinds of colour blindness.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+from revmentor_desktop.report.chart_layout import (
+    LEGEND_ROW,
+    LEVEL_SPAN,
+    PAD,
+    TICK_ROW,
+    TITLE_GAP,
+    TITLE_LINE,
+    Y_TICKS,
+    Frame,
+    date_span,
+    date_ticks,
+    day_numbers,
+    fit_text,
+    natural_height,
+    place_grid,
+    plan_grid,
+    text_width,
+    wrap_text,
+)
 
-LEGEND_FONT_SIZE = 8.0
-STYLE_LABELS = ("self rating", "partner rating", "target")
+#: Okabe & Ito's colours: apart for the common kinds of colour blindness; the marks differ too.
+SELF_COLOUR, PARTNER_COLOUR, TARGET_COLOUR = "#0072B2", "#D55E00", "#009E73"
+INK, MUTED, GAP_INK = "#1f2328", "#5f6368", "#a33a00"
+PLOT_FILL, GAP_FILL, GRID = "#f4f6f8", "#fde9de", "#ffffff"
+LEVELS = (1, 2, 3, 4, 5)
 
 EMPTY_MESSAGE = "Add a skill to start tracking progress"
 NO_RATINGS_MESSAGE = "Rate a skill to see its progress over time"
+NOT_RATED = "not rated yet"
+GAP_WORDS = "self and partner 2 or more apart"
 
 
 @dataclass(frozen=True)
@@ -46,10 +70,15 @@ class SkillSeries:
     target_level: int
     self_points: tuple[tuple[date, int], ...] = field(default_factory=tuple)
     partner_points: tuple[tuple[date, int], ...] = field(default_factory=tuple)
+    partner_name: str = ""
 
     @property
     def label(self) -> str:
         return f"{self.name} ({self.owner_name})"
+
+    @property
+    def rated(self) -> bool:
+        return bool(self.self_points or self.partner_points)
 
 
 def series_from(skills: Iterable[Any], ratings: Iterable[Any], names: dict[str, str]) -> list[SkillSeries]:
@@ -60,180 +89,303 @@ def series_from(skills: Iterable[Any], ratings: Iterable[Any], names: dict[str, 
     out = []
     for s in skills:
         rs = sorted(by_skill.get(s.id, []), key=lambda r: (r.rated_on, r.id or 0))
+        partner = "mentee" if s.owner == "mentor" else "mentor"
         out.append(SkillSeries(
             skill_id=s.id, name=s.name, owner=s.owner, owner_name=names.get(s.owner, s.owner),
             target_level=s.target_level,
             self_points=tuple((r.rated_on, r.level) for r in rs if r.rated_by == "self"),
             partner_points=tuple((r.rated_on, r.level) for r in rs if r.rated_by == "partner"),
+            partner_name=names.get(partner, partner),
         ))
     return out
 
 
-@dataclass(frozen=True)
-class LegendShape:
-    """What decides where a legend fits: its rows, its longest label, its font size in points."""
-
-    rows: int
-    longest: int
-    size: float
-
-
-def legend_shape(series: Sequence[SkillSeries]) -> LegendShape | None:
-    """The legend `skills_figure` draws for `series`; None when it draws none (nothing rated)."""
-    labels = [s.label for s in series if s.self_points or s.partner_points]
-    if not labels:
-        return None
-    labels += STYLE_LABELS
-    return LegendShape(len(labels), max(len(label) for label in labels), LEGEND_FONT_SIZE)
+def gap_label(gap: int, series: SkillSeries, *, long: bool = False) -> str:
+    """What a skill's gap note says; `long` adds the two latest levels."""
+    if not long:
+        return f"gap {abs(gap)}"
+    self_level = series.self_points[-1][1] if series.self_points else "—"
+    partner_level = series.partner_points[-1][1] if series.partner_points else "—"
+    return f"gap {abs(gap)}: self {self_level}, partner {partner_level}"
 
 
-def legend_place(shape: LegendShape, width: float, height: float,
-                 dpi: float) -> tuple[str, int, float] | None:
-    """Where the legend leaves the data the most room in a chart of `width` x `height` pixels:
-    ("below", columns, font size) or ("right", 1, font size); None when it fits nowhere, even in
-    a smaller font.
-
-    A generous estimate from the text's length (no renderer needed), so the axes are never
-    squeezed to nothing: in a pane too small for the legend the chart goes without one.
-    """
-    axes_room = 75.0  # tick labels and the axis label, in pixels
-    for size in (shape.size, shape.size - 1, shape.size - 2):
-        em = size * dpi / 72
-        column = shape.longest * 0.62 * em + 5 * em  # text, line sample, gaps
-        row = 1.75 * em
-        options: list[tuple[float, tuple[str, int, float]]] = []
-        ncols = max(1, min(4, int(width // column)))
-        plot_w = width - axes_room
-        plot_h = height - math.ceil(shape.rows / ncols) * row - 2 * em - axes_room
-        if column <= width and plot_w >= 150 and plot_h >= 120:
-            options.append((plot_w * plot_h, ("below", ncols, size)))
-        plot_w, plot_h = width - column - axes_room, height - axes_room
-        if shape.rows * row + 2 * em <= height and plot_w >= 150 and plot_h >= 120:
-            options.append((plot_w * plot_h, ("right", 1, size)))
-        if options:
-            return max(options)[1]
-    return None
+# -- the figure ------------------------------------------------------------------------------------
 
 
-def chart_legend_place(series: Sequence[SkillSeries], width: float, height: float,
-                       dpi: float) -> tuple[str, int, float] | None:
-    """Where `skills_figure(series, width=…, height=…, dpi=…)` puts its legend (sizes in inches)."""
-    shape = legend_shape(series)
-    return None if shape is None else legend_place(shape, width * dpi, height * dpi, dpi)
+@dataclass
+class Panel:
+    """One skill's panel as drawn: what tests and screen readers can ask about."""
+
+    series: SkillSeries
+    plot: tuple[float, float, float, float]  # in points
+    title: Text
+    gap: Text | None = None
+    lines: list[Line2D] = field(default_factory=list)  # self, then partner, then target
+    note: Text | None = None  # "not rated yet", in the plot
+
+
+class SkillsFigure(Figure):
+    """A Figure that draws `set_data`'s skills, laid out for whatever size it has when drawn."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.series: tuple[SkillSeries, ...] = ()
+        self.gaps: dict[int, int] = {}
+        self.font_size = 9.0
+        self.family: tuple[str, ...] = tuple(matplotlib.rcParams["font.family"])
+        self.panels: list[Panel] = []
+        self.legend_artists: list[Artist] = []
+        self.message: Text | None = None
+        self._built_for: tuple[object, ...] | None = None
+
+    def set_data(self, series: Sequence[SkillSeries], gaps: dict[int, int] | None = None, *,
+             font_size: float | None = None, family: str | Sequence[str] | None = None) -> None:
+        """Show these skills (laid out at the next draw)."""
+        self.series, self.gaps = tuple(series), dict(gaps or {})
+        if font_size:
+            self.font_size = float(font_size)
+        if family:
+            self.family = (family,) if isinstance(family, str) else tuple(family)
+        self._built_for = None
+        self.stale = True
+
+    def frame(self, width: float | None = None) -> Frame:
+        """The layout's inputs for the skills shown (at `width` points: the legend may wrap)."""
+        series = self.series
+        single = len(series) == 1
+        # A second line under each name: whose skill it is (unless all are one person's), and
+        # any gap note.
+        owners = len({s.owner for s in series}) > 1 or single or any(s.skill_id in self.gaps for s in series)
+        lo, hi = date_span(_dates(series))
+        offset = bool(date_ticks(lo, hi, 200.0, self.font_size * 0.85, self.family)[2])
+        rows = 1 if width is None else self._legend_flow(width)[-1][1] + 1
+        f = self.font_size
+        title = max((text_width(s.name, f * (1.15 if single else 1), True, self.family) + 0.8 * f
+                     for s in series), default=0.0)
+        return Frame(len(series), f, owners, single, rows, offset, title)
+
+    def ensure_laid_out(self) -> None:
+        width, height = (float(v) * 72 for v in self.get_size_inches())
+        key = (width, height, self.font_size, self.family)
+        if key != self._built_for:
+            self._build(width, height)
+            self._built_for = key
+
+    def draw(self, renderer: Any) -> None:
+        self.ensure_laid_out()
+        super().draw(renderer)
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _points(self) -> Transform:
+        return Affine2D().scale(1 / 72) + self.dpi_scale_trans
+
+    def _text(self, x: float, y: float, s: str, size: float, **kw: Any) -> Text:
+        t = Text(x, y, s, fontsize=size, fontfamily=list(self.family), parse_math=False,
+                 transform=self._points(), **kw)
+        self.add_artist(t)
+        return t
+
+    def _build(self, width: float, height: float) -> None:
+        for artist in [*self.artists, *self.lines, *self.patches, *self.texts]:
+            artist.remove()
+        self.panels, self.legend_artists, self.message = [], [], None
+        f = self.font_size
+        if not any(s.rated for s in self.series):
+            text = EMPTY_MESSAGE if not self.series else NO_RATINGS_MESSAGE
+            self.message = self._text(width / 2, height / 2, text, f * 1.3, ha="center", va="center",
+                                      color=MUTED)
+            return
+        frame = self.frame(width)
+        plan = plan_grid(frame, width, height) or place_grid(frame, width, height, _fallback_cols(frame))
+        lo, hi = date_span(_dates(self.series))
+        tick_size = f * 0.85
+        ticks = date_ticks(lo, hi, plan.plots[0][2], tick_size, self.family)
+        for i, (s, plot) in enumerate(zip(self.series, plan.plots, strict=True)):
+            below = i + plan.cols < len(self.series)  # another panel under this one
+            self._panel(s, plot, (lo, hi), frame, ticks if not below else None, i % plan.cols == 0)
+        self._legend(width, height - f * (PAD + 0.85))
+
+    def _panel(self, s: SkillSeries, plot: tuple[float, float, float, float], span: tuple[float, float],
+               frame: Frame, ticks: tuple[tuple[float, ...], tuple[str, ...], str] | None,
+               first_col: bool) -> None:
+        x, y, w, h = plot
+        f, big = self.font_size, frame.single
+        gap = self.gaps.get(s.skill_id)
+        self.add_artist(Rectangle((x, y), w, h, transform=self._points(), linewidth=0, zorder=0,
+                                  facecolor=GAP_FILL if gap is not None else PLOT_FILL))
+        data = BboxTransform(Bbox([[span[0], LEVEL_SPAN[0]], [span[1], LEVEL_SPAN[1]]]),
+                             Bbox.from_bounds(x, y, w, h)) + self._points()
+        grid = Line2D([], [], color=GRID, linewidth=1.0, zorder=1)
+        grid.set_data([v for _ in LEVELS for v in (span[0], span[1], math.nan)],
+                      [v for lv in LEVELS for v in (lv, lv, math.nan)])
+        grid.set_transform(data)
+        self.add_artist(grid)
+        target = Line2D(span, [s.target_level] * 2, color=TARGET_COLOUR, linewidth=1.3,
+                        linestyle=(0, (1, 2)), transform=data, zorder=2, label="target")
+        panel = Panel(s, plot, *self._title(s, plot, frame, gap))
+        most = max(len(s.self_points), len(s.partner_points))
+        dense = most * partner_style(big)["markersize"] * 1.3 > w  # too many to mark each one
+        for points, style, nudge in ((s.self_points, self_style(big), -0.8),
+                                     (s.partner_points, partner_style(big), 0.8)):
+            # Self a dot, partner a ring around it: both show where they meet; and the two
+            # lines are a point apart, so a level they share shows both lines.
+            xs = day_numbers(d for d, _ in points)
+            if dense:  # the latest only
+                style["markevery"] = [len(xs) - 1]
+            line = Line2D(xs, [lv for _, lv in points], drawstyle="steps-post", zorder=3, **style)
+            line.set_transform(data + ScaledTranslation(0, nudge / 72, self.dpi_scale_trans))
+            self.add_artist(line)
+            panel.lines.append(line)
+        self.add_artist(target)
+        panel.lines.append(target)
+        if gap is not None and s.self_points and s.partner_points:
+            last = day_numbers([max(s.self_points[-1][0], s.partner_points[-1][0])])[0]
+            self.add_artist(Line2D([last, last], [s.self_points[-1][1], s.partner_points[-1][1]],
+                                   color=PARTNER_COLOUR, alpha=0.3, linewidth=7 if big else 5,
+                                   solid_capstyle="butt", transform=data, zorder=2))
+        if not s.rated:
+            panel.note = self._text(x + w / 2, y + h / 2, NOT_RATED, f * 0.85, ha="center", va="center",
+                                    color=MUTED)
+        self._ticks(plot, span, frame, ticks, first_col)
+        self.panels.append(panel)
+
+    def _title(self, s: SkillSeries, plot: tuple[float, float, float, float], frame: Frame,
+               gap: int | None) -> tuple[Text, Text | None]:
+        """The skill's name (on two lines if it must); under it whose skill it is, and the gap
+        note at the right."""
+        x, y, w, h = plot
+        f = self.font_size
+        size = f * (1.15 if frame.single else 1.0)
+        top = y + h + frame.title_height(w) - TITLE_GAP * f * 0.5
+        room = w - 0.8 * f  # a title keeps clear of the next panel's
+        lines = frame.title_lines(w)
+        name = wrap_text(s.name, room, size, self.family) if lines == 2 else fit_text(
+            s.name, room, size, True, self.family)
+        title = self._text(x, top, name, size, ha="left", va="top", color=INK, fontweight="bold",
+                           linespacing=1.1)
+        if not frame.owners:
+            return title, None
+        second = top - lines * TITLE_LINE * size
+        badge = None
+        if gap is not None:
+            note = gap_label(gap, s, long=frame.single)
+            badge = self._text(x + w, second, note, f * 0.9, ha="right", va="top", color=GAP_INK,
+                               fontweight="bold")
+            room -= text_width(note, f * 0.9, True, self.family)
+        if len({p.owner for p in self.series}) > 1 or frame.single:
+            owner = f"{s.owner_name}'s skill · target {s.target_level}" if frame.single else s.owner_name
+            self._text(x, second, fit_text(owner, room, f * 0.85, False, self.family), f * 0.85,
+                       ha="left", va="top", color=MUTED)
+        return title, badge
+
+    def _ticks(self, plot: tuple[float, float, float, float], span: tuple[float, float], frame: Frame,
+               ticks: tuple[tuple[float, ...], tuple[str, ...], str] | None, first_col: bool) -> None:
+        x, y, w, h = plot
+        f = self.font_size
+        size = f * 0.85
+        if ticks is not None:
+            for t, label in zip(ticks[0], ticks[1], strict=True):
+                tx = x + (t - span[0]) / (span[1] - span[0]) * w
+                self._text(tx, y - 0.3 * f, label, size, ha="center", va="top", color=MUTED)
+            if ticks[2]:
+                self._text(x + w, y - (0.3 + TICK_ROW) * f, ticks[2], size, ha="right", va="top",
+                           color=MUTED)
+        if first_col:
+            step = 1 if h / 5 >= 1.2 * size else 2
+            for lv in LEVELS[::step]:
+                ly = y + (lv - LEVEL_SPAN[0]) / (LEVEL_SPAN[1] - LEVEL_SPAN[0]) * h
+                self._text(x - 0.45 * f, ly, str(lv), size, ha="right", va="center_baseline", color=MUTED)
+            if frame.single:
+                self._text(x - (0.45 + Y_TICKS) * f, y + h / 2, "Level (1–5)", size, ha="right",
+                           va="center", rotation=90, rotation_mode="anchor", color=MUTED)
+
+    # -- the legend --------------------------------------------------------------------------------
+
+    def _legend_entries(self) -> list[tuple[str, dict[str, Any]]]:
+        if len(self.series) == 1:
+            s = self.series[0]
+            mine, theirs = f"{s.owner_name} (self)", f"{s.partner_name or 'partner'} (partner)"
+        else:
+            mine, theirs = "self rating", "partner rating"
+        big = len(self.series) == 1
+        entries: list[tuple[str, dict[str, Any]]] = [
+            (mine, self_style(big)), (theirs, partner_style(big)),
+            ("target", dict(color=TARGET_COLOUR, linewidth=1.3, linestyle=(0, (1, 2)))),
+        ]
+        if any(s.skill_id in self.gaps for s in self.series):
+            entries.append((GAP_WORDS, {}))
+        return entries
+
+    def legend_size(self, width: float) -> float:
+        """The legend's font size: a little under the chart's, smaller if an entry would not
+        fit the width on a row of its own."""
+        size = self.font_size * 0.9
+        widest = max(2.6 * size + text_width(t, size, False, self.family) for t, _ in self._legend_entries())
+        return size * min(1.0, (width - 2 * PAD * self.font_size) / widest)
+
+    def _legend_flow(self, width: float) -> list[tuple[float, int]]:
+        """Where each legend entry starts (points from the left) and on which row, in a figure
+        `width` points wide: left to right, wrapping onto more rows as needed."""
+        f, left = self.legend_size(width), PAD * self.font_size
+        x, row, out = left, 0, []
+        for text, _style in self._legend_entries():
+            need = 2.6 * f + text_width(text, f, False, self.family)
+            if x + need > width - left and x > left:
+                x, row = left, row + 1
+            out.append((x, row))
+            x += need + 1.4 * f
+        return out
+
+    def _legend(self, width: float, top: float) -> None:
+        f = self.legend_size(width)
+        for (text, style), (x, row) in zip(self._legend_entries(), self._legend_flow(width), strict=True):
+            y = top - row * LEGEND_ROW * self.font_size
+            sample: Artist
+            if style:
+                sample = Line2D([x, x + 1.0 * f, x + 2.0 * f], [y, y, y], transform=self._points(),
+                                markevery=[1], **style)
+            else:
+                sample = Rectangle((x, y - 0.5 * f), 2.0 * f, f, transform=self._points(),
+                                   facecolor=GAP_FILL, edgecolor=PARTNER_COLOUR, linewidth=0.6)
+            self.add_artist(sample)
+            label = self._text(x + 2.6 * f, y, text, f, ha="left", va="center_baseline", color=INK)
+            self.legend_artists += [sample, label]
+
+
+def self_style(big: bool) -> dict[str, Any]:
+    """Self ratings: a solid line with dots."""
+    return dict(color=SELF_COLOUR, marker="o", markersize=5.5 if big else 3.6,
+                linewidth=2.0 if big else 1.5, label="self")
+
+
+def partner_style(big: bool) -> dict[str, Any]:
+    """Partner ratings: a dashed line with rings wide enough to hold the self dot."""
+    return dict(color=PARTNER_COLOUR, marker="o", markersize=9.5 if big else 6.6,
+                markerfacecolor="none", markeredgewidth=1.4 if big else 1.15,
+                linewidth=1.6 if big else 1.2, linestyle=(0, (3.5, 1.8)), label="partner")
+
+
+def _dates(series: Sequence[SkillSeries]) -> Iterable[date]:
+    return (d for s in series for d, _ in (*s.self_points, *s.partner_points))
+
+
+def _fallback_cols(frame: Frame) -> int:
+    """Columns for a figure too small to read: a near-square grid (the window scrolls instead)."""
+    return max(1, round(math.sqrt(frame.panels)))
 
 
 def skills_figure(series: Sequence[SkillSeries], *, gaps: dict[int, int] | None = None,
-                  width: float = 8.0, height: float = 4.5, dpi: float = 100,
-                  font_family: str | None = None) -> Figure:
-    """One line per skill over time: self ratings solid, partner ratings dashed, target faint.
-
-    Skill names are user text: maths parsing is off, so "$x$" in a name is drawn as typed (and a
-    name like "a $\\b$ c" cannot make drawing fail). Settings apply to this figure only.
-    """
-    settings = {"text.parse_math": False}
-    if font_family:
-        settings = {"text.parse_math": False, "font.family": font_family}  # type: ignore[dict-item]
-    with matplotlib.rc_context(settings):  # type: ignore[arg-type]
-        return _skills_figure(series, gaps, width, height, dpi)
-
-
-def _skills_figure(series: Sequence[SkillSeries], gaps: dict[int, int] | None, width: float,
-                   height: float, dpi: float) -> Figure:
-    fig = Figure(figsize=(width, height), dpi=dpi)
-    ax = fig.add_subplot()
-    rated = [s for s in series if s.self_points or s.partner_points]
-    if not rated:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, EMPTY_MESSAGE if not series else NO_RATINGS_MESSAGE, ha="center",
-                va="center", fontsize=13, color="#555555", transform=ax.transAxes)
-        return fig
-    gaps = gaps or {}
-    handles: list[Line2D] = []
-    all_dates: list[date] = []
-    for i, s in enumerate(rated):
-        colour = PALETTE[i % len(PALETTE)]
-        marker = MARKERS[i % len(MARKERS)]
-        ax.axhline(s.target_level, color=colour, alpha=0.28, linewidth=1.2, linestyle=":", zorder=1)
-        if s.self_points:
-            xs, ys = zip(*s.self_points, strict=True)
-            ax.plot(xs, ys, color=colour, marker=marker, markersize=5, linewidth=2, linestyle="-",
-                    label=f"{s.label} — self", zorder=3)
-            all_dates += xs
-        if s.partner_points:
-            xs, ys = zip(*s.partner_points, strict=True)
-            ax.plot(xs, ys, color=colour, marker=marker, markersize=5, markerfacecolor="white",
-                    linewidth=1.6, linestyle="--", label=f"{s.label} — partner", zorder=3)
-            all_dates += xs
-        handles.append(Line2D([], [], color=colour, marker=marker, linewidth=2, label=s.label))
-        if s.skill_id in gaps:
-            last = max((*s.self_points, *s.partner_points))
-            ax.annotate(f"gap {abs(gaps[s.skill_id])}", xy=(last[0], last[1]), xytext=(6, 6),
-                        textcoords="offset points", fontsize=8, color=colour, fontweight="bold")
-    ax.set_ylim(0.5, 5.5)
-    ax.set_yticks([1, 2, 3, 4, 5])
-    ax.set_ylabel("Level (1–5)")
-    ax.grid(axis="y", alpha=0.25)
-    ax.spines[["top", "right"]].set_visible(False)
-    locator = AutoDateLocator(minticks=3, maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    if len(set(all_dates)) == 1:
-        only = all_dates[0]
-        ax.set_xlim(date2num(only) - 15, date2num(only) + 15)
-    handles += [
-        Line2D([], [], color="#444444", linewidth=2, linestyle="-", label=STYLE_LABELS[0]),
-        Line2D([], [], color="#444444", linewidth=1.6, linestyle="--", label=STYLE_LABELS[1]),
-        Line2D([], [], color="#444444", linewidth=1.2, linestyle=":", alpha=0.5, label=STYLE_LABELS[2]),
-    ]
-    # The legend sits outside the axes so it never covers the data; in a pane too small for it
-    # there is none (the window says so).
-    place = chart_legend_place(series, width, height, dpi)
-    legend = None
-    if place is not None:
-        where, ncols, size = place
-        legend = fig.legend(handles=handles, loc="upper right" if where == "right" else "lower center",
-                            ncols=ncols, fontsize=size, frameon=False)
-    _lay_out(fig, ax, legend, place)
-    return fig
-
-
-def _lay_out(fig: Figure, ax: Any, legend: Any, place: tuple[str, int, float] | None) -> None:
-    """Leave room around the axes for the tick labels, the axis label and the legend.
-
-    Sizes are in pixels of this figure: the tick and axis labels from the font size (their text is
-    known: one digit, "Level (1–5)", dates in two rows at most), the legend measured.
-    """
-    from matplotlib import rcParams
-    from matplotlib.backends.backend_agg import RendererAgg
-
-    width, height, dpi = fig.bbox.width, fig.bbox.height, fig.dpi
-    pt = dpi / 72
-    em = float(rcParams["font.size"]) * pt
-    edge = 0.6 * em
-    ticks = (float(rcParams["ytick.major.size"]) + float(rcParams["ytick.major.pad"])) * pt
-    left = edge + 1.3 * em + float(rcParams["axes.labelpad"]) * pt + 0.8 * em + ticks
-    bottom = edge + ticks + 2.6 * em  # a row of dates, and the year/month row under it
-    top = 0.8 * em  # half the top tick label ("5") reaches above the axes
-    renderer = RendererAgg(1, 1, dpi)  # for text sizes only
-    # A "gap" note sits right of its skill's last point, which may be the last date on the axis.
-    notes = max((t.get_window_extent(renderer).width for t in ax.texts), default=0.0)
-    notes = notes + 8 * pt if notes else 0.0
-    right = edge + max(2.5 * em, notes)  # the last date label, or a note, reaches past the axes
-    if legend is not None and place is not None:
-        box = legend.get_window_extent(renderer)
-        if place[0] == "right":
-            right = box.width + 2 * edge + notes
+                  width: float = 8.0, height: float | None = None, dpi: float = 100,
+                  font_family: str | None = None, font_size: float = 8.0) -> SkillsFigure:
+    """The chart of `series` as a new figure `width` inches wide and `height` high (by default
+    as high as its panels need: `natural_height`)."""
+    fig = SkillsFigure(figsize=(width, height or 1.0), dpi=dpi)
+    fig.set_data(series, gaps, font_size=font_size, family=font_family)
+    if height is None:
+        if any(s.rated for s in series):
+            height = natural_height(fig.frame(width * 72), width * 72) / 72
         else:
-            bottom += box.height
-    x0, x1 = _span(left, right, width)
-    y0, y1 = _span(bottom, top, height)
-    fig.subplots_adjust(left=x0, right=x1, bottom=y0, top=y1)
-
-
-def _span(before: float, after: float, total: float) -> tuple[float, float]:
-    """Where the axes start and end (fractions of `total`) with margins `before` and `after`; in
-    a figure too small for both, the margins shrink in proportion and the axes keep a fifth."""
-    room = total * 0.8
-    if before + after > room:
-        before, after = before * room / (before + after), after * room / (before + after)
-    return before / total, 1 - after / total
+            height = min(1.5, width * 0.3)
+        fig.set_size_inches(width, height)
+    return fig

@@ -319,9 +319,9 @@ class _Builder:
         from revmentor_desktop.report.charts import skills_figure
 
         width_in = self.chart_width_px / RESOLUTION
-        height_in = min(4.2, width_in * 0.5)
         fig = skills_figure(self.s.skill_series, gaps=self.s.skill_gaps,  # type: ignore[arg-type]
-                            width=width_in, height=height_in)
+                            width=width_in)  # as high as its panels need
+        height_in = float(fig.get_size_inches()[1])
         buf = io.BytesIO()
         import matplotlib
 

@@ -58,6 +58,10 @@ class SkillTableModel(EditableRows[SkillRow]):
     def skill_at(self, row: int) -> SkillRow | None:
         return self.at(row)
 
+    def cell_text(self, row: SkillRow, col: int) -> str:
+        """What column `col` shows for `row` (whether or not the row is in the table)."""
+        return self._text(row, col)
+
     def _update(self, row_id: int, label: str, values: dict[str, object]) -> Edit:
         return commands.update_skill(row_id, label, **values)
 

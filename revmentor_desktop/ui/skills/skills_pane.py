@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 
 from revmentor_desktop.ui.skills.delegates import EditorChoices, SkillDelegate
+from revmentor_desktop.ui.skills.labels import gap_text
 from revmentor_desktop.ui.skills.rows import SkillRow
 from revmentor_desktop.ui.skills.skill_table import SkillTableModel
 from revmentor_desktop.ui.skills.views import (
@@ -13,6 +16,7 @@ from revmentor_desktop.ui.skills.views import (
     push_button,
     size_columns,
     table_view,
+    text_width,
 )
 from revmentor_desktop.ui.widgets import muted_label
 
@@ -25,7 +29,8 @@ class SkillsPane(QWidget):
         self.model = model
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
-        layout.addWidget(heading("Skills", self))
+        self.heading = heading("Skills", self)
+        layout.addWidget(self.heading)
         self.view = self._build_view(choices)
         layout.addWidget(self.view, 1)
         self.add_button = push_button("&Add Skill", "Add skill",
@@ -44,10 +49,27 @@ class SkillsPane(QWidget):
         size_columns(view, {
             m.NAME: "Stakeholder managem", m.WHOSE: "Morgan Hale", m.FOCUS: "Technology ado",
             m.TARGET: "Target", m.SELF: "Latest", m.PARTNER: "partner",
-            m.GAP: "Self 2 · Partner 4 — talk about it",
+            m.GAP: gap_text(2, 4),
         })
         view.setMinimumHeight(140)
+        self._fitted: dict[int, int] = {}
         return view
+
+    def fit_columns(self, rows: Sequence[SkillRow]) -> None:
+        """Columns of words as wide as their longest text in `rows` (every skill, not only those
+        shown, so a filter does not move them), so the words are read; the tooltip has the whole
+        of a very long one. A width the user dragged stays until the texts change."""
+        m, view = SkillTableModel, self.view
+        for col in range(len(m.HEADERS)):
+            texts = [self.model.cell_text(row, col) for row in rows]
+            width = text_width(view, col, texts, icon=col == m.GAP)
+            if self._fitted.get(col) != width:
+                self._fitted[col] = width
+                view.setColumnWidth(col, width)
+
+    def show_count(self, shown: int, of: int) -> None:
+        """Say when the filters hide some of the skills."""
+        self.heading.setText("Skills" if shown == of else f"Skills ({shown} of {of} shown)")
 
     def current(self) -> SkillRow | None:
         idx = self.view.currentIndex()

@@ -26,6 +26,7 @@ from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.skills.chart_panel import ChartPanel
 from revmentor_desktop.ui.skills.empty_page import EmptyPage
+from revmentor_desktop.ui.skills.filters import FilterBar
 from revmentor_desktop.ui.skills.labels import NEW_SKILL_NAME
 from revmentor_desktop.ui.skills.rating_table import RatingTableModel
 from revmentor_desktop.ui.skills.ratings_pane import RatingsPane
@@ -63,10 +64,16 @@ class SkillsTab(QWidget):
         self._skills: list[Skill] = []  # rows from the file, as the chart wants them
         self._ratings: list[SkillRating] = []
         self._points: list[RatingPoint] = []
+        self._rows: list[SkillRow] = []  # every skill's table row; the filters pick from them
+        self._gaps: dict[int, int] = {}
+        self._series: dict[int, SkillSeries] | None = None  # the chart's data, by skill
         self._chart_dirty = True
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
+        self.filters = FilterBar(self)
+        self.person_filter, self.skill_filter = self.filters.person_filter, self.filters.skill_filter
+        outer.addWidget(self.filters)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         outer.addWidget(self.splitter)
@@ -124,8 +131,6 @@ class SkillsTab(QWidget):
 
     def _build_chart(self) -> ChartPanel:
         self.chart = ChartPanel(self.splitter)
-        self.person_filter, self.skill_filter = self.chart.person_filter, self.chart.skill_filter
-        self.chart_hint = self.chart.chart_hint
         return self.chart
 
     def _connect(self) -> None:
@@ -137,18 +142,16 @@ class SkillsTab(QWidget):
         self.add_rating_button.clicked.connect(self.add_rating)
         self.rate_note.returnPressed.connect(self.add_rating)
         self.delete_rating_button.clicked.connect(self.delete_rating)
-        self.chart.filters_changed.connect(self._chart_data_changed)
-        self.chart.resized.connect(self._resized)
+        self.filters.changed.connect(self._filters_changed)
         # The list of sessions is read once the chart has painted for the first time.
         self.chart.first_painted.connect(lambda: QTimer.singleShot(0, self._load_sessions))
         self._delete_keys = (DeleteKey(self.skills_view, self.delete_skill, self._writable),
                              DeleteKey(self.ratings_view, self.delete_rating, self._writable))
 
     def _set_tab_order(self) -> None:
-        chain = (self.skills_view, self.add_skill_button, self.delete_skill_button, self.ratings_view,
+        chain = (self.person_filter, self.skill_filter, self.skills_view, self.add_skill_button, self.delete_skill_button, self.ratings_view,
                  self.rate_date, self.rate_level, self.rate_by, self.rate_note, self.rate_session,
-                 self.add_rating_button, self.delete_rating_button, self.person_filter,
-                 self.skill_filter)
+                 self.add_rating_button, self.delete_rating_button)
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -181,7 +184,7 @@ class SkillsTab(QWidget):
             # read the sessions once the chart is under way (`_first_chart`).
             QTimer.singleShot(0, self._first_chart)
             return
-        if self._chart_dirty or self.chart.legend_misplaced():
+        if self._chart_dirty:
             QTimer.singleShot(0, self._redraw_if_dirty)
         if "sessions" in self._stale:
             QTimer.singleShot(0, self._load_sessions)
@@ -200,7 +203,7 @@ class SkillsTab(QWidget):
         self.skill_model.set_names(self.names)
         self.rating_model.set_names(self.names)
         self.empty_page.set_names(self.names)
-        self.chart.set_people(self.names)
+        self.filters.set_people(self.names)
         return True
 
     def _load_focus_areas(self) -> None:
@@ -219,17 +222,26 @@ class SkillsTab(QWidget):
         self._skills = ops.list_skills(store)
         self._ratings = ops.list_ratings(store)
         self._points = [RatingPoint(r.skill_id, r.rated_on, r.level, r.rated_by) for r in self._ratings]
-        rows = skill_rows(self._skills, self._points)
+        self._rows = skill_rows(self._skills, self._points)
+        self._gaps = rating_gaps(self._points)
+        self._series = None
+        self.filters.set_skills(self._skills, self.names)
+        self._show_rows()
+        self.skills_pane.fit_columns(self._rows)
+        self.left.setCurrentWidget(self.tables_page if self._rows else self.empty_page)
+
+    def _show_rows(self) -> None:
+        """The skills the filters let through, in the table; the current one kept if it is there."""
+        rows = [r for r in self._rows if self.filters.lets_through(r.owner, r.id)]
         keep = self.selected_skill_id()
         keep_row = self.skills_pane.current_row()
         self.skill_model.set_rows(rows)
+        self.skills_pane.show_count(len(rows), len(self._rows))
         if keep is not None and self.skill_model.row_of(keep) >= 0:
             self.select_skill(keep)
         elif rows:
             self.skills_pane.go_to_row(min(max(keep_row, 0), len(rows) - 1))
         self._load_ratings()
-        self.chart.set_skills(self._skills, self.names)
-        self.left.setCurrentWidget(self.tables_page if rows else self.empty_page)
         self._update_buttons()
 
     def _load_ratings(self) -> None:
@@ -273,7 +285,7 @@ class SkillsTab(QWidget):
     # -- editing -------------------------------------------------------------------------------------
 
     def _default_owner(self) -> str:
-        person = self.chart.person()
+        person = self.filters.person()
         if person is not None:
             return person
         skill = self.selected_skill()
@@ -284,6 +296,7 @@ class SkillsTab(QWidget):
         if self.doc.read_only:
             return
         self.flush()
+        self.filters.show_all_skills()  # the new skill must be in the table to be named
         done = self.doc.run(commands.add_skill(NEW_SKILL_NAME, self._default_owner()))
         if done is None or not self.select_skill(done.value):
             return
@@ -386,27 +399,27 @@ class SkillsTab(QWidget):
             self.redraw_chart()  # the session list waits for its first paint (`first_painted`)
 
     def _redraw_if_dirty(self) -> None:
-        if self.canvas is not None and self.isVisible() and (
-                self._chart_dirty or self.chart.legend_misplaced()):
+        if self.canvas is not None and self.isVisible() and self._chart_dirty:
             self.redraw_chart()
 
-    def _chart_data_changed(self) -> None:
-        """Redraw now if the chart is on screen, else once when the tab is next shown."""
+    def _filters_changed(self) -> None:
+        """Narrow the table and the chart to what the filters let through (the chart now if it is
+        on screen, else once when the tab is next shown)."""
+        self._show_rows()
         self._chart_dirty = True
         if self.canvas is not None and self.isVisible():
             self.redraw_chart()
 
-    def _resized(self) -> None:
-        if self.canvas is not None and self.isVisible() and self.chart.legend_misplaced():
-            self.redraw_chart()
-
     def chart_series(self) -> list[SkillSeries]:
-        """The chart's data under the current filters."""
+        """The chart's data under the current filters (each skill's worked out once per change
+        of the data, not per change of the filters)."""
         from revmentor_desktop.report.charts import series_from
 
-        return series_from(self.chart.shown(self._skills), self._ratings, self.names)
+        if self._series is None:
+            self._series = {s.skill_id: s for s in series_from(self._skills, self._ratings, self.names)}
+        return [self._series[s.id] for s in self.filters.shown(self._skills) if s.id in self._series]
 
     def redraw_chart(self) -> None:
-        """Build the Figure for the current data and filters and show it."""
-        self.chart.show_chart(self.chart_series(), rating_gaps(self._points))
+        """Show the current data under the current filters in the chart."""
+        self.chart.show_chart(self.chart_series(), self._gaps)
         self._chart_dirty = False

@@ -3,6 +3,8 @@ small builders its panes and the tab share."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTableView,
     QWidget,
 )
@@ -50,6 +53,22 @@ def size_columns(view: QTableView, widths: dict[int, str]) -> None:
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         view.setColumnWidth(col, metrics.horizontalAdvance(sample) + 28)
     header.setStretchLastSection(True)
+
+
+def text_width(view: QTableView, col: int, texts: Iterable[str], *, icon: bool = False,
+               most_chars: int = 34) -> int:
+    """The width column `col` needs to show the longest of `texts` and its header whole, with
+    the icon if it has one; at most about `most_chars` characters wide (the tooltip has the rest)."""
+    metrics, style = view.fontMetrics(), view.style()
+    header = view.horizontalHeader()
+    title = str(view.model().headerData(col, Qt.Orientation.Horizontal) or "")
+    header_margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 4
+    cell_margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 6
+    if icon:
+        cell_margin += view.iconSize().width() + 6
+    need = max([metrics.horizontalAdvance(t) + cell_margin for t in texts]
+               + [header.fontMetrics().horizontalAdvance(line) + header_margin for line in title.split("\n")])
+    return min(need, metrics.averageCharWidth() * most_chars)
 
 
 def scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
