@@ -242,7 +242,7 @@ def test_gap_flag_appears_at_two_levels_apart_and_goes_when_fixed(
 
     rate(qtbot, tab, date(2026, 3, 2), 4, by="partner")
     text, icon = gap_cell(tab, 0)
-    assert text == "Self 2 · Partner 4 — talk about it" and icon is not None
+    assert text == "2 apart — talk about it" and icon is not None
     assert "Morgan Hale rates this 2" in shown(tab.skill_model.index(0, SkillTableModel.GAP).data(
         Qt.ItemDataRole.ToolTipRole))
     fig = figure(qtbot, tab)
@@ -314,7 +314,7 @@ def test_tables_show_latest_levels_gaps_and_sessions(skills_window: MainWindow, 
     assert model.rowCount() == 4
     ex = row_of(tab, "Executive presence")
     assert all_shown(str(model.index(ex, c).data()) for c in range(7)) == [
-        "Executive presence", "Dana Lee", "", "4", "2", "4", "Self 2 · Partner 4 — talk about it"]
+        "Executive presence", "Dana Lee", "", "4", "2", "4", "2 apart — talk about it"]
     neg = row_of(tab, "Negotiation")
     assert model.index(neg, SkillTableModel.SELF).data() == "—"
 
@@ -409,7 +409,7 @@ def test_delete_a_skill_and_undo_brings_its_ratings_back(
     assert "brings it back" in skills_window.statusBar().currentMessage()
     skills_window.undo_action.trigger()
     assert tab.skill_model.rowCount() == 4
-    assert gap_cell(tab, row_of(tab, "Executive presence"))[0].startswith("Self 2")
+    assert gap_cell(tab, row_of(tab, "Executive presence"))[0].startswith("2 apart")
 
     # The Delete key in the ratings table deletes just the selected rating.
     tab.skills_view.selectRow(row_of(tab, "Executive presence"))

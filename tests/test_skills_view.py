@@ -1,5 +1,5 @@
-"""The Skills view read as a user reads it: the filters narrow the table and the chart alike, and
-the chart is laid out clear at any scale and font."""
+"""The Skills view read as a user reads it: the filters narrow the table and the chart alike, the
+chart is laid out clear at any scale and font, and the tables' words are shown whole."""
 
 from __future__ import annotations
 
@@ -7,15 +7,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QComboBox
 
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import commands, ops
+from revmentor_desktop.ui.skills import SkillTableModel
 from revmentor_desktop.ui.skills.chart_panel import CHART_DPI
 from revmentor_desktop.ui.window import MainWindow
 from tests import test_gui_skills
-from tests.helpers import find_shown
+from tests.helpers import all_shown, find_shown
 from tests.test_charts import assert_laid_out
-from tests.test_gui_skills import _run, figure, skills_tab
+from tests.test_gui_skills import _run, edit_cell, figure, skills_tab
 
 # The partnership with skills that test_gui_skills sets up, as fixtures here too.
 skills_file = test_gui_skills.skills_file
@@ -102,6 +105,35 @@ def test_many_skills_in_a_small_window_scroll_rather_than_squeeze(window: MainWi
     tab.skill_filter.setCurrentIndex(1)  # one skill: the large chart fits, no scrolling
     qtbot.waitUntil(lambda: tab.canvas.height() <= viewport.height())
     assert_laid_out(figure(qtbot, tab))
+
+
+def test_words_in_the_tables_are_shown_whole(skills_window: MainWindow, qtbot: Any) -> None:
+    doc = skills_window.doc
+    doc.run(commands.update_partnership(mentor_name="Robert Halvorsen-Whitaker"))
+    tab = skills_tab(skills_window)
+    doc.run(commands.update_skill(
+        next(s.id for s in ops.list_skills(doc.store) if s.name == "Negotiation"), "Change Focus Area",
+        focus_area="Workplace communication"))
+    view, model = tab.skills_view, tab.skill_model
+    metrics = view.fontMetrics()
+    for col in (SkillTableModel.NAME, SkillTableModel.WHOSE, SkillTableModel.FOCUS, SkillTableModel.GAP):
+        icon = view.iconSize().width() if col == SkillTableModel.GAP else 0
+        for row in range(model.rowCount()):
+            text = model.index(row, col).data() or ""
+            assert view.columnWidth(col) >= metrics.horizontalAdvance(text) + icon + 6, (col, text)
+    # Who gives a rating, in the form and in the table's editor: the whole name.
+    tab.skills_view.selectRow(next(r for r in range(model.rowCount())
+                                   if model.skill_at(r).name == "LinkedIn presence"))
+    rate_by = tab.rate_by
+    longest = max(rate_by.fontMetrics().horizontalAdvance(t)
+                  for t in (rate_by.itemText(i) for i in range(rate_by.count())))
+    assert "Partner (Robert Halvorsen-Whitaker)" in all_shown(rate_by.itemText(i) for i in range(rate_by.count()))
+    assert rate_by.width() >= longest
+    editor = edit_cell(qtbot, tab.ratings_view, 0, 2)  # Rated by
+    assert isinstance(editor, QComboBox)
+    widest = max(editor.fontMetrics().horizontalAdvance(editor.itemText(i)) for i in range(editor.count()))
+    assert editor.width() >= widest
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
 
 
 def test_at_device_pixel_ratio_2_the_chart_is_sharp_and_laid_out_clear(tmp_path: Path, skills_file: Path) -> None:

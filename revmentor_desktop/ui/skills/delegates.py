@@ -54,13 +54,28 @@ class _Delegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         combo.setAccessibleName(name)
         combo.setEditable(editable)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
+        if editable:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        else:  # a choice is read whole ("Partner (Robert Hale)"), however narrow the column
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for text, value in items:
             combo.addItem(text, value)
         if not editable:
             combo.activated.connect(lambda _i, c=combo: self._commit_and_close(c))
         return combo
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        """Over the cell, and wider than it when the editor's text needs it."""
+        super().updateEditorGeometry(editor, option, index)
+        if isinstance(editor, QComboBox) and not editor.isEditable():
+            rect = editor.geometry()
+            parent = editor.parentWidget()
+            room = parent.width() - rect.left() if parent is not None else rect.width()
+            width = min(max(rect.width(), editor.sizeHint().width()), max(rect.width(), room))
+            if width != rect.width():
+                rect.setWidth(width)
+                editor.setGeometry(rect)
 
     def _commit_and_close(self, editor: QWidget) -> None:
         self.commitData.emit(editor)

@@ -39,7 +39,8 @@ def rater_label(skill_owner: str, rated_by: str, names: dict[str, str]) -> str:
 
 
 def gap_text(self_level: int, partner_level: int) -> str:
-    return f"Self {self_level} · Partner {partner_level} — talk about it"
+    """The Gap column's words (the two levels are in the columns beside it)."""
+    return f"{abs(self_level - partner_level)} apart — talk about it"
 
 
 def session_label(entry: EntrySummary) -> str:

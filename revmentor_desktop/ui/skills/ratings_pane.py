@@ -112,6 +112,8 @@ class RatingsPane(QWidget):
                                    "4 confident · 5 could teach it")
         self.rate_by = QComboBox(self)
         self.rate_by.setAccessibleName("Who gives the new rating")
+        # As wide as the longest choice ("Partner (Robert Hale)") each time the names change.
+        self.rate_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         top = FlowLayout(spacing=12)
         top.addWidget(labelled("&Date:", self.rate_date, self))
         top.addWidget(labelled("&Level:", self.rate_level, self))
