@@ -13,8 +13,9 @@ The figures (the first size given is "small", the last "large"; defaults 500 and
 - Cold start, as ratios. Each start-up is a FRESH process (`_probe.py`), with a fresh, empty
   XDG_CONFIG_HOME / XDG_DATA_HOME (no recent files, no settings leak in; so no backup of the file
   exists yet and the app's backup-on-open is part of the time, as on a file's first open) and
-  QT_QPA_PLATFORM=offscreen (Qt still lays out and paints every widget; it just does not show
-  them). The clock starts in this process just before the child is spawned, so interpreter
+  QT_QPA_PLATFORM=offscreen with a 1920×1200 screen at scale 1 (Qt still lays out and paints
+  every widget; it just does not show them; the screen is set because the app fits its window to
+  the screen, and the platform's own 800×800 would shrink it below the reference's size). The clock starts in this process just before the child is spawned, so interpreter
   start-up and every import count. "Painted" means the end of the paint pass (every widget
   painted, backing store flushed), observed by an event filter; the app's code runs unchanged,
   with two observers attached (see `_probe.py`). The reference is a bare PySide6 window
@@ -259,11 +260,21 @@ class ProbeError(RuntimeError):
     pass
 
 
+def offscreen_platform(folder: Path) -> str:
+    """QT_QPA_PLATFORM for an off-screen desktop of 1920×1200 at scale 1: the app fits its windows
+    to the screen, and the off-screen platform's own screen (800×800) would shrink the app's window
+    below the bare reference's, flattering the app."""
+    config = folder / "offscreen-screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920,
+                                               "height": 1200, "logicalDpi": 96, "dpr": 1}]}))
+    return f"offscreen:configfile={config}"
+
+
 def child_env(run_dir: Path) -> dict[str, str]:
     """Off-screen Qt, this checkout first on the path, and settings/app-data folders of its own."""
     home = Path(tempfile.mkdtemp(prefix="xdg-", dir=run_dir))
     env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["QT_QPA_PLATFORM"] = offscreen_platform(run_dir)
     env["XDG_CONFIG_HOME"] = str(home / "config")
     env["XDG_DATA_HOME"] = str(home / "data")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p)
@@ -798,7 +809,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_before = load_average()
     try:
         # This process measures too: off-screen, and never near the user's own settings or files.
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["QT_QPA_PLATFORM"] = offscreen_platform(run_dir)
         os.environ["XDG_CONFIG_HOME"] = str(run_dir / "self" / "config")
         os.environ["XDG_DATA_HOME"] = str(run_dir / "self" / "data")
         small = run_dir / f"small-{small_n}.revmentor"

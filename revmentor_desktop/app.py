@@ -4,7 +4,7 @@ Start-up order (keep it; the benchmark holds us to it):
 
 1. `cli.main` parses arguments; the headless paths (`--make-sample`, `--export-pdf`) never get here.
 2. `run()` creates the QApplication, installs the exception hook (our bugs are logged to the
-   app-data folder and shown with "Copy details"), and resolves which file to open: the one given,
+   app-data folder and shown with "Copy Details"), and resolves which file to open: the one given,
    else the last one used, else the default file (after the first-run "New partnership" dialog).
 3. The main window is constructed and shown. Nothing heavy is imported yet: no sqlmodel/SQLAlchemy,
    no matplotlib. The window shows "Opening …" while…
@@ -24,13 +24,20 @@ and matplotlib are loaded. The main window hands Python's garbage collection to 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revmentor_desktop import APP_NAME, ORG_NAME, __version__
 from revmentor_desktop.errors import KnownError
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
 
-def run(file: Path | None) -> int:
+
+def run(file: Path | None, qt_args: Sequence[str] = ()) -> int:
+    """Start the window on `file`; `qt_args` are Qt's own options (`-style fusion`), for
+    QApplication (ignored when one exists already)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -40,8 +47,16 @@ def run(file: Path | None) -> int:
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName("io.github.revmentor.RevMentor")
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        [*(sys.argv[:1] or ["revmentor"]), *qt_args])
+    ctrl_c = CtrlC(app)
+    try:
+        return _run(app, file, ctrl_c)
+    finally:
+        ctrl_c.remove()
 
+
+def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
     from revmentor_desktop.ui import crash
 
     crash.install()
@@ -59,6 +74,8 @@ def run(file: Path | None) -> int:
         return 1
     if target is None:
         return 0  # the user cancelled the first-run dialog
+    if target.create is None and _handed_to_running_window(target.path):
+        return 0  # the window that has the file came to the front; nothing to show here
     from revmentor_desktop.ui.after_paint import after_next_paint
 
     window = MainWindow()
@@ -71,6 +88,99 @@ def run(file: Path | None) -> int:
         window.open_file(target.path, create=target.create)
 
     after_next_paint(window, open_target)
+    ctrl_c.window = window
     window.show()
     return int(app.exec())
+
+
+class CtrlC:
+    """Ctrl+C in the terminal does what File › Quit does: any open dialog is answered as Escape
+    would answer it, then the window closes as it does for File › Quit (what was typed is saved).
+
+    Python runs a signal handler only between its own bytecodes, never while Qt's event loop waits
+    in C++; so the signal also writes a byte to a socket (`signal.set_wakeup_fd`) that a
+    QSocketNotifier watches, which wakes the loop and lets the handler run. The handler itself
+    only schedules the close, for the event loop to run outside whatever code it interrupted.
+    """
+
+    #: How often to look again while a dialog's event loop unwinds (ms), and for how long at most.
+    RETRY_MS = 10
+    RETRIES = 100
+
+    def __init__(self, app: QApplication) -> None:
+        import signal
+        import socket
+        import threading
+
+        from PySide6.QtCore import QSocketNotifier
+
+        self.window: QWidget | None = None
+        self._app = app
+        self._installed = False
+        if threading.current_thread() is not threading.main_thread():
+            return  # signals are the main thread's alone
+        self._reader, self._writer = socket.socketpair()
+        for sock in (self._reader, self._writer):
+            sock.setblocking(False)
+        self._old_wakeup_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        self._old_handler = signal.signal(signal.SIGINT, self._on_signal)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, app)
+        self._notifier.activated.connect(self._drain)
+        self._installed = True
+
+    def remove(self) -> None:
+        """Put back Python's own handling of Ctrl+C (run() is over)."""
+        if not self._installed:
+            return
+        import signal
+
+        self._installed = False
+        self._notifier.setEnabled(False)
+        self._notifier.deleteLater()
+        signal.signal(signal.SIGINT, self._old_handler)
+        signal.set_wakeup_fd(self._old_wakeup_fd)
+        self._reader.close()
+        self._writer.close()
+
+    def _drain(self) -> None:
+        try:
+            while self._reader.recv(512):
+                pass
+        except OSError:  # BlockingIOError: nothing more to read
+            return
+
+    def _on_signal(self, signum: int, frame: object) -> None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: self._quit(self.RETRIES))
+
+    def _quit(self, retries: int) -> None:
+        from PySide6.QtCore import QThread, QTimer
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QDialog):
+            modal.reject()  # as Escape would: the first-run dialog, a question, an open-file dialog
+        thread = QThread.currentThread()
+        nested = thread is not None and thread.loopLevel() > 1
+        if (modal is not None or nested) and retries > 0:
+            # Close the window from the main loop, once the dialog's own loop has returned.
+            QTimer.singleShot(self.RETRY_MS, lambda: self._quit(retries - 1))
+            return
+        if self.window is not None:
+            self.window.close()
+
+
+def _handed_to_running_window(path: Path) -> bool:
+    """When `path` (by any name) is open in a running RevMentor, ask that window to come forward.
+    True when it answered: this second launch then simply ends, quietly, with success."""
+    from revmentor_desktop.ui import file_identity
+
+    lock = file_identity.lock_for(path)
+    if lock.tryLock(0):
+        lock.unlock()  # nobody has it: this process opens it (and locks it properly) itself
+        return False
+    from revmentor_desktop.ui.window.single_instance import ask_owner_to_come_forward
+
+    return ask_owner_to_come_forward(path)
 

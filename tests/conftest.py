@@ -12,8 +12,13 @@ from typing import Any
 import pytest
 
 # Before Qt loads: no display needed, and nothing of the developer's own settings is touched.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _session_home = Path(tempfile.mkdtemp(prefix="revmentor-tests-"))
+# A desktop-sized screen (the platform's own is 800×800): the window fits itself to its screen, and
+# layout tests expect the first window's full size. Tests of small screens start their own process.
+SCREEN_CONFIG = _session_home / "offscreen-screen.json"
+SCREEN_CONFIG.write_text('{"screens": [{"name": "test", "x": 0, "y": 0, "width": 1920, "height": 1200, '
+                         '"logicalDpi": 96, "dpr": 1}]}')
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN_CONFIG}"
 for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[var] = str(_session_home / var.lower())
 os.environ.setdefault("XDG_RUNTIME_DIR", str(_session_home / "runtime"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from revmentor_desktop.ui.layout import fit_columns
+from revmentor_desktop.ui.layout import SCREEN_SHARE, fit_columns, fit_minimum, fit_window
 
 # The Goals table as DejaVu Sans 9 pt measures it, with an overdue goal: title, owner, focus area,
 # status, progress, target date.
@@ -143,3 +143,33 @@ def test_a_wider_table_never_narrows_a_column(table: Table, extra: int) -> None:
     wide = fit_columns(available + extra, wanted, minimum, 0, floor, comfortable=comfortable)
     assert wide[0] >= narrow[0]
     assert all(wide[c] >= narrow[c] - 1 for c in wanted)  # others: at most a pixel of rounding
+
+
+# -- the main window on the screen -------------------------------------------------------------------
+
+screens = st.tuples(st.integers(-3000, 3000), st.integers(-3000, 3000),
+                    st.integers(200, 8000), st.integers(200, 5000))
+
+
+@given(screens, st.integers(-9000, 9000), st.integers(-9000, 9000),
+       st.integers(1, 10000), st.integers(1, 10000))
+def test_a_window_always_fits_its_screen(screen: tuple[int, int, int, int], x: int, y: int,
+                                         w: int, h: int) -> None:
+    sx, sy, sw, sh = screen
+    fx, fy, fw, fh = fit_window(x, y, w, h, screen)
+    assert fw <= sw * SCREEN_SHARE and fh <= sh * SCREEN_SHARE
+    assert sx <= fx and fx + fw <= sx + sw and sy <= fy and fy + fh <= sy + sh
+    assert fw <= w and fh <= h  # never grows
+
+
+def test_scale_two_on_a_laptop_screen() -> None:
+    # 1400×900 pixels at scale 2 is 700×450 (less a panel) of room: the 1300×850 first window fits.
+    assert fit_window(0, 0, 1300, 850, (0, 0, 700, 420)) == (35, 21, 630, 378)
+    assert fit_minimum(760, 520, (0, 0, 700, 420)) == (630, 378)
+    assert fit_minimum(760, 520, (0, 0, 1920, 1040)) == (760, 520)
+
+
+def test_a_window_that_fits_stays_put() -> None:
+    assert fit_window(100, 80, 1200, 800, (0, 0, 1920, 1040)) == (100, 80, 1200, 800)
+    # Off the right edge (a screen since unplugged): moved back on, size kept.
+    assert fit_window(3000, 80, 1200, 800, (0, 0, 1920, 1040)) == (720, 80, 1200, 800)

@@ -69,7 +69,7 @@ def test_a_bug_is_logged_and_shown_with_copy_details(qtbot: Any, monkeypatch: py
 
     def fake_exec(box: QMessageBox) -> int:
         shown.append(box)
-        copy = next(b for b in box.buttons() if b.text() == "Copy details")
+        copy = next(b for b in box.buttons() if b.text() == "Copy Details")
         copy.click()
         return 0
 
@@ -78,7 +78,7 @@ def test_a_bug_is_logged_and_shown_with_copy_details(qtbot: Any, monkeypatch: py
         raise ValueError("boom <b>not markup</b>")
     except ValueError as exc:
         crash.handle(type(exc), exc, exc.__traceback__)
-    assert shown and "Copy details" in [b.text() for b in shown[0].buttons()]
+    assert shown and "Copy Details" in [b.text() for b in shown[0].buttons()]
     log = paths.log_file().read_text(encoding="utf-8")
     assert "ValueError: boom <b>not markup</b>" in log
     assert (paths.log_file().stat().st_mode & 0o777) == 0o600

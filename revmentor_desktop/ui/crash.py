@@ -1,4 +1,4 @@
-"""The exception hook: our bugs are logged with their traceback and shown with "Copy details".
+"""The exception hook: our bugs are logged with their traceback and shown with "Copy Details".
 
 A `KnownError` that escapes is the user's world, not a bug: it is shown as its plain sentence.
 """
@@ -74,9 +74,11 @@ def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
             "Something went wrong inside RevMentor. Your saved work is safe: every edit is "
             "saved the moment you make it."
         )
-        box.setInformativeText(f"The details were written to {where}. Please send them to us.")
+        box.setInformativeText(
+            f"The details were written to {where}. If you report the problem, attach that file "
+            "or paste what Copy Details copies.")
         box.setDetailedText(details)
-        copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton("Copy Details", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is copy:

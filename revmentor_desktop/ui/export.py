@@ -214,7 +214,7 @@ class Exporter(QObject):
         except BaseException:
             self._stop()
             self.window.statusBar().clearMessage()
-            raise  # a bug: the exception hook logs it and shows "Copy details"
+            raise  # a bug: the exception hook logs it and shows "Copy Details"
         self._stop()
         self._finished(target, pages)
 

@@ -76,3 +76,29 @@ def _shrink(wanted: dict[Col, int], minimum: dict[Col, int], room: int) -> dict[
         given += share
         widths[c] = minimum[c] + share
     return widths
+
+
+#: The most of the screen's free area a window takes unasked: the rest shows the desktop is there.
+SCREEN_SHARE = 0.9
+
+
+def fit_window(x: int, y: int, width: int, height: int,
+               screen: tuple[int, int, int, int], share: float = SCREEN_SHARE) -> tuple[int, int, int, int]:
+    """Where a window of the given geometry goes so that it fits `screen` (x, y, width, height of
+    the screen's available area, in the same device-independent pixels): at most `share` of it
+    in each direction, and wholly on it. A window that already fits stays exactly where it is;
+    one that was too big is centred."""
+    sx, sy, sw, sh = screen
+    w = min(width, max(1, int(sw * share)))
+    h = min(height, max(1, int(sh * share)))
+    if (w, h) != (width, height):  # shrunk: centre it, as a first window would be
+        return sx + (sw - w) // 2, sy + (sh - h) // 2, w, h
+    x = min(max(x, sx), sx + sw - w)
+    y = min(max(y, sy), sy + sh - h)
+    return x, y, w, h
+
+
+def fit_minimum(width: int, height: int, screen: tuple[int, int, int, int],
+                share: float = SCREEN_SHARE) -> tuple[int, int]:
+    """A window's minimum size, lowered where the screen is smaller (a laptop at scale 2)."""
+    return min(width, max(1, int(screen[2] * share))), min(height, max(1, int(screen[3] * share)))

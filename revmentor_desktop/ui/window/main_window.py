@@ -12,15 +12,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QStackedWidget
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget
 
-from revmentor_desktop import APP_NAME, __version__
+from revmentor_desktop import APP_NAME
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.errors import ErrorKind, Gone, KnownError
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui import dialogs, gc_guard, paths
+from revmentor_desktop.ui.layout import fit_minimum, fit_window
 from revmentor_desktop.ui.window import tab_host
+from revmentor_desktop.ui.window.drops import FileDrops
 from revmentor_desktop.ui.window.file_session import (
     FileSession,
     NewPartnership,
@@ -32,6 +39,10 @@ from revmentor_desktop.ui.window.pages import EmptyPage, MessagePage
 from revmentor_desktop.ui.window.recent_menu import RecentMenu
 from revmentor_desktop.ui.window.tab_host import TabHost, TabOf
 from revmentor_desktop.ui.window.undo_actions import UndoActions
+
+#: The first window's size and the least it shrinks to (both lowered on a smaller screen).
+FIRST_WIDTH, FIRST_HEIGHT = 1300, 850
+MIN_WIDTH, MIN_HEIGHT = 760, 520
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.document import Document
@@ -52,14 +63,15 @@ class MainWindow(QMainWindow):
         self.session.closing.connect(self._let_go_of)
         self.session.come_forward.connect(self._come_forward)
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(760, 520)
-        self.resize(1300, 850)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self.resize(FIRST_WIDTH, FIRST_HEIGHT)
 
         self.stack = QStackedWidget(self)
         self.message = MessagePage(self)
         self._empty: EmptyPage | None = None  # built when first shown: never, on most start-ups
         self.stack.addWidget(self.message)
         self.setCentralWidget(self.stack)
+        self.drops = FileDrops(self, self.open_file)  # a .revmentor file dropped on the window opens it
         self._build_menus()
         self._restore_geometry()
 
@@ -135,8 +147,11 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.tab_actions: list[QAction] = []
 
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About RevMentor", self.about)
+        self.help_menu = bar.addMenu("&Help")
+        self._action(self.help_menu, "&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
+        self.help_menu.addSeparator()
+        self._action(self.help_menu, "&About RevMentor", self.about)
+        self._action(self.help_menu, "About &Qt", QApplication.aboutQt)
 
     def _enable_file_actions(self, enabled: bool) -> None:
         for act in (self.export_action, self.copy_action, self.restore_action):
@@ -401,25 +416,36 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("You tried to open this partnership again: it is here.", 6000)
 
     def about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("About RevMentor")
-        from revmentor_desktop.ui.widgets import PLAIN
+        from revmentor_desktop.ui.window.help import AboutDialog
 
-        box.setTextFormat(PLAIN)
-        box.setText(
-            f"RevMentor Desktop {__version__}\n\n"
-            "Goals, sessions, SWOT and skills for one reverse-mentoring partnership, "
-            "kept in a file you own. Nothing leaves this computer."
-        )
-        box.exec()
+        AboutDialog(self, self.doc.store.shown_path if self.doc is not None else None).exec()
+
+    def show_shortcuts(self) -> None:
+        from revmentor_desktop.ui.window.help import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def _restore_geometry(self) -> None:
+        """The last size and place, or the first-run size — either way fitted to the screen it
+        lands on (at most 90 % of its free area, wholly on it), at any scale factor."""
         value = paths.settings().value("geometry")
         if isinstance(value, QByteArray | bytes) and value:
             self.restoreGeometry(QByteArray(value))
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None and not screen.availableGeometry().intersects(self.frameGeometry()):
-            self.move(screen.availableGeometry().topLeft())
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        g = self.geometry()
+        screen = QGuiApplication.screenAt(g.center()) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        a = screen.availableGeometry()
+        room = (a.x(), a.y(), a.width(), a.height())
+        self.setMinimumSize(*fit_minimum(MIN_WIDTH, MIN_HEIGHT, room))
+        if self.isMaximized() or self.isFullScreen():
+            return
+        x, y, w, h = fit_window(g.x(), g.y(), g.width(), g.height(), room)
+        if (x, y, w, h) != (g.x(), g.y(), g.width(), g.height()):
+            self.setGeometry(x, y, w, h)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._exporter is not None and self._exporter.busy:
