@@ -7,14 +7,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
 
 from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data.journal import HIT_END, HIT_START
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.ui.journal import JournalTab
 from revmentor_desktop.ui.journal.actions import ActionModel
+from revmentor_desktop.ui.journal.entry_list import EntryListModel
+from revmentor_desktop.ui.journal.search_marks import HighlightDelegate, hit_colours
 from revmentor_desktop.ui.tab import Tab
 from revmentor_desktop.ui.window import MainWindow
 
@@ -389,3 +393,87 @@ def test_a_ticked_goal_shows_ticked_at_once(busy_window: MainWindow) -> None:
     model = journal(busy_window).editor.goal_model
     assert model.setData(model.index(0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert model.data(model.index(0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+# -- search snippets: the words found, whole, in plain text, highlighted (issue 15) ---------------------
+
+
+def snippet_of(tab: JournalTab, entry_id: int) -> str:
+    row = tab.model.row_of(entry_id)
+    assert row >= 0
+    return str(tab.model.data(tab.model.index(row, EntryListModel.TOPICS)))
+
+
+def test_a_snippet_shows_the_words_found_whole_in_plain_text_and_highlighted(busy_window: MainWindow) -> None:
+    tab = journal(busy_window)
+    entry_id = tab.model.entry_at(0).id
+    filler = "\n".join(f"- point {i}: **nothing** to report" for i in range(60))
+    notes = f"{filler}\n\n**Decision:** our **data privacy** notice goes out in March."
+    assert busy_window.doc.run(commands.update_entry(entry_id, "Edit Notes", notes=notes)) is not None
+    tab.search.setText("data p")
+    tab.run_search()
+    text = snippet_of(tab, entry_id)
+    assert f"{HIT_START}data{HIT_END} {HIT_START}privacy{HIT_END}" in text
+    assert "*" not in text and "- point" not in text
+    delegate = tab.list.itemDelegateForColumn(EntryListModel.TOPICS)
+    assert isinstance(delegate, HighlightDelegate)
+    # However narrow the column, the first word found is painted whole: words around it give way.
+    font = tab.list.font()
+    bold = QFont(font)
+    bold.setBold(True)
+    for width in (QFontMetrics(bold).horizontalAdvance("data") + QFontMetrics(font).horizontalAdvance("……"),
+                  tab.list.columnWidth(EntryListModel.TOPICS), 2000):
+        hits = [part for hit, part, _w in delegate.fitted(text, width, font) if hit]
+        assert hits[0] == "data" and set(hits) <= {"data", "privacy"}
+    # Painted on a tint of the palette's highlight colour.
+    palette = tab.list.palette()
+    image = QImage(600, 30, QImage.Format.Format_RGB32)
+    image.fill(palette.color(QPalette.ColorRole.Base))
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 600, 30)
+    option.font = font
+    option.palette = palette
+    painter = QPainter(image)
+    delegate.paint(painter, option, tab.model.index(tab.model.row_of(entry_id), EntryListModel.TOPICS))
+    painter.end()
+    marked = hit_colours(palette)[0]
+    assert any(image.pixelColor(x, y) == marked for x in range(600) for y in range(30))
+
+
+def test_the_list_is_painted_by_qt_alone_until_a_search_is_on(busy_window: MainWindow) -> None:
+    tab = journal(busy_window)
+    column = EntryListModel.TOPICS
+    assert not isinstance(tab.list.itemDelegateForColumn(column), HighlightDelegate)
+    tab.search.setText("board")
+    tab.run_search()
+    assert isinstance(tab.list.itemDelegateForColumn(column), HighlightDelegate)
+    tab.search.clear()
+    tab.run_search()
+    assert not isinstance(tab.list.itemDelegateForColumn(column), HighlightDelegate)
+
+
+def test_a_snippet_follows_an_edit_made_while_searching(busy_window: MainWindow) -> None:
+    tab = journal(busy_window)
+    tab.search.setText("notes")
+    tab.run_search()
+    entry_id = tab.model.entry_at(1).id
+    assert snippet_of(tab, entry_id).startswith("Session")
+    busy_window.doc.run(commands.update_entry(entry_id, "Edit Notes", notes="Fresh notes, **rewritten**"))
+    assert snippet_of(tab, entry_id) == f"Fresh {HIT_START}notes{HIT_END}, rewritten"
+
+
+def test_the_editor_marks_words_found_in_the_palette_colours_and_follows_a_theme_change(
+        busy_window: MainWindow) -> None:
+    tab = journal(busy_window)
+    tab.search.setText("notes")
+    tab.run_search()
+    highlighter = tab.editor._highlighters[1]  # the notes
+    palette = tab.editor.notes.palette()
+    assert highlighter._format.background().color() == hit_colours(palette)[0]
+    dark = QPalette(palette)
+    for role, colour in ((QPalette.ColorRole.Base, "#202020"), (QPalette.ColorRole.Text, "#eeeeee"),
+                         (QPalette.ColorRole.Highlight, "#2a82da")):
+        dark.setColor(role, QColor(colour))
+    tab.editor.setPalette(dark)
+    assert highlighter._format.background().color() == hit_colours(dark)[0]
+    assert highlighter._format.foreground().color() == QColor("#eeeeee")

@@ -7,7 +7,7 @@ from datetime import date
 from functools import partial
 from itertools import pairwise
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -206,7 +206,7 @@ class EntryEditor(QWidget):
             box: QPlainTextEdit = getattr(self, field)
             self._fields[field] = box
             self._savers[field] = TextSaver(box, partial(self._save, field))
-            self._highlighters.append(SearchHighlighter(box.document()))
+            self._highlighters.append(SearchHighlighter(box.document(), box.palette()))
         self._fields["topics"] = self.topics
         self._savers["topics"] = TextSaver(self.topics, partial(self._save, "topics"))
         self.held_on.editingFinished.connect(self._save_date)
@@ -319,6 +319,12 @@ class EntryEditor(QWidget):
     def set_search_words(self, words: list[str]) -> None:
         for hl in self._highlighters:
             hl.set_words(words)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a theme switched: the marks follow it
+            for hl in self._highlighters:  # (the fields inherit the palette only after this event)
+                hl.set_palette(self.palette())
 
     # -- saving --------------------------------------------------------------------------------------
 

@@ -1,7 +1,13 @@
 """The list of journal entries beside the editor: newest first, narrowed (with snippets of the
-matching text) while a search is on."""
+matching text) while a search is on.
+
+The list is painted at every search keystroke, a cell at a time, each cell asking `data` for
+seven roles: `data` answers the roles it has nothing for at once, and the text of a row is made
+once (its snippet when the rows on screen first need one, a screenful per query)."""
 
 from __future__ import annotations
+
+from itertools import compress
 
 from PySide6.QtCore import QAbstractTableModel, Qt
 
@@ -15,6 +21,18 @@ from revmentor_desktop.ui.tables import ROOT, Index
 #: A session's usefulness rating as it is shown, in the list and in the editor's choice.
 STARS = {None: "", 1: "★☆☆☆☆", 2: "★★☆☆☆", 3: "★★★☆☆", 4: "★★★★☆", 5: "★★★★★"}
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_USER = Qt.ItemDataRole.UserRole
+_ANSWERED = frozenset({_DISPLAY, _DECORATION, _TOOLTIP, _ACCESSIBLE, _USER})
+
+
+def search_words(text: str) -> tuple[str, ...]:
+    """The words a search looks for, as the snippets mark them (case and accents aside)."""
+    return tuple(dict.fromkeys(w.casefold() for w in jr.search_words(text)))
+
 
 class EntryListModel(QAbstractTableModel):
     """Entries newest first: date, topics (or, while searching, the matching text), rating."""
@@ -26,44 +44,73 @@ class EntryListModel(QAbstractTableModel):
         super().__init__()
         self._doc = doc
         self._all: list[ops.EntrySummary] = []
+        self._all_ids: list[int] = []
         self._rows: list[ops.EntrySummary] = []
-        self._snippets: dict[int, str] | None = None
+        self._row_ids: list[int] = []
+        self._dates: dict[int, str] = {}  # entry id -> its date as shown
+        self._snippets: dict[int, str] | None = None  # entry id -> snippet, while searching
         self._hits: set[int] | None = None
         self._query = ""
+        self._words: tuple[str, ...] = ()
 
     # loading and filtering
     def reload(self) -> None:
         self.beginResetModel()
         self._all = ops.list_entries(self._doc.store, include_private=not self._doc.hide_private)
+        self._all_ids = [e.id for e in self._all]
+        self._dates.clear()
+        self.forget_snippets()
         self._apply_filter()
         self.endResetModel()
 
-    def set_hits(self, ids: list[int] | None, text: str = "") -> None:
-        """Show only these entries (None: all); snippets of `text` are made as rows are shown."""
+    def set_hits(self, ids: set[int] | list[int] | None, text: str = "") -> None:
+        """Show only the entries among `ids` (None: all), in the list's own order; snippets of
+        `text` are made as rows are shown. Snippets already made for the same words are kept
+        (another space typed, the same search run again): the entries have not changed since,
+        or `forget_snippets` was called."""
         self.beginResetModel()
-        self._hits = None if ids is None else set(ids)
+        self._hits = None if ids is None else (ids if isinstance(ids, set) else set(ids))
         self._query = text
-        self._snippets = None if ids is None else {}
+        words = search_words(text) if ids is not None else ()
+        if ids is None:
+            self._snippets = None
+        elif self._snippets is None or words != self._words:
+            self._snippets = {}
+        self._words = words
         self._apply_filter()
         self.endResetModel()
+
+    def forget_snippets(self) -> None:
+        """The entries' text changed: make the snippets again when next shown."""
+        if self._snippets is not None:
+            self._snippets = {}
 
     def _apply_filter(self) -> None:
         if self._hits is None:
-            self._rows = self._all
+            self._rows, self._row_ids = self._all, self._all_ids
         else:
-            wanted = self._hits
-            self._rows = [e for e in self._all if e.id in wanted]
+            keep = list(map(self._hits.__contains__, self._all_ids))
+            self._rows = list(compress(self._all, keep))
+            self._row_ids = list(compress(self._all_ids, keep))
 
     SNIPPET_BATCH = 32  # about a screenful: one query makes the snippets of every row shown
 
     def _snippet(self, row: int) -> str:
-        assert self._snippets is not None
-        entry_id = self._rows[row].id
-        if entry_id not in self._snippets:
-            batch = [e.id for e in self._rows[row:row + self.SNIPPET_BATCH]
-                     if e.id not in self._snippets]
-            self._snippets.update(jr.snippets_for(self._doc.store, batch, self._query))
-        return self._snippets.get(entry_id, "")
+        snippets = self._snippets
+        assert snippets is not None
+        entry_id = self._row_ids[row]
+        found = snippets.get(entry_id)
+        if found is None:
+            batch = [i for i in self._row_ids[row:row + self.SNIPPET_BATCH] if i not in snippets]
+            snippets.update(jr.snippets_for(self._doc.store, batch, self._query))
+            found = snippets.get(entry_id, "")
+        return found
+
+    def _date(self, e: ops.EntrySummary) -> str:
+        shown = self._dates.get(e.id)
+        if shown is None:
+            shown = self._dates[e.id] = day_text(e.held_on)
+        return shown
 
     @property
     def searching(self) -> bool:
@@ -76,10 +123,10 @@ class EntryListModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, entry_id: int) -> int:
-        for i, e in enumerate(self._rows):
-            if e.id == entry_id:
-                return i
-        return -1
+        try:
+            return self._row_ids.index(entry_id)
+        except ValueError:
+            return -1
 
     # the model interface
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -97,30 +144,29 @@ class EntryListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ANSWERED:
+            return None  # font, colours, alignment, check state…: the view's own
+        row = index.row()
+        if not 0 <= row < len(self._rows):  # an invalid index has row -1
             return None
-        e = self._rows[index.row()]
+        e = self._rows[row]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.DATE:
-                return day_text(e.held_on)
+        if role == _DISPLAY:
             if col == self.TOPICS:
                 if self._snippets is not None:
-                    return self._snippet(index.row()) or e.topics
+                    return self._snippet(row) or e.topics
                 return e.topics or "(no topics)"
-            return STARS[e.rating]
-        if role == Qt.ItemDataRole.DecorationRole and col == self.DATE and e.private:
-            return lock_icon()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"{day_text(e.held_on)} · {e.duration_minutes} min"]
+            return self._date(e) if col == self.DATE else STARS[e.rating]
+        if role == _DECORATION:
+            return lock_icon() if col == self.DATE and e.private else None
+        if role == _TOOLTIP:
+            parts = [f"{self._date(e)} · {e.duration_minutes} min"]
             if e.topics:
                 parts.append(e.topics)
             if e.private:
                 parts.append("Private: never exported, hidden in screen-share mode")
             return "\n".join(parts)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == _ACCESSIBLE:
+            text = str(self.data(index, _DISPLAY)).replace(jr.HIT_START, "").replace(jr.HIT_END, "")
             return f"{text} (private)" if col == self.DATE and e.private else text
-        if role == Qt.ItemDataRole.UserRole:
-            return e.id
-        return None
+        return e.id  # the user role

@@ -3,7 +3,6 @@ one selected. It follows the file's changes itself and skips the ones its own ed
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, QSize, Qt, QTimer
@@ -95,7 +94,7 @@ class JournalTab(QWidget):
     def _build_entry_list(self, parent: QWidget) -> QTableView:
         view = QTableView(parent)
         view.setModel(self.model)
-        view.setItemDelegateForColumn(EntryListModel.TOPICS, HighlightDelegate(view))
+        self._marks = HighlightDelegate(view)  # on the text column while a search is on
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -229,11 +228,14 @@ class JournalTab(QWidget):
         self._search_timer.stop()
         text = self.search.text()
         keep = self.current_entry_id()
-        hits = jr.search_ids(self.doc.store, text, include_private=not self.doc.hide_private)
+        hits = jr.matching_ids(self.doc.store, text)  # the model keeps its own order
+        was_searching = self.model.searching
         self.model.set_hits(hits, text)
-        self.list.horizontalHeader().viewport().update()
-        words = re.findall(r"\w+", text) if hits is not None else []
-        self.editor.set_search_words(words)
+        if self.model.searching != was_searching:
+            self.list.setItemDelegateForColumn(
+                EntryListModel.TOPICS, self._marks if hits is not None else self.list.itemDelegate())
+            self.list.horizontalHeader().viewport().update()  # "Topics" or "Matching text"
+        self.editor.set_search_words(jr.search_words(text) if hits is not None else [])
         row = self.model.row_of(keep) if keep is not None else -1
         self._select_row(row if row >= 0 else 0)
         self._update_state()
@@ -322,6 +324,7 @@ class JournalTab(QWidget):
                 if Change.ENTRY_TEXT in kinds and initiator is not self.editor:
                     self.editor.reload_text()  # an undo shows the text it restored
                 if self.model.searching:
+                    self.model.forget_snippets()
                     self.run_search()
         if (kinds & {Change.GOALS, Change.PRIVACY, Change.DISCUSSED} and not kinds & {Change.ENTRIES}
                 and initiator is not self.editor.goal_model):
