@@ -462,6 +462,18 @@ def test_a_snippet_follows_an_edit_made_while_searching(busy_window: MainWindow)
     assert snippet_of(tab, entry_id) == f"Fresh {HIT_START}notes{HIT_END}, rewritten"
 
 
+def test_the_count_under_the_list_is_plain_text_shown_whole_in_its_tooltip_when_cut(
+        busy_window: MainWindow) -> None:
+    tab = journal(busy_window)
+    assert tab.count.text() == "12 sessions"
+    tab.show_problem("<b>Could not save</b> to /tmp/a & b")
+    assert tab.count.text() == "<b>Could not save</b> to /tmp/a & b"
+    assert tab.count.accessibleName() == tab.count.text()
+    tab.count.resize(1, tab.count.height())
+    tab.count.repaint()
+    assert "&lt;b&gt;Could not save&lt;/b&gt;" in tab.count.toolTip()  # escaped: shown as typed
+
+
 def test_the_editor_marks_words_found_in_the_palette_colours_and_follows_a_theme_change(
         busy_window: MainWindow) -> None:
     tab = journal(busy_window)

@@ -1,18 +1,21 @@
 """The Journal tab's building blocks: the editor's long-text boxes, bold captions and the notes
-preview that renders Markdown without reading anything outside the note; rows of controls."""
+preview that renders Markdown without reading anything outside the note; rows of controls; the
+line under the list that counts what it shows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QTextBrowser,
     QWidget,
 )
 
 from revmentor_desktop.report.markdown import ClosedDocument, closed_resource, set_markdown
-from revmentor_desktop.ui.widgets import PLAIN
+from revmentor_desktop.ui.widgets import PLAIN, plain_tooltip
 
 
 class NotesPreview(QTextBrowser):
@@ -59,3 +62,46 @@ def stretch_row(first: QWidget, *rest: QWidget) -> QHBoxLayout:
     for widget in rest:
         row.addWidget(widget)
     return row
+
+
+class StatusLine(QWidget):
+    """One line of plain text that changes often: the count under the entry list, new at every
+    search keystroke. A QLabel asks the whole window to lay itself out again whenever its text
+    changes (the main window then re-applies its layout, and half the window is repainted, the
+    editor's scroll bar included); this line only repaints itself. Its width is whatever the row
+    leaves it; a text too long for it ends in "…" and is shown whole in the tooltip."""
+
+    SAMPLE = "10,000 of 10,000 sessions match"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text == self._text:
+            return
+        self._text = text
+        self.setAccessibleName(text)
+        self.setToolTip("")  # set again at the next paint, if the text does not fit
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self.SAMPLE), metrics.height() + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().height() + 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        metrics = self.fontMetrics()
+        shown = metrics.elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
+        if shown != self._text and not self.toolTip():
+            self.setToolTip(plain_tooltip(self._text))
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         shown)

@@ -30,7 +30,7 @@ from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.journal.editor import EntryEditor
 from revmentor_desktop.ui.journal.entry_list import EntryListModel
-from revmentor_desktop.ui.journal.fields import stretch_row
+from revmentor_desktop.ui.journal.fields import StatusLine, stretch_row
 from revmentor_desktop.ui.journal.search_marks import HighlightDelegate
 from revmentor_desktop.ui.widgets import PLAIN
 
@@ -82,8 +82,7 @@ class JournalTab(QWidget):
         self.model = EntryListModel(self.doc)
         self.list = self._build_entry_list(left)
         left_layout.addWidget(self.list, 1)
-        self.count = QLabel(left)
-        self.count.setTextFormat(PLAIN)
+        self.count = StatusLine(left)  # changes at every keystroke: never relays the window out
         self.new_button = QPushButton("&New Entry", left)
         self.new_button.setToolTip("Start a session entry for today (Ctrl+N)")
         self.delete_button = QPushButton("Delete", left)
