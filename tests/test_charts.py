@@ -69,7 +69,7 @@ def assert_laid_out(fig: SkillsFigure) -> None:
     assert legend.y0 > max(p.y1 for p in plots)
     for p, plot in zip(fig.panels, plots, strict=True):
         assert plot.width > 0 and plot.height > 0
-        assert p.title.get_text().startswith(p.series.name[:8])
+        assert p.title.get_text().replace("\n", " ") == p.series.name  # whole, on one line or two
         if p.gap is not None:  # under its skill's name, over the panel
             note, title = p.gap.get_window_extent(renderer), p.title.get_window_extent(renderer)
             assert plot.x0 <= note.x0 and note.x1 <= plot.x1 + 0.5
@@ -144,8 +144,11 @@ def test_plan_grid_prefers_readable_panels() -> None:
     assert plan_grid(eight, 340, 520).cols == 2  # a tall, narrow pane
     assert plan_grid(eight, 720, 290).cols == 4  # a wide, low one
     assert plan_grid(Frame(panels=30, font=9.0), 270, 215) is None  # too small for thirty
-    # A title that would be cut: fewer, wider columns.
-    assert plan_grid(Frame(panels=8, font=9.0, title=200), 720, 290).cols < 4
+    # Long titles: on two lines rather than plots half the size; never cut very short (no plan:
+    # the window scrolls instead).
+    assert plan_grid(Frame(panels=8, font=9.0, title=200, title2=100), 720, 290).cols == 4
+    assert plan_grid(Frame(panels=8, font=9.0, title=300, title2=200), 200, 300) is None
+    assert plan_grid(Frame(panels=8, font=9.0, title=300, title2=140), 340, 520).cols == 2
     # natural_height always gives room for a plan.
     for n in (1, 2, 5, 8, 13, 30):
         frame = Frame(panels=n, font=9.0)

@@ -31,6 +31,7 @@ RIGHT = 1.4  # half a date label may reach past the last panel
 MIN_PLOT_W, MIN_PLOT_H = 6.0, 3.6  # a panel smaller than this says too little
 SINGLE_MIN_W, SINGLE_MIN_H = 12.0, 7.0
 PAGE_PLOT_W = 8.0  # the PDF's panels: as many columns as keep them this wide
+TITLE_ROOM = 9.0  # a panel at least this wide, or as wide as its titles need on two lines
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ class Frame:
     single: bool = False
     legend_rows: int = 1
     offset: bool = False
-    title: float = 0.0  # the widest title line (a skill's name and its gap note), in points
+    title: float = 0.0  # the widest title on one line (a skill's name), in points
+    title2: float = 0.0  # the width every title needs on two lines
 
     def title_lines(self, plot_w: float) -> int:
         """A title too long for its panel takes two lines."""
@@ -89,20 +91,22 @@ class Plan:
 
 def plan_grid(frame: Frame, width: float, height: float) -> Plan | None:
     """The grid that gives each panel the largest well-proportioned plot (about 1.6 wide to 1
-    high) in `width` x `height` points, preferring one wide enough for every title whole; None
-    when the panels would be too small to read."""
+    high) in `width` x `height` points, rather one wide enough for the titles (on one line, else
+    on two); None when the panels would be too small to read, or their titles cut very short."""
     min_w, min_h = (v * frame.font for v in frame.minimum())
-    best: tuple[bool, float, int] | None = None
+    best: tuple[float, int] | None = None
     for cols in range(1, min(frame.panels, 8) + 1):
         rows = math.ceil(frame.panels / cols)
         if cols > 1 and math.ceil(frame.panels / (cols - 1)) == rows:
             continue  # the same rows with an empty column
         w = frame.plot_width(width, cols)
         h = frame.plot_height(height, rows, w)
-        score = (w >= frame.title, min(w / 1.6, h), cols)
-        if w >= min_w and h >= min_h and (best is None or score > best):
-            best = score
-    return None if best is None else place_grid(frame, width, height, best[2])
+        if w < max(min_w, min(frame.title2, TITLE_ROOM * frame.font)) or h < min_h:
+            continue
+        score = min(w / 1.6, h) * (1.0 if w >= frame.title else 0.9) * (1.0 if w >= frame.title2 else 0.6)
+        if best is None or (score, cols) > best:
+            best = (score, cols)
+    return None if best is None else place_grid(frame, width, height, best[1])
 
 
 def place_grid(frame: Frame, width: float, height: float, cols: int) -> Plan:
@@ -119,22 +123,23 @@ def place_grid(frame: Frame, width: float, height: float, cols: int) -> Plan:
     return Plan(cols, rows, tuple(plots))
 
 
-def natural_height(frame: Frame, width: float) -> float:
+def natural_height(frame: Frame, width: float, *, one_line: bool = True) -> float:
     """The height (points) that suits `frame` at `width`: the single chart about half as high as
-    wide; panels as many to a row as keep them PAGE_PLOT_W wide, each about half as high as wide.
-    At least the height at which `plan_grid` finds room."""
+    wide; panels as many to a row as keep them PAGE_PLOT_W wide and their titles whole (on one
+    line, unless `one_line` is False and two will do; a very long title may still be cut), each
+    about half as high as wide. At least the height at which `plan_grid` finds room."""
     min_w, min_h = (v * frame.font for v in frame.minimum())
+    title = min(frame.title, 20 * frame.font) if one_line else 0.0
     cols = 1
     for rows in range(1, frame.panels + 1):
         cols = math.ceil(frame.panels / rows)
-        wide = max(min_w, PAGE_PLOT_W * frame.font, min(frame.title, 20 * frame.font))
+        wide = max(min_w, PAGE_PLOT_W * frame.font, title, min(frame.title2, 2 * TITLE_ROOM * frame.font))
         if frame.plot_width(width, cols) >= wide:
             break
     rows = math.ceil(frame.panels / cols)
     plot_w = frame.plot_width(width, cols)
     plot_h = min(max(min_h, plot_w / 1.9), 16 * frame.font)
-    fixed = frame.fixed_height(rows, plot_w)
-    return math.ceil(fixed + rows * plot_h + 1)
+    return math.ceil(frame.fixed_height(rows, plot_w) + rows * plot_h + 1)
 
 
 # -- text sizes and the dates along the bottom -----------------------------------------------------
@@ -178,6 +183,15 @@ def day_numbers(days: Iterable[date]) -> list[float]:
     """matplotlib's numbers for these days (date2num, without its cost per call)."""
     base = float(date2num(_EPOCH))
     return [base + (d - _EPOCH).days for d in days]
+
+
+def two_line_width(text: str, size: float, family: tuple[str, ...]) -> float:
+    """The least width (points) at which bold `text` fits on two lines broken between words."""
+    words = text.split()
+    if len(words) < 2:
+        return text_width(text, size, True, family)
+    return min(max(text_width(" ".join(words[:i]), size, True, family),
+                   text_width(" ".join(words[i:]), size, True, family)) for i in range(1, len(words)))
 
 
 def wrap_text(text: str, room: float, size: float, family: tuple[str, ...]) -> str:

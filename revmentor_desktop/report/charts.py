@@ -46,6 +46,7 @@ from revmentor_desktop.report.chart_layout import (
     place_grid,
     plan_grid,
     text_width,
+    two_line_width,
     wrap_text,
 )
 
@@ -160,9 +161,10 @@ class SkillsFigure(Figure):
         offset = bool(date_ticks(lo, hi, 200.0, self.font_size * 0.85, self.family)[2])
         rows = 1 if width is None else self._legend_flow(width)[-1][1] + 1
         f = self.font_size
-        title = max((text_width(s.name, f * (1.15 if single else 1), True, self.family) + 0.8 * f
-                     for s in series), default=0.0)
-        return Frame(len(series), f, owners, single, rows, offset, title)
+        size = f * (1.15 if single else 1)
+        title = max((text_width(s.name, size, True, self.family) + 0.8 * f for s in series), default=0.0)
+        title2 = max((two_line_width(s.name, size, self.family) + 0.8 * f for s in series), default=0.0)
+        return Frame(len(series), f, owners, single, rows, offset, title, title2)
 
     def ensure_laid_out(self) -> None:
         width, height = (float(v) * 72 for v in self.get_size_inches())

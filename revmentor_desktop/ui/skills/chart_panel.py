@@ -95,17 +95,17 @@ class ChartPanel(QWidget):
     def _fit_height(self) -> None:
         """Give the chart the height its panels need to be read: the room there is, or more (the
         panel scrolls)."""
+        if self.figure is None:  # (matplotlib is not imported before the first chart)
+            return
         from revmentor_desktop.report.charts import natural_height, plan_grid
 
-        if self.figure is None:
-            return
         view = self.scroller.viewport().size()
         width_pt, height_pt = (v * 72 / CHART_DPI for v in (view.width(), view.height()))
         frame = self.figure.frame(width_pt)
         needed = 0
         rated = any(s.rated for s in self.figure.series)
         if rated and plan_grid(frame, width_pt, height_pt) is None:
-            needed = int(natural_height(frame, width_pt) * CHART_DPI / 72) + 1
+            needed = int(natural_height(frame, width_pt, one_line=False) * CHART_DPI / 72) + 1
         if needed != self.chart_host.minimumHeight():
             self.chart_host.setMinimumHeight(needed)
 
