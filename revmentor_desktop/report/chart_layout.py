@@ -103,7 +103,7 @@ def plan_grid(frame: Frame, width: float, height: float) -> Plan | None:
         h = frame.plot_height(height, rows, w)
         if w < max(min_w, min(frame.title2, TITLE_ROOM * frame.font)) or h < min_h:
             continue
-        score = min(w / 1.6, h) * (1.0 if w >= frame.title else 0.9) * (1.0 if w >= frame.title2 else 0.6)
+        score = min(w / 1.6, h) * (1.0 if w >= frame.title else 0.92) * (1.0 if w >= frame.title2 else 0.8)
         if best is None or (score, cols) > best:
             best = (score, cols)
     return None if best is None else place_grid(frame, width, height, best[1])
@@ -129,16 +129,16 @@ def natural_height(frame: Frame, width: float, *, one_line: bool = True) -> floa
     line, unless `one_line` is False and two will do; a very long title may still be cut), each
     about half as high as wide. At least the height at which `plan_grid` finds room."""
     min_w, min_h = (v * frame.font for v in frame.minimum())
-    title = min(frame.title, 20 * frame.font) if one_line else 0.0
+    title = min(frame.title, 14 * frame.font) if one_line else 0.0
     cols = 1
     for rows in range(1, frame.panels + 1):
         cols = math.ceil(frame.panels / rows)
-        wide = max(min_w, PAGE_PLOT_W * frame.font, title, min(frame.title2, 2 * TITLE_ROOM * frame.font))
+        wide = max(min_w, PAGE_PLOT_W * frame.font, title, min(frame.title2, 14 * frame.font))
         if frame.plot_width(width, cols) >= wide:
             break
     rows = math.ceil(frame.panels / cols)
     plot_w = frame.plot_width(width, cols)
-    plot_h = min(max(min_h, plot_w / 1.9), 16 * frame.font)
+    plot_h = min(max(min_h, plot_w / 1.9), (16 if frame.single else 9) * frame.font)
     return math.ceil(frame.fixed_height(rows, plot_w) + rows * plot_h + 1)
 
 
