@@ -117,3 +117,10 @@ def test_the_snippet_of_a_hit_is_plain_text_from_the_field_with_most_words(store
                                "one slide."}
     assert jr.snippets_for(store, [entry], "deck") == {entry: f"Draft the board {marked('deck')}"}
     assert jr.snippets_for(store, [entry], "nowhere") == {entry: "Board packs"}
+
+
+def test_words_with_accents_are_found_in_place_and_a_fold_that_changes_lengths_is_followed() -> None:
+    # "é" folds to one letter: positions found in the fold hold; "…" and "ß" fold to more.
+    assert make_snippet("Hé 🙂 the résumé · done", ["resume"]) == f"Hé 🙂 the {marked('résumé')} · done"
+    assert make_snippet("Wait… the Straße, then the café", ["cafe", "strasse"]) == (
+        f"Wait… the {marked('Straße')}, then the {marked('café')}")

@@ -109,6 +109,14 @@ def _fold(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
+def _aligned(text: str, folded: str) -> bool:
+    """Whether each character of `text` folds to one character of `folded`, so a position found in
+    the fold holds in the text: true of ASCII (folded by lower()), and of any text whose fold is
+    as long and that holds no combining mark of its own (each character folds to one at least, so
+    none folds to two). "ß" → "ss" and "…" → "..." are not."""
+    return text.isascii() or (len(folded) == len(text) and not _COMBINING.search(text))
+
+
 # Markdown that only shapes the text, and the plain text it stands for, in the order they are taken
 # off; each only when the text holds one of its guards (most fields hold few kinds of markup). Raw
 # HTML stays text (the notes preview renders it as typed), and so do entities.
@@ -185,7 +193,7 @@ class _Words:
         most telling word starts, else the first that any word starts; None when none does."""
         if self.any_word is None or self.anchor is None:
             return None
-        if text.isascii():  # then `folded` is its lower case: the same positions
+        if _aligned(text, folded):
             m = self.anchor.search(folded) or self.any_word.search(folded)
             return m.span() if m else None
         first_any: tuple[int, int] | None = None
@@ -202,7 +210,7 @@ class _Words:
         fall between words)."""
         if self.any_word is None:
             return
-        if text.isascii():
+        if _aligned(text, folded):
             for m in self.any_word.finditer(folded, lo, hi):
                 yield m.span()
             return
