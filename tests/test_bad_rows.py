@@ -110,8 +110,10 @@ BAD_ROWS: list[tuple[str, Callable[[Path], None], str]] = [
                            "UPDATE journal_entry SET held_on = NULL WHERE id = 7"),
      "journal entry 7 has no session date."),
     ("second-partnership",
-     sql("INSERT INTO partnership SELECT 2, mentor_name, mentee_name, me, organisation, start_date,"
-         " review_date, cadence_days, duration_minutes, created_at FROM partnership"),
+     sql("INSERT INTO partnership (id, mentor_name, mentee_name, me, organisation, start_date,"
+         " review_date, cadence_days, duration_minutes, created_at) SELECT 2, mentor_name,"
+         " mentee_name, me, organisation, start_date, review_date, cadence_days, duration_minutes,"
+         " created_at FROM partnership"),
      "2 partnerships"),
     ("partnership-numbered-5", sql("UPDATE partnership SET id = 5"), "partnership"),
     ("clause-as-number",
@@ -433,6 +435,12 @@ def small_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A sound file to copy (a path, not bytes: hypothesis prints its arguments)."""
     path = tmp_path_factory.mktemp("small") / "small.revmentor"
     make_sample(path, 3)
+    store = Store.open(path)  # a row in every table: a check-in, and a review with its goals
+    try:
+        ops.add_check_in(store, reads.session_dates(store)[-1][0], "mentee", working="Yes", usefulness=4)
+        ops.start_review(store, "midpoint", reads.session_dates(store)[-1][0], notes="So far so good")
+    finally:
+        store.close()
     return path
 
 

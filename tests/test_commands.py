@@ -35,8 +35,8 @@ def test_deleting_an_entry_reports_the_rows_it_took_with_it(store: Store) -> Non
     rating = ops.add_rating(store, skill, date(2026, 2, 3), 3, entry_id=entry)
 
     done = applied(store, commands.delete_entry(entry))
-    assert done.changes == {Change.ENTRIES, Change.ENTRY_TEXT, Change.ACTIONS, Change.DISCUSSED,
-                            Change.RATINGS}
+    assert done.changes == {Change.ENTRIES, Change.ENTRY_TEXT, Change.FEEDBACK, Change.ACTIONS,
+                            Change.DISCUSSED, Change.RATINGS}
     assert ops.list_ratings(store)[0].entry_id is None  # unlinked, kept
 
     back = applied(store, done.undo)  # undo puts back every row, and links the rating again
@@ -51,7 +51,7 @@ def test_deleting_an_entry_reports_the_rows_it_took_with_it(store: Store) -> Non
 def test_deleting_an_entry_with_no_ratings_does_not_report_ratings(store: Store) -> None:
     entry = ops.add_entry(store, date(2026, 2, 3))
     done = applied(store, commands.delete_entry(entry))
-    assert done.changes == {Change.ENTRIES, Change.ENTRY_TEXT}
+    assert done.changes == {Change.ENTRIES, Change.ENTRY_TEXT, Change.FEEDBACK}
 
 
 def test_an_added_row_comes_back_with_the_same_id_on_redo(store: Store) -> None:

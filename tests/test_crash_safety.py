@@ -704,8 +704,9 @@ V1_TABLES = ("partnership", "focus_area", "agreement_clause", "goal", "milestone
 
 def rows_digest(conn: sqlite3.Connection) -> str:
     h = hashlib.sha256()
-    for table in V1_TABLES:
-        for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+    for table in V1_TABLES:  # in the columns version 1 had (later steps add some)
+        columns = ", ".join(r[1] for r in sqlite3.connect(V1).execute(f"PRAGMA table_info({table})"))
+        for row in conn.execute(f"SELECT {columns} FROM {table} ORDER BY rowid"):
             h.update(repr(row).encode())
     return h.hexdigest()
 

@@ -53,7 +53,12 @@ def q(path: Path, sql: str, *params: object) -> list[tuple]:
 
 
 def rows(path: Path) -> dict[str, list[tuple]]:
-    return {t: q(path, f"SELECT * FROM {t} ORDER BY rowid") for t in V1_TABLES}
+    """Every row of every version-1 table, in the columns version 1 had (later steps add some)."""
+    return {t: q(path, f"SELECT {', '.join(v1_columns(t))} FROM {t} ORDER BY rowid") for t in V1_TABLES}
+
+
+def v1_columns(table: str) -> list[str]:
+    return [r[1] for r in q(V1, f"PRAGMA table_info({table})")]
 
 
 def search(path: Path, words: str) -> set[int]:

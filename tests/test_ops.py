@@ -530,7 +530,9 @@ def test_journal_highlights_never_include_private_entries(store: Store) -> None:
     rows = ops.journal_highlights(store)
     assert [h.id for h in rows] == [early, same_day, late]
     assert rows[0] == ops.Highlight(
-        early, date(2024, 1, 8), "Kick-off", "Juniors see more", "", "Frank", "", 5
+        early, date(2024, 1, 8), "Kick-off", "Juniors see more", "", mentor_says_keep="",
+        mentor_says_try="", mentee_says_keep="", mentee_says_try="", mentor_rating=None,
+        mentee_rating=None, feedback_good="Frank", feedback_improve="", rating=5,
     )
     assert "secret" not in repr(rows)
     assert [h.id for h in ops.journal_highlights(store, date(2024, 1, 9), date(2024, 2, 5))] == [

@@ -44,6 +44,12 @@ class Change(StrEnum):
     SNAPSHOTS = "snapshots"
     SKILLS = "skills"
     RATINGS = "ratings"
+    #: which way a session's feedback went, and each partner's usefulness rating (the Overview's
+    #: note on feedback flowing one way only; alongside ENTRY_TEXT or ENTRIES)
+    FEEDBACK = "feedback"
+    CHECK_INS = "check_ins"
+    #: reviews and their copies of the goals
+    REVIEWS = "reviews"
     #: not rows: the window's hide-private switch (every view that shows private things redraws)
     PRIVACY = "privacy"
 
@@ -83,8 +89,11 @@ def _ops() -> Any:
 
 # -- the kinds of rows, by table ------------------------------------------------------------------------
 
+_FEEDBACK_TEXT_FIELDS = frozenset({"mentor_says_keep", "mentor_says_try", "mentee_says_keep",
+                                   "mentee_says_try"})
+_FEEDBACK_RATING_FIELDS = frozenset({"mentor_rating", "mentee_rating"})
 _ENTRY_TEXT_FIELDS = frozenset({"agenda", "notes", "mentor_takeaway", "mentee_takeaway",
-                                "feedback_good", "feedback_improve"})
+                                "feedback_good", "feedback_improve"}) | _FEEDBACK_TEXT_FIELDS
 _NAME_FIELDS = frozenset({"mentor_name", "mentee_name", "me"})
 
 #: which change each table's rows are (a Tombstone names the tables it emptied)
@@ -94,7 +103,7 @@ _BY_TABLE: Mapping[str, Changes] = {
     "agreement_clause": frozenset({Change.CLAUSES}),
     "goal": frozenset({Change.GOALS}),
     "milestone": frozenset({Change.MILESTONES}),
-    "journal_entry": frozenset({Change.ENTRIES, Change.ENTRY_TEXT}),
+    "journal_entry": frozenset({Change.ENTRIES, Change.ENTRY_TEXT, Change.FEEDBACK}),
     "entry_goal": frozenset({Change.DISCUSSED}),
     "action_item": frozenset({Change.ACTIONS}),
     "swot_item": frozenset({Change.SWOT}),
@@ -102,6 +111,9 @@ _BY_TABLE: Mapping[str, Changes] = {
     "swot_snapshot_item": frozenset({Change.SNAPSHOTS}),
     "skill": frozenset({Change.SKILLS}),
     "skill_rating": frozenset({Change.RATINGS}),
+    "check_in": frozenset({Change.CHECK_INS}),
+    "review": frozenset({Change.REVIEWS}),
+    "review_goal": frozenset({Change.REVIEWS}),
 }
 
 
@@ -192,7 +204,8 @@ PARTNERSHIP_LABELS = {
     "mentor_name": "Rename Mentor", "mentee_name": "Rename Mentee", "me": "Change Who I Am",
     "organisation": "Edit Organisation", "start_date": "Change Start Date",
     "review_date": "Change Review Date", "cadence_days": "Change Cadence",
-    "duration_minutes": "Change Usual Length",
+    "duration_minutes": "Change Usual Length", "check_in_every": "Change Check-in Interval",
+    "closed_on": "Change Closing Date", "checklist_dismissed": "Dismiss Getting Started",
 }
 
 
@@ -209,6 +222,24 @@ def update_partnership(**values: Any) -> Edit:
     return Edit(label, run, ("partnership", tuple(sorted(values))))
 
 
+def close_partnership(on: date) -> Edit:
+    """Close the partnership: it stays readable and stops asking for sessions and check-ins."""
+    return _labelled("Close Partnership", update_partnership(closed_on=on))
+
+
+def reopen_partnership() -> Edit:
+    return _labelled("Reopen Partnership", update_partnership(closed_on=None))
+
+
+def dismiss_checklist(dismissed: bool = True) -> Edit:
+    return _labelled("Dismiss Getting Started" if dismissed else "Show Getting Started",
+                     update_partnership(checklist_dismissed=dismissed))
+
+
+def _labelled(label: str, edit: Edit) -> Edit:
+    return Edit(label, edit.run, edit.merge_key)
+
+
 def set_focus_areas(names: Sequence[str]) -> Edit:
     return _replacing("Change Focus Areas", lambda store, v: _ops().set_focus_areas(store, v),
                       list(names), frozenset({Change.FOCUS_AREAS}))
@@ -217,6 +248,19 @@ def set_focus_areas(names: Sequence[str]) -> Edit:
 def add_clause(text: str, index: int | None = None, label: str = "Add Rule") -> Edit:
     return _added(label, lambda store: _ops().add_clause(store, text, index), delete_clause,
                   frozenset({Change.CLAUSES}))
+
+
+def add_clause_once(text: str, index: int | None = None, label: str = "Insert Rule") -> Edit:
+    """Add a rule unless the agreement already holds it (ignoring case and spacing): then the edit
+    changes nothing, and leaves nothing to undo (a ready-made rule inserted twice)."""
+
+    def run(store: Store) -> Done:
+        new_id = _ops().add_clause_once(store, text, index)
+        if new_id is None:
+            return Done(None, NOTHING, None)
+        return Done(new_id, frozenset({Change.CLAUSES}), delete_clause(new_id))
+
+    return Edit(label, run)
 
 
 def update_clause(clause_id: int, text: str) -> Edit:
@@ -281,7 +325,10 @@ def delete_milestone(milestone_id: int) -> Edit:
 
 
 ENTRY_LABELS = {"held_on": "Change Session Date", "duration_minutes": "Change Duration",
-                "rating": "Rate Session", "private": "Change Privacy", "topics": "Edit Topics"}
+                "rating": "Rate Session", "private": "Change Privacy", "topics": "Edit Topics",
+                "mentor_rating": "Rate Session", "mentee_rating": "Rate Session",
+                "mentor_says_keep": "Edit Feedback", "mentor_says_try": "Edit Feedback",
+                "mentee_says_keep": "Edit Feedback", "mentee_says_try": "Edit Feedback"}
 
 
 def add_entry(held_on: date, **values: Any) -> Edit:
@@ -290,10 +337,13 @@ def add_entry(held_on: date, **values: Any) -> Edit:
 
 
 def update_entry(entry_id: int, label: str, **values: Any) -> Edit:
-    # Long text shows nowhere but in its entry: other views need not redraw for it.
+    # Long text shows nowhere but in its entry: other views need not redraw for it. Feedback text
+    # also tells the Overview which way feedback went (FEEDBACK), as the two ratings do.
     changes = (frozenset({Change.ENTRY_TEXT}) if values.keys() <= _ENTRY_TEXT_FIELDS
                else frozenset({Change.ENTRIES}))
-    merge = not values.keys() & {"private", "rating"}
+    if values.keys() & (_FEEDBACK_TEXT_FIELDS | _FEEDBACK_RATING_FIELDS):
+        changes |= {Change.FEEDBACK}
+    merge = not values.keys() & ({"private", "rating"} | _FEEDBACK_RATING_FIELDS)
     return _update(label, "update_entry", entry_id, values, changes, merge)
 
 
@@ -392,3 +442,66 @@ def update_rating(rating_id: int, label: str, **values: Any) -> Edit:
 
 def delete_rating(rating_id: int) -> Edit:
     return _deleting("Delete Rating", "delete_rating", rating_id)
+
+
+# -- check-ins -------------------------------------------------------------------------------------------
+
+
+def add_check_in(held_on: date, author: str, **values: Any) -> Edit:
+    return _added("Add Check-in", lambda store: _ops().add_check_in(store, held_on, author, **values),
+                  delete_check_in, frozenset({Change.CHECK_INS}))
+
+
+def update_check_in(check_in_id: int, label: str, **values: Any) -> Edit:
+    merge = not values.keys() & {"usefulness", "goals_still_right", "held_on", "author"}
+    return _update(label, "update_check_in", check_in_id, values, frozenset({Change.CHECK_INS}), merge)
+
+
+def delete_check_in(check_in_id: int) -> Edit:
+    return _deleting("Delete Check-in", "delete_check_in", check_in_id)
+
+
+# -- reviews ---------------------------------------------------------------------------------------------
+
+
+def start_review(kind: str, held_on: date, **values: Any) -> Edit:
+    """Start a review with a copy of the goals as they stand; undo deletes it, copies and all."""
+    return _added("Start Review", lambda store: _ops().start_review(store, kind, held_on, **values),
+                  delete_review, frozenset({Change.REVIEWS}))
+
+
+def update_review(review_id: int, label: str, **values: Any) -> Edit:
+    merge = not values.keys() & {"kind", "held_on", "decision", "next_review_date"}
+    return _update(label, "update_review", review_id, values, frozenset({Change.REVIEWS}), merge)
+
+
+def update_review_goal(review_goal_id: int, label: str, **values: Any) -> Edit:
+    merge = "progress" not in values
+    return _update(label, "update_review_goal", review_goal_id, values, frozenset({Change.REVIEWS}), merge)
+
+
+def delete_review(review_id: int) -> Edit:
+    return _deleting("Delete Review", "delete_review", review_id)
+
+
+def decide_review(review_id: int, decision: str, next_review_date: date | None = None) -> Edit:
+    """Record a review's decision and what it means for the partnership (closed on the review's
+    day, or its next review date); undo puts both back."""
+
+    def run(store: Store) -> Done:
+        old = _ops().decide_review(store, review_id, decision, next_review_date)
+        return Done(old, _decision_changes(old), _restoring_decision(review_id, old))
+
+    return Edit("Record Decision", run)
+
+
+def _restoring_decision(review_id: int, values: dict[str, dict[str, Any]]) -> Edit:
+    def run(store: Store) -> Done:
+        replaced = _ops().restore_decision(store, review_id, values)
+        return Done(replaced, _decision_changes(values), _restoring_decision(review_id, replaced))
+
+    return Edit("Record Decision", run)
+
+
+def _decision_changes(old: dict[str, dict[str, Any]]) -> Changes:
+    return frozenset({Change.REVIEWS} | ({Change.PARTNERSHIP} if old["partnership"] else set()))

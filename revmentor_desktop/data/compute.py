@@ -1,11 +1,16 @@
-"""Pure computations over partnership data: goal progress, momentum, SWOT comparison, skill gaps."""
+"""Pure computations over partnership data: goal progress, momentum, SWOT comparison, skill gaps,
+and the practice loop (one-way feedback, check-ins due, review dates, the getting-started list,
+ground rules worded with the pair's own cadence)."""
 
 from __future__ import annotations
 
+import calendar
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from revmentor_desktop.data.vocab import READY_MADE_CLAUSE_TEMPLATES
 
 
 def is_overdue(due: date | None, done: bool, today: date) -> bool:
@@ -189,3 +194,172 @@ def rating_gaps(points: Sequence[RatingPoint]) -> dict[int, int]:
         for sid, (s, p) in latest_levels(points).items()
         if s is not None and p is not None and abs(s - p) >= GAP_THRESHOLD
     }
+
+
+# -- the practice loop: feedback, check-ins, reviews, getting started --------------------------------
+
+
+@dataclass(frozen=True)
+class FeedbackGiven:
+    """Which way feedback went in one session: the mentor told the mentee something (keep doing or
+    try next time), the mentee told the mentor something. Feedback from before version 3, whose
+    direction nobody recorded, counts as neither."""
+
+    held_on: date
+    by_mentor: bool
+    by_mentee: bool
+
+
+def one_way_feedback(sessions: Sequence[FeedbackGiven], window: int = 4) -> str | None:
+    """Who has given no feedback over the latest `window` sessions while the other has: "mentor"
+    (the mentor has been silent), "mentee", or None — feedback flowing both ways, none at all, or
+    fewer than `window` sessions yet. `sessions` in any order; the latest are those with the
+    latest dates (on a tie, the later in `sessions`)."""
+    if window < 1 or len(sessions) < window:
+        return None
+    latest = sorted(enumerate(sessions), key=lambda pair: (pair[1].held_on, pair[0]))[-window:]
+    by_mentor = any(s.by_mentor for _, s in latest)
+    by_mentee = any(s.by_mentee for _, s in latest)
+    if by_mentor and not by_mentee:
+        return "mentee"
+    if by_mentee and not by_mentor:
+        return "mentor"
+    return None
+
+
+def check_in_due(sessions_since_last_check_in: int, every: int) -> bool:
+    """A check-in is due once `every` sessions have been held since the last one."""
+    return sessions_since_last_check_in >= max(1, every)
+
+
+@dataclass(frozen=True)
+class CheckInStatus:
+    every: int
+    #: per partner ("mentor", "mentee"): sessions held since their latest check-in (all, if none)
+    sessions_since: dict[str, int]
+    #: per partner: the day of their latest check-in, or None
+    last_on: dict[str, date | None]
+    #: the partners whose check-in is due, mentor first
+    due_for: tuple[str, ...]
+
+    @property
+    def due(self) -> bool:
+        return bool(self.due_for)
+
+    @property
+    def sessions_until_due(self) -> int:
+        """Sessions left before the next check-in is due (0: due now)."""
+        return max(0, self.every - max(self.sessions_since.values()))
+
+
+ROLES = ("mentor", "mentee")
+
+
+def check_in_status(sessions: Sequence[date], check_ins: Sequence[tuple[date, str]], every: int, *,
+                    closed: bool = False) -> CheckInStatus:
+    """Whose check-in is due: each partner checks in every `every` sessions. A session counts
+    towards the next check-in when it falls after the day of the partner's latest one (a check-in
+    on the day of a session covers it). A closed partnership asks for none.
+
+    `sessions`: the days of the sessions held; `check_ins`: (day, author) of every check-in."""
+    every = max(1, every)
+    last: dict[str, date | None] = dict.fromkeys(ROLES)
+    for day, author in check_ins:
+        if author in last:
+            previous = last[author]
+            last[author] = day if previous is None or day > previous else previous
+    since = {role: _held_after(sessions, last[role]) for role in ROLES}
+    due = () if closed else tuple(r for r in ROLES if check_in_due(since[r], every))
+    return CheckInStatus(every, since, last, due)
+
+
+def _held_after(sessions: Sequence[date], day: date | None) -> int:
+    return len(sessions) if day is None else sum(1 for d in sessions if d > day)
+
+
+def default_review_date(start: date, months: int = 3) -> date:
+    """`months` calendar months after `start` (3: the review date a partnership starts with), on the
+    same day of the month or, when that month is shorter, its last day (31 January → 30 April)."""
+    month0 = start.month - 1 + months
+    year, month = start.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    key: str  # vocab.CHECKLIST_LABELS names it
+    done: bool
+
+
+@dataclass(frozen=True)
+class Checklist:
+    items: tuple[ChecklistItem, ...]
+    dismissed: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return all(i.done for i in self.items)
+
+    @property
+    def shown(self) -> bool:
+        """The Overview shows the list until the pair dismisses it or every item is done."""
+        return not self.dismissed and not self.complete
+
+    @property
+    def done_count(self) -> int:
+        return sum(i.done for i in self.items)
+
+
+def checklist(*, clauses: int, swot: Collection[tuple[str, str]], goal_owners: Collection[str],
+              sessions: int, review_date: date | None, dismissed: bool = False) -> Checklist:
+    """A new partnership's getting-started list, each item ticked from the data: ground rules
+    agreed (at least one), both SWOT grids filled (`swot`: the (grid, quadrant) pairs holding an
+    item; every quadrant of both grids), a goal for each partner (`goal_owners`: owners of the goals
+    not dropped; a shared goal is not one of either's own), the first session logged, a review date."""
+    filled = {(g, q) for g, q in swot}
+    return Checklist((
+        ChecklistItem("ground_rules", clauses > 0),
+        ChecklistItem("swot", all((g, q) in filled for g in ROLES for q in "SWOT")),
+        ChecklistItem("goals", all(r in goal_owners for r in ROLES)),
+        ChecklistItem("first_session", sessions > 0),
+        ChecklistItem("review_date", review_date is not None),
+    ), dismissed)
+
+
+_NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def cadence_words(days: int) -> str:
+    """How a ground rule says the cadence: "every day", "every week", "every two weeks",
+    "every 10 days"."""
+    if days == 1:
+        return "every day"
+    if days == 7:
+        return "every week"
+    if days % 7 == 0 and days // 7 < len(_NUMBER_WORDS):
+        return f"every {_NUMBER_WORDS[days // 7]} weeks"
+    return f"every {days} days"
+
+
+def length_words(minutes: int) -> str:
+    """How a ground rule says a session's length: "for an hour", "for 45 minutes", "for 2 hours",
+    "for 1 h 30 min"."""
+    hours, rest = divmod(minutes, 60)
+    if hours == 0:
+        return f"for {minutes} minutes"
+    if rest == 0:
+        return "for an hour" if hours == 1 else f"for {hours} hours"
+    return f"for {hours} h {rest} min"
+
+
+def ground_rule_templates(cadence_days: int, duration_minutes: int) -> tuple[tuple[str, str], ...]:
+    """The ready-made ground rules, (menu label, rule text), worded with the pair's own cadence and
+    session length (`vocab.READY_MADE_CLAUSES` is this for every two weeks and an hour)."""
+    cadence, length = cadence_words(cadence_days), length_words(duration_minutes)
+    return tuple((label, text.format(cadence=cadence, length=length))
+                 for label, text in READY_MADE_CLAUSE_TEMPLATES)
+
+
+def same_rule(a: str, b: str) -> bool:
+    """Two ground rules say the same when they differ only in case and spacing."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

@@ -80,10 +80,11 @@ def _problems(conn: sqlite3.Connection, limit: int) -> Iterator[str]:
         yield from layout
         return  # the checks below need the tables and columns the layout promises
     yield from _partnership_problems(conn)
-    for table, spec in RULES.items():
+    rules = _rules_at(version)
+    for table, spec in rules.items():
         yield from _rule_problems(conn, table, spec, limit)
     yield from _foreign_key_problems(conn, limit)
-    for table, spec in RULES.items():
+    for table, spec in rules.items():
         yield from _text_problems(conn, table, spec, limit)
     yield from _index_problems(conn)
 
@@ -97,6 +98,25 @@ def _expected_layout(version: int) -> dict[tuple[str, str], str | None]:
         for step in STEPS[:version]:
             step(conn)
         return _layout(conn)
+    finally:
+        conn.close()
+
+
+@cache
+def _rules_at(version: int) -> dict[str, Table]:
+    """The rules of the tables and columns a file of `version` holds (an older file, checked before
+    it is upgraded, lacks the tables and columns later steps add)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for step in STEPS[:version]:
+            step(conn)
+        held = {str(name) for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        rules: dict[str, Table] = {}
+        for table, spec in RULES.items():
+            if table in held:
+                columns = {str(row[1]) for row in conn.execute(f"PRAGMA table_info({quoted(table)})")}
+                rules[table] = Table(spec.row, {c: r for c, r in spec.columns.items() if c in columns})
+        return rules
     finally:
         conn.close()
 
@@ -133,13 +153,19 @@ def _partnership_problems(conn: sqlite3.Connection) -> Iterator[str]:
         yield f"its partnership is numbered {lowest}, where it should be 1."
 
 
+def _rule_query(table: str, spec: Table) -> tuple[str, tuple[str, ...]]:
+    return _rule_query_of(table, tuple(spec.columns))
+
+
 @cache
-def _rule_query(table: str) -> tuple[str, tuple[str, ...]]:
-    """One query finding, in a single pass, the rows of `table` that break any of its rules: it
-    returns each such row's rowid and the index (in the returned columns) of its first bad column."""
+def _rule_query_of(table: str, held: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """One query finding, in a single pass, the rows of `table` that break any of the rules of its
+    `held` columns: it returns each such row's rowid and the index (in the returned columns) of its
+    first bad column."""
     columns: list[str] = []
     conditions: list[str] = []
-    for column, rule in RULES[table].columns.items():
+    for column in held:
+        rule = RULES[table].columns[column]
         sql = bad_sql(column, rule)
         if sql is not None:
             columns.append(column)
@@ -151,7 +177,7 @@ def _rule_query(table: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _rule_problems(conn: sqlite3.Connection, table: str, spec: Table, limit: int) -> Iterator[str]:
-    sql, columns = _rule_query(table)
+    sql, columns = _rule_query(table, spec)
     for rowid, index in conn.execute(sql, (limit,)).fetchall():
         column = columns[index]
         value = _value(conn, table, column, rowid)

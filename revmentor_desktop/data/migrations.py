@@ -189,6 +189,104 @@ FROM journal_entry e
 """
 
 
+# Version 3: the practice loop (issue 13). Feedback both ways per session, each with "keep doing" and
+# "try next time", and a usefulness rating from each partner; check-ins; reviews that copy the goals
+# as they stood; when to check in, when the partnership closed, whether its getting-started list was
+# dismissed. The old feedback_good, feedback_improve and rating stay as they are: nobody knows which
+# way that feedback went, so nothing is moved into a direction. The search index is rebuilt with the
+# new feedback in it (an FTS5 table cannot gain columns); the action-item triggers stay as they are.
+_V3 = """
+ALTER TABLE partnership ADD COLUMN check_in_every INTEGER NOT NULL DEFAULT 4
+    CHECK (check_in_every BETWEEN 1 AND 52);
+ALTER TABLE partnership ADD COLUMN closed_on DATE;
+ALTER TABLE partnership ADD COLUMN checklist_dismissed BOOLEAN NOT NULL DEFAULT 0;
+ALTER TABLE journal_entry ADD COLUMN mentor_says_keep TEXT NOT NULL DEFAULT '';
+ALTER TABLE journal_entry ADD COLUMN mentor_says_try TEXT NOT NULL DEFAULT '';
+ALTER TABLE journal_entry ADD COLUMN mentee_says_keep TEXT NOT NULL DEFAULT '';
+ALTER TABLE journal_entry ADD COLUMN mentee_says_try TEXT NOT NULL DEFAULT '';
+ALTER TABLE journal_entry ADD COLUMN mentor_rating INTEGER CHECK (mentor_rating BETWEEN 1 AND 5);
+ALTER TABLE journal_entry ADD COLUMN mentee_rating INTEGER CHECK (mentee_rating BETWEEN 1 AND 5);
+CREATE TABLE check_in (
+    id INTEGER PRIMARY KEY,
+    held_on DATE NOT NULL,
+    author TEXT NOT NULL CHECK (author IN ('mentor', 'mentee')),
+    working TEXT NOT NULL DEFAULT '',
+    tweak TEXT NOT NULL DEFAULT '',
+    usefulness INTEGER CHECK (usefulness BETWEEN 1 AND 5),
+    goals_still_right TEXT NOT NULL DEFAULT ''
+        CHECK (goals_still_right IN ('', 'yes', 'partly', 'no')),
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX ix_check_in_held_on ON check_in (held_on);
+CREATE TABLE review (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('midpoint', 'closing')),
+    held_on DATE NOT NULL,
+    mentor_taught TEXT NOT NULL DEFAULT '',
+    mentor_learned TEXT NOT NULL DEFAULT '',
+    mentee_taught TEXT NOT NULL DEFAULT '',
+    mentee_learned TEXT NOT NULL DEFAULT '',
+    mentor_changed TEXT NOT NULL DEFAULT '',
+    mentee_changed TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    decision TEXT NOT NULL DEFAULT '' CHECK (decision IN ('', 'continue', 'adjust', 'close')),
+    next_review_date DATE,
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX ix_review_held_on ON review (held_on);
+CREATE TABLE review_goal (
+    id INTEGER PRIMARY KEY,
+    review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,
+    goal_id INTEGER REFERENCES goal (id) ON DELETE SET NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    goal_title TEXT NOT NULL,
+    expected TEXT NOT NULL DEFAULT '',
+    achieved TEXT NOT NULL DEFAULT '',
+    progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+    private BOOLEAN NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_review_goal_review ON review_goal (review_id, position);
+CREATE INDEX ix_review_goal_goal ON review_goal (goal_id);
+DROP TRIGGER journal_fts_ai;
+DROP TRIGGER journal_fts_au;
+DROP TABLE journal_fts;
+CREATE VIRTUAL TABLE journal_fts USING fts5(
+    topics, agenda, notes, mentor_takeaway, mentee_takeaway, feedback_good, feedback_improve,
+    mentor_says_keep, mentor_says_try, mentee_says_keep, mentee_says_try,
+    action_text, tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER journal_fts_ai AFTER INSERT ON journal_entry BEGIN
+    INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
+        feedback_good, feedback_improve, mentor_says_keep, mentor_says_try, mentee_says_keep,
+        mentee_says_try, action_text)
+    VALUES (NEW.id, NEW.topics, NEW.agenda, NEW.notes, NEW.mentor_takeaway, NEW.mentee_takeaway,
+        NEW.feedback_good, NEW.feedback_improve, NEW.mentor_says_keep, NEW.mentor_says_try,
+        NEW.mentee_says_keep, NEW.mentee_says_try,
+        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.id));
+END;
+CREATE TRIGGER journal_fts_au AFTER UPDATE ON journal_entry BEGIN
+    DELETE FROM journal_fts WHERE rowid = OLD.id;
+    INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
+        feedback_good, feedback_improve, mentor_says_keep, mentor_says_try, mentee_says_keep,
+        mentee_says_try, action_text)
+    VALUES (NEW.id, NEW.topics, NEW.agenda, NEW.notes, NEW.mentor_takeaway, NEW.mentee_takeaway,
+        NEW.feedback_good, NEW.feedback_improve, NEW.mentor_says_keep, NEW.mentor_says_try,
+        NEW.mentee_says_keep, NEW.mentee_says_try,
+        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.id));
+END;
+"""
+
+_REINDEX_3 = """
+INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
+    feedback_good, feedback_improve, mentor_says_keep, mentor_says_try, mentee_says_keep,
+    mentee_says_try, action_text)
+SELECT id, topics, agenda, notes, mentor_takeaway, mentee_takeaway, feedback_good,
+    feedback_improve, mentor_says_keep, mentor_says_try, mentee_says_keep, mentee_says_try,
+    (SELECT coalesce(group_concat(a.text, ' '), '') FROM action_item a WHERE a.entry_id = e.id)
+FROM journal_entry e
+"""
+
+
 def _step_1(conn: sqlite3.Connection) -> None:
     _run(conn, _V1)
 
@@ -196,6 +294,11 @@ def _step_1(conn: sqlite3.Connection) -> None:
 def _step_2(conn: sqlite3.Connection) -> None:
     _run(conn, _V2)
     conn.execute(_REINDEX)  # what a version-1 file already holds
+
+
+def _step_3(conn: sqlite3.Connection) -> None:
+    _run(conn, _V3)
+    conn.execute(_REINDEX_3)  # what a version-2 file already holds
 
 
 def _run(conn: sqlite3.Connection, script: str) -> None:
@@ -211,5 +314,5 @@ def _run(conn: sqlite3.Connection, script: str) -> None:
 
 
 #: STEPS[n] takes a file from version n to n + 1.
-STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_step_1, _step_2)
+STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_step_1, _step_2, _step_3)
 SCHEMA_VERSION = len(STEPS)

@@ -10,7 +10,14 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from revmentor_desktop.data.vocab import ActionOwner, GoalOwner, GoalStatus, RatedBy, Role
+from revmentor_desktop.data.vocab import (
+    ActionOwner,
+    GoalOwner,
+    GoalStatus,
+    RatedBy,
+    ReviewDecision,
+    Role,
+)
 
 
 class Partnership(SQLModel, table=True):
@@ -27,6 +34,12 @@ class Partnership(SQLModel, table=True):
     cadence_days: int = 14
     duration_minutes: int = 60
     created_at: datetime
+    #: sessions between check-ins
+    check_in_every: int = 4
+    #: set when the pair decides to close (a review's decision); clearing it reopens the partnership
+    closed_on: date | None = None
+    #: the Overview's getting-started list, put away by the pair
+    checklist_dismissed: bool = False
 
 
 class FocusArea(SQLModel, table=True):
@@ -78,11 +91,21 @@ class JournalEntry(SQLModel, table=True):
     notes: str = ""
     mentor_takeaway: str = ""
     mentee_takeaway: str = ""
+    #: earlier feedback, from files written before version 3: which way it went was not recorded
     feedback_good: str = ""
     feedback_improve: str = ""
     rating: int | None = None
     private: bool = False
     created_at: datetime
+    #: what the mentor tells the mentee: keep doing, try next time
+    mentor_says_keep: str = ""
+    mentor_says_try: str = ""
+    #: what the mentee tells the mentor
+    mentee_says_keep: str = ""
+    mentee_says_try: str = ""
+    #: how useful the session was, for each of them (1-5)
+    mentor_rating: int | None = None
+    mentee_rating: int | None = None
 
 
 class EntryGoal(SQLModel, table=True):
@@ -152,3 +175,53 @@ class SkillRating(SQLModel, table=True):
     rated_by: str = Field(default=RatedBy.SELF)
     note: str = ""
     entry_id: int | None = Field(default=None, foreign_key="journal_entry.id", ondelete="SET NULL")
+
+
+class CheckIn(SQLModel, table=True):
+    """One partner's short check-in: what is working, what to tweak, how useful it has been."""
+
+    __tablename__ = "check_in"
+    id: int | None = Field(default=None, primary_key=True)
+    held_on: date
+    author: str
+    working: str = ""
+    tweak: str = ""
+    usefulness: int | None = None
+    goals_still_right: str = ""
+    created_at: datetime
+
+
+class Review(SQLModel, table=True):
+    """A mid-point or closing review of the partnership, and what the pair decided."""
+
+    __tablename__ = "review"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    held_on: date
+    mentor_taught: str = ""
+    mentor_learned: str = ""
+    mentee_taught: str = ""
+    mentee_learned: str = ""
+    #: what the partnership changed for each
+    mentor_changed: str = ""
+    mentee_changed: str = ""
+    notes: str = ""
+    decision: str = Field(default=ReviewDecision.UNDECIDED)
+    next_review_date: date | None = None
+    created_at: datetime
+
+
+class ReviewGoal(SQLModel, table=True):
+    """A goal as it stood when its review was started (title, success measure and progress copied,
+    so the review stays readable after the goal changes or goes), beside what was achieved."""
+
+    __tablename__ = "review_goal"
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", ondelete="CASCADE")
+    goal_id: int | None = Field(default=None, foreign_key="goal.id", ondelete="SET NULL")
+    position: int = 0
+    goal_title: str
+    expected: str = ""
+    achieved: str = ""
+    progress: int = 0
+    private: bool = False

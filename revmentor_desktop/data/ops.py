@@ -7,13 +7,21 @@ Readers return plain rows; nothing here knows about Qt.
 This module is a deliberate facade: the functions live in one module per area — `ops_partnership`
 (details, focus areas, agreement), `ops_goals` (goals, milestones), `ops_journal` (entries, action
 items), `ops_swot` (grids, snapshots), `ops_skills` (skills, ratings) — over `ops_rows` (what they
-share, and undo). Callers write `ops.add_goal(...)` some 750 times in 40 files, so `ops` stays the
+share, and undo), and for the practice loop `ops_checkins` (check-ins) and `ops_reviews` (reviews and
+their decisions). Callers write `ops.add_goal(...)` some 750 times in 40 files, so `ops` stays the
 one name to call them by; a new area gets a module of its own and a line here. It also keeps the
 field rules under the names ops has always had (they live in `validation`).
 """
 
 from __future__ import annotations
 
+from revmentor_desktop.data.ops_checkins import (
+    add_check_in,
+    delete_check_in,
+    get_check_in,
+    list_check_ins,
+    update_check_in,
+)
 from revmentor_desktop.data.ops_goals import (
     add_goal,
     add_milestone,
@@ -49,11 +57,22 @@ from revmentor_desktop.data.ops_journal import (
 )
 from revmentor_desktop.data.ops_partnership import (
     add_clause,
+    add_clause_once,
     delete_clause,
     move_clause,
     set_focus_areas,
     update_clause,
     update_partnership,
+)
+from revmentor_desktop.data.ops_reviews import (
+    decide_review,
+    delete_review,
+    get_review,
+    list_review_goals,
+    restore_decision,
+    start_review,
+    update_review,
+    update_review_goal,
 )
 from revmentor_desktop.data.ops_rows import (
     Tombstone,
@@ -82,11 +101,14 @@ from revmentor_desktop.data.ops_swot import (
 )
 from revmentor_desktop.data.validation import (  # the field rules, under the names ops has always had
     ACTION_FIELDS,
+    CHECK_IN_FIELDS,
     ENTRY_FIELDS,
     GOAL_FIELDS,
     MILESTONE_FIELDS,
     PARTNERSHIP_FIELDS,
     RATING_FIELDS,
+    REVIEW_FIELDS,
+    REVIEW_GOAL_FIELDS,
     SKILL_FIELDS,
     SWOT_FIELDS,
     clean_clause,
@@ -96,11 +118,14 @@ from revmentor_desktop.data.validation import (  # the field rules, under the na
 
 __all__ = [
     "ACTION_FIELDS",
+    "CHECK_IN_FIELDS",
     "ENTRY_FIELDS",
     "GOAL_FIELDS",
     "MILESTONE_FIELDS",
     "PARTNERSHIP_FIELDS",
     "RATING_FIELDS",
+    "REVIEW_FIELDS",
+    "REVIEW_GOAL_FIELDS",
     "SKILL_FIELDS",
     "SWOT_FIELDS",
     "EntrySummary",
@@ -108,7 +133,9 @@ __all__ = [
     "OpenAction",
     "Tombstone",
     "add_action",
+    "add_check_in",
     "add_clause",
+    "add_clause_once",
     "add_entry",
     "add_goal",
     "add_milestone",
@@ -117,26 +144,33 @@ __all__ = [
     "add_swot_item",
     "clean_clause",
     "clean_focus_area",
+    "decide_review",
     "delete_action",
+    "delete_check_in",
     "delete_clause",
     "delete_entry",
     "delete_goal",
     "delete_milestone",
     "delete_rating",
+    "delete_review",
     "delete_skill",
     "delete_snapshot",
     "delete_swot_item",
     "entries_for_goal",
     "entry_goal_ids",
+    "get_check_in",
     "get_entry",
     "get_goal",
+    "get_review",
     "goal_status_counts",
     "journal_highlights",
     "list_actions",
+    "list_check_ins",
     "list_entries",
     "list_goals",
     "list_milestones",
     "list_ratings",
+    "list_review_goals",
     "list_skills",
     "list_snapshots",
     "list_swot_items",
@@ -146,17 +180,22 @@ __all__ = [
     "move_swot_item",
     "open_actions",
     "restore",
+    "restore_decision",
     "save_snapshot",
     "set_entry_goals",
     "set_focus_areas",
     "snapshot_items",
+    "start_review",
     "update_action",
+    "update_check_in",
     "update_clause",
     "update_entry",
     "update_goal",
     "update_milestone",
     "update_partnership",
     "update_rating",
+    "update_review",
+    "update_review_goal",
     "update_skill",
     "update_swot_item",
     "validate_partnership",

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import col
 
-from revmentor_desktop.data.models import EntryGoal, Goal, Milestone
+from revmentor_desktop.data.models import EntryGoal, Goal, Milestone, ReviewGoal
 from revmentor_desktop.data.ops_rows import (
     Tombstone,
     delete_row,
@@ -52,8 +52,10 @@ def update_goal(store: Store, goal_id: int, **changes: Any) -> dict[str, Any]:
 
 
 def delete_goal(store: Store, goal_id: int) -> Tombstone:
-    """Delete a goal with its milestones and its links to journal entries."""
-    return delete_row(store, Goal, goal_id, (Milestone, col(Milestone.goal_id)), (EntryGoal, col(EntryGoal.goal_id)))
+    """Delete a goal with its milestones and its links to journal entries. Reviews keep their copy
+    of it (unlinked; undo links them again)."""
+    return delete_row(store, Goal, goal_id, (Milestone, col(Milestone.goal_id)), (EntryGoal, col(EntryGoal.goal_id)),
+                      unlinked=((ReviewGoal, "goal_id"),))
 
 
 def list_milestones(store: Store, goal_id: int) -> list[Milestone]:

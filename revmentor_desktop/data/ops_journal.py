@@ -14,7 +14,6 @@ from sqlmodel import col
 from revmentor_desktop.data import reads
 from revmentor_desktop.data.models import ActionItem, EntryGoal, JournalEntry, SkillRating
 from revmentor_desktop.data.ops_rows import (
-    Relink,
     Tombstone,
     delete_row,
     get_row,
@@ -22,7 +21,7 @@ from revmentor_desktop.data.ops_rows import (
     now,
     update_row,
 )
-from revmentor_desktop.data.reads import Highlight, OpenAction
+from revmentor_desktop.data.reads import HIGHLIGHT_COLUMNS, Highlight, OpenAction
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import ACTION_FIELDS, ENTRY_FIELDS, validate_fields
 from revmentor_desktop.errors import Gone
@@ -62,9 +61,8 @@ def delete_entry(store: Store, entry_id: int) -> Tombstone:
         tomb.add(EntryGoal, s.execute(select(EntryGoal).where(col(EntryGoal.entry_id) == entry_id)).scalars())
         linked = list(s.execute(select(col(SkillRating.id)).where(col(SkillRating.entry_id) == entry_id)).scalars())
         s.delete(entry)
-    if linked:
-        # Ratings outlive the entry (ON DELETE SET NULL); undo must re-link them.
-        tomb.rows.append((Relink, {"ids": linked, "entry_id": entry_id}))
+    # Ratings outlive the entry (ON DELETE SET NULL); undo must re-link them.
+    tomb.relink(SkillRating, "entry_id", linked, entry_id)
     return tomb
 
 
@@ -75,9 +73,11 @@ class EntrySummary:
     id: int
     held_on: date
     topics: str
-    rating: int | None
+    rating: int | None  # earlier feedback's rating (files from before version 3): whose, unknown
     private: bool
     duration_minutes: int
+    mentor_rating: int | None = None
+    mentee_rating: int | None = None
 
 
 _SUMMARY_COLUMNS = (
@@ -87,6 +87,8 @@ _SUMMARY_COLUMNS = (
     col(JournalEntry.rating),
     col(JournalEntry.private),
     col(JournalEntry.duration_minutes),
+    col(JournalEntry.mentor_rating),
+    col(JournalEntry.mentee_rating),
 )
 
 
@@ -103,10 +105,7 @@ def journal_highlights(store: Store, start: date | None = None, end: date | None
     """Non-private entries between `start` and `end` (inclusive), oldest first. Private entries are
     never returned by this function: it exists to build things that leave the machine."""
     stmt = (
-        select(col(JournalEntry.id), col(JournalEntry.held_on), col(JournalEntry.topics),
-               col(JournalEntry.mentor_takeaway), col(JournalEntry.mentee_takeaway),
-               col(JournalEntry.feedback_good), col(JournalEntry.feedback_improve),
-               col(JournalEntry.rating))
+        select(*(col(getattr(JournalEntry, name)) for name in HIGHLIGHT_COLUMNS))
         .where(col(JournalEntry.private) == False)  # noqa: E712
         .order_by(col(JournalEntry.held_on), col(JournalEntry.id))
     )

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlmodel import col
 
 from revmentor_desktop.data import reads
 from revmentor_desktop.data import validation as v
+from revmentor_desktop.data.compute import same_rule
 from revmentor_desktop.data.models import AgreementClause, FocusArea, Partnership
 from revmentor_desktop.data.ops_rows import (
     Tombstone,
@@ -34,10 +35,9 @@ from revmentor_desktop.data.validation import (
 def update_partnership(store: Store, **changes: Any) -> dict[str, Any]:
     clean = validate_partnership(changes)
     current = reads.get_partnership(store)
-    start = clean.get("start_date", current.start_date)
-    review = clean.get("review_date", current.review_date)
-    if review is not None and review < start:
-        raise v.ValidationError("The review date cannot be before the start date.")
+    v.check_partnership_dates(clean.get("start_date", current.start_date),
+                              clean.get("review_date", current.review_date),
+                              clean.get("closed_on", current.closed_on))
     return update_row(store, Partnership, PARTNERSHIP_FIELDS, 1, clean)
 
 
@@ -62,6 +62,23 @@ def set_focus_areas(store: Store, names: Sequence[str]) -> list[str]:
 def add_clause(store: Store, text: str, index: int | None = None) -> int:
     clean = clean_clause(text)
     with store.write() as s:
+        clause = AgreementClause(text=clean, position=next_position(s, col(AgreementClause.position)))
+        s.add(clause)
+        s.flush()
+        assert clause.id is not None
+        if index is not None:
+            reorder(s, AgreementClause, clause.id, index)
+        return clause.id
+
+
+def add_clause_once(store: Store, text: str, index: int | None = None) -> int | None:
+    """`add_clause`, unless the agreement already holds the same rule (ignoring case and spacing):
+    then nothing is written and None comes back (a ready-made rule inserted twice)."""
+    clean = clean_clause(text)
+    with store.write() as s:
+        existing = s.execute(select(col(AgreementClause.text))).scalars()
+        if any(same_rule(clean, t) for t in existing):
+            return None
         clause = AgreementClause(text=clean, position=next_position(s, col(AgreementClause.position)))
         s.add(clause)
         s.flush()

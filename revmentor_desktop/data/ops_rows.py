@@ -12,7 +12,6 @@ from sqlalchemy import func, insert, select, update
 from sqlmodel import SQLModel, col
 
 from revmentor_desktop.data import validation as v
-from revmentor_desktop.data.models import SkillRating
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import validate_fields
 from revmentor_desktop.errors import Gone
@@ -39,17 +38,25 @@ class Tombstone:
 
     def tables(self) -> set[str]:
         """The tables whose rows this delete removed or altered (what restoring it changes)."""
-        return {"skill_rating" if model is Relink else str(model.__tablename__)
-                for model, _values in self.rows}
+        return {str(values["model"].__tablename__) if model is Relink else str(model.__tablename__)
+                for model, values in self.rows}
+
+    def relink(self, model: type[SQLModel], column: str, ids: list[int], row_id: int) -> None:
+        """Note rows of `model` whose `column` the delete sets to NULL (ON DELETE SET NULL): they
+        outlive the deleted row, and `restore` points them back at it."""
+        if ids:
+            self.rows.append((Relink, {"model": model, "column": column, "ids": ids, "to": row_id}))
 
 
 class Relink(SQLModel):
-    """Pseudo-row in a Tombstone: point these skill ratings back at a restored entry."""
+    """Pseudo-row in a Tombstone: point these rows back at a restored row (see `Tombstone.relink`)."""
 
 
 def _restore_row(s: Any, model: type[SQLModel], values: dict[str, Any]) -> None:
     if model is Relink:
-        s.execute(update(SkillRating).where(col(SkillRating.id).in_(values["ids"])).values(entry_id=values["entry_id"]))
+        target: Any = values["model"]
+        s.execute(update(target).where(col(target.id).in_(values["ids"]))
+                  .values({values["column"]: values["to"]}))
     else:
         s.execute(insert(model).values(**values))
 
@@ -116,10 +123,12 @@ def move_row(store: Store, model: Any, row_id: int, new_index: int, *scope: str)
 
 
 def delete_row(store: Store, model: Any, row_id: int, *children: tuple[type[SQLModel], Any],
-               what: str | None = None) -> Tombstone:
+               what: str | None = None, unlinked: tuple[tuple[Any, str], ...] = ()) -> Tombstone:
     """Delete a row in one transaction, noting first its `children` — (model, the column of it that
-    refers to the row) pairs, rows the database removes with it (ON DELETE CASCADE) — so `restore`
-    puts them all back. `what` names the row in the message when it is gone (default: its model)."""
+    refers to the row) pairs, rows the database removes with it (ON DELETE CASCADE) — and the rows
+    it `unlinked` — (model, column name) pairs, rows the database keeps but points at nothing (ON
+    DELETE SET NULL) — so `restore` puts them all back as they were. `what` names the row in the
+    message when it is gone (default: its model)."""
     tomb = Tombstone()
     with store.write() as s:
         obj = s.get(model, row_id)
@@ -128,5 +137,9 @@ def delete_row(store: Store, model: Any, row_id: int, *children: tuple[type[SQLM
         tomb.add(model, [obj])
         for child, column in children:
             tomb.add(child, s.execute(select(child).where(column == row_id)).scalars())
+        links = [(other, column, list(s.execute(select(other.id).where(getattr(other, column) == row_id))
+                                      .scalars())) for other, column in unlinked]
         s.delete(obj)
+    for other, column, ids in links:
+        tomb.relink(other, column, ids, row_id)
     return tomb

@@ -20,7 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from revmentor_desktop.data import integrity
+from revmentor_desktop.data import compute, integrity
+from revmentor_desktop.data.compute import CheckInStatus, Checklist, FeedbackGiven
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import MAX_YEAR, MIN_YEAR
 from revmentor_desktop.errors import ErrorKind, KnownError
@@ -38,6 +39,9 @@ class PartnershipRow:
     cadence_days: int
     duration_minutes: int
     created_at: datetime
+    check_in_every: int = 4
+    closed_on: date | None = None
+    checklist_dismissed: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,8 @@ class ClauseRow:
 
 
 _PARTNERSHIP = ("id", "mentor_name", "mentee_name", "me", "organisation", "start_date", "review_date",
-                "cadence_days", "duration_minutes", "created_at")
+                "cadence_days", "duration_minutes", "created_at", "check_in_every", "closed_on",
+                "checklist_dismissed")
 
 
 def _damaged(store: Store, problem: str) -> KnownError:
@@ -101,11 +106,13 @@ def get_partnership(store: Store) -> PartnershipRow:
         if row is None:
             raise _damaged(store, _first_problem(conn, "it holds no partnership."))
     _checked(store, "partnership", _PARTNERSHIP, row)  # one row: every value, as the check would
-    pid, mentor, mentee, me, org, start, review, cadence, duration, created = row
+    (pid, mentor, mentee, me, org, start, review, cadence, duration, created, check_in_every, closed,
+     dismissed) = row
     start_date = _date(start)
     assert start_date is not None  # NOT NULL in the schema, and checked just now
     return PartnershipRow(int(pid), mentor, mentee, me, org, start_date, _date(review),
-                          int(cadence), int(duration), _utc(created))
+                          int(cadence), int(duration), _utc(created), int(check_in_every),
+                          _date(closed), bool(dismissed))
 
 
 def list_focus_areas(store: Store) -> list[str]:
@@ -220,9 +227,24 @@ class Highlight:
     topics: str
     mentor_takeaway: str
     mentee_takeaway: str
+    #: feedback both ways: what the mentor tells the mentee, what the mentee tells the mentor
+    mentor_says_keep: str
+    mentor_says_try: str
+    mentee_says_keep: str
+    mentee_says_try: str
+    #: how useful the session was, for each
+    mentor_rating: int | None
+    mentee_rating: int | None
+    #: earlier feedback (files from before version 3): which way it went was not recorded
     feedback_good: str
     feedback_improve: str
     rating: int | None
+
+
+#: The journal_entry columns a Highlight holds, in its fields' order.
+HIGHLIGHT_COLUMNS = ("id", "held_on", "topics", "mentor_takeaway", "mentee_takeaway",
+                     "mentor_says_keep", "mentor_says_try", "mentee_says_keep", "mentee_says_try",
+                     "mentor_rating", "mentee_rating", "feedback_good", "feedback_improve", "rating")
 
 
 @dataclass(frozen=True)
@@ -290,8 +312,7 @@ def journal_highlights(store: Store, start: date | None = None, end: date | None
     """Non-private entries, newest first: those between `start` and `end` (inclusive), or the
     `latest` few. Private entries are never returned by this function: it exists to build things
     that leave the machine."""
-    sql = ("SELECT id, held_on, topics, mentor_takeaway, mentee_takeaway, feedback_good,"
-           " feedback_improve, rating FROM journal_entry WHERE private = 0")
+    sql = f"SELECT {', '.join(HIGHLIGHT_COLUMNS)} FROM journal_entry WHERE private = 0"
     params: list[object] = []
     sql += _span(start, end, params)
     sql += " ORDER BY held_on DESC, id DESC"
@@ -336,3 +357,160 @@ def open_actions(store: Store, *, include_private: bool = True, before: date | N
     sql += " ORDER BY e.held_on, a.position, a.id"
     return [OpenAction(i, e, _date(h), t, o, _date(d))  # type: ignore[arg-type]
             for i, e, h, t, o, d in _rows(store, sql, params)]
+
+
+# -- the practice loop: check-ins, reviews, feedback, getting started -----------------------------------
+# The Overview paints these with the rest of the partnership, possibly before the whole-file check:
+# the small reads that feed it turn a value that is not what the schema promises into the check's
+# sentence (KnownError DAMAGED), like `session_dates`.
+
+
+@dataclass(frozen=True)
+class CheckInRow:
+    id: int
+    held_on: date
+    author: str
+    working: str
+    tweak: str
+    usefulness: int | None
+    goals_still_right: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ReviewGoalRow:
+    id: int
+    review_id: int
+    goal_id: int | None
+    position: int
+    goal_title: str
+    expected: str
+    achieved: str
+    progress: int
+    private: bool
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    id: int
+    kind: str
+    held_on: date
+    mentor_taught: str
+    mentor_learned: str
+    mentee_taught: str
+    mentee_learned: str
+    mentor_changed: str
+    mentee_changed: str
+    notes: str
+    decision: str
+    next_review_date: date | None
+    created_at: datetime
+    #: its copies of the goals, in order (not a column: read with the review)
+    goals: tuple[ReviewGoalRow, ...] = ()
+
+
+_CHECK_IN = ("id", "held_on", "author", "working", "tweak", "usefulness", "goals_still_right",
+             "created_at")
+_REVIEW = ("id", "kind", "held_on", "mentor_taught", "mentor_learned", "mentee_taught",
+           "mentee_learned", "mentor_changed", "mentee_changed", "notes", "decision",
+           "next_review_date", "created_at")
+_REVIEW_GOAL = ("id", "review_id", "goal_id", "position", "goal_title", "expected", "achieved",
+                "progress", "private")
+
+
+def _check_in_row(row: tuple[object, ...]) -> CheckInRow:
+    i, held, author, working, tweak, usefulness, goals_right, created = row
+    return CheckInRow(int(i), date.fromisoformat(held), author, working, tweak,  # type: ignore[arg-type, call-overload]
+                      usefulness, goals_right, _utc(created))  # type: ignore[arg-type]
+
+
+def latest_check_ins(store: Store, n: int | None = None) -> list[CheckInRow]:
+    """The `n` latest check-ins (all when None), oldest first, so they read as a trend."""
+    sql = f"SELECT {', '.join(_CHECK_IN)} FROM check_in ORDER BY held_on DESC, id DESC"
+    params: tuple[object, ...] = ()
+    if n is not None:
+        sql, params = sql + " LIMIT ?", (max(0, n),)
+    rows = [_check_in_row(row) for row in _rows(store, sql, params)]
+    rows.reverse()
+    return rows
+
+
+def check_in_dates(store: Store) -> list[tuple[date, str]]:
+    """(day, author) of every check-in, oldest first: what `compute.check_in_status` needs."""
+    with _plain(store) as conn:
+        rows = conn.execute("SELECT id, held_on, author FROM check_in ORDER BY held_on, id").fetchall()
+    try:
+        out = [(date.fromisoformat(d), a) for _i, d, a in rows]
+        sound = all(a in compute.ROLES for _d, a in out)
+    except (TypeError, ValueError):
+        sound = False
+    if not sound:
+        for row in rows:
+            _checked(store, "check_in", ("id", "held_on", "author"), row)
+        raise _damaged(store, "a check-in's date or author cannot be read.")
+    return out
+
+
+def check_in_status(store: Store, *, include_private: bool = True) -> CheckInStatus:
+    """Whose check-in is due (`compute.check_in_status` over the file's sessions and check-ins;
+    none while the partnership is closed)."""
+    p = get_partnership(store)
+    sessions = [d for d, _minutes in session_dates(store, include_private=include_private)]
+    return compute.check_in_status(sessions, check_in_dates(store), p.check_in_every,
+                                   closed=p.closed_on is not None)
+
+
+def feedback_flow(store: Store, latest: int = 4, *, include_private: bool = True) -> list[FeedbackGiven]:
+    """Which way feedback went in each of the `latest` sessions, oldest first: what
+    `compute.one_way_feedback` needs."""
+    sql = ("SELECT id, held_on, mentor_says_keep != '' OR mentor_says_try != '',"
+           " mentee_says_keep != '' OR mentee_says_try != '' FROM journal_entry")
+    if not include_private:
+        sql += " WHERE private = 0"
+    sql += " ORDER BY held_on DESC, id DESC LIMIT ?"
+    with _plain(store) as conn:
+        rows = conn.execute(sql, (max(0, latest),)).fetchall()
+    try:
+        out = [FeedbackGiven(date.fromisoformat(d), bool(m), bool(e)) for _i, d, m, e in rows]
+    except (TypeError, ValueError):
+        for row in rows:
+            _checked(store, "journal_entry", ("id", "held_on"), row[:2])
+        raise
+    out.reverse()
+    return out
+
+
+def checklist(store: Store) -> Checklist:
+    """The getting-started list, each item ticked from what the file holds."""
+    p = get_partnership(store)
+    with _plain(store) as conn:
+        clauses = int(conn.execute("SELECT count(*) FROM agreement_clause").fetchone()[0])
+        swot = {(str(g), str(q)) for g, q in conn.execute("SELECT DISTINCT grid, quadrant FROM swot_item")}
+        owners = {str(o) for (o,) in conn.execute(
+            "SELECT DISTINCT owner FROM goal WHERE status != 'dropped'")}
+        sessions = int(conn.execute("SELECT count(*) FROM journal_entry").fetchone()[0])
+    return compute.checklist(clauses=clauses, swot=swot, goal_owners=owners, sessions=sessions,
+                             review_date=p.review_date, dismissed=p.checklist_dismissed)
+
+
+def list_reviews(store: Store, *, include_private: bool = True) -> list[ReviewRow]:
+    """Every review, oldest first, each with its copies of the goals (without the private goals'
+    copies unless `include_private`: what leaves the machine never names a private goal)."""
+    reviews = _rows(store, f"SELECT {', '.join(_REVIEW)} FROM review ORDER BY held_on, id")
+    sql = f"SELECT {', '.join(_REVIEW_GOAL)} FROM review_goal"
+    if not include_private:
+        sql += " WHERE private = 0"
+    goals: dict[int, list[ReviewGoalRow]] = {}
+    for i, rid, gid, pos, title, expected, achieved, progress, private in _rows(
+            store, sql + " ORDER BY review_id, position, id"):
+        goals.setdefault(int(rid), []).append(ReviewGoalRow(  # type: ignore[call-overload]
+            i, rid, gid, pos, title, expected, achieved, progress, bool(private)))  # type: ignore[arg-type]
+    out = []
+    for row in reviews:
+        i, kind, held, *texts, decision, next_review, created = row
+        taught, learned, e_taught, e_learned, m_changed, e_changed, notes = texts
+        out.append(ReviewRow(i, kind, _date(held), taught, learned, e_taught,  # type: ignore[arg-type]
+                             e_learned, m_changed, e_changed, notes, decision,  # type: ignore[arg-type]
+                             _date(next_review), _utc(created),  # type: ignore[arg-type]
+                             tuple(goals.get(int(i), ()))))  # type: ignore[call-overload]
+    return out

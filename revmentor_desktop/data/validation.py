@@ -12,7 +12,17 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from revmentor_desktop.data.vocab import ActionOwner, GoalOwner, GoalStatus, Quadrant, RatedBy, Role
+from revmentor_desktop.data.vocab import (
+    ActionOwner,
+    GoalOwner,
+    GoalsStillRight,
+    GoalStatus,
+    Quadrant,
+    RatedBy,
+    ReviewDecision,
+    ReviewKind,
+    Role,
+)
 
 MIN_YEAR = 1900
 MAX_YEAR = 2200
@@ -129,6 +139,9 @@ PARTNERSHIP_FIELDS: dict[str, Validator] = {
     "review_date": a_date("Review date"),
     "cadence_days": integer("Meeting cadence (days)", 1, 365),
     "duration_minutes": integer("Usual duration (minutes)", 5, 600),
+    "check_in_every": integer("Check in every (sessions)", 1, 52),
+    "closed_on": a_date("Closing date"),
+    "checklist_dismissed": flag("Getting-started list dismissed"),
 }
 
 GOAL_FIELDS: dict[str, Validator] = {
@@ -160,6 +173,12 @@ ENTRY_FIELDS: dict[str, Validator] = {
     "feedback_improve": text("Feedback to improve", max_len=LONG_MAX),
     "rating": integer("Usefulness rating", 1, 5, optional=True),
     "private": flag("Private"),
+    "mentor_says_keep": text("The mentor's feedback: keep doing", max_len=LONG_MAX),
+    "mentor_says_try": text("The mentor's feedback: try next time", max_len=LONG_MAX),
+    "mentee_says_keep": text("The mentee's feedback: keep doing", max_len=LONG_MAX),
+    "mentee_says_try": text("The mentee's feedback: try next time", max_len=LONG_MAX),
+    "mentor_rating": integer("The mentor's usefulness rating", 1, 5, optional=True),
+    "mentee_rating": integer("The mentee's usefulness rating", 1, 5, optional=True),
 }
 
 ACTION_FIELDS: dict[str, Validator] = {
@@ -191,6 +210,37 @@ RATING_FIELDS: dict[str, Validator] = {
 }
 
 
+CHECK_IN_FIELDS: dict[str, Validator] = {
+    "held_on": a_date("Check-in date", required=True),
+    "author": choice("Whose check-in", list(Role)),
+    "working": text("What is working", max_len=LONG_MAX),
+    "tweak": text("What to tweak", max_len=LONG_MAX),
+    "usefulness": integer("How useful it has been", 1, 5, optional=True),
+    "goals_still_right": choice("Are the goals still right", list(GoalsStillRight)),
+}
+
+REVIEW_FIELDS: dict[str, Validator] = {
+    "kind": choice("Kind of review", list(ReviewKind)),
+    "held_on": a_date("Review date", required=True),
+    "mentor_taught": text("What the mentor taught", max_len=LONG_MAX),
+    "mentor_learned": text("What the mentor learned", max_len=LONG_MAX),
+    "mentee_taught": text("What the mentee taught", max_len=LONG_MAX),
+    "mentee_learned": text("What the mentee learned", max_len=LONG_MAX),
+    "mentor_changed": text("What changed for the mentor", max_len=LONG_MAX),
+    "mentee_changed": text("What changed for the mentee", max_len=LONG_MAX),
+    "notes": text("Notes", max_len=LONG_MAX),
+    "decision": choice("Decision", list(ReviewDecision)),
+    "next_review_date": a_date("Next review date"),
+}
+
+REVIEW_GOAL_FIELDS: dict[str, Validator] = {
+    "goal_title": text("Goal", required=True, max_len=TITLE_MAX),
+    "expected": text("What was expected", max_len=LONG_MAX),
+    "achieved": text("What was achieved", max_len=LONG_MAX),
+    "progress": integer("Progress", 0, 100),
+}
+
+
 def validate_fields(fields: Mapping[str, Validator], values: Mapping[str, Any]) -> dict[str, Any]:
     unknown = set(values) - set(fields)
     if unknown:
@@ -212,11 +262,20 @@ def validate_partnership(values: Mapping[str, Any], *, creating: bool = False) -
         if missing:
             raise ValidationError("The partnership needs both names and a start date.")
     out = validate_fields(PARTNERSHIP_FIELDS, values)
-    start = out.get("start_date")
-    review = out.get("review_date")
+    check_partnership_dates(out.get("start_date"), out.get("review_date"), out.get("closed_on"))
+    return out
+
+
+def check_partnership_dates(start: date | None, review: date | None, closed: date | None) -> None:
     if start and review and review < start:
         raise ValidationError("The review date cannot be before the start date.")
-    return out
+    if start and closed and closed < start:
+        raise ValidationError("The partnership cannot close before it starts.")
+
+
+def check_review_dates(held_on: date | None, next_review: date | None) -> None:
+    if held_on and next_review and next_review < held_on:
+        raise ValidationError("The next review cannot be before this one.")
 
 
 def clean_focus_area(name: object) -> str:

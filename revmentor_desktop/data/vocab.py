@@ -45,6 +45,29 @@ class RatedBy(StrEnum):
     PARTNER = "partner"
 
 
+class GoalsStillRight(StrEnum):
+    """A check-in's answer to "are our goals still the right ones?" ("": not answered)."""
+
+    UNSAID = ""
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+
+
+class ReviewKind(StrEnum):
+    MIDPOINT = "midpoint"
+    CLOSING = "closing"
+
+
+class ReviewDecision(StrEnum):
+    """What a review decided ("": not yet)."""
+
+    UNDECIDED = ""
+    CONTINUE = "continue"
+    ADJUST = "adjust"
+    CLOSE = "close"
+
+
 STATUS_LABELS: dict[str, str] = {
     GoalStatus.NOT_STARTED: "Not started",
     GoalStatus.IN_PROGRESS: "In progress",
@@ -59,6 +82,48 @@ QUADRANT_LABELS: dict[str, str] = {
     Quadrant.THREATS: "Threats",
 }
 
+GOALS_STILL_RIGHT_LABELS: dict[str, str] = {
+    GoalsStillRight.UNSAID: "Not answered",
+    GoalsStillRight.YES: "Yes",
+    GoalsStillRight.PARTLY: "Partly",
+    GoalsStillRight.NO: "No",
+}
+
+REVIEW_KIND_LABELS: dict[str, str] = {
+    ReviewKind.MIDPOINT: "Mid-point review",
+    ReviewKind.CLOSING: "Closing review",
+}
+
+REVIEW_DECISION_LABELS: dict[str, str] = {
+    ReviewDecision.UNDECIDED: "Not decided yet",
+    ReviewDecision.CONTINUE: "Continue as is",
+    ReviewDecision.ADJUST: "Adjust (new goals, cadence or review date)",
+    ReviewDecision.CLOSE: "Close the partnership",
+}
+
+#: A session's feedback, by column: who says it to whom ({mentor} and {mentee}: the partners' names).
+FEEDBACK_LABELS: dict[str, str] = {
+    "mentor_says_keep": "{mentor} to {mentee}: keep doing",
+    "mentor_says_try": "{mentor} to {mentee}: try next time",
+    "mentee_says_keep": "{mentee} to {mentor}: keep doing",
+    "mentee_says_try": "{mentee} to {mentor}: try next time",
+}
+
+#: What to say beside feedback written before feedback had a direction (files from before schema
+#: version 3 keep it in feedback_good / feedback_improve / rating, moved nowhere).
+EARLIER_FEEDBACK_NOTE = (
+    "Earlier feedback, written before RevMentor recorded who gave it: it may be from either of you."
+)
+
+#: The Overview's getting-started list, by item key (compute.checklist ticks them from the data).
+CHECKLIST_LABELS: dict[str, str] = {
+    "ground_rules": "Agree your ground rules",
+    "swot": "Fill in both SWOT grids",
+    "goals": "Set a goal for each of you",
+    "first_session": "Log your first session",
+    "review_date": "Set a review date",
+}
+
 DEFAULT_FOCUS_AREAS: tuple[str, ...] = (
     "Technology adoption",
     "Diversity & inclusion",
@@ -67,15 +132,17 @@ DEFAULT_FOCUS_AREAS: tuple[str, ...] = (
 )
 
 
-#: Ground rules a pair can insert into its agreement with one click: (menu label, clause text).
-READY_MADE_CLAUSES: tuple[tuple[str, str], ...] = (
+#: Ground rules a pair can insert into its agreement with one click: (menu label, clause text), the
+#: text with "{cadence}" ("every two weeks") and "{length}" ("for an hour") for the pair's own
+#: cadence and session length (`compute.ground_rule_templates` fills them in).
+READY_MADE_CLAUSE_TEMPLATES: tuple[tuple[str, str], ...] = (
     ("Confidentiality",
      "What we say in our sessions stays between us unless we both agree to share it."),
     ("Feedback both ways",
      "We give each other honest feedback, positive and negative, and take it as a gift — the "
      "mentor's view counts as much as the mentee's."),
     ("Cadence and boundaries",
-     "We meet every two weeks for an hour, keep the slot unless something urgent comes up, and "
+     "We meet {cadence} {length}, keep the slot unless something urgent comes up, and "
      "respect each other's working hours between sessions."),
     ("Outside the reporting line",
      "The mentor is outside the mentee's reporting line; nothing here feeds into performance "
@@ -85,4 +152,11 @@ READY_MADE_CLAUSES: tuple[tuple[str, str], ...] = (
     ("Review date",
      "We review how the partnership is going after three months and decide together whether to "
      "adjust, continue or close it."),
+)
+
+#: The ready-made rules for the default cadence and length (every two weeks, an hour). A pair's own
+#: values: `compute.ground_rule_templates(cadence_days, duration_minutes)`.
+READY_MADE_CLAUSES: tuple[tuple[str, str], ...] = tuple(
+    (label, text.format(cadence="every two weeks", length="for an hour"))
+    for label, text in READY_MADE_CLAUSE_TEMPLATES
 )

@@ -1,0 +1,44 @@
+"""Check-ins, one function per change: each partner's short answer, every few sessions, to what
+is working, what to tweak, how useful the partnership has been and whether the goals still fit."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import col
+
+from revmentor_desktop.data.models import CheckIn
+from revmentor_desktop.data.ops_rows import Tombstone, delete_row, get_row, now, update_row
+from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.validation import CHECK_IN_FIELDS, validate_fields
+
+
+def add_check_in(store: Store, held_on: date | str, author: str, **values: Any) -> int:
+    clean = validate_fields(CHECK_IN_FIELDS, {"held_on": held_on, "author": author, **values})
+    with store.write() as s:
+        row = CheckIn(**clean, created_at=now())
+        s.add(row)
+        s.flush()
+        assert row.id is not None
+        return row.id
+
+
+def get_check_in(store: Store, check_in_id: int) -> CheckIn:
+    return get_row(store, CheckIn, check_in_id)
+
+
+def list_check_ins(store: Store) -> list[CheckIn]:
+    """Every check-in, oldest first."""
+    stmt = select(CheckIn).order_by(col(CheckIn.held_on), col(CheckIn.id))
+    with store.read() as s:
+        return list(s.execute(stmt).scalars())
+
+
+def update_check_in(store: Store, check_in_id: int, **changes: Any) -> dict[str, Any]:
+    return update_row(store, CheckIn, CHECK_IN_FIELDS, check_in_id, changes)
+
+
+def delete_check_in(store: Store, check_in_id: int) -> Tombstone:
+    return delete_row(store, CheckIn, check_in_id, what="Check-in")
