@@ -108,7 +108,7 @@ def test_markup_comes_out_literally(exported: tuple[Path, str, PdfReader]) -> No
 
 def test_chart_is_vector(exported: tuple[Path, str, PdfReader]) -> None:
     _, _, reader = exported
-    chart_page = next(p for p in reader.pages if pdf_shows(p.extract_text(), "Latest self"))
+    chart_page = next(p for p in reader.pages if pdf_shows(p.extract_text(), "partner rating"))  # its legend
     content = chart_page.get_contents().get_data()
     assert content.count(b" l\n") + content.count(b" c\n") > 50  # many path segments
     xobjects = chart_page.get("/Resources", {}).get("/XObject", {})
