@@ -369,16 +369,17 @@ def test_the_samples_words_fit_together() -> None:
 
 
 @pytest.mark.parametrize(("sessions", "seed", "today", "expected"), [
-    (24, 7, date(2026, 11, 1), "1b4e945b2ce78a93c02a9169849dc7de71d000d260d94289816535dd92622485"),
-    (0, 7, date(2026, 11, 1), "e052cd3fdcff559d5f6f3f22fac92751f556164c36f7085c02bc765e13bd02d6"),
-    (300, 3, date(2025, 6, 18), "a659759cfa447630f93335e0ba0e0165d98acb0acd9215ef8c4c646aca0fa20a"),
+    (24, 7, date(2026, 11, 1), "0cf9cd1914cd7f51a59826a6f4b9b523c11338d1cd088e75d96752bab35e4db8"),
+    (0, 7, date(2026, 11, 1), "fc10f4a7574666b99afea2c0947ca9b6873fc6d65bc2ad9611c1118345435582"),
+    (300, 3, date(2025, 6, 18), "647e934fee0db5c7c61e0c0d2b077ef2b0d11faf6ea2d52213f0df40f418c2b4"),
 ])
 def test_the_sample_is_the_same_as_it_always_was(tmp_path: Path, sessions: int, seed: int,
                                                  today: date, expected: str) -> None:
     """Pinned: the sample's content for a seed and a day never changes by accident (demos,
-    screenshots, the benchmark's files and bug reports refer to it). Hashes retaken for schema
-    version 3 (its new columns and tables; the rows as they were at add9c8c). A deliberate change to
-    the sample or the schema updates them, and says so in its commit."""
+    screenshots, the benchmark's files and bug reports refer to it). Hashes retaken when the
+    sample learnt the practice loop (schema version 3: feedback both ways, check-ins, reviews, the
+    review date three months on). A deliberate change to the sample or the schema updates them, and
+    says so in its commit."""
     path = tmp_path / "s.revmentor"
     make_sample(path, sessions, seed=seed, today=today)
     assert content_digest(path) == expected

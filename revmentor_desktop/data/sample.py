@@ -5,7 +5,8 @@ Northwind Logistics, on AI tools and social media; he helps her with stakeholder
 presenting to senior people. Everything is deterministic for a given `seed` and `today`.
 
 What the sample says is in `sample_text.json`; `sample_plan` lays out its calendar, agreement,
-goals, SWOT grids and skills, `sample_journal` its sessions. The file is made here with
+goals, SWOT grids and skills, `sample_journal` its sessions (and the feedback both ways at the end
+of each), `sample_practice` its check-ins and reviews. The file is made here with
 `Store.create` (so it is refused if it exists) and then filled in one transaction with plain
 `executemany` inserts, which keeps 10,000 sessions to a few seconds.
 """
@@ -35,9 +36,14 @@ from revmentor_desktop.data.sample_plan import (
     goal_rows,
     plan,
     positioned,
-    review_date,
     skill_rows,
     stamp,
+)
+from revmentor_desktop.data.sample_practice import (
+    CHECK_IN_EVERY,
+    check_in_rows,
+    review_days,
+    review_rows,
 )
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.errors import ErrorKind, KnownError
@@ -46,8 +52,9 @@ __all__ = ["make_sample"]
 
 _ENTRY_SQL = (
     "INSERT INTO journal_entry (id, held_on, duration_minutes, topics, agenda, notes, mentor_takeaway,"
-    " mentee_takeaway, feedback_good, feedback_improve, rating, private, created_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " mentee_takeaway, mentor_says_keep, mentor_says_try, mentee_says_keep, mentee_says_try,"
+    " mentor_rating, mentee_rating, private, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _ACTION_SQL = (
     "INSERT INTO action_item (entry_id, position, text, owner, due_on, done_on)"
@@ -75,8 +82,9 @@ def make_sample(path: Path | str, sessions: int = 24, *, seed: int = 7, today: d
         raise ValueError(f"sessions must be 0 or more (got {sessions}).")
     today = date.today() if today is None else today
     rng = random.Random(seed)
+    voice = random.Random(f"{seed}/practice")  # feedback, check-ins and reviews: see sample_journal
     tl = plan(sessions, rng, today)
-    review = review_date(tl.start, today)
+    _held, review = review_days(tl)
     partnership = {
         "mentor_name": MENTOR,
         "mentee_name": MENTEE,
@@ -86,6 +94,7 @@ def make_sample(path: Path | str, sessions: int = 24, *, seed: int = 7, today: d
         "review_date": review,
         "cadence_days": tl.cadence_days,
         "duration_minutes": DURATION_MINUTES,
+        "check_in_every": CHECK_IN_EVERY,
     }
     path = Path(path)
     if path.exists() or path.is_symlink():
@@ -100,7 +109,7 @@ def make_sample(path: Path | str, sessions: int = 24, *, seed: int = 7, today: d
             conn = store.raw()
             try:
                 conn.execute("BEGIN")
-                _fill(conn, tl, rng)
+                _fill(conn, tl, rng, voice)
                 conn.execute("COMMIT")
             finally:
                 conn.close()  # an unfinished transaction is rolled back as it closes
@@ -126,7 +135,7 @@ def make_sample(path: Path | str, sessions: int = 24, *, seed: int = 7, today: d
                 leftover.unlink(missing_ok=True)
 
 
-def _fill(conn: sqlite3.Connection, tl: Timeline, rng: random.Random) -> None:
+def _fill(conn: sqlite3.Connection, tl: Timeline, rng: random.Random, voice: random.Random) -> None:
     # The pair made the file at kick-off, so the sample says so (and stays deterministic).
     conn.execute("UPDATE partnership SET created_at = ? WHERE id = 1", (stamp(tl.start, rng, 9, 11),))
     goals, milestones, windows = goal_rows(tl, rng)
@@ -139,7 +148,7 @@ def _fill(conn: sqlite3.Connection, tl: Timeline, rng: random.Random) -> None:
     conn.executemany(
         "INSERT INTO milestone (goal_id, position, title, done_on) VALUES (?, ?, ?, ?)", milestones
     )
-    journal = journal_rows(tl, windows, rng)
+    journal = journal_rows(tl, windows, rng, voice)
     conn.executemany(_ENTRY_SQL, journal.entries)
     conn.executemany("INSERT INTO entry_goal (entry_id, goal_id) VALUES (?, ?)", journal.links)
     conn.executemany(_ACTION_SQL, journal.actions)  # after the entries: triggers index their text
@@ -154,6 +163,23 @@ def _fill(conn: sqlite3.Connection, tl: Timeline, rng: random.Random) -> None:
         "INSERT INTO swot_snapshot_item (snapshot_id, grid, quadrant, text, position)"
         " VALUES (1, ?, ?, ?, ?)",
         positioned(SWOT_KICKOFF),
+    )
+    conn.executemany(
+        "INSERT INTO check_in (held_on, author, working, tweak, usefulness, goals_still_right,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        check_in_rows(tl, voice),
+    )
+    reviews = review_rows(tl, goals, milestones, windows, voice)
+    conn.executemany(
+        "INSERT INTO review (id, kind, held_on, mentor_taught, mentor_learned, mentee_taught,"
+        " mentee_learned, mentor_changed, mentee_changed, notes, decision, next_review_date,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        reviews.reviews,
+    )
+    conn.executemany(
+        "INSERT INTO review_goal (review_id, goal_id, position, goal_title, expected, achieved,"
+        " progress, private) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        reviews.goals,
     )
     skills, ratings = skill_rows(tl, rng)
     conn.executemany(

@@ -1,7 +1,9 @@
 """The sample partnership's journal: one entry per session — topics, agenda, notes, takeaways,
-feedback and action items — as rows for `sample.make_sample` to insert.
+feedback both ways and action items — as rows for `sample.make_sample` to insert.
 
-Every word comes from `sample_text.json`; every choice from the caller's seeded `rng`.
+Every word comes from `sample_text.json`; every choice from the caller's seeded `rng`, except the
+feedback and its ratings, drawn from `voice` (seeded by the caller too), so that how the pair
+talk to each other can change without moving every other choice of the sample.
 """
 
 from __future__ import annotations
@@ -14,7 +16,11 @@ from typing import Any
 
 from revmentor_desktop.data.sample_plan import FOCUS_AREAS, TEXT, GoalWindow, Timeline, iso, stamp
 
-EntryRow = tuple[int, str, int, str, str, str, str, str, str, str, int | None, int, str]
+#: id, held_on, duration_minutes, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
+#: mentor_says_keep, mentor_says_try, mentee_says_keep, mentee_says_try, mentor_rating,
+#: mentee_rating, private, created_at
+EntryRow = tuple[int, str, int, str, str, str, str, str, str, str, str, str, int | None, int | None,
+                 int, str]
 ActionRow = tuple[int, int, str, str, str | None, str | None]
 
 
@@ -27,6 +33,9 @@ WORDS: dict[str, list[str]] = TEXT["words"]  # what fills {tool}, {colleague}, {
 ACTIONS: dict[str, list[str]] = TEXT["actions"]  # per owner: mentee, mentor, both
 PRIVATE: dict[str, Any] = TEXT["private"]  # what a private (off-the-record) session holds
 KICKOFF: dict[str, str] = TEXT["kickoff"]  # the first session, always the same
+#: What each says to the other at the end of a session: mentor_keep, mentor_try, mentee_keep, mentee_try.
+FEEDBACK: dict[str, list[str]] = {k: v for k, v in TEXT["feedback"].items() if not k.startswith("_")}
+_SAYS = ("mentor_says_keep", "mentor_says_try", "mentee_says_keep", "mentee_says_try")
 
 
 def _pick_topics(
@@ -107,6 +116,26 @@ def _takeaway(pool: Sequence[str], rng: random.Random) -> str:
     return rng.choice(pool)
 
 
+def _feedback(voice: random.Random, cycles: dict[str, list[str]]) -> tuple[str, str, str, str]:
+    """What the mentor tells the mentee and the mentee tells the mentor (keep doing, try next
+    time). As in real sessions, not always both: now and then one of them says nothing, or only
+    one half."""
+    said: list[str] = []
+    for who in ("mentor", "mentee"):
+        r = voice.random()  # < .12 nothing; then keep only; keep and try; try only (> .85)
+        keep = _next(FEEDBACK[f"{who}_keep"], voice, cycles.setdefault(f"{who}_keep", [])) \
+            if 0.12 <= r < 0.85 else ""
+        try_next = _next(FEEDBACK[f"{who}_try"], voice, cycles.setdefault(f"{who}_try", [])) \
+            if r >= 0.40 else ""
+        said += [keep, try_next]
+    return said[0], said[1], said[2], said[3]
+
+
+def _rating(voice: random.Random) -> int | None:
+    """One partner's usefulness rating; now and then left blank."""
+    return None if voice.random() < 0.08 else voice.choices(range(1, 6), RATING_WEIGHTS)[0]
+
+
 RATING_WEIGHTS = (0, 2, 8, 40, 50)  # 1..5: mostly 4s and 5s
 DURATIONS = (45, 50, 55, 60, 60, 60, 60, 65, 70, 75, 90)
 
@@ -118,7 +147,8 @@ class Journal:
     actions: list[ActionRow]
 
 
-def journal_rows(tl: Timeline, windows: Sequence[GoalWindow], rng: random.Random) -> Journal:
+def journal_rows(tl: Timeline, windows: Sequence[GoalWindow], rng: random.Random,
+                 voice: random.Random) -> Journal:
     n = tl.n
     entries: list[EntryRow] = []
     links: list[tuple[int, int]] = []
@@ -127,7 +157,8 @@ def journal_rows(tl: Timeline, windows: Sequence[GoalWindow], rng: random.Random
     private = {b + rng.randrange(12) for b in range(0, n, 12)} - {0}
     area_cycle: list[str] = []
     topic_cycles: dict[str, list[str]] = {}
-    cycles: dict[str, list[str]] = {}  # openers and feedback, so the same line doesn't recur soon
+    cycles: dict[str, list[str]] = {}  # openers, so the same line doesn't recur soon
+    said: dict[str, list[str]] = {}  # feedback, likewise
     previous: list[str | None] = []  # done_on of the last entry's actions
     owners = ("mentee", "mentor", "both")
     for i, held in enumerate(tl.held):
@@ -136,9 +167,9 @@ def journal_rows(tl: Timeline, windows: Sequence[GoalWindow], rng: random.Random
         words = _words(rng)
         picked: list[tuple[str, str]] = []
         if i == 0:
-            topics, agenda, notes, mentor_tk, mentee_tk, good, improve = (
-                KICKOFF[k] for k in ("topics", "agenda", "notes", "mentor_takeaway",
-                                     "mentee_takeaway", "feedback_good", "feedback_improve"))
+            topics, agenda, notes, mentor_tk, mentee_tk = (
+                KICKOFF[k] for k in ("topics", "agenda", "notes", "mentor_takeaway", "mentee_takeaway"))
+            feedback = tuple(KICKOFF[k] for k in _SAYS)
         elif is_private:
             topic_list = rng.sample(PRIVATE["topics"], 2)
             topics = ", ".join(topic_list)
@@ -146,7 +177,7 @@ def journal_rows(tl: Timeline, windows: Sequence[GoalWindow], rng: random.Random
             notes = rng.choice(PRIVATE["notes"]).format(**words)
             mentor_tk = rng.choice(PRIVATE["mentor_takeaways"])
             mentee_tk = rng.choice(PRIVATE["mentee_takeaways"])
-            good, improve = PRIVATE["feedback_good"], PRIVATE["feedback_improve"]
+            feedback = tuple(PRIVATE.get(k, "") for k in _SAYS)
         else:
             picked = _pick_topics(rng, area_cycle, topic_cycles)
             topic_names = [t for _, t in picked]
@@ -159,13 +190,13 @@ def journal_rows(tl: Timeline, windows: Sequence[GoalWindow], rng: random.Random
             notes = _notes(picked, recap, rng, words, cycles)
             mentor_tk = _takeaway(TEXT["mentor_takeaways"], rng)
             mentee_tk = _takeaway(TEXT["mentee_takeaways"], rng)
-            good = _next(TEXT["feedback_good"], rng, cycles.setdefault("good", []))
-            improve = _next(TEXT["feedback_improve"], rng, cycles.setdefault("improve", []))
-        rating = rng.choices(range(1, 6), RATING_WEIGHTS)[0]
+            feedback = _feedback(voice, said)
+        mentor_keep, mentor_try, mentee_keep, mentee_try = feedback
         duration = 75 if i == 0 else rng.choice(DURATIONS)
         entries.append((
             entry_id, held.isoformat(), duration, topics, agenda, notes, mentor_tk, mentee_tk,
-            good, improve, rating, int(is_private), stamp(held, rng, 12, 20),
+            mentor_keep, mentor_try, mentee_keep, mentee_try, _rating(voice), _rating(voice),
+            int(is_private), stamp(held, rng, 12, 20),
         ))
 
         # Goals the session touched: prefer ones in the topics' focus areas, open at the time.

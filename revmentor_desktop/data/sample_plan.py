@@ -104,19 +104,6 @@ def plan(n: int, rng: random.Random, today: date) -> Timeline:
     return Timeline(start, cadence, [start + timedelta(days=d) for d in offsets], today)
 
 
-def review_date(start: date, today: date) -> date:
-    """The agreement is reviewed yearly: the first anniversary of the start after today."""
-    years = 1
-    while True:
-        try:
-            review = start.replace(year=start.year + years)
-        except ValueError:  # 29 February
-            review = start.replace(year=start.year + years, day=28)
-        if review > today:
-            return review
-        years += 1
-
-
 def stamp(day: date, rng: random.Random, first_hour: int = 8, last_hour: int = 19) -> str:
     """A created_at as SQLModel writes it (UTC, microseconds)."""
     h, m, s = rng.randint(first_hour, last_hour), rng.randrange(60), rng.randrange(60)
