@@ -167,3 +167,15 @@ def test_the_old_ready_made_rules_are_the_templates_for_two_weeks_and_an_hour() 
 def test_the_same_rule_ignores_case_and_spacing_only() -> None:
     assert compute.same_rule("We  meet every week.\n", "we meet EVERY week.")
     assert not compute.same_rule("We meet every week.", "We meet every two weeks.")
+
+
+def test_a_closed_partnership_is_never_overdue_and_stops_counting_periods() -> None:
+    start = date(2026, 1, 6)
+    held = [(start, 60), (start + timedelta(days=14), 60)]
+    today = start + timedelta(days=200)
+    open_ = compute.momentum(start, 14, held, today)
+    assert open_.days_overdue > 0 and open_.periods_elapsed == 14
+    closed = compute.momentum(start, 14, held, today, closed_on=start + timedelta(days=30))
+    assert closed.days_overdue == 0
+    assert (closed.periods_elapsed, closed.periods_kept) == (2, 2)
+    assert compute.momentum(start, 14, held, today, closed_on=today + timedelta(days=1)) == open_

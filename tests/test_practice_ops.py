@@ -223,7 +223,9 @@ def test_a_decision_to_adjust_sets_the_next_review_date(store: Store) -> None:
 
 
 def test_closing_and_reopening_through_the_partnership(store: Store) -> None:
-    done = applied(store, commands.close_partnership(date(2026, 6, 30)))
+    close = commands.close_partnership(date(2026, 6, 30))
+    assert (close.label, close.merge_key) == ("Close Partnership", None)  # a step of its own
+    done = applied(store, close)
     assert done.changes == {Change.PARTNERSHIP}
     assert reads.get_partnership(store).closed_on == date(2026, 6, 30)
     assert applied(store, commands.reopen_partnership()).undo is not None

@@ -237,7 +237,8 @@ def dismiss_checklist(dismissed: bool = True) -> Edit:
 
 
 def _labelled(label: str, edit: Edit) -> Edit:
-    return Edit(label, edit.run, edit.merge_key)
+    """`edit` under its own name, as a step of its own (a click, not typing: it never merges)."""
+    return Edit(label, edit.run)
 
 
 def set_focus_areas(names: Sequence[str]) -> Edit:

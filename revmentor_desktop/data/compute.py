@@ -48,13 +48,15 @@ class Momentum:
         return self.minutes_together / 60
 
 
-def momentum(start: date, cadence_days: int, sessions: Sequence[tuple[date, int]], today: date) -> Momentum:
+def momentum(start: date, cadence_days: int, sessions: Sequence[tuple[date, int]], today: date, *,
+             closed_on: date | None = None) -> Momentum:
     """How well the pair keeps its agreed cadence, as of `today`.
 
     `sessions` are (date, minutes) pairs in any order. The partnership's time since `start` is cut
     into periods of `cadence_days`; a period is kept when a session falls in it. Only periods that
     have fully ended count, so a fresh partnership is not "behind". Sessions dated in the future
-    count towards totals but not towards "last session".
+    count towards totals but not towards "last session". A partnership closed on `closed_on` asks
+    for no more sessions: it is never overdue, and its periods stop counting on that day.
     """
     cadence = max(1, cadence_days)
     held = [d for d, _ in sessions if d <= today]
@@ -62,8 +64,10 @@ def momentum(start: date, cadence_days: int, sessions: Sequence[tuple[date, int]
     # A session logged before the official start does not make day one overdue.
     anchor = start if last is None or last < start else last
     next_due = anchor + timedelta(days=cadence)
-    overdue = max(0, (today - next_due).days)
-    elapsed = max(0, (today - start).days // cadence)
+    closed = closed_on is not None and closed_on <= today
+    overdue = 0 if closed else max(0, (today - next_due).days)
+    until = closed_on if closed and closed_on is not None else today
+    elapsed = max(0, (until - start).days // cadence)
     kept_periods = {(d - start).days // cadence for d in held if d >= start}
     kept = sum(1 for p in kept_periods if p < elapsed)
     return Momentum(
