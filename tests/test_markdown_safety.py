@@ -107,15 +107,15 @@ def test_a_pdf_block_reads_no_image_a_text_names(qapp: Any, picture: Path, tmp_p
     """Every document in the PDF is closed too: should a name ever reach its HTML unescaped."""
     from PySide6.QtGui import QFont, QPdfWriter
 
-    from revmentor_desktop.report import pdf
+    from revmentor_desktop.report import pdf_blocks
 
     monkeypatch.chdir(tmp_path)
     writer = QPdfWriter(str(tmp_path / "scratch.pdf"))
-    ctx = pdf.Context(writer, QFont(), pdf.CSS)
+    ctx = pdf_blocks.Context(writer, QFont(), pdf_blocks.CSS)
     html = f'<p>x<img src="chart.png"><img src="{QUrl.fromLocalFile(str(picture)).toString()}"></p>'
-    block = pdf.TextBlock(html, ctx)
+    block = pdf_blocks.TextBlock(html, ctx)
     assert isinstance(block.doc, ClosedDocument)
-    assert block.layout(2000) == pdf.TextBlock("<p>x</p>", ctx).layout(2000)  # no picture came in
+    assert block.layout(2000) == pdf_blocks.TextBlock("<p>x</p>", ctx).layout(2000)  # no picture came in
 
 
 # -- a FIFO named in a note: the old preview froze on it --------------------------------------------

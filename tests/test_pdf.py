@@ -275,19 +275,19 @@ def test_table_cells_keep_a_gap_so_a_full_line_never_touches_the_next_column(
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextTable
 
-    from revmentor_desktop.report import pdf
+    from revmentor_desktop.report import pdf_blocks
 
     writer = QPdfWriter(str(tmp_path / "probe.pdf"))
-    writer.setResolution(pdf.RESOLUTION)
+    writer.setResolution(pdf_blocks.RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(16, 14, 16, 14), QPageLayout.Unit.Millimeter))
     font = QFont(QGuiApplication.font())
-    font.setPointSizeF(pdf.BODY_PT)
-    ctx = pdf.Context(writer, font, pdf.CSS)
+    font.setPointSizeF(pdf_blocks.BODY_PT)
+    ctx = pdf_blocks.Context(writer, font, pdf_blocks.CSS)
     cells = ["Ask Copilot to critique my board commentary before sending it", "Martin Okafor",
              "—", "14 Apr 2020"]
-    block = pdf.TextBlock(pdf._row_html(cells, [54, 16, 16, 14]), ctx)
-    block.layout(float(writer.pageLayout().paintRectPixels(pdf.RESOLUTION).width()))
+    block = pdf_blocks.TextBlock(pdf_blocks.row_html(cells, [54, 16, 16, 14]), ctx)
+    block.layout(float(writer.pageLayout().paintRectPixels(pdf_blocks.RESOLUTION).width()))
     table = next(f for f in block.doc.rootFrame().childFrames() if isinstance(f, QTextTable))
     layout = block.doc.documentLayout()
     boxes = [layout.blockBoundingRect(table.cellAt(0, c).firstCursorPosition().block())
