@@ -27,7 +27,48 @@ examples:
   revmentor ours{FILE_SUFFIX} --export-pdf all.pdf --journal all
   revmentor ours{FILE_SUFFIX} --export-pdf spring.pdf --journal 2026-03-01..2026-05-31
   revmentor ours{FILE_SUFFIX} --export-pdf goals.pdf --sections overview,goals
+  revmentor -style fusion ours{FILE_SUFFIX}     Qt's own options (-style, -platform, -reverse, …)
+                                          go to Qt
 """
+
+#: Qt's own command-line options (QApplication's, QGuiApplication's and the X11 platform's) that
+#: take a value, as the next argument. They are handed to QApplication, not to our parser.
+QT_OPTIONS_WITH_VALUE = frozenset({
+    "-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry",
+    "-qwindowicon", "-qwindowtitle", "-session", "-style", "-stylesheet", "-display", "-geometry",
+    "-title", "-icon", "-name", "-font", "-fn", "-bg", "-background", "-fg", "-foreground", "-btn",
+    "-button", "-visual", "-ncols", "-cmap", "-im", "-inputstyle",
+})
+#: Qt's options that stand alone.
+QT_FLAGS = frozenset({"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync", "-testability"})
+#: Qt's options written with their value after "=" (`-style=fusion`).
+QT_OPTIONS_WITH_EQUALS = ("-style=", "-stylesheet=", "-qmljsdebugger=")
+
+
+def split_qt_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Qt's own options (and their values) apart from ours: (for QApplication, for our parser).
+
+    Nothing after `--` is taken for Qt's (a file named "-reverse" is `-- -reverse`). ValueError
+    names an option of Qt's that lacks its value.
+    """
+    qt: list[str] = []
+    ours: list[str] = []
+    items = iter(argv)
+    for arg in items:
+        if arg == "--":
+            ours.append(arg)
+            ours.extend(items)
+            break
+        if arg in QT_FLAGS or arg.startswith(QT_OPTIONS_WITH_EQUALS):
+            qt.append(arg)
+        elif arg in QT_OPTIONS_WITH_VALUE:
+            value = next(items, None)
+            if value is None:
+                raise ValueError(f"Qt's option {arg} needs a value (e.g. -style fusion)")
+            qt.extend((arg, value))
+        else:
+            ours.append(arg)
+    return qt, ours
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +117,10 @@ def _fail(message: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    try:
+        qt_args, argv = split_qt_arguments(sys.argv[1:] if argv is None else argv)
+    except ValueError as exc:
+        parser.error(str(exc))
     args = parser.parse_args(argv)
 
     if args.sessions is not None and args.make_sample is None:
@@ -110,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from revmentor_desktop.app import run
 
-    return run(args.file)
+    return run(args.file, qt_args)
 
 
 def parse_sections(parser: argparse.ArgumentParser, text: str | None) -> tuple[str, ...]:
