@@ -176,3 +176,14 @@ def test_gui_export_suggests_a_telling_name_and_says_it_was_written(
     assert "written to" in text and buttons == ["Open", "Show in Folder"]
     # The next export starts in the folder used last.
     assert export.export_folder() == tmp_path / "out"
+
+
+def test_review_only_is_one_click_and_one_option(qtbot: Any) -> None:
+    from revmentor_desktop.ui.export import ExportDialog
+
+    dialog = ExportDialog()
+    qtbot.addWidget(dialog)
+    dialog.review_only_button.click()
+    assert dialog.options().sections == (sm.SECTION_REVIEW,)
+    dialog.everything_button.click()
+    assert dialog.options().sections == sm.ALL_SECTIONS

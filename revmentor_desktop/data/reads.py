@@ -499,7 +499,9 @@ def list_reviews(store: Store, *, include_private: bool = True) -> list[ReviewRo
     reviews = _rows(store, f"SELECT {', '.join(_REVIEW)} FROM review ORDER BY held_on, id")
     sql = f"SELECT {', '.join(_REVIEW_GOAL)} FROM review_goal"
     if not include_private:
-        sql += " WHERE private = 0"
+        # Private when copied, or its goal made private since: the goal's privacy today decides.
+        sql += (" WHERE private = 0 AND (goal_id IS NULL OR goal_id NOT IN"
+                " (SELECT id FROM goal WHERE private = 1))")
     goals: dict[int, list[ReviewGoalRow]] = {}
     for i, rid, gid, pos, title, expected, achieved, progress, private in _rows(
             store, sql + " ORDER BY review_id, position, id"):

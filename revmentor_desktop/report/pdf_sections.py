@@ -7,6 +7,13 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from revmentor_desktop.data.reads import Highlight
+from revmentor_desktop.data.vocab import (
+    EARLIER_FEEDBACK_NOTE,
+    GOALS_STILL_RIGHT_LABELS,
+    REVIEW_DECISION_LABELS,
+    REVIEW_KIND_LABELS,
+)
 from revmentor_desktop.report import summary as sm
 from revmentor_desktop.report.pdf_blocks import (
     RESOLUTION,
@@ -79,7 +86,8 @@ class Builder:
         sections = {
             sm.SECTION_OVERVIEW: self.overview, sm.SECTION_GOALS: self.goals, sm.SECTION_SWOT: self.swot,
             sm.SECTION_SKILLS: self.skills, sm.SECTION_JOURNAL: self.journal,
-            sm.SECTION_ACTIONS: self.actions,
+            sm.SECTION_ACTIONS: self.actions, sm.SECTION_CHECK_INS: self.check_ins,
+            sm.SECTION_REVIEW: self.reviews,
         }
         for name in sm.ALL_SECTIONS:
             if name in s.options.sections:
@@ -202,20 +210,91 @@ class Builder:
                  else f"{shown} shared session{'s' if shown != 1 else ''}")
         self.text(f'<p class="small muted">{which}, newest first.</p>', keep_with_next=True)
         for e in s.entries:
-            stars = f' <span class="muted">{"★" * e.rating}{"☆" * (5 - e.rating)}</span>' if e.rating else ""
+            self.text(self._entry_html(e), rule=True, space_after=self.ctx.px(4))
+        self.blocks[-1].space_after = self.ctx.px(8)
 
-            def cell(label: str, text: str) -> str:
-                return (f'<td width="50%"><span class="label">{label}</span><br>'
-                        f'{esc(text) if text.strip() else "<span class=muted>—</span>"}</td>')
+    def _entry_html(self, e: Highlight) -> str:
+        """One session: takeaways side by side, then feedback both ways, each under who gave it."""
+        s = self.s
+        mentor, mentee = esc_in(s.mentor_name), esc_in(s.mentee_name)
 
-            body = (f'<h3>{day(e.held_on)} · {esc_in(e.topics) or "<span class=muted>no topics</span>"}'
-                    f'{stars}</h3>'
-                    f'<table width="100%" cellspacing="0" cellpadding="2"><tr>'
-                    f'{cell(esc_in(s.mentor_name.upper()) + " TOOK AWAY", e.mentor_takeaway)}'
-                    f'{cell(esc_in(s.mentee_name.upper()) + " TOOK AWAY", e.mentee_takeaway)}</tr><tr>'
-                    f'{cell("FEEDBACK: WENT WELL", e.feedback_good)}'
-                    f'{cell("FEEDBACK: TO IMPROVE", e.feedback_improve)}</tr></table>')
-            self.text(body, rule=True, space_after=self.ctx.px(4))
+        def said(text: str) -> str:
+            return esc(text) if text.strip() else '<span class="muted">—</span>'
+
+        def cell(label: str, body: str) -> str:
+            return f'<td width="50%"><span class="label">{label}</span><br>{body}</td>'
+
+        def feedback(keep: str, try_: str) -> str:
+            if not (keep.strip() or try_.strip()):
+                return '<span class="muted">—</span>'
+            return (f'<i>Keep doing:</i> {said(keep)}<br><i>Try next time:</i> {said(try_)}')
+
+        ratings = [f"{who} {stars(r)}" for who, r in ((mentor, e.mentor_rating), (mentee, e.mentee_rating))
+                   if r]
+        useful = (f' <span class="small muted">· useful: {" · ".join(ratings)}</span>' if ratings else "")
+        rows = (f'<tr>{cell(mentor.upper() + " TOOK AWAY", said(e.mentor_takeaway))}'
+                f'{cell(mentee.upper() + " TOOK AWAY", said(e.mentee_takeaway))}</tr>'
+                f'<tr>{cell(f"{mentor.upper()} → {mentee.upper()}", feedback(e.mentor_says_keep, e.mentor_says_try))}'
+                f'{cell(f"{mentee.upper()} → {mentor.upper()}", feedback(e.mentee_says_keep, e.mentee_says_try))}</tr>')
+        if e.feedback_good.strip() or e.feedback_improve.strip() or e.rating:
+            old = (f'<i>Went well:</i> {said(e.feedback_good)}<br><i>To improve:</i> {said(e.feedback_improve)}'
+                   + (f' <span class="muted">{stars(e.rating)}</span>' if e.rating else ""))
+            rows += (f'<tr><td width="100%" colspan="2"><span class="label">EARLIER FEEDBACK — '
+                     f'{esc(EARLIER_FEEDBACK_NOTE)}</span><br>{old}</td></tr>')
+        return (f'<h3>{day(e.held_on)} · {esc_in(e.topics) or "<span class=muted>no topics</span>"}'
+                f'{useful}</h3><table width="100%" cellspacing="0" cellpadding="2">{rows}</table>')
+
+    def check_ins(self) -> None:
+        s = self.s
+        self.heading("Check-ins")
+        names = {"mentor": s.mentor_name, "mentee": s.mentee_name}
+        rows = [[day(c.held_on), esc_in(names.get(c.author, c.author)),
+                 stars(c.usefulness) if c.usefulness else "—",
+                 esc(GOALS_STILL_RIGHT_LABELS.get(c.goals_still_right, c.goals_still_right)),
+                 esc(c.working), esc(c.tweak)] for c in reversed(s.check_ins)]
+        self.table(["Date", "By", "Useful", "Goals still right?", "What works", "What to tweak"],
+                   rows, [11, 13, 10, 10, 28, 28], "No check-ins yet.")
+
+    def reviews(self) -> None:
+        s = self.s
+        self.heading("Reviews")
+        if s.closed_on is not None:
+            self.text(f'<p><b>The partnership closed on {day(s.closed_on)}.</b></p>',
+                      space_after=self.ctx.px(4))
+        if not s.reviews:
+            self.text('<p class="muted">No review held yet.</p>', space_after=self.ctx.px(8))
+            return
+        mentor, mentee = esc_in(s.mentor_name), esc_in(s.mentee_name)
+        for r in reversed(s.reviews):  # the latest first: what the pair decided last
+            decision = esc(REVIEW_DECISION_LABELS.get(r.decision, r.decision))
+            if r.next_review_date is not None and r.decision != "close":
+                decision += f" · next review {day(r.next_review_date)}"
+            self.text(f'<h3>{esc(REVIEW_KIND_LABELS.get(r.kind, r.kind))} · {day(r.held_on)}</h3>'
+                      f'<p><span class="label">DECISION</span> {decision}</p>', keep_with_next=True)
+            if r.goals:
+                self.table(["Goal", "Expected (success measure)", "Achieved", "Progress"],
+                           [[esc(g.goal_title), esc(g.expected) or "—", esc(g.achieved) or "—",
+                             f"{g.progress}%"] for g in r.goals], [24, 32, 32, 12], "")
+
+            def side(name: str, taught: str, learned: str, changed: str) -> str:
+                def line(label: str, text: str) -> str:
+                    return f'<i>{label}:</i> {esc(text) if text.strip() else "<span class=muted>—</span>"}'
+                return (f'<td width="50%"><span class="label">{name.upper()}</span><br>'
+                        f'{line("Taught", taught)}<br>{line("Learned", learned)}<br>'
+                        f'{line("What it changed", changed)}</td>')
+
+            body = (f'<table width="100%" cellspacing="0" cellpadding="2"><tr>'
+                    f'{side(mentor, r.mentor_taught, r.mentor_learned, r.mentor_changed)}'
+                    f'{side(mentee, r.mentee_taught, r.mentee_learned, r.mentee_changed)}</tr></table>')
+            if r.notes.strip():
+                body += f'<p><span class="label">NOTES</span> {esc(r.notes)}</p>'
+            self.text(body, rule=True, space_after=self.ctx.px(6))
+        if s.earlier_reviews:
+            earlier = "; ".join(
+                f"{esc(REVIEW_KIND_LABELS.get(r.kind, r.kind))} {day(r.held_on)}: "
+                f"{esc(REVIEW_DECISION_LABELS.get(r.decision, r.decision)).split(' (')[0].lower()}"
+                for r in reversed(s.earlier_reviews))
+            self.text(f'<p class="small muted">Earlier: {earlier}.</p>')
         self.blocks[-1].space_after = self.ctx.px(8)
 
     def actions(self) -> None:
@@ -231,3 +310,8 @@ class Builder:
 
 
 # -- pagination and writing ----------------------------------------------------------------------
+
+
+def stars(n: int | None) -> str:
+    """A 1–5 rating as five stars ("★★★☆☆"); empty when not rated."""
+    return "" if not n else "★" * n + "☆" * (5 - n)

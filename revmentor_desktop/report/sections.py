@@ -7,8 +7,10 @@ SECTION_SWOT = "swot"
 SECTION_SKILLS = "skills"
 SECTION_JOURNAL = "journal"
 SECTION_ACTIONS = "actions"
-ALL_SECTIONS: tuple[str, ...] = (SECTION_OVERVIEW, SECTION_GOALS, SECTION_SWOT, SECTION_SKILLS,
-                                 SECTION_JOURNAL, SECTION_ACTIONS)
+SECTION_CHECK_INS = "checkins"
+SECTION_REVIEW = "review"
+ALL_SECTIONS: tuple[str, ...] = (SECTION_OVERVIEW, SECTION_REVIEW, SECTION_GOALS, SECTION_SWOT,
+                                 SECTION_SKILLS, SECTION_JOURNAL, SECTION_CHECK_INS, SECTION_ACTIONS)
 SECTION_TITLES = {
     SECTION_OVERVIEW: "Overview & agreement",
     SECTION_GOALS: "Goals",
@@ -16,7 +18,12 @@ SECTION_TITLES = {
     SECTION_SKILLS: "Skills",
     SECTION_JOURNAL: "Journal highlights",
     SECTION_ACTIONS: "Open action items",
+    SECTION_CHECK_INS: "Check-ins",
+    SECTION_REVIEW: "Reviews",
 }
+
+#: How many of the latest check-ins the PDF shows (both partners' together).
+RECENT_CHECK_INS = 6
 
 
 #: How many sessions the journal highlights show unless asked for a range or for all: what a partner

@@ -15,11 +15,14 @@ from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalStatus
 from revmentor_desktop.report.sections import (
     ALL_SECTIONS,
+    RECENT_CHECK_INS,
     RECENT_SESSIONS,
     SECTION_ACTIONS,
+    SECTION_CHECK_INS,
     SECTION_GOALS,
     SECTION_JOURNAL,
     SECTION_OVERVIEW,
+    SECTION_REVIEW,
     SECTION_SKILLS,
     SECTION_SWOT,
 )
@@ -36,6 +39,8 @@ class ExportOptions:
     journal_from: date | None = None
     journal_to: date | None = None
     journal_latest: int | None = RECENT_SESSIONS
+    #: the latest review in full (all when None); the earlier ones are named in a line
+    reviews_latest: int | None = 1
     page_size: str = "A4"  # "A4" or "Letter"
 
     @property
@@ -111,6 +116,10 @@ class Summary:
     entries: list[reads.Highlight] = field(default_factory=list)
     shared_sessions: int = 0  # the non-private sessions the journal's choice picked from
     actions: list[ActionRow] = field(default_factory=list)
+    check_ins: list[reads.CheckInRow] = field(default_factory=list)  # the latest, oldest first
+    reviews: list[reads.ReviewRow] = field(default_factory=list)  # shown in full, oldest first
+    earlier_reviews: list[reads.ReviewRow] = field(default_factory=list)  # before those, named only
+    closed_on: date | None = None
 
     def names(self) -> dict[str, str]:
         return {"mentor": self.mentor_name, "mentee": self.mentee_name, "both": "Both",
@@ -131,6 +140,15 @@ def build_summary(store: Store, options: ExportOptions | None = None,
     )
     names = summary.names()
     wanted = set(options.sections)
+    summary.closed_on = p.closed_on
+
+    if SECTION_CHECK_INS in wanted:
+        summary.check_ins = reads.latest_check_ins(store, RECENT_CHECK_INS)
+
+    if SECTION_REVIEW in wanted:
+        reviews = reads.list_reviews(store, include_private=False)
+        keep = len(reviews) if options.reviews_latest is None else max(0, options.reviews_latest)
+        summary.earlier_reviews, summary.reviews = reviews[:len(reviews) - keep], reviews[len(reviews) - keep:]
 
     if SECTION_OVERVIEW in wanted:
         # A private session hides what was said, not that the pair met: the figures count it.

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +54,17 @@ class ExportDialog(QDialog):
             check.setChecked(True)
             self.section_boxes[name] = check
             box_layout.addWidget(check)
+        presets = QHBoxLayout()
+        self.everything_button = QPushButton("&Everything", box)
+        self.everything_button.clicked.connect(lambda: self.choose_sections(sm.ALL_SECTIONS))
+        self.review_only_button = QPushButton("&Review Only", box)
+        self.review_only_button.setToolTip("Just the latest review: what to send each other after "
+                                           "the mid-point or closing review.")
+        self.review_only_button.clicked.connect(lambda: self.choose_sections((sm.SECTION_REVIEW,)))
+        presets.addWidget(self.everything_button)
+        presets.addWidget(self.review_only_button)
+        presets.addStretch(1)
+        box_layout.addLayout(presets)
         layout.addWidget(box)
 
         form = QFormLayout()
@@ -125,6 +138,10 @@ class ExportDialog(QDialog):
             value = widget.value()
             s.setValue(key, value.isoformat() if value else "")
         s.sync()
+
+    def choose_sections(self, names: tuple[str, ...]) -> None:
+        for name, check in self.section_boxes.items():
+            check.setChecked(name in names)
 
     def sections(self) -> list[str]:
         return [name for name, check in self.section_boxes.items() if check.isChecked()]
