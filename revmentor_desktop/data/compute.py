@@ -4,11 +4,11 @@ ground rules worded with the pair's own cadence)."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from revmentor_desktop.data.vocab import READY_MADE_CLAUSE_TEMPLATES
 
@@ -201,10 +201,11 @@ def rating_gaps(points: Sequence[RatingPoint]) -> dict[int, int]:
 
 
 # -- the practice loop: feedback, check-ins, reviews, getting started --------------------------------
+# Its rows are NamedTuples, not dataclasses: the Overview imports this module before its first
+# paint, and a frozen dataclass costs ~0.6 ms to define, a NamedTuple a tenth of that.
 
 
-@dataclass(frozen=True)
-class FeedbackGiven:
+class FeedbackGiven(NamedTuple):
     """Which way feedback went in one session: the mentor told the mentee something (keep doing or
     try next time), the mentee told the mentor something. Feedback from before version 3, whose
     direction nobody recorded, counts as neither."""
@@ -236,8 +237,7 @@ def check_in_due(sessions_since_last_check_in: int, every: int) -> bool:
     return sessions_since_last_check_in >= max(1, every)
 
 
-@dataclass(frozen=True)
-class CheckInStatus:
+class CheckInStatus(NamedTuple):
     every: int
     #: per partner ("mentor", "mentee"): sessions held since their latest check-in (all, if none)
     sessions_since: dict[str, int]
@@ -286,17 +286,16 @@ def default_review_date(start: date, months: int = 3) -> date:
     same day of the month or, when that month is shorter, its last day (31 January → 30 April)."""
     month0 = start.month - 1 + months
     year, month = start.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    after = date(year + month // 12, month % 12 + 1, 1)  # the first of the month after
+    return date(year, month, min(start.day, (after - timedelta(days=1)).day))
 
 
-@dataclass(frozen=True)
-class ChecklistItem:
+class ChecklistItem(NamedTuple):
     key: str  # vocab.CHECKLIST_LABELS names it
     done: bool
 
 
-@dataclass(frozen=True)
-class Checklist:
+class Checklist(NamedTuple):
     items: tuple[ChecklistItem, ...]
     dismissed: bool = False
 
