@@ -27,6 +27,7 @@ examples:
   revmentor ours{FILE_SUFFIX} --export-pdf all.pdf --journal all
   revmentor ours{FILE_SUFFIX} --export-pdf spring.pdf --journal 2026-03-01..2026-05-31
   revmentor ours{FILE_SUFFIX} --export-pdf goals.pdf --sections overview,goals
+  revmentor --install-desktop             add RevMentor to your desktop's menu and file types
   revmentor -style fusion ours{FILE_SUFFIX}     Qt's own options (-style, -platform, -reverse, …)
                                           go to Qt
 """
@@ -106,6 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--sessions", metavar="N", type=int, default=None,
         help="with --make-sample: how many journal sessions to write (default 24)",
     )
+    parser.add_argument(
+        "--install-desktop", action="store_true",
+        help="add RevMentor to your desktop's application menu, with its icon and the "
+        f"*{FILE_SUFFIX} file type, for you alone (Linux and other freedesktop systems), and exit",
+    )
+    parser.add_argument(
+        "--uninstall-desktop", action="store_true",
+        help="remove exactly what --install-desktop added, and exit",
+    )
     parser.add_argument("--version", action="version", version=f"revmentor {__version__}")
     return parser
 
@@ -122,6 +132,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
     args = parser.parse_args(argv)
+
+    if args.install_desktop or args.uninstall_desktop:
+        given = [name for name, value in (
+            ("FILE", args.file), ("--make-sample", args.make_sample), ("--export-pdf", args.export_pdf),
+            ("--sections", args.sections), ("--journal", args.journal),
+            ("--sessions", args.sessions),
+            ("--uninstall-desktop", args.install_desktop and args.uninstall_desktop)) if value]
+        if given:
+            option = "--install-desktop" if args.install_desktop else "--uninstall-desktop"
+            parser.error(f"{option} goes alone (not with {', '.join(given)})")
+        return desktop_integration(install=args.install_desktop)
 
     if args.sessions is not None and args.make_sample is None:
         parser.error("--sessions only goes with --make-sample")
@@ -156,6 +177,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     from revmentor_desktop.app import run
 
     return run(args.file, qt_args)
+
+
+def desktop_integration(*, install: bool) -> int:
+    """--install-desktop / --uninstall-desktop: one line on what was done (warnings on stderr)."""
+    from revmentor_desktop import desktop_entry
+
+    option = "--install-desktop" if install else "--uninstall-desktop"
+    if not desktop_entry.supported():
+        return _fail(f"{option} is for Linux and other systems with freedesktop desktops; "
+                     "on this system, start RevMentor with the revmentor command.")
+    layout = desktop_entry.Layout(desktop_entry.data_home())
+    try:
+        if install:
+            command = desktop_entry.launcher()
+            outcome = desktop_entry.install(layout, command)
+        else:
+            outcome = desktop_entry.uninstall(layout)
+    except KnownError as exc:
+        return _fail(exc.one_line())
+    for warning in outcome.warnings:
+        print(f"revmentor: warning: {warning}", file=sys.stderr)
+    if install:
+        print(f"Installed RevMentor's desktop entry, icon and file type ({desktop_entry.MIME_TYPE}) "
+              f"in {layout.data_home}, starting {' '.join(command)}; "
+              "revmentor --uninstall-desktop removes them.")
+    elif outcome.changed:
+        print(f"Removed RevMentor's desktop entry, icon and file type from {layout.data_home}.")
+    else:
+        print(f"RevMentor's desktop entry is not installed in {layout.data_home}: nothing to remove.")
+    return 0
 
 
 def parse_sections(parser: argparse.ArgumentParser, text: str | None) -> tuple[str, ...]:
