@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.ui.widgets import PLAIN, from_qdate, make_date_edit, problem_label
+from revmentor_desktop.data import compute
+from revmentor_desktop.ui.widgets import PLAIN, from_qdate, make_date_edit, problem_label, to_qdate
 
 # Mirrors data.models.DEFAULT_FOCUS_AREAS; kept here so this dialog loads before the data layer.
 DEFAULT_FOCUS_AREAS = (
@@ -124,6 +125,15 @@ class NewPartnershipDialog(QDialog):
         form.addRow("&I am:", self.me)
         form.addRow("&Organisation:", self.organisation)
         form.addRow("&Start date:", self.start)
+        self.review = make_date_edit(self)
+        self.review.setAccessibleName("Review date")
+        self.review.setToolTip("When you look back together and decide to continue, adjust or "
+                               "close. Three months after the start is a good first review.")
+        self._review_follows = True  # moves with the start date until the user picks one
+        self.review.setDate(to_qdate(compute.default_review_date(from_qdate(self.start.date()))))
+        self.start.dateChanged.connect(self._start_moved)
+        self.review.dateChanged.connect(self._review_picked)
+        form.addRow("&Review on:", self.review)
         form.addRow("Meet e&very:", self.cadence)
         form.addRow("&Usual length:", self.duration)
         form.addRow("Focus areas:", self.focus)
@@ -148,7 +158,17 @@ class NewPartnershipDialog(QDialog):
             "start_date": from_qdate(self.start.date()),
             "cadence_days": self.cadence.value(),
             "duration_minutes": self.duration.value(),
+            "review_date": from_qdate(self.review.date()),
         }
+
+    def _start_moved(self) -> None:
+        if self._review_follows:
+            self.review.blockSignals(True)
+            self.review.setDate(to_qdate(compute.default_review_date(from_qdate(self.start.date()))))
+            self.review.blockSignals(False)
+
+    def _review_picked(self) -> None:
+        self._review_follows = False
 
     def focus_areas(self) -> list[str]:
         return self.focus.names()
@@ -158,5 +178,9 @@ class NewPartnershipDialog(QDialog):
         if not self.mentor.text().strip() or not self.mentee.text().strip():
             self.problem.setText("Please enter both names.")
             (self.mentee if self.mentor.text().strip() else self.mentor).setFocus()
+            return
+        if self.review.date() <= self.start.date():
+            self.problem.setText("The review date should come after the start date.")
+            self.review.setFocus()
             return
         super().accept()

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands
-from revmentor_desktop.data.vocab import READY_MADE_CLAUSES
+from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.clauses import ClauseModel
 from revmentor_desktop.ui.widgets import PLAIN, FlowLayout
+
+#: What a rule just added says until the user types its words.
+NEW_RULE = "New ground rule"
 
 
 class AgreementPanel(QGroupBox):
@@ -35,12 +37,19 @@ class AgreementPanel(QGroupBox):
         hint.setWordWrap(True)
         hint.setTextFormat(PLAIN)
         column.addWidget(hint)
+        self.note = QLabel(self)
+        self.note.setTextFormat(PLAIN)
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.model = ClauseModel(doc)
         self.view = self._build_list()
         column.addWidget(self.view, 1)
         column.addLayout(self._build_buttons())
+        column.addWidget(self.note)
         self._add_move_keys()
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+        self._pending: tuple[int, int] | None = None  # a rule just added, open for its first words
+        self.view.itemDelegate().closeEditor.connect(lambda *_: self._editor_closed())
 
     def _build_list(self) -> QListView:
         view = QListView(self)
@@ -62,12 +71,12 @@ class AgreementPanel(QGroupBox):
         self.ready_made = QToolButton(self)
         self.ready_made.setText("Insert &Ready-made")
         self.ready_made.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.ready_made)
-        for label, text in READY_MADE_CLAUSES:
-            act = menu.addAction(label)
-            act.setToolTip(text)
-            act.triggered.connect(lambda _c=False, t=text, lbl=label: self.insert_clause(t, lbl))
-        self.ready_made.setMenu(menu)
+        self.ready_made_menu = QMenu(self.ready_made)
+        self.ready_made_menu.setToolTipsVisible(True)
+        # Filled as it opens: the rules speak of the pair's own cadence and session length.
+        self.ready_made_menu.aboutToShow.connect(self.fill_ready_made)
+        self.ready_made.setMenu(self.ready_made_menu)
+        self.fill_ready_made()
         self.up_button = QPushButton("Move &Up", self)
         self.down_button = QPushButton("Move &Down", self)
         self.delete_button = QPushButton("Delete", self)
@@ -80,6 +89,20 @@ class AgreementPanel(QGroupBox):
             buttons.addWidget(b)
         return buttons
 
+    def fill_ready_made(self) -> None:
+        menu = self.ready_made_menu
+        menu.clear()
+        p = reads.get_partnership(self.doc.store)
+        have = [c.text for c in reads.list_clauses(self.doc.store)]
+        for label, text in compute.ground_rule_templates(p.cadence_days, p.duration_minutes):
+            act = menu.addAction(label)
+            act.setToolTip(text)
+            there = any(compute.same_rule(text, h) for h in have)
+            if there:
+                act.setText(f"{label} (already agreed)")
+                act.setEnabled(False)
+            act.triggered.connect(lambda _c=False, t=text, lbl=label: self.insert_clause(t, lbl))
+
     def _add_move_keys(self) -> None:
         """Alt+Up and Alt+Down move the selected rule while the list has focus."""
         for seq, step in (("Alt+Up", -1), ("Alt+Down", +1)):
@@ -89,6 +112,11 @@ class AgreementPanel(QGroupBox):
             act.triggered.connect(lambda _c=False, s=step: self.move_clause(s))
             self.view.addAction(act)
 
+    def show_note(self, text: str) -> None:
+        """A quiet line under the buttons; gone with the next selection."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
     # -- selection -------------------------------------------------------------------------------------
 
     def selected_row(self) -> int:
@@ -96,6 +124,7 @@ class AgreementPanel(QGroupBox):
         return idx.row() if idx.isValid() and self.view.selectionModel().isSelected(idx) else -1
 
     def update_buttons(self) -> None:
+        self.show_note("")
         row = self.selected_row()
         n = self.model.rowCount()
         ro = self.doc.read_only
@@ -122,17 +151,38 @@ class AgreementPanel(QGroupBox):
     # -- editing ---------------------------------------------------------------------------------------
 
     def add_clause(self) -> None:
-        done = self.doc.run(commands.add_clause("New ground rule"))
-        if done is not None:
-            self._select_clause(done.value)
-            self.view.edit(self.view.currentIndex())
+        """A new rule, open for typing. Left as it was (Esc, or Enter on the words unchanged), it
+        goes again, with its undo step: Add Rule then Esc leaves nothing behind."""
+        done = self.doc.run(commands.add_clause(NEW_RULE))
+        if done is None:
+            return
+        self._select_clause(done.value)
+        self._pending = (done.value, self.doc.undo_stack.index())
+        self.view.edit(self.view.currentIndex())
+
+    def _editor_closed(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        clause_id, step = pending
+        row = self.model.row_of(clause_id)
+        text = self.model.index(row).data() if row >= 0 else None
+        if text is not None and text.strip() in ("", NEW_RULE) and self.doc.undo_stack.index() == step:
+            self.doc.undo_stack.undo()  # the add itself: nothing is left behind
 
     def insert_clause(self, text: str, label: str) -> None:
         row = self.selected_row()
         index = row + 1 if row >= 0 else None
-        done = self.doc.run(commands.add_clause(text, index, label=f"Insert “{label}”"))
-        if done is not None:
-            self._select_clause(done.value)
+        done = self.doc.run(commands.add_clause_once(text, index, label=f"Insert “{label}”"))
+        if done is None:
+            return
+        if done.value is None:  # already agreed (the menu greys those out; a race, or a typed twin)
+            existing = next((c.id for c in reads.list_clauses(self.doc.store) if compute.same_rule(c.text, text)), None)
+            if existing is not None:
+                self._select_clause(existing)
+            self.show_note("That rule is already in your agreement.")
+            return
+        self._select_clause(done.value)
 
     def move_clause(self, step: int) -> None:
         row = self.selected_row()

@@ -3,6 +3,7 @@ wide, one when narrow), routes the file's changes to them and answers the window
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QWidget
 
@@ -12,6 +13,12 @@ from revmentor_desktop.ui.overview.agreement import AgreementPanel
 from revmentor_desktop.ui.overview.dashboard import DashboardPanel
 from revmentor_desktop.ui.overview.details import PartnershipDetails
 from revmentor_desktop.ui.overview.momentum import MomentumPanel
+from revmentor_desktop.ui.overview.practice import PracticePanel
+
+#: What the practice box reads: the getting-started list, check-ins, feedback's direction, closing.
+PRACTICE_CHANGES = frozenset({Change.PARTNERSHIP, Change.ENTRIES, Change.FEEDBACK, Change.PRIVACY,
+                              Change.CHECK_INS, Change.REVIEWS, Change.CLAUSES, Change.SWOT,
+                              Change.GOALS})
 
 
 class OverviewTab(QWidget):
@@ -21,6 +28,7 @@ class OverviewTab(QWidget):
 
     title = "&Overview"
     NARROW_BELOW = 1100
+    go_to = Signal(str)  # the title of a tab the user should see (the practice box's steps)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,10 +38,15 @@ class OverviewTab(QWidget):
         self.agreement = AgreementPanel(doc, self)
         self.momentum = MomentumPanel(doc, self)
         self.dashboard = DashboardPanel(doc, self)
+        self.practice = PracticePanel(doc, self)
+        self.practice.go_to.connect(self.go_to)
+        self.practice.focus_review_date.connect(self.details.review.setFocus)
+        self.practice.focus_agreement.connect(self.agreement.add_button.setFocus)
         self._name_the_parts()
         self._build_layout()
         self.details.load()
         self.agreement.update_buttons()
+        self.practice.reload()
 
     def _name_the_parts(self) -> None:
         """The panes' fields and buttons under the names the window, tests and benchmarks use."""
@@ -68,25 +81,26 @@ class OverviewTab(QWidget):
             return
         self._narrow = narrow
         grid = self.grid
-        for w in (self.momentum, self.details, self.agreement, self.dashboard):
+        for w in (self.momentum, self.practice, self.details, self.agreement, self.dashboard):
             grid.removeWidget(w)
-        for i in range(4):
+        for i in range(5):
             grid.setRowStretch(i, 0)
             grid.setColumnStretch(i % 2, 0)
         grid.addWidget(self.momentum, 0, 0, 1, 2)
+        grid.addWidget(self.practice, 1, 0, 1, 2)
         if narrow:
-            grid.addWidget(self.details, 1, 0, 1, 2)
-            grid.addWidget(self.agreement, 2, 0, 1, 2)
-            grid.addWidget(self.dashboard, 3, 0, 1, 2)
-            grid.setRowStretch(2, 1)
+            grid.addWidget(self.details, 2, 0, 1, 2)
+            grid.addWidget(self.agreement, 3, 0, 1, 2)
+            grid.addWidget(self.dashboard, 4, 0, 1, 2)
+            grid.setRowStretch(3, 1)
         else:
-            grid.addWidget(self.details, 1, 0)
-            grid.addWidget(self.agreement, 1, 1)
-            grid.addWidget(self.dashboard, 2, 0, 1, 2)
+            grid.addWidget(self.details, 2, 0)
+            grid.addWidget(self.agreement, 2, 1)
+            grid.addWidget(self.dashboard, 3, 0, 1, 2)
             grid.setColumnStretch(0, 5)
             grid.setColumnStretch(1, 6)
-            grid.setRowStretch(1, 1)
             grid.setRowStretch(2, 1)
+            grid.setRowStretch(3, 1)
         self.dashboard.set_narrow(narrow)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -118,3 +132,5 @@ class OverviewTab(QWidget):
         self.dashboard.on_changed(kinds)
         if Change.CLAUSES in kinds:
             self.agreement.reload()
+        if kinds & PRACTICE_CHANGES and initiator is not self.practice:
+            self.practice.reload()

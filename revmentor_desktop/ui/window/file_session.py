@@ -113,8 +113,8 @@ class FileSession(QObject):
     def open(self, path: Path, create: NewPartnership | None = None) -> Document:
         """Take `path`'s lock and open the file (or create it), then close the file open before.
         KnownError (in use, damaged, not a partnership, …) leaves the file open before as it was."""
+        from revmentor_desktop.data.compute import ground_rule_templates
         from revmentor_desktop.data.store import Store
-        from revmentor_desktop.data.vocab import READY_MADE_CLAUSES
         from revmentor_desktop.ui.backups import folder_for
         from revmentor_desktop.ui.document import Document
 
@@ -130,7 +130,9 @@ class FileSession(QObject):
         try:
             if create is not None:
                 values, areas, with_clauses = create
-                clauses = [text for _label, text in READY_MADE_CLAUSES] if with_clauses else []
+                templates = ground_rule_templates(int(values.get("cadence_days", 14)),
+                                                  int(values.get("duration_minutes", 60)))
+                clauses = [text for _label, text in templates] if with_clauses else []
                 store = Store.create(path, values, focus_areas=areas, clauses=clauses)
             else:
                 # The whole-file check runs once the data is on screen (`verify`), before any write.

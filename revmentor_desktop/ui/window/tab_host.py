@@ -92,8 +92,17 @@ class TabHost(QTabWidget):
         self.currentChanged.connect(self._ensure_built)
 
     def titles(self) -> list[str]:
-        """The tabs' titles without their mnemonics, in order."""
-        return [spec.title.replace("&", "") for spec in TABS]
+        """The tabs' titles without their mnemonics, in order ("&&" is a plain "&")."""
+        return [spec.title.replace("&&", "\0").replace("&", "").replace("\0", "&") for spec in TABS]
+
+    def show_titled(self, name: str) -> bool:
+        """Bring forward the tab called `name` (as `titles` gives it): how the Overview's
+        getting-started list and the guide take the user to where each step is done."""
+        for i, title in enumerate(self.titles()):
+            if title.casefold() == name.casefold():
+                self.setCurrentIndex(i)
+                return True
+        return False
 
     # -- building ------------------------------------------------------------------------------------
 
@@ -115,6 +124,8 @@ class TabHost(QTabWidget):
             self.setCurrentIndex(current)
         if stand_in is not None:
             stand_in.deleteLater()
+        if spec is OVERVIEW:  # its getting-started list points to the other tabs
+            self.tab(OVERVIEW).go_to.connect(self.show_titled)
         if spec is GOALS:  # Goals › Discussed in opens a session in the Journal
             self.tab(GOALS).open_entry.connect(self._open_entry)
         return widget

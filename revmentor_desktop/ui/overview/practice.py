@@ -1,0 +1,193 @@
+"""The Overview's "Our practice" box: what keeps a reverse-mentoring pair on track, read from the
+file — the getting-started list for a new partnership, whose check-in is due, feedback that has
+been flowing one way only, how the check-in answers have moved, and a closed partnership's notice
+with Reopen. It teaches the practice where the pair already looks, gently."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop.data import commands, compute, reads
+from revmentor_desktop.data.vocab import CHECKLIST_LABELS, GOALS_STILL_RIGHT_LABELS
+from revmentor_desktop.report.text import day_text, isolate
+from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.widgets import PLAIN
+
+#: Where each getting-started step is done: the tab's title (the Overview's own steps: none).
+CHECKLIST_TABS: dict[str, str | None] = {
+    "ground_rules": None,
+    "swot": "SWOT",
+    "goals": "Goals",
+    "first_session": "Journal",
+    "review_date": None,
+}
+CHECK_INS_TAB = "Check-ins"
+#: Sessions looked at for feedback flowing one way only.
+FEEDBACK_WINDOW = 4
+
+
+def _label(parent: QWidget, text: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(PLAIN)
+    label.setWordWrap(True)
+    return label
+
+
+class PracticePanel(QGroupBox):
+    """Reads what it shows on `reload()` (a handful of small queries, on changes only)."""
+
+    go_to = Signal(str)  # the title of the tab where the user can act on what is shown
+    focus_review_date = Signal()
+    focus_agreement = Signal()
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__("Our practice", parent)
+        self.doc = doc
+        column = QVBoxLayout(self)
+
+        self.closed = QFrame(self)
+        self.closed.setFrameShape(QFrame.Shape.StyledPanel)
+        closed_row = QHBoxLayout(self.closed)
+        self.closed_text = _label(self.closed)
+        self.reopen_button = QPushButton("Re&open Partnership", self.closed)
+        self.reopen_button.clicked.connect(self.reopen)
+        closed_row.addWidget(self.closed_text, 1)
+        closed_row.addWidget(self.reopen_button)
+        column.addWidget(self.closed)
+
+        self.checklist = QWidget(self)
+        grid = QGridLayout(self.checklist)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.checklist_title = _label(self.checklist)
+        bold = self.checklist_title.font()
+        bold.setBold(True)
+        self.checklist_title.setFont(bold)
+        self.dismiss_button = QPushButton("&Hide This List", self.checklist)
+        self.dismiss_button.clicked.connect(self.dismiss)
+        grid.addWidget(self.checklist_title, 0, 0)
+        grid.addWidget(self.dismiss_button, 0, 2)
+        self.items: dict[str, tuple[QLabel, QPushButton]] = {}
+        for row, (key, words) in enumerate(CHECKLIST_LABELS.items(), start=1):
+            mark = _label(self.checklist, words)
+            go = QPushButton("Do It Now", self.checklist)
+            go.setAccessibleName(f"{words}: go there")
+            go.clicked.connect(lambda _c=False, k=key: self.go_to_step(k))
+            grid.addWidget(mark, row, 0, 1, 2)
+            grid.addWidget(go, row, 2)
+            self.items[key] = (mark, go)
+        grid.setColumnStretch(1, 1)
+        column.addWidget(self.checklist)
+
+        check_row = QHBoxLayout()
+        self.check_in_text = _label(self)
+        self.check_in_button = QPushButton("&Check In…", self)
+        self.check_in_button.clicked.connect(lambda: self.go_to.emit(CHECK_INS_TAB))
+        check_row.addWidget(self.check_in_text, 1)
+        check_row.addWidget(self.check_in_button)
+        column.addLayout(check_row)
+        self.feedback_text = _label(self)
+        column.addWidget(self.feedback_text)
+        self.trend_text = _label(self)
+        column.addWidget(self.trend_text)
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        store = self.doc.store
+        p = reads.get_partnership(store)
+        names = {"mentor": isolate(p.mentor_name), "mentee": isolate(p.mentee_name)}
+        include_private = not self.doc.hide_private
+
+        self.closed.setVisible(p.closed_on is not None)
+        if p.closed_on is not None:
+            self.closed_text.setText(
+                f"This partnership closed on {day_text(p.closed_on)}. Everything stays readable; "
+                "RevMentor no longer asks for sessions or check-ins. Reopen it to carry on.")
+        self.reopen_button.setEnabled(not self.doc.read_only)
+
+        checklist = reads.checklist(store)
+        self.checklist.setVisible(checklist.shown)
+        if checklist.shown:
+            self.checklist_title.setText(
+                f"Getting started — {checklist.done_count} of {len(checklist.items)} done")
+            for item in checklist.items:
+                mark, go = self.items[item.key]
+                mark.setText(f"{'✓' if item.done else '○'}  {CHECKLIST_LABELS[item.key]}")
+                mark.setEnabled(not item.done)  # a done step reads as settled (greyed)
+                go.setVisible(not item.done)
+            self.dismiss_button.setEnabled(not self.doc.read_only)
+
+        status = reads.check_in_status(store, include_private=include_private)
+        self.check_in_text.setText(_check_in_words(status, names, p.closed_on is not None))
+        self.check_in_button.setVisible(status.due)
+
+        silent = compute.one_way_feedback(
+            reads.feedback_flow(store, FEEDBACK_WINDOW, include_private=include_private), FEEDBACK_WINDOW)
+        self.feedback_text.setVisible(silent is not None)
+        if silent is not None:
+            other = "mentee" if silent == "mentor" else "mentor"
+            self.feedback_text.setText(
+                f"Feedback has gone one way lately: in the last {FEEDBACK_WINDOW} sessions only "
+                f"{names[other]} told {names[silent]} what to keep and what to try. "
+                f"{names[silent]}'s view counts as much — at the end of the next session, ask "
+                f"{names[silent]} for one thing to keep and one to try.")
+
+        self.trend_text.setText(_trend_words(reads.latest_check_ins(store, 12), names))
+
+    # -- acting ----------------------------------------------------------------------------------------
+
+    def go_to_step(self, key: str) -> None:
+        tab = CHECKLIST_TABS.get(key)
+        if tab is not None:
+            self.go_to.emit(tab)
+        elif key == "review_date":
+            self.focus_review_date.emit()
+        else:
+            self.focus_agreement.emit()
+
+    def dismiss(self) -> None:
+        self.doc.run(commands.dismiss_checklist(True), self)
+        self.reload()
+
+    def reopen(self) -> None:
+        self.doc.run(commands.reopen_partnership(), self)
+        self.reload()
+
+
+def _check_in_words(status: compute.CheckInStatus, names: dict[str, str], closed: bool) -> str:
+    if closed:
+        return "No check-ins are asked for while the partnership is closed."
+    if status.due:
+        who = " and ".join(names[r] for r in status.due_for)
+        return (f"Check-in due for {who}: {status.every} or more sessions since the last one. "
+                "Each of you says what is working and what to tweak — it takes five minutes.")
+    left = status.sessions_until_due
+    return (f"Next check-in in {left} session{'s' if left != 1 else ''} "
+            f"(every {status.every} sessions: what works, what to tweak, are the goals still right?).")
+
+
+def _trend_words(check_ins: list[reads.CheckInRow], names: dict[str, str]) -> str:
+    """How the answers have moved: each partner's usefulness over their check-ins, oldest first,
+    and their latest word on the goals."""
+    if not check_ins:
+        return "No check-ins yet: the first one shows how the sessions are landing for each of you."
+    parts = []
+    for role in ("mentor", "mentee"):
+        mine = [c for c in check_ins if c.author == role]
+        if not mine:
+            continue
+        useful = " → ".join(str(c.usefulness) for c in mine if c.usefulness) or "not rated"
+        goals = GOALS_STILL_RIGHT_LABELS.get(mine[-1].goals_still_right, "").lower()
+        said = f"; goals still right: {goals}" if mine[-1].goals_still_right else ""
+        parts.append(f"{names[role]}: usefulness {useful}{said}")
+    return "Check-ins so far — " + " · ".join(parts) + "."
