@@ -35,6 +35,7 @@ from revmentor_desktop.ui.window.file_session import (
     new_file_name,
     partnership_path,
 )
+from revmentor_desktop.ui.window.help_actions import HelpActions
 from revmentor_desktop.ui.window.pages import EmptyPage, MessagePage
 from revmentor_desktop.ui.window.recent_menu import RecentMenu
 from revmentor_desktop.ui.window.tab_host import TabHost, TabOf
@@ -148,9 +149,12 @@ class MainWindow(QMainWindow):
         self.tab_actions: list[QAction] = []
 
         self.help_menu = bar.addMenu("&Help")
-        self._action(self.help_menu, "&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
+        self.help = HelpActions(self)
+        self._action(self.help_menu, "Reverse-Mentoring &Guide", self.help.show_guide,
+                     QKeySequence.StandardKey.HelpContents)
+        self._action(self.help_menu, "&Keyboard Shortcuts", self.help.show_shortcuts, "Ctrl+/")
         self.help_menu.addSeparator()
-        self._action(self.help_menu, "&About RevMentor", self.about)
+        self._action(self.help_menu, "&About RevMentor", self.help.about)
         self._action(self.help_menu, "About &Qt", QApplication.aboutQt)
 
     def _enable_file_actions(self, enabled: bool) -> None:
@@ -414,16 +418,6 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
         self.statusBar().showMessage("You tried to open this partnership again: it is here.", 6000)
-
-    def about(self) -> None:
-        from revmentor_desktop.ui.window.help import AboutDialog
-
-        AboutDialog(self, self.doc.store.shown_path if self.doc is not None else None).exec()
-
-    def show_shortcuts(self) -> None:
-        from revmentor_desktop.ui.window.help import ShortcutsDialog
-
-        ShortcutsDialog(self).exec()
 
     def _restore_geometry(self) -> None:
         """The last size and place, or the first-run size — either way fitted to the screen it
