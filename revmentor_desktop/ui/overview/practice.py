@@ -31,7 +31,7 @@ CHECKLIST_TABS: dict[str, str | None] = {
     "first_session": "Journal",
     "review_date": None,
 }
-CHECK_INS_TAB = "Check-ins"
+CHECK_INS_TAB = "Check-ins & Reviews"
 #: Sessions looked at for feedback flowing one way only.
 FEEDBACK_WINDOW = 4
 
