@@ -516,3 +516,58 @@ def list_reviews(store: Store, *, include_private: bool = True) -> list[ReviewRo
                              _date(next_review), _utc(created),  # type: ignore[arg-type]
                              tuple(goals.get(int(i), ()))))  # type: ignore[call-overload]
     return out
+
+
+@dataclass(frozen=True)
+class PracticeItem:
+    """One line of the Check-ins & Reviews tab's list: a check-in or a review, without its text."""
+
+    is_review: bool
+    id: int
+    held_on: date
+    #: a check-in's author ("mentor", "mentee"), a review's kind ("midpoint", "closing")
+    kind: str
+    #: a check-in's usefulness rating (None: not rated), a review's None
+    usefulness: int | None
+    #: a review's decision ("" while undecided), a check-in's ""
+    decision: str
+
+
+def practice_items(store: Store) -> list[PracticeItem]:
+    """Every check-in and review, newest first (on one day, reviews before check-ins, then the
+    newer first): one small query, so the list can be read again after every edit of a large file."""
+    sql = ("SELECT 0, id, held_on, author, usefulness, '' FROM check_in"
+           " UNION ALL SELECT 1, id, held_on, kind, NULL, decision FROM review"
+           " ORDER BY 3 DESC, 1 DESC, 2 DESC")
+    out = []
+    for is_review, i, held, kind, usefulness, decision in _rows(store, sql):
+        try:
+            day = date.fromisoformat(held)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise _damaged(store, "a check-in's or review's date cannot be read.") from None
+        out.append(PracticeItem(bool(is_review), int(i), day, str(kind),  # type: ignore[call-overload]
+                                usefulness if isinstance(usefulness, int) else None, str(decision)))
+    return out
+
+
+def get_review(store: Store, review_id: int, *, include_private: bool = True) -> ReviewRow:
+    """One review with its copies of the goals, in order (the private goals' copies left out unless
+    `include_private`, as `list_reviews` decides). Gone when it was deleted meanwhile."""
+    found = _rows(store, f"SELECT {', '.join(_REVIEW)} FROM review WHERE id = ?", (review_id,))
+    if not found:
+        from revmentor_desktop.errors import Gone
+
+        raise Gone(f"Review {review_id} no longer exists")
+    sql = f"SELECT {', '.join(_REVIEW_GOAL)} FROM review_goal WHERE review_id = ?"
+    if not include_private:
+        sql += (" AND private = 0 AND (goal_id IS NULL OR goal_id NOT IN"
+                " (SELECT id FROM goal WHERE private = 1))")
+    goals = tuple(ReviewGoalRow(int(i), int(rid), gid, pos, title, expected,  # type: ignore[call-overload, arg-type]
+                                achieved, progress, bool(private))  # type: ignore[arg-type]
+                  for i, rid, gid, pos, title, expected, achieved, progress, private
+                  in _rows(store, sql + " ORDER BY position, id", (review_id,)))
+    i, kind, held, *texts, decision, next_review, created = found[0]
+    taught, learned, e_taught, e_learned, m_changed, e_changed, notes = texts
+    return ReviewRow(int(i), kind, _date(held), taught, learned, e_taught,  # type: ignore[arg-type, call-overload]
+                     e_learned, m_changed, e_changed, notes, decision,  # type: ignore[arg-type]
+                     _date(next_review), _utc(created), goals)  # type: ignore[arg-type]

@@ -1,0 +1,185 @@
+"""The selected check-in: its day, whose it is, what is working, what to tweak, how useful the
+partnership has been (1–5) and whether the goals are still the right ones — each saved at once."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data.commands import Change, Changes
+from revmentor_desktop.data.vocab import GoalsStillRight, Role
+from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.practice.common import Names, heading
+from revmentor_desktop.ui.practice.fields import Choice, DateField
+from revmentor_desktop.ui.practice.stars import RatingField
+from revmentor_desktop.ui.widgets import TextSaver, muted_label, problem_label, text_box
+
+#: Undo-step names.
+FIELD_LABELS = {
+    "held_on": "Change Check-in Date",
+    "author": "Change Whose Check-in",
+    "working": "Edit What Is Working",
+    "tweak": "Edit What to Tweak",
+    "usefulness": "Rate Usefulness",
+    "goals_still_right": "Answer Whether the Goals Are Right",
+}
+
+GOALS_ANSWERS = (
+    (GoalsStillRight.YES.value, "Yes"),
+    (GoalsStillRight.PARTLY.value, "Partly"),
+    (GoalsStillRight.NO.value, "No"),
+    (GoalsStillRight.UNSAID.value, "Not answered"),
+)
+
+HELP = ("A check-in every few sessions: each of you says, on your own, what works and what to "
+        "tweak. The junior partner's view counts as much as the senior's.")
+
+
+class CheckInForm(QWidget):
+    """Edits one check-in; every field saves itself through `Document.run`."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.check_in_id: int | None = None
+        self._names = Names()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 10)
+        self.title = heading("Check-in", self)
+        layout.addWidget(self.title)
+        layout.addWidget(muted_label(HELP, self))
+        self.problem = problem_label(self)
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        layout.addLayout(self._build_form())
+        layout.addStretch(1)
+        self._savers = {
+            "working": TextSaver(self.working, lambda t: self._save("working", t)),
+            "tweak": TextSaver(self.tweak, lambda t: self._save("tweak", t)),
+        }
+        self.held_on.edited.connect(lambda d: self._save("held_on", d))
+        self.author.activated.connect(lambda _i: self._save("author", self.author.currentData()))
+        self.usefulness.rated.connect(lambda v: self._save("usefulness", v))
+        self.goals_right.chosen.connect(lambda v: self._save("goals_still_right", v))
+        for a, b in pairwise((self.held_on.edit, self.author, self.working, self.tweak,
+                              self.usefulness.stars, *self.goals_right.buttons.values())):
+            QWidget.setTabOrder(a, b)
+
+    def _build_form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.held_on = DateField("Check-in date", self)
+        self.author = QComboBox(self)
+        self.author.setAccessibleName("Whose check-in")
+        for role in Role:
+            self.author.addItem(role.value, role.value)
+        self.working = text_box(self, "What is working", "What works well in your sessions?", 4)
+        self.tweak = text_box(self, "What to tweak", "One or two things to change or try next", 4)
+        self.usefulness = RatingField(self)
+        self.goals_right = Choice(GOALS_ANSWERS, "Are the goals still the right ones", self)
+
+        def add_row(text: str, field: QWidget, buddy: QWidget | None = None) -> None:
+            label = QLabel(text, self)
+            label.setBuddy(buddy or field)
+            form.addRow(label, field)
+
+        add_row("&Date:", self.held_on, self.held_on.edit)
+        add_row("Written &by:", self.author)
+        add_row("What &is working:", self.working)
+        add_row("What to &tweak:", self.tweak)
+        add_row("&Usefulness so far:", self.usefulness, self.usefulness.stars)
+        add_row("Goals still &right?", self.goals_right)
+        return form
+
+    # -- loading -------------------------------------------------------------------------------------
+
+    def set_names(self, names: Names) -> None:
+        self._names = names
+        for i in range(self.author.count()):
+            self.author.setItemText(i, names.titled(self.author.itemData(i)))
+        self._show_title()
+
+    def set_check_in(self, check_in_id: int | None, *, save_pending: bool = True) -> None:
+        if check_in_id != self.check_in_id:
+            if save_pending:
+                self.flush()
+            for saver in self._savers.values():
+                saver.discard()  # refused text belongs to the check-in we leave
+            self.show_problem("")
+            self.check_in_id = check_in_id
+        self.load()
+
+    def load(self) -> bool:
+        """Show the check-in's fields from the file; False when it is gone."""
+        if self.check_in_id is None:
+            return False
+        try:
+            c = ops.get_check_in(self.doc.store, self.check_in_id)
+        except LookupError:
+            self.check_in_id = None
+            return False
+        self._held: date = c.held_on
+        self._author = c.author
+        self.held_on.set_value(c.held_on)
+        with QSignalBlocker(self.author):
+            self.author.setCurrentIndex(max(0, self.author.findData(c.author)))
+        self.usefulness.set_value(c.usefulness)
+        self.goals_right.set_value(c.goals_still_right)
+        self._savers["working"].set_text(c.working)
+        self._savers["tweak"].set_text(c.tweak)
+        ro = self.doc.read_only
+        for box in (self.working, self.tweak):
+            box.setReadOnly(ro)
+        for other in (self.held_on, self.author, self.usefulness, self.goals_right):
+            other.setEnabled(not ro)
+        self._show_title()
+        return True
+
+    def _show_title(self) -> None:
+        if self.check_in_id is not None and hasattr(self, "_author"):
+            self.title.setText(f"{self._names.name(self._author)}'s check-in")
+
+    def on_changed(self, kinds: Changes, initiator: object = None) -> None:
+        if self.check_in_id is not None and Change.CHECK_INS in kinds and initiator is not self:
+            self.load()
+
+    # -- saving --------------------------------------------------------------------------------------
+
+    def _save(self, field: str, value: object) -> bool:
+        if self.check_in_id is None or self.doc.read_only:
+            return False
+        edit = commands.update_check_in(self.check_in_id, FIELD_LABELS[field], **{field: value})
+        ok = self.doc.run(edit, self) is not None
+        if ok:
+            self.show_problem("")
+            if field == "author" and isinstance(value, str):
+                self._author = value
+                self._show_title()
+        else:
+            self.load()  # a refused pick shows what the file holds again
+        return ok
+
+    def flush(self) -> None:
+        for saver in self._savers.values():
+            saver.flush()
+
+    def has_unsaved(self) -> bool:
+        return any(saver.dirty for saver in self._savers.values())
+
+    def show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+
+    def focus_first_text(self) -> None:
+        self.working.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,91 @@
+"""The tab's list: every check-in and review, newest first, one line each ("27 Nov 2026 ·
+Check-in · Priya", "12 Mar 2026 · Mid-point review · Adjust")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractListModel, Qt
+
+from revmentor_desktop.data import reads
+from revmentor_desktop.data.reads import PracticeItem
+from revmentor_desktop.report.text import day_text
+from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.practice.common import (
+    CHECK_IN,
+    DECISION_WORDS,
+    KEY_ROLE,
+    KIND_WORDS,
+    REVIEW,
+    Key,
+    Names,
+)
+from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
+
+
+@dataclass(frozen=True)
+class ListRow:
+    id: Key  # (CHECK_IN | REVIEW, row id): check-ins and reviews number their rows apart
+    item: PracticeItem
+
+
+class PracticeListModel(RowDiff, QAbstractListModel):
+    """Check-ins and reviews in one list, newest first; reading it again keeps the selection."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self._doc = doc
+        self._rows: list[ListRow] = []
+        self._names = Names()
+
+    def reload(self) -> None:
+        """One small query (no text read): fast after every edit, even with thousands of rows."""
+        self._set_rows([ListRow((REVIEW if i.is_review else CHECK_IN, i.id), i)
+                        for i in reads.practice_items(self._doc.store)])
+
+    def set_names(self, names: Names) -> None:
+        if names != self._names:
+            self._names = names
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def key_at(self, row: int) -> Key | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def item_at(self, row: int) -> PracticeItem | None:
+        return self._rows[row].item if 0 <= row < len(self._rows) else None
+
+    def latest_review_kind(self) -> str | None:
+        return next((r.item.kind for r in self._rows if r.item.is_review), None)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(row.item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row.item)
+        if role == KEY_ROLE:
+            return row.id
+        return None
+
+    def text(self, i: PracticeItem) -> str:
+        if i.is_review:
+            return f"{day_text(i.held_on)} · {KIND_WORDS.get(i.kind, 'Review')} · " \
+                   f"{DECISION_WORDS.get(i.decision, i.decision)}"
+        return f"{day_text(i.held_on)} · Check-in · {self._names.name(i.kind)}"
+
+    def tooltip(self, i: PracticeItem) -> str:
+        if i.is_review:
+            return f"{self.text(i)}\nThe goals as they stood on {day_text(i.held_on)}, and what you decided"
+        rated = f"usefulness {i.usefulness} of 5" if i.usefulness else "usefulness not rated"
+        return f"{self._names.titled(i.kind)}'s check-in, {rated}"

@@ -1,0 +1,258 @@
+"""The selected review: its kind and day; the goals as copied when it started, what was expected
+beside what was achieved; what each partner taught, learned and what it changed for them (under
+each one's name); notes; and the decision — each saved at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from itertools import pairwise
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop.data import commands, reads
+from revmentor_desktop.data.commands import Change, Changes
+from revmentor_desktop.data.reads import ReviewRow
+from revmentor_desktop.data.vocab import REVIEW_KIND_LABELS, Role
+from revmentor_desktop.report.text import day_text
+from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.practice.common import Names, heading
+from revmentor_desktop.ui.practice.decision import DecisionBox
+from revmentor_desktop.ui.practice.fields import DateField
+from revmentor_desktop.ui.practice.review_goals import ReviewGoalsModel, ReviewGoalsTable
+from revmentor_desktop.ui.widgets import TextSaver, muted_label, problem_label, text_box
+
+#: The text fields, by column, with their undo-step names.
+TEXT_LABELS = {
+    "mentor_taught": "Edit What Was Taught",
+    "mentor_learned": "Edit What Was Learned",
+    "mentor_changed": "Edit What It Changed",
+    "mentee_taught": "Edit What Was Taught",
+    "mentee_learned": "Edit What Was Learned",
+    "mentee_changed": "Edit What It Changed",
+    "notes": "Edit Review Notes",
+}
+#: Each partner's three boxes: (column suffix, label with its mnemonic, placeholder).
+PARTNER_FIELDS = (
+    ("taught", "&Taught", "What you brought to your partner"),
+    ("learned", "Lea&rned", "What you took away"),
+    ("changed", "What it changed for &me", "In your work, your habits, your outlook"),
+)
+
+ACCESSIBLE = {"taught": "what I taught", "learned": "what I learned", "changed": "what it changed for me"}
+
+HELP = ("A review looks back together: for each goal, what you expected beside what you achieved; "
+        "what each of you taught and learned; then you decide how to go on.")
+TABLE_HINT = "Double-click a cell, or select it and type, to write in it; Enter saves, Shift+Enter starts a new line."
+
+
+class ReviewForm(QWidget):
+    """Edits one review; every field saves itself through `Document.run`."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.review_id: int | None = None
+        self._names = Names()
+        self._held_on = date.today()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 10)
+        self.title = heading("Review", self)
+        layout.addWidget(self.title)
+        layout.addWidget(muted_label(HELP, self))
+        self.problem = problem_label(self)
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        layout.addLayout(self._build_top())
+        layout.addWidget(self._build_goals())
+        layout.addWidget(self._build_partners())
+        self.notes = text_box(self, "Review notes", "Anything else you want to remember of this review", 3)
+        notes_label = QLabel("Note&s:", self)
+        notes_label.setBuddy(self.notes)
+        layout.addWidget(notes_label)
+        layout.addWidget(self.notes)
+        self.decision = DecisionBox(self)
+        layout.addWidget(self.decision)
+        layout.addStretch(1)
+        self._savers = {field: TextSaver(box, self._saver_for(field)) for field, box in self.boxes.items()}
+        self._savers["notes"] = TextSaver(self.notes, lambda t: self._save("notes", t))
+        self.kind.activated.connect(lambda _i: self._save("kind", self.kind.currentData()))
+        self.held_on.edited.connect(lambda d: self._save("held_on", d))
+        self.decision.decided.connect(self._decide)
+        chain = (self.kind, self.held_on.edit, self.goals, *self.boxes.values(), self.notes,
+                 *self.decision.choice.buttons.values(), self.decision.next_review.edit)
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    # -- building ------------------------------------------------------------------------------------
+
+    def _build_top(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Kind of review")
+        for value, text in REVIEW_KIND_LABELS.items():
+            self.kind.addItem(text, value)
+        self.held_on = DateField("Review date", self)
+        kind_label = QLabel("T&ype:", self)
+        kind_label.setBuddy(self.kind)
+        day_label = QLabel("&Date:", self)
+        day_label.setBuddy(self.held_on.edit)
+        row.addWidget(kind_label)
+        row.addWidget(self.kind)
+        row.addSpacing(12)
+        row.addWidget(day_label)
+        row.addWidget(self.held_on)
+        row.addStretch(1)
+        return row
+
+    def _build_goals(self) -> QGroupBox:
+        box = QGroupBox("Goals: what you expected, what you achieved", self)
+        layout = QVBoxLayout(box)
+        self.goals_model = ReviewGoalsModel(self.doc)
+        self.goals = ReviewGoalsTable(self.goals_model, box)
+        self.goals_hint = muted_label(TABLE_HINT, box)
+        self.no_goals = muted_label("", box)
+        layout.addWidget(self.goals)
+        layout.addWidget(self.goals_hint)
+        layout.addWidget(self.no_goals)
+        return box
+
+    def _build_partners(self) -> QGroupBox:
+        box = QGroupBox("What each of you taught, learned and took away", self)
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(16)
+        self.partner_headings: dict[str, QLabel] = {}
+        self.boxes: dict[str, QPlainTextEdit] = {}
+        for column, role in enumerate(Role):
+            name = heading("", box, 1.0)
+            self.partner_headings[role.value] = name
+            grid.addWidget(name, 0, column)
+            for i, (suffix, text, placeholder) in enumerate(PARTNER_FIELDS):
+                field = f"{role.value}_{suffix}"
+                edit = text_box(box, f"{role.value.capitalize()}: {text.replace('&', '')}", placeholder, 3)
+                label = QLabel(text, box)
+                label.setBuddy(edit)
+                grid.addWidget(label, 1 + 2 * i, column)
+                grid.addWidget(edit, 2 + 2 * i, column)
+                self.boxes[field] = edit
+            grid.setColumnStretch(column, 1)
+        return box
+
+    # -- loading -------------------------------------------------------------------------------------
+
+    def set_names(self, names: Names) -> None:
+        self._names = names
+        for role, label in self.partner_headings.items():
+            label.setText(names.titled(role))
+        for field, box in self.boxes.items():
+            role, _, what = field.partition("_")
+            box.setAccessibleName(f"{names.name(role)}: {ACCESSIBLE[what]}")
+
+    def set_review(self, review_id: int | None, *, save_pending: bool = True) -> None:
+        if review_id != self.review_id:
+            if save_pending:
+                self.flush()
+            for saver in self._savers.values():
+                saver.discard()
+            self.show_problem("")
+            self.review_id = review_id
+        self.load()
+
+    def load(self) -> bool:
+        """Show the review from the file (one review and its goals); False when it is gone."""
+        if self.review_id is None:
+            return False
+        try:
+            r = reads.get_review(self.doc.store, self.review_id, include_private=not self.doc.hide_private)
+        except LookupError:
+            self.review_id = None
+            self.goals_model.show_goals(None, ())
+            return False
+        self._show(r)
+        return True
+
+    def _show(self, r: ReviewRow) -> None:
+        self._held_on = r.held_on
+        self.title.setText(f"{REVIEW_KIND_LABELS.get(r.kind, 'Review')} of {day_text(r.held_on)}")
+        with QSignalBlocker(self.kind):
+            self.kind.setCurrentIndex(max(0, self.kind.findData(r.kind)))
+        self.held_on.set_value(r.held_on)
+        self.goals_model.show_goals(r.id, r.goals)
+        self._show_goal_notes(len(r.goals))
+        for field, saver in self._savers.items():
+            saver.set_text(getattr(r, field))
+        ro = self.doc.read_only
+        for box in (*self.boxes.values(), self.notes):
+            box.setReadOnly(ro)
+        self.kind.setEnabled(not ro)
+        self.held_on.setEnabled(not ro)
+        self.decision.show_decision(r.decision, r.held_on, r.next_review_date,
+                                    self.doc.partnership().closed_on, read_only=ro)
+
+    def _show_goal_notes(self, shown: int) -> None:
+        self.goals.setVisible(shown > 0)
+        self.goals_hint.setVisible(shown > 0 and not self.doc.read_only)
+        if shown:
+            self.no_goals.hide()
+            return
+        self.no_goals.setText("Private goals are hidden while private entries are hidden (View menu)."
+                              if self.doc.hide_private else
+                              "You had no goals when this review started. Set some in the Goals tab; "
+                              "the next review will copy them.")
+        self.no_goals.show()
+
+    def on_changed(self, kinds: Changes, initiator: object = None) -> None:
+        if self.review_id is None:
+            return
+        if initiator is self and not kinds & {Change.PARTNERSHIP}:
+            return  # the fields already show what was saved
+        if kinds & {Change.REVIEWS, Change.PARTNERSHIP, Change.PRIVACY, Change.GOALS}:
+            self.load()
+
+    # -- saving --------------------------------------------------------------------------------------
+
+    def _saver_for(self, field: str) -> Callable[[str], bool]:
+        return lambda text: self._save(field, text)
+
+    def _save(self, field: str, value: object) -> bool:
+        if self.review_id is None or self.doc.read_only:
+            return False
+        label = TEXT_LABELS.get(field) or {"kind": "Change Kind of Review",
+                                           "held_on": "Change Review Date"}[field]
+        ok = self.doc.run(commands.update_review(self.review_id, label, **{field: value}), self) is not None
+        if ok:
+            self.show_problem("")
+            if field in ("kind", "held_on"):
+                self.load()  # the title and the decision's sentence name them
+        else:
+            self.load()
+        return ok
+
+    def _decide(self, decision: str, next_review: object) -> None:
+        if self.review_id is None or self.doc.read_only:
+            return
+        day = next_review if isinstance(next_review, date) else None
+        if self.doc.run(commands.decide_review(self.review_id, decision, day), self) is not None:
+            self.show_problem("")
+        self.load()
+
+    def flush(self) -> None:
+        for saver in self._savers.values():
+            saver.flush()
+
+    def has_unsaved(self) -> bool:
+        return any(saver.dirty for saver in self._savers.values())
+
+    def show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
