@@ -219,7 +219,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(tabs)
         self._drop_tab_actions()
         for i, title in enumerate(tabs.titles()):
-            act = self._action(self.view_menu, f"&{title}", lambda _c=False, n=i: self.show_tab(n), f"Ctrl+{i + 1}")
+            text = "&" + title.replace("&", "&&")  # the title's own "&" is not a mnemonic
+            act = self._action(self.view_menu, text, lambda _c=False, n=i: self.show_tab(n), f"Ctrl+{i + 1}")
             self.tab_actions.append(act)
         tabs.build_in_turns(self._verify_open_file)
 
@@ -322,6 +323,7 @@ class MainWindow(QMainWindow):
     journal_tab = TabOf(tab_host.JOURNAL)
     swot_tab = TabOf(tab_host.SWOT)
     skills_tab = TabOf(tab_host.SKILLS)
+    practice_tab = TabOf(tab_host.PRACTICE)
 
     def show_tab(self, index: int) -> None:
         if self.tabs is not None and 0 <= index < self.tabs.count():

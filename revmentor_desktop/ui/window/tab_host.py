@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from revmentor_desktop.ui.goals import GoalsTab
     from revmentor_desktop.ui.journal import JournalTab
     from revmentor_desktop.ui.overview import OverviewTab
+    from revmentor_desktop.ui.practice import PracticeTab
     from revmentor_desktop.ui.skills import SkillsTab
     from revmentor_desktop.ui.swot import SwotTab
 
@@ -62,14 +63,21 @@ def _skills() -> type[SkillsTab]:
     return SkillsTab
 
 
+def _practice() -> type[PracticeTab]:
+    from revmentor_desktop.ui.practice import PracticeTab
+
+    return PracticeTab
+
+
 OVERVIEW = TabSpec("&Overview", _overview)
 GOALS = TabSpec("&Goals", _goals)
 JOURNAL = TabSpec("&Journal", _journal)
 SWOT = TabSpec("S&WOT", _swot)
 SKILLS = TabSpec("S&kills", _skills)
+PRACTICE = TabSpec("&Check-ins && Reviews", _practice)
 
 #: Every tab, in order; View › Ctrl+1… follow this order. The first is built with the window's data.
-TABS = (OVERVIEW, GOALS, JOURNAL, SWOT, SKILLS)
+TABS = (OVERVIEW, GOALS, JOURNAL, SWOT, SKILLS, PRACTICE)
 
 
 class TabHost(QTabWidget):
