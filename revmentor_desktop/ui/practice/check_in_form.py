@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +64,7 @@ class CheckInForm(QWidget):
         layout.addWidget(self.problem)
         layout.addLayout(self._build_form())
         layout.addStretch(1)
+        self.setMaximumWidth(900)  # lines a reader can follow on a wide screen
         self._savers = {
             "working": TextSaver(self.working, lambda t: self._save("working", t)),
             "tweak": TextSaver(self.tweak, lambda t: self._save("tweak", t)),
@@ -82,6 +84,7 @@ class CheckInForm(QWidget):
         self.held_on = DateField("Check-in date", self)
         self.author = QComboBox(self)
         self.author.setAccessibleName("Whose check-in")
+        self.author.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         for role in Role:
             self.author.addItem(role.value, role.value)
         self.working = text_box(self, "What is working", "What works well in your sessions?", 4)

@@ -22,7 +22,7 @@ from revmentor_desktop.data.compute import CheckInStatus
 from revmentor_desktop.data.vocab import Role
 from revmentor_desktop.ui.practice.common import Names, heading, new_item_keys
 from revmentor_desktop.ui.practice.list_model import PracticeListModel
-from revmentor_desktop.ui.widgets import muted_label
+from revmentor_desktop.ui.widgets import muted_label, plain_tooltip
 
 EMPTY_TEXT = ("A check-in every few sessions: each of you says what works and what to tweak. The "
               "junior partner's view counts as much as the senior's.\n\n"
@@ -109,8 +109,8 @@ class ItemList(QWidget):
     def set_names(self, names: Names, default_author: str) -> None:
         for role, action in self.by_actions.items():
             action.setText(f"Check-in by {names.titled(role)}".replace("&", "&&"))
-        self.new_button.setToolTip(f"A check-in by {names.name(default_author)} ({new_item_keys()}); "
-                                   "the arrow offers either of you")
+        self.new_button.setToolTip(plain_tooltip(f"A check-in by {names.name(default_author)} "
+                                                 f"({new_item_keys()}); the arrow offers either of you"))
 
     def show_empty(self, empty: bool) -> None:
         self.stack.setCurrentWidget(self.empty if empty else self.view)

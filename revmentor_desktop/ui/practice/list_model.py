@@ -21,6 +21,7 @@ from revmentor_desktop.ui.practice.common import (
     Names,
 )
 from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
+from revmentor_desktop.ui.widgets import plain_tooltip
 
 
 @dataclass(frozen=True)
@@ -88,4 +89,4 @@ class PracticeListModel(RowDiff, QAbstractListModel):
         if i.is_review:
             return f"{self.text(i)}\nThe goals as they stood on {day_text(i.held_on)}, and what you decided"
         rated = f"usefulness {i.usefulness} of 5" if i.usefulness else "usefulness not rated"
-        return f"{self._names.titled(i.kind)}'s check-in, {rated}"
+        return plain_tooltip(f"{self._names.titled(i.kind)}'s check-in, {rated}")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -195,16 +195,20 @@ class ReviewGoalsTable(QTableView):
     def fit_rows(self) -> None:
         """Every row as tall as its wrapped text (at least two lines), and the table as tall as its
         rows, up to a point (the form scrolls, not the table)."""
-        self.resizeRowsToContents()
         two_lines = self.fontMetrics().lineSpacing() * 2 + 8
         model = self.model()
         rows = model.rowCount() if model is not None else 0
-        for row in range(rows):
-            if self.rowHeight(row) < two_lines:
-                self.setRowHeight(row, two_lines)
+        for row in range(rows):  # a little air below the last line of each row
+            self.setRowHeight(row, max(two_lines, self.sizeHintForRow(row) + 6))
         total = sum(self.rowHeight(r) for r in range(rows)) if rows else two_lines
-        height = self.horizontalHeader().height() + total + 2 * self.frameWidth() + 2
+        height = self.horizontalHeader().sizeHint().height() + total + 2 * self.frameWidth() + 2
         self.setFixedHeight(min(height, two_lines * 12))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            # Stretched columns take their new widths after this event, and say nothing of it.
+            QTimer.singleShot(0, self, self.fit_rows)
 
     def sizeHint(self) -> QSize:
         return QSize(520, self.height())
