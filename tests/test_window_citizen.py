@@ -75,7 +75,8 @@ def test_shortcuts_are_read_from_the_actions(window: MainWindow, qtbot: Any) -> 
     rows = [(dialog.model.index(r, 1).data(), dialog.model.index(r, 2).data())
             for r in range(dialog.model.rowCount())]
     assert ("Zap Everything", "Ctrl+Alt+Z") in rows
-    assert all(keys for _what, keys in rows) and all("&" not in what for what, _ in rows)
+    # No mnemonic mark is left; an ampersand of a title itself ("Check-ins & Reviews") is text.
+    assert all(keys for _what, keys in rows) and all("&" not in what.replace(" & ", " ") for what, _ in rows)
 
 
 def test_about_tells_the_versions_and_copies_them(window: MainWindow, qtbot: Any,
