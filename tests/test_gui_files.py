@@ -71,11 +71,22 @@ def real_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 
 def _noise(data: bytes) -> bytes:
+    """Noise over the journal's root pages (its table's and its indexes'): what the first paint
+    reads (the sessions, for the momentum figures), so opening meets the damage at once."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        probe = Path(folder) / "probe.revmentor"
+        probe.write_bytes(data)
+        conn = sqlite3.connect(probe)
+        roots = [r for (r,) in conn.execute(  # the table and its indexes (one may cover the read)
+            "SELECT rootpage FROM sqlite_master WHERE tbl_name = 'journal_entry' AND rootpage > 0")]
+        conn.close()
     out = bytearray(data)
-    pages = len(out) // 4096
     rng = random.Random(20260105)
-    for page in range(pages // 2, pages // 2 + 4):
-        out[page * 4096 : (page + 1) * 4096] = rng.randbytes(4096)
+    for root in roots:
+        for page in range(root - 1, root + 1):  # rootpage counts from 1
+            out[page * 4096 : (page + 1) * 4096] = rng.randbytes(4096)
     return bytes(out)
 
 

@@ -154,6 +154,17 @@ def session_dates(store: Store, *, include_private: bool = True) -> list[tuple[d
     return sessions
 
 
+def probe_first_paint(store: Store) -> None:
+    """Read through what the window paints first (the partnership, and every session's date and
+    length in the order `session_dates` reads them), aggregated in SQLite so no row reaches Python:
+    raises KnownError(DAMAGED) where those reads would. Opening runs it before letting go of the
+    file open until then, so a file damaged there leaves the window as it was."""
+    get_partnership(store)
+    with _plain(store) as conn:
+        conn.execute("SELECT count(*), max(length(held_on)), sum(duration_minutes) FROM "
+                     "(SELECT held_on, duration_minutes FROM journal_entry ORDER BY held_on)").fetchone()
+
+
 def _session_problem(conn: sqlite3.Connection) -> str:
     """The first session whose date or duration breaks its rule, found value by value (slow, and
     only ever asked for a file already found damaged)."""

@@ -113,6 +113,7 @@ class FileSession(QObject):
     def open(self, path: Path, create: NewPartnership | None = None) -> Document:
         """Take `path`'s lock and open the file (or create it), then close the file open before.
         KnownError (in use, damaged, not a partnership, …) leaves the file open before as it was."""
+        from revmentor_desktop.data import reads
         from revmentor_desktop.data.compute import ground_rule_templates
         from revmentor_desktop.data.store import Store
         from revmentor_desktop.ui.backups import folder_for
@@ -137,6 +138,11 @@ class FileSession(QObject):
             else:
                 # The whole-file check runs once the data is on screen (`verify`), before any write.
                 store = Store.open(path, backup_folder=folder_for(path), verify_now=False)
+                try:
+                    reads.probe_first_paint(store)  # damage there: the file open until now stays
+                except BaseException:
+                    store.close()
+                    raise
         except BaseException:
             lock.unlock()
             raise
