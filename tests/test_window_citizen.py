@@ -150,3 +150,33 @@ def test_a_second_launch_hands_over_quietly(tmp_path: Path, partnership_file: Pa
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+def test_the_guide_walks_the_practice_and_opens_each_tab(window: MainWindow, qtbot: Any) -> None:
+    from revmentor_desktop.ui.window.guide import STEPS
+
+    window.help.show_guide()
+    guide = window.help.guide
+    assert guide is not None and guide.isVisible()
+    text = guide.browser.toPlainText()
+    assert "Dana Lee" in text and "Morgan Hale" in text  # the pair's own names
+    for heading, _body, _tab in STEPS:
+        assert heading in text
+    titles = window.tabs.titles()
+    for _heading, _body, tab in STEPS:
+        if tab is None:
+            continue
+        assert tab in titles, f"the guide points to a tab that does not exist: {tab}"
+        window.show_tab(0)
+        guide._follow(QUrl(f"revmentor:tab/{tab}"))
+        assert titles[window.tabs.currentIndex()] == tab
+    guide.close()
+    qtbot.waitUntil(lambda: window.help.guide is None)
+
+
+def test_a_name_with_markup_shows_as_typed_in_the_guide(qtbot: Any) -> None:
+    from revmentor_desktop.ui.window.guide import GuideDialog
+
+    guide = GuideDialog(None, lambda _t: True, "<b>Ana</b>", "Bo & Co")
+    qtbot.addWidget(guide)
+    assert "<b>Ana</b>" in guide.browser.toPlainText() and "Bo & Co" in guide.browser.toPlainText()
