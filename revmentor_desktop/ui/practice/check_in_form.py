@@ -53,6 +53,7 @@ class CheckInForm(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.check_in_id: int | None = None
+        self.saved_text_only = False  # the last edit it made changed only text
         self._names = Names()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 10)
@@ -162,6 +163,7 @@ class CheckInForm(QWidget):
     def _save(self, field: str, value: object) -> bool:
         if self.check_in_id is None or self.doc.read_only:
             return False
+        self.saved_text_only = field in self._savers  # the list shows none of the text
         edit = commands.update_check_in(self.check_in_id, FIELD_LABELS[field], **{field: value})
         ok = self.doc.run(edit, self) is not None
         if ok:

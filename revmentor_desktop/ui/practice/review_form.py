@@ -63,6 +63,7 @@ class ReviewForm(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.review_id: int | None = None
+        self.saved_text_only = False  # the last edit it made changed only text
         self._names = Names()
         self._held_on = date.today()
         layout = QVBoxLayout(self)
@@ -227,6 +228,7 @@ class ReviewForm(QWidget):
     def _save(self, field: str, value: object) -> bool:
         if self.review_id is None or self.doc.read_only:
             return False
+        self.saved_text_only = field in TEXT_LABELS  # the list shows none of the text
         label = TEXT_LABELS.get(field) or {"kind": "Change Kind of Review",
                                            "held_on": "Change Review Date"}[field]
         ok = self.doc.run(commands.update_review(self.review_id, label, **{field: value}), self) is not None
@@ -242,6 +244,7 @@ class ReviewForm(QWidget):
         if self.review_id is None or self.doc.read_only:
             return
         day = next_review if isinstance(next_review, date) else None
+        self.saved_text_only = False
         if self.doc.run(commands.decide_review(self.review_id, decision, day), self) is not None:
             self.show_problem("")
         self.load()

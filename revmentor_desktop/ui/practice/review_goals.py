@@ -119,7 +119,7 @@ class ReviewGoalsModel(RowsTableModel):
         if text == getattr(g, field):
             return True
         edit = commands.update_review_goal(g.id, EDIT_LABELS[field], **{field: text})
-        return self._doc.run(edit) is not None  # announced to all: the review reads its goals again
+        return self._doc.run(edit, self) is not None  # the review reads its goals again; the list need not
 
 
 class TextCellDelegate(QStyledItemDelegate):

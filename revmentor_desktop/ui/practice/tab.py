@@ -301,11 +301,16 @@ class PracticeTab(QWidget):
             self.check_in.show_problem(message)
 
     def on_changed(self, kinds: Changes, initiator: object = None) -> None:
+        # Text typed into a form (or a goals cell) changes nothing the list or the due line shows:
+        # with thousands of check-ins they are not read again on every pause in the typing.
+        text_only = (initiator is self.review.goals_model
+                     or (initiator in (self.check_in, self.review)
+                         and getattr(initiator, "saved_text_only", False)))
         if kinds & {Change.PARTNERSHIP, Change.NAMES}:
             self._load_partnership()
-        elif kinds & STATUS_KINDS:
+        elif kinds & STATUS_KINDS and not text_only:
             self._load_status()
-        if kinds & {Change.CHECK_INS, Change.REVIEWS}:
+        if kinds & {Change.CHECK_INS, Change.REVIEWS} and not text_only:
             self.model.reload()
             self._after_reload()
         self.check_in.on_changed(kinds, initiator)
