@@ -339,3 +339,22 @@ def test_the_item_models_are_sound(window: MainWindow, tab: PracticeTab, qtbot: 
     assert tab.model.rowCount() == 2 and tab.review.goals_model.rowCount() == 2
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.review.goals_model)
+
+
+def test_tab_walks_from_the_list_into_the_form_shown(window: MainWindow, tab: PracticeTab, qtbot: Any) -> None:
+    seed_goal(window, "Post on LinkedIn")
+    window.new_item_action.trigger()
+    start_review(qtbot, tab)
+    assert tab.items.delete_button.nextInFocusChain() is tab.check_in.held_on.edit  # hidden: skipped
+    tab.items.delete_button.setFocus()
+    qtbot.keyClick(tab.items.delete_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tab.review.kind
+    form = tab.review
+    qtbot.keyClick(form.kind, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.held_on.edit  # whose own Tab walks day, month, year
+    form.goals.setFocus()
+    walked = [QApplication.focusWidget()]
+    for _ in range(7):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget())
+    assert walked == [form.goals, *form.boxes.values(), form.notes]

@@ -4,7 +4,6 @@ partnership has been (1–5) and whether the goals are still the right ones — 
 from __future__ import annotations
 
 from datetime import date
-from itertools import pairwise
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
@@ -74,9 +73,6 @@ class CheckInForm(QWidget):
         self.author.activated.connect(lambda _i: self._save("author", self.author.currentData()))
         self.usefulness.rated.connect(lambda v: self._save("usefulness", v))
         self.goals_right.chosen.connect(lambda v: self._save("goals_still_right", v))
-        for a, b in pairwise((self.held_on.edit, self.author, self.working, self.tweak,
-                              self.usefulness.stars, *self.goals_right.buttons.values())):
-            QWidget.setTabOrder(a, b)
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
@@ -185,6 +181,11 @@ class CheckInForm(QWidget):
     def show_problem(self, message: str) -> None:
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
+
+    def tab_chain(self) -> tuple[QWidget, ...]:
+        """The fields in the order Tab walks them (the tab sets the whole chain at once)."""
+        return (self.held_on.edit, self.author, self.working, self.tweak, self.usefulness.stars,
+                *self.goals_right.buttons.values())
 
     def focus_first_text(self) -> None:
         self.working.setFocus(Qt.FocusReason.OtherFocusReason)

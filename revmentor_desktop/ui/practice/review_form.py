@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from itertools import pairwise
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
@@ -90,10 +89,12 @@ class ReviewForm(QWidget):
         self.kind.activated.connect(lambda _i: self._save("kind", self.kind.currentData()))
         self.held_on.edited.connect(lambda d: self._save("held_on", d))
         self.decision.decided.connect(self._decide)
-        chain = (self.kind, self.held_on.edit, self.goals, *self.boxes.values(), self.notes,
-                 *self.decision.choice.buttons.values(), self.decision.next_review.edit)
-        for a, b in pairwise(chain):
-            QWidget.setTabOrder(a, b)
+
+    def tab_chain(self) -> tuple[QWidget, ...]:
+        """The fields in the order Tab walks them (the tab sets the whole chain at once): each
+        partner's column top to bottom, then the notes and the decision."""
+        return (self.kind, self.held_on.edit, self.goals, *self.boxes.values(), self.notes,
+                *self.decision.choice.buttons.values(), self.decision.next_review.edit)
 
     # -- building ------------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ a band that says so with a Reopen button. Every field is saved the moment it cha
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
@@ -115,9 +116,12 @@ class PracticeTab(QWidget):
         self.items.review_button.clicked.connect(self.start_review)
         self.items.delete_button.clicked.connect(self.delete_item)
         self.banner.reopen.connect(self.reopen)
-        QWidget.setTabOrder(self.view, self.items.new_button)
-        QWidget.setTabOrder(self.items.new_button, self.items.review_button)
-        QWidget.setTabOrder(self.items.review_button, self.items.delete_button)
+        # Tab goes from the band's button through the list and its buttons into the form shown (the
+        # hidden form's fields are skipped).
+        chain = (self.banner.button, self.view, self.items.new_button, self.items.review_button,
+                 self.items.delete_button, *self.check_in.tab_chain(), *self.review.tab_chain())
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
 
     # -- the partnership -----------------------------------------------------------------------------
 
