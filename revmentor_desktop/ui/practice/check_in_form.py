@@ -3,8 +3,6 @@ partnership has been (1–5) and whether the goals are still the right ones — 
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -53,6 +51,7 @@ class CheckInForm(QWidget):
         self.doc = doc
         self.check_in_id: int | None = None
         self.saved_text_only = False  # the last edit it made changed only text
+        self._author: str = Role.MENTOR
         self._names = Names()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 10)
@@ -129,7 +128,6 @@ class CheckInForm(QWidget):
         except LookupError:
             self.check_in_id = None
             return False
-        self._held: date = c.held_on
         self._author = c.author
         self.held_on.set_value(c.held_on)
         with QSignalBlocker(self.author):
@@ -147,7 +145,7 @@ class CheckInForm(QWidget):
         return True
 
     def _show_title(self) -> None:
-        if self.check_in_id is not None and hasattr(self, "_author"):
+        if self.check_in_id is not None:
             self.title.setText(f"{self._names.name(self._author)}'s check-in")
 
     def on_changed(self, kinds: Changes, initiator: object = None) -> None:
