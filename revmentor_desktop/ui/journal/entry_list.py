@@ -93,7 +93,12 @@ class EntryListModel(QAbstractTableModel):
             self._rows = list(compress(self._all, keep))
             self._row_ids = list(compress(self._all_ids, keep))
 
-    SNIPPET_BATCH = 32  # about a screenful: one query makes the snippets of every row shown
+    #: Rows whose snippets one query makes: the view sets it to the rows it shows (`show_rows`).
+    snippet_batch = 32
+
+    def show_rows(self, rows: int) -> None:
+        """The view shows this many rows at a time: snippets are made for that many, no more."""
+        self.snippet_batch = max(1, rows)
 
     def _snippet(self, row: int) -> str:
         snippets = self._snippets
@@ -101,7 +106,7 @@ class EntryListModel(QAbstractTableModel):
         entry_id = self._row_ids[row]
         found = snippets.get(entry_id)
         if found is None:
-            batch = [i for i in self._row_ids[row:row + self.SNIPPET_BATCH] if i not in snippets]
+            batch = [i for i in self._row_ids[row:row + self.snippet_batch] if i not in snippets]
             snippets.update(jr.snippets_for(self._doc.store, batch, self._query))
             found = snippets.get(entry_id, "")
         return found

@@ -229,6 +229,8 @@ class JournalTab(QWidget):
         keep = self.current_entry_id()
         hits = jr.matching_ids(self.doc.store, text)  # the model keeps its own order
         was_searching = self.model.searching
+        row_height = max(1, self.list.verticalHeader().defaultSectionSize())
+        self.model.show_rows(-(-self.list.viewport().height() // row_height))  # a part row counts
         self.model.set_hits(hits, text)
         if self.model.searching != was_searching:
             self.list.setItemDelegateForColumn(
