@@ -489,3 +489,23 @@ def test_the_editor_marks_words_found_in_the_palette_colours_and_follows_a_theme
     tab.editor.setPalette(dark)
     assert highlighter._format.background().color() == hit_colours(dark)[0]
     assert highlighter._format.foreground().color() == QColor("#eeeeee")
+
+
+def test_typing_the_rest_of_a_word_keeps_the_rows_and_marks_only_what_still_matches(
+        busy_window: MainWindow) -> None:
+    tab = journal(busy_window)
+    entry_id = tab.model.entry_at(0).id
+    busy_window.doc.run(commands.update_entry(entry_id, "Edit Notes", notes="We sailed the boat past the board room"))
+    tab.search.setText("boa")
+    tab.run_search()
+    rows = [tab.model.entry_at(r).id for r in range(tab.model.rowCount())]
+    tab.list.setCurrentIndex(tab.model.index(rows.index(entry_id), 0))
+    assert f"{HIT_START}boat{HIT_END}" in snippet_of(tab, entry_id)
+    tab.search.setText("boar")  # the same entries match
+    tab.run_search()
+    assert [tab.model.entry_at(r).id for r in range(tab.model.rowCount())] == rows
+    assert tab.current_entry_id() == entry_id
+    assert snippet_of(tab, entry_id) == f"…the boat past the {HIT_START}board{HIT_END} room"
+    tab.search.setText("boar ")  # no new word: nothing changes
+    tab.run_search()
+    assert snippet_of(tab, entry_id) == f"…the boat past the {HIT_START}board{HIT_END} room"

@@ -59,31 +59,42 @@ class EntryListModel(QAbstractTableModel):
         self._all = ops.list_entries(self._doc.store, include_private=not self._doc.hide_private)
         self._all_ids = [e.id for e in self._all]
         self._dates.clear()
-        self.forget_snippets()
+        if self._snippets is not None:
+            self._snippets = {}
         self._apply_filter()
         self.endResetModel()
 
     def set_hits(self, ids: set[int] | list[int] | None, text: str = "") -> None:
         """Show only the entries among `ids` (None: all), in the list's own order; snippets of
-        `text` are made as rows are shown. Snippets already made for the same words are kept
-        (another space typed, the same search run again): the entries have not changed since,
-        or `forget_snippets` was called."""
-        self.beginResetModel()
-        self._hits = None if ids is None else (ids if isinstance(ids, set) else set(ids))
+        `text` are made as rows are shown.
+
+        Typing the rest of a word seldom changes which entries match: then the rows stay as they
+        are (the view keeps its place, its selection and its scroll bar) and only their snippets
+        are made again, if the words changed at all (a space typed: nothing to do)."""
+        hits = None if ids is None else (ids if isinstance(ids, set) else set(ids))
+        words = search_words(text) if hits is not None else ()
         self._query = text
-        words = search_words(text) if ids is not None else ()
-        if ids is None:
-            self._snippets = None
-        elif self._snippets is None or words != self._words:
-            self._snippets = {}
+        if hits is not None and self._hits is not None and hits == self._hits:
+            if words != self._words:
+                self._words = words
+                self.forget_snippets()
+            return
+        self.beginResetModel()
+        self._hits = hits
+        self._snippets = None if hits is None else {}
         self._words = words
         self._apply_filter()
         self.endResetModel()
 
     def forget_snippets(self) -> None:
-        """The entries' text changed: make the snippets again when next shown."""
-        if self._snippets is not None:
-            self._snippets = {}
+        """The words or the entries' text changed: the snippets on screen are made again."""
+        if self._snippets is None:
+            return
+        self._snippets = {}
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, self.TOPICS), self.index(last, self.TOPICS),
+                                  [Qt.ItemDataRole.DisplayRole])
 
     def _apply_filter(self) -> None:
         if self._hits is None:
