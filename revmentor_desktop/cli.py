@@ -28,8 +28,7 @@ examples:
   revmentor ours{FILE_SUFFIX} --export-pdf spring.pdf --journal 2026-03-01..2026-05-31
   revmentor ours{FILE_SUFFIX} --export-pdf goals.pdf --sections overview,goals
   revmentor --install-desktop             add RevMentor to your desktop's menu and file types
-  revmentor -style fusion ours{FILE_SUFFIX}     Qt's own options (-style, -platform, -reverse, …)
-                                          go to Qt
+  revmentor -style fusion ours{FILE_SUFFIX}  Qt's own options (-style, -platform, -reverse…) go to Qt
 """
 
 #: Qt's own command-line options (QApplication's, QGuiApplication's and the X11 platform's) that
