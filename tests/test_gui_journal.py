@@ -509,3 +509,11 @@ def test_typing_the_rest_of_a_word_keeps_the_rows_and_marks_only_what_still_matc
     tab.search.setText("boar ")  # no new word: nothing changes
     tab.run_search()
     assert snippet_of(tab, entry_id) == f"…the boat past the {HIT_START}board{HIT_END} room"
+
+
+def test_long_partner_names_in_the_captions_wrap_instead_of_widening_the_editor(busy_window: MainWindow) -> None:
+    ed = journal(busy_window).editor
+    ed.set_names("Al", "Bo")
+    short = ed.minimumSizeHint().width()
+    ed.set_names("Maria Theresa Walburga Amalia Christina", "Johann Georg Christoph Friedrich von Schiller")
+    assert ed.minimumSizeHint().width() <= short

@@ -45,9 +45,12 @@ class NotesPreview(QTextBrowser):
 
 
 def caption(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
-    """A bold label over a field; its "&" marks the shortcut that moves to `buddy`."""
+    """A bold label over a field; its "&" marks the shortcut that moves to `buddy`. It wraps: a
+    caption holding a partner's long name must not make the editor wider than a small window
+    (the editor then scrolls sideways, and paints a second scroll bar at every visit)."""
     label = QLabel(text, parent)
     label.setTextFormat(PLAIN)  # partner names appear in captions: never render them as HTML
+    label.setWordWrap(True)
     label.setBuddy(buddy)
     font = label.font()
     font.setBold(True)
