@@ -1,11 +1,18 @@
 """Edit › Undo and Redo: enabled and named after the step they would undo or redo, following the
-open document's undo stack; a deletion says which key brings it back."""
+open document's undo stack; a deletion says which key brings it back.
+
+Those lines, and the tabs' own notes on an edit (`ui.edit_notices`), reach the status bar through
+`notice`; they are about the edit just made, so `withdraw` takes the last one down when the user
+moves on to another tab (else they time out)."""
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QStatusBar
+
+from revmentor_desktop.ui.edit_notices import TIMEOUT_MS, EditNotices
 
 
 class UndoActions(QObject):
@@ -16,13 +23,22 @@ class UndoActions(QObject):
         self.undo = undo
         self.redo = redo
         self._stack: QUndoStack | None = None
+        self._notices: EditNotices | None = None
+        self._last = ""  # the last edit notice shown
         self.refresh()
 
-    def follow(self, stack: QUndoStack | None) -> None:
-        """Follow `stack` from now on (None: there is nothing to undo)."""
+    def follow(self, stack: QUndoStack | None, notices: EditNotices | None = None) -> None:
+        """Follow `stack` from now on (None: there is nothing to undo), and pass on the tabs'
+        `notices` about the document's edits."""
         if self._stack is not None and shiboken6.isValid(self._stack):
             self._stack.disconnect(self)  # its last signals (as it is cleared) must reach no one
+        if self._notices is not None and shiboken6.isValid(self._notices):
+            self._notices.disconnect(self)
         self._stack = stack
+        self._notices = notices
+        self._last = ""
+        if notices is not None:
+            notices.shown.connect(self._tell)
         if stack is not None:
             stack.cleanChanged.connect(self.refresh)
             stack.indexChanged.connect(self.refresh)
@@ -44,4 +60,15 @@ class UndoActions(QObject):
         stack = self._stack
         if stack is not None and stack.canUndo() and stack.undoText().startswith(("Delete", "Remove")):
             shortcut = self.undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self.notice.emit(f"{stack.undoText()} — {shortcut} brings it back.", 8000)
+            self._tell(f"{stack.undoText()} — {shortcut} brings it back.", TIMEOUT_MS)
+
+    def _tell(self, text: str, timeout_ms: int) -> None:
+        self._last = text
+        self.notice.emit(text, timeout_ms)
+
+    def withdraw(self, bar: QStatusBar) -> None:
+        """The user moved on (another tab): take the last edit notice off `bar` if it still shows
+        there; any other line (a file's state, an export) stays."""
+        if self._last and bar.currentMessage() == self._last:
+            bar.clearMessage()
+        self._last = ""
