@@ -3,6 +3,7 @@ goal pane that shows it, with its buttons and the line that adds one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,11 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data.commands import Done, Edit
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.goals.common import ID_ROLE
 from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
 from revmentor_desktop.ui.widgets import DeleteKey, muted_label
+
+#: Runs a milestone edit that leaves the goal with (done, total) milestones; the goal pane makes it
+#: move the goal's status with its progress (status_rule), in the same undo step.
+RunEdit = Callable[[Edit, int, int], "Done | None"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class MilestoneModel(RowDiff, QAbstractListModel):
         self._doc = doc
         self._rows: list[MilestoneRow] = []
         self.goal_id: int | None = None
+        self.run_edit: RunEdit = lambda edit, _done, _total: doc.run(edit)
 
     def load(self, goal_id: int | None) -> None:
         rows = [] if goal_id is None else [
@@ -60,6 +67,10 @@ class MilestoneModel(RowDiff, QAbstractListModel):
     def counts(self) -> tuple[int, int]:
         """(done, total)."""
         return sum(1 for r in self._rows if r.done_on is not None), len(self._rows)
+
+    def open_ids(self) -> list[int]:
+        """The milestones not yet done, in order."""
+        return [r.id for r in self._rows if r.done_on is None]
 
     def milestone_at(self, row: int) -> MilestoneRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -97,7 +108,10 @@ class MilestoneModel(RowDiff, QAbstractListModel):
         m = self._rows[index.row()]
         if role == Qt.ItemDataRole.CheckStateRole:
             done = Qt.CheckState(value) == Qt.CheckState.Checked
-            return self._doc.run(commands.tick_milestone(m.id, done, date.today())) is not None
+            was_done, total = self.counts()
+            now_done = was_done + (0 if done == (m.done_on is not None) else 1 if done else -1)
+            edit = commands.tick_milestone(m.id, done, date.today())
+            return self.run_edit(edit, now_done, total) is not None
         if role == Qt.ItemDataRole.EditRole:
             edit = commands.update_milestone(m.id, "Rename Milestone", title=value)
             return self._doc.run(edit) is not None
@@ -245,7 +259,8 @@ class MilestoneBox(QGroupBox):
         goal_id = self.model.goal_id
         if goal_id is None or not text.strip() or self.doc.read_only:
             return
-        done = self.doc.run(commands.add_milestone(goal_id, text))
+        ticked, total = self.model.counts()
+        done = self.model.run_edit(commands.add_milestone(goal_id, text), ticked, total + 1)
         if done is not None:
             self.new_milestone.clear()
             self.select(done.value)
@@ -264,7 +279,9 @@ class MilestoneBox(QGroupBox):
         m = self.model.milestone_at(row)
         if m is None or self.doc.read_only:
             return
-        if self.doc.run(commands.delete_milestone(m.id)) is not None:
+        ticked, total = self.model.counts()
+        ticked -= m.done_on is not None
+        if self.model.run_edit(commands.delete_milestone(m.id), ticked, total - 1) is not None:
             n = self.model.rowCount()
             if n:
                 self.checklist.setCurrentIndex(self.model.index(min(row, n - 1)))

@@ -4,6 +4,7 @@ above its milestones and the sessions that discussed it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -25,13 +26,22 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.data import commands, ops
-from revmentor_desktop.data.commands import Change, Changes
+from revmentor_desktop.data.commands import Change, Changes, Done, Edit
 from revmentor_desktop.data.compute import goal_progress
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.edit_notices import EditNotices
 from revmentor_desktop.ui.goals.common import new_item_keys, owner_label
 from revmentor_desktop.ui.goals.discussed import DiscussedBox
 from revmentor_desktop.ui.goals.milestones import MilestoneBox
+from revmentor_desktop.ui.goals.status_rule import (
+    fixed_note,
+    moved_note,
+    progress_for_status,
+    status_for_progress,
+    status_with_progress,
+    with_status,
+)
 from revmentor_desktop.ui.widgets import (
     OptionalDateEdit,
     TextSaver,
@@ -86,6 +96,8 @@ class GoalPane(QWidget):
 
         # The boxes' parts, under the names the tab (and its tests) reach them by.
         self.milestone_model = self.milestone_box.model
+        self.milestone_model.run_edit = self._run_milestone_edit  # the status follows the ticks
+        self._notices = EditNotices.of(doc)
         self.milestones = self.milestone_box.checklist
         self.milestone_area, self.milestones_empty = self.milestone_box.area, self.milestone_box.empty
         self.up_button, self.down_button = self.milestone_box.up_button, self.milestone_box.down_button
@@ -219,7 +231,7 @@ class GoalPane(QWidget):
             "success_measure": TextSaver(self.success, lambda t: self._save("success_measure", t)),
         }
         self.owner.activated.connect(lambda _i: self._save("owner", self.owner.currentData()))
-        self.status.activated.connect(lambda _i: self._save("status", self.status.currentData()))
+        self.status.activated.connect(lambda _i: self._status_picked())
         self.focus_area.activated.connect(lambda _i: self._focus_picked())
         self.target.changed.connect(lambda: self._save("target_date", self.target.value()))
         self.private.toggled.connect(self._private_toggled)
@@ -376,13 +388,66 @@ class GoalPane(QWidget):
     def _slider_changed(self, value: int) -> None:
         with QSignalBlocker(self.progress_spin):
             self.progress_spin.setValue(value)
-        self._save("manual_progress", value)
+        self._save_progress(value)
 
     def _spin_changed(self, value: int) -> None:
         with QSignalBlocker(self.progress_slider):
             self.progress_slider.setValue(value)
             self.progress_slider.setSliderPosition(value)
-        self._save("manual_progress", value)
+        self._save_progress(value)
+
+    # -- status and progress in step (status_rule) ---------------------------------------------------
+
+    def _save_progress(self, value: int) -> None:
+        """Progress set by hand; the status follows it, in the same undo step."""
+        old = self.status.currentData()
+        new = status_for_progress(old, value)
+        if new is None:
+            if self._save("manual_progress", value):
+                self._manual_progress = value
+            return
+        if self.goal_id is None or self.doc.read_only:
+            return
+        edit = commands.update_goal(self.goal_id, "Change Progress", merge=False, manual_progress=value,
+                                    status=new)
+        if self.doc.run(edit, self) is not None:  # this pane shows the progress already; not the status
+            self._manual_progress = value
+            with QSignalBlocker(self.status):
+                self.status.setCurrentIndex(max(0, self.status.findData(new)))
+            self.show_problem("")
+            self._notices.tell(moved_note(old, new, value))
+
+    def _status_picked(self) -> None:
+        """A status set by hand; Achieved brings the progress to 100 % with it (status_rule)."""
+        status = self.status.currentData()
+        done, total = self.milestone_model.counts()
+        fix = progress_for_status(status, goal_progress(self._manual_progress, done, total),
+                                  self.milestone_model.open_ids())
+        if fix is None:
+            self._save("status", status)
+            return
+        if self.goal_id is None or self.doc.read_only:
+            return
+        if self.doc.run(status_with_progress(self.goal_id, status, fix, date.today()), self) is not None:
+            if fix.manual_progress is not None:
+                self._manual_progress = fix.manual_progress
+            self._update_progress()  # the milestones have reloaded themselves (on_changed)
+            self.show_problem("")
+            self._notices.tell(fixed_note(fix))
+
+    def _run_milestone_edit(self, edit: Edit, done: int, total: int) -> Done | None:
+        """Run a milestone edit that leaves (done, total) milestones; when it moves the progress
+        across the rule's lines, the status moves with it, in the same undo step."""
+        before = goal_progress(self._manual_progress, *self.milestone_model.counts())
+        after = goal_progress(self._manual_progress, done, total)
+        old = self.status.currentData()
+        new = status_for_progress(old, after) if after != before else None
+        if new is None or self.goal_id is None:
+            return self.doc.run(edit)
+        result = self.doc.run(with_status(edit, self.goal_id, new))
+        if result is not None:
+            self._notices.tell(moved_note(old, new, after))
+        return result
 
     def flush(self) -> None:
         for saver in self._savers.values():
