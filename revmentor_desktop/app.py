@@ -60,6 +60,9 @@ def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
     from revmentor_desktop.ui import crash
 
     crash.install()
+    from revmentor_desktop.ui import theme
+
+    theme.keeper()  # Light or Dark before the first paint; System as the desktop has it
 
     from revmentor_desktop.ui.startup import choose_start_file
     from revmentor_desktop.ui.window import MainWindow
@@ -84,7 +87,8 @@ def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
     def open_target() -> None:
         from revmentor_desktop.ui.icons import app_icon
 
-        app.setWindowIcon(app_icon())  # after the paint: loading the SVG costs ~8 ms; every window takes it up
+        app.setWindowIcon(app_icon())
+        theme.keeper().follow_desktop()  # the desktop's stated colour scheme, from now on live  # after the paint: loading the SVG costs ~8 ms; every window takes it up
         window.open_file(target.path, create=target.create)
 
     after_next_paint(window, open_target)

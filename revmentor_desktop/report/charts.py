@@ -54,6 +54,29 @@ from revmentor_desktop.report.chart_layout import (
 SELF_COLOUR, PARTNER_COLOUR, TARGET_COLOUR = "#0072B2", "#D55E00", "#009E73"
 INK, MUTED, GAP_INK = "#1f2328", "#5f6368", "#a33a00"
 PLOT_FILL, GAP_FILL, GRID = "#f4f6f8", "#fde9de", "#ffffff"
+
+
+@dataclass(frozen=True)
+class Ink:
+    """The chart's colours: the page (or window) behind it, its text, and its marks."""
+
+    face: str
+    ink: str
+    muted: str
+    gap_ink: str
+    plot_fill: str
+    gap_fill: str
+    grid: str
+    self_colour: str = SELF_COLOUR
+    partner_colour: str = PARTNER_COLOUR
+    target_colour: str = TARGET_COLOUR
+
+
+#: On paper and a light window.
+LIGHT_INK = Ink("#ffffff", INK, MUTED, GAP_INK, PLOT_FILL, GAP_FILL, GRID)
+#: On a dark window: light text, deep panels, the same hues lifted to read on them (3:1 or more).
+DARK_INK = Ink("#1f2023", "#e8eaed", "#a9b1ba", "#ffb38a", "#2a2d31", "#43291c", "#383c41",
+               "#56b4e9", "#ff8c4a", "#3ccf9e")
 LEVELS = (1, 2, 3, 4, 5)
 
 EMPTY_MESSAGE = "Add a skill to start tracking progress"
@@ -138,6 +161,7 @@ class SkillsFigure(Figure):
         self.legend_artists: list[Artist] = []
         self.message: Text | None = None
         self._built_for: tuple[object, ...] | None = None
+        self.ink = LIGHT_INK
 
     def set_data(self, series: Sequence[SkillSeries], gaps: dict[int, int] | None = None, *,
              font_size: float | None = None, family: str | Sequence[str] | None = None) -> None:
@@ -149,6 +173,14 @@ class SkillsFigure(Figure):
             self.family = (family,) if isinstance(family, str) else tuple(family)
         self._built_for = None
         self.stale = True
+
+    def set_ink(self, ink: Ink) -> None:
+        """Draw in these colours (a window's dark theme; paper is always LIGHT_INK)."""
+        if ink != self.ink:
+            self.ink = ink
+            self.set_facecolor(ink.face)
+            self._built_for = None
+            self.stale = True
 
     def frame(self, width: float | None = None) -> Frame:
         """The layout's inputs for the skills shown (at `width` points: the legend may wrap)."""
@@ -168,7 +200,7 @@ class SkillsFigure(Figure):
 
     def ensure_laid_out(self) -> None:
         width, height = (float(v) * 72 for v in self.get_size_inches())
-        key = (width, height, self.font_size, self.family)
+        key = (width, height, self.font_size, self.family, self.ink)
         if key != self._built_for:
             self._build(width, height)
             self._built_for = key
@@ -196,7 +228,7 @@ class SkillsFigure(Figure):
         if not any(s.rated for s in self.series):
             text = EMPTY_MESSAGE if not self.series else NO_RATINGS_MESSAGE
             self.message = self._text(width / 2, height / 2, text, f * 1.3, ha="center", va="center",
-                                      color=MUTED)
+                                      color=self.ink.muted)
             return
         frame = self.frame(width)
         plan = plan_grid(frame, width, height) or place_grid(frame, width, height, _fallback_cols(frame))
@@ -215,21 +247,21 @@ class SkillsFigure(Figure):
         f, big = self.font_size, frame.single
         gap = self.gaps.get(s.skill_id)
         self.add_artist(Rectangle((x, y), w, h, transform=self._points(), linewidth=0, zorder=0,
-                                  facecolor=GAP_FILL if gap is not None else PLOT_FILL))
+                                  facecolor=self.ink.gap_fill if gap is not None else self.ink.plot_fill))
         data = BboxTransform(Bbox([[span[0], LEVEL_SPAN[0]], [span[1], LEVEL_SPAN[1]]]),
                              Bbox.from_bounds(x, y, w, h)) + self._points()
-        grid = Line2D([], [], color=GRID, linewidth=1.0, zorder=1)
+        grid = Line2D([], [], color=self.ink.grid, linewidth=1.0, zorder=1)
         grid.set_data([v for _ in LEVELS for v in (span[0], span[1], math.nan)],
                       [v for lv in LEVELS for v in (lv, lv, math.nan)])
         grid.set_transform(data)
         self.add_artist(grid)
-        target = Line2D(span, [s.target_level] * 2, color=TARGET_COLOUR, linewidth=1.3,
+        target = Line2D(span, [s.target_level] * 2, color=self.ink.target_colour, linewidth=1.3,
                         linestyle=(0, (1, 2)), transform=data, zorder=2, label="target")
         panel = Panel(s, plot, *self._title(s, plot, frame, gap))
         most = max(len(s.self_points), len(s.partner_points))
-        dense = most * partner_style(big)["markersize"] * 1.3 > w  # too many to mark each one
-        for points, style, nudge in ((s.self_points, self_style(big), -0.8),
-                                     (s.partner_points, partner_style(big), 0.8)):
+        dense = most * partner_style(big, self.ink)["markersize"] * 1.3 > w  # too many to mark each one
+        for points, style, nudge in ((s.self_points, self_style(big, self.ink), -0.8),
+                                     (s.partner_points, partner_style(big, self.ink), 0.8)):
             # Self a dot, partner a ring around it: both show where they meet; and the two
             # lines are a point apart, so a level they share shows both lines.
             xs = day_numbers(d for d, _ in points)
@@ -244,11 +276,11 @@ class SkillsFigure(Figure):
         if gap is not None and s.self_points and s.partner_points:
             last = day_numbers([max(s.self_points[-1][0], s.partner_points[-1][0])])[0]
             self.add_artist(Line2D([last, last], [s.self_points[-1][1], s.partner_points[-1][1]],
-                                   color=PARTNER_COLOUR, alpha=0.3, linewidth=7 if big else 5,
+                                   color=self.ink.partner_colour, alpha=0.3, linewidth=7 if big else 5,
                                    solid_capstyle="butt", transform=data, zorder=2))
         if not s.rated:
             panel.note = self._text(x + w / 2, y + h / 2, NOT_RATED, f * 0.85, ha="center", va="center",
-                                    color=MUTED)
+                                    color=self.ink.muted)
         self._ticks(plot, span, frame, ticks, first_col)
         self.panels.append(panel)
 
@@ -264,7 +296,7 @@ class SkillsFigure(Figure):
         lines = frame.title_lines(w)
         name = wrap_text(s.name, room, size, self.family) if lines == 2 else fit_text(
             s.name, room, size, True, self.family)
-        title = self._text(x, top, name, size, ha="left", va="top", color=INK, fontweight="bold",
+        title = self._text(x, top, name, size, ha="left", va="top", color=self.ink.ink, fontweight="bold",
                            linespacing=1.1)
         if not frame.owners:
             return title, None
@@ -272,13 +304,13 @@ class SkillsFigure(Figure):
         badge = None
         if gap is not None:
             note = gap_label(gap, s, long=frame.single)
-            badge = self._text(x + w, second, note, f * 0.9, ha="right", va="top", color=GAP_INK,
+            badge = self._text(x + w, second, note, f * 0.9, ha="right", va="top", color=self.ink.gap_ink,
                                fontweight="bold")
             room -= text_width(note, f * 0.9, True, self.family)
         if len({p.owner for p in self.series}) > 1 or frame.single:
             owner = f"{s.owner_name}'s skill · target {s.target_level}" if frame.single else s.owner_name
             self._text(x, second, fit_text(owner, room, f * 0.85, False, self.family), f * 0.85,
-                       ha="left", va="top", color=MUTED)
+                       ha="left", va="top", color=self.ink.muted)
         return title, badge
 
     def _ticks(self, plot: tuple[float, float, float, float], span: tuple[float, float], frame: Frame,
@@ -289,18 +321,18 @@ class SkillsFigure(Figure):
         if ticks is not None:
             for t, label in zip(ticks[0], ticks[1], strict=True):
                 tx = x + (t - span[0]) / (span[1] - span[0]) * w
-                self._text(tx, y - 0.3 * f, label, size, ha="center", va="top", color=MUTED)
+                self._text(tx, y - 0.3 * f, label, size, ha="center", va="top", color=self.ink.muted)
             if ticks[2]:
                 self._text(x + w, y - (0.3 + TICK_ROW) * f, ticks[2], size, ha="right", va="top",
-                           color=MUTED)
+                           color=self.ink.muted)
         if first_col:
             step = 1 if h / 5 >= 1.2 * size else 2
             for lv in LEVELS[::step]:
                 ly = y + (lv - LEVEL_SPAN[0]) / (LEVEL_SPAN[1] - LEVEL_SPAN[0]) * h
-                self._text(x - 0.45 * f, ly, str(lv), size, ha="right", va="center_baseline", color=MUTED)
+                self._text(x - 0.45 * f, ly, str(lv), size, ha="right", va="center_baseline", color=self.ink.muted)
             if frame.single:
                 self._text(x - (0.45 + Y_TICKS) * f, y + h / 2, "Level (1–5)", size, ha="right",
-                           va="center", rotation=90, rotation_mode="anchor", color=MUTED)
+                           va="center", rotation=90, rotation_mode="anchor", color=self.ink.muted)
 
     # -- the legend --------------------------------------------------------------------------------
 
@@ -312,8 +344,8 @@ class SkillsFigure(Figure):
             mine, theirs = "self rating", "partner rating"
         big = len(self.series) == 1
         entries: list[tuple[str, dict[str, Any]]] = [
-            (mine, self_style(big)), (theirs, partner_style(big)),
-            ("target", dict(color=TARGET_COLOUR, linewidth=1.3, linestyle=(0, (1, 2)))),
+            (mine, self_style(big, self.ink)), (theirs, partner_style(big, self.ink)),
+            ("target", dict(color=self.ink.target_colour, linewidth=1.3, linestyle=(0, (1, 2)))),
         ]
         if any(s.skill_id in self.gaps for s in self.series):
             entries.append((GAP_WORDS, {}))
@@ -349,21 +381,21 @@ class SkillsFigure(Figure):
                                 markevery=[1], **style)
             else:
                 sample = Rectangle((x, y - 0.5 * f), 2.0 * f, f, transform=self._points(),
-                                   facecolor=GAP_FILL, edgecolor=PARTNER_COLOUR, linewidth=0.6)
+                                   facecolor=self.ink.gap_fill, edgecolor=self.ink.partner_colour, linewidth=0.6)
             self.add_artist(sample)
-            label = self._text(x + 2.6 * f, y, text, f, ha="left", va="center_baseline", color=INK)
+            label = self._text(x + 2.6 * f, y, text, f, ha="left", va="center_baseline", color=self.ink.ink)
             self.legend_artists += [sample, label]
 
 
-def self_style(big: bool) -> dict[str, Any]:
+def self_style(big: bool, ink: Ink = LIGHT_INK) -> dict[str, Any]:
     """Self ratings: a solid line with dots."""
-    return dict(color=SELF_COLOUR, marker="o", markersize=5.5 if big else 3.6,
+    return dict(color=ink.self_colour, marker="o", markersize=5.5 if big else 3.6,
                 linewidth=2.0 if big else 1.5, label="self")
 
 
-def partner_style(big: bool) -> dict[str, Any]:
+def partner_style(big: bool, ink: Ink = LIGHT_INK) -> dict[str, Any]:
     """Partner ratings: a dashed line with rings wide enough to hold the self dot."""
-    return dict(color=PARTNER_COLOUR, marker="o", markersize=9.5 if big else 6.6,
+    return dict(color=ink.partner_colour, marker="o", markersize=9.5 if big else 6.6,
                 markerfacecolor="none", markeredgewidth=1.4 if big else 1.15,
                 linewidth=1.6 if big else 1.2, linestyle=(0, (3.5, 1.8)), label="partner")
 

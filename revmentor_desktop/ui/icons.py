@@ -16,19 +16,26 @@ def canvas(size: int = 32) -> tuple[QPixmap, QPainter]:
     return pixmap, painter  # the caller paints, then calls painter.end()
 
 
-@cache
 def lock_icon() -> QIcon:
-    """A padlock: marks private goals and entries."""
+    """A padlock: marks private goals and entries (grey that reads on the theme's background)."""
+    from revmentor_desktop.ui.theme import is_dark
+
+    return _lock_icon(is_dark())
+
+
+@cache
+def _lock_icon(dark: bool) -> QIcon:
+    body, hole = ("#b8c0c8", "#1f2023") if dark else ("#5b6770", "#ffffff")
     pixmap, p = canvas()
-    p.setPen(QPen(QColor("#5b6770"), 3.2))
+    p.setPen(QPen(QColor(body), 3.2))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawArc(QRectF(9, 3, 14, 16), 0, 180 * 16)
     p.drawLine(QPointF(9, 11), QPointF(9, 15))
     p.drawLine(QPointF(23, 11), QPointF(23, 15))
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor("#5b6770"))
+    p.setBrush(QColor(body))
     p.drawRoundedRect(QRectF(5, 14, 22, 15), 3, 3)
-    p.setBrush(QColor("#ffffff"))
+    p.setBrush(QColor(hole))
     p.drawEllipse(QPointF(16, 20.5), 2.3, 2.3)
     p.drawRect(QRectF(15.2, 21, 1.6, 4.5))
     p.end()

@@ -195,13 +195,34 @@ def plain_tooltip(text: str) -> str:
     return '<p style="white-space:pre-wrap">' + html.escape(text, quote=False) + "</p>"
 
 
+class ProblemLabel(QLabel):
+    """The red line where a form says what is wrong with the input (empty until it has to): a deep
+    red on a light theme, a soft one on a dark theme (both 4.5:1 or better on the window)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setTextFormat(PLAIN)
+        self.setWordWrap(True)
+        self._restyle()
+        from revmentor_desktop.ui.theme import notifier
+
+        notifier().changed.connect(self._restyle)
+
+    def _restyle(self) -> None:
+        from revmentor_desktop.ui.theme import tone
+
+        sheet = f"color: {tone('#b00020', '#ff8a80', self.palette()).name()};"
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+        super().changeEvent(event)
+
+
 def problem_label(parent: QWidget) -> QLabel:
-    """The red line where a form says what is wrong with the input (empty until it has to)."""
-    label = QLabel(parent)
-    label.setTextFormat(PLAIN)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    return label
+    return ProblemLabel(parent)
 
 
 def muted_label(text: str, parent: QWidget) -> QLabel:

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from revmentor_desktop.ui.skills.canvas import canvas_class
+from revmentor_desktop.ui.theme import is_dark
+from revmentor_desktop.ui.theme import notifier as theme_notifier
 from revmentor_desktop.ui.widgets import muted_label
 
 if TYPE_CHECKING:  # matplotlib is heavy: imported for real the first time the chart is drawn
@@ -68,6 +70,12 @@ class ChartPanel(QWidget):
         self.scroller.setWidget(self.chart_host)
         layout.addWidget(self.scroller)
         self.scroller.viewport().installEventFilter(self)
+        theme_notifier().changed.connect(self._retheme)
+
+    def _retheme(self) -> None:
+        if self.figure is not None and self.canvas is not None:
+            self._set_ink()
+            self.canvas.draw_idle()
 
     def chart_font_size(self) -> float:
         """The chart's font size (points at CHART_DPI) that looks as big as the window's text."""
@@ -85,6 +93,7 @@ class ChartPanel(QWidget):
             with matplotlib.rc_context({"text.parse_math": False}):
                 self.figure = SkillsFigure(figsize=(4, 3), dpi=CHART_DPI)
         self.figure.set_data(series, gaps, font_size=self.chart_font_size())
+        self._set_ink()
         self._fit_height()
         if self.canvas is None:
             self.canvas = self._make_canvas(self.figure)
@@ -121,9 +130,21 @@ class ChartPanel(QWidget):
         canvas.installEventFilter(self)  # until its first paint
         return canvas
 
+    def _set_ink(self) -> None:
+        """The chart's colours for the window's theme (light text on dark panels, or the paper's)."""
+        if self.figure is None:
+            return
+        from revmentor_desktop.report.charts import DARK_INK, LIGHT_INK
+
+        self.figure.set_ink(DARK_INK if is_dark() else LIGHT_INK)
+
     def changeEvent(self, event: QEvent) -> None:
-        """A new font (the desktop's, or a larger one chosen) redraws the chart in its size."""
+        """A new font (the desktop's, or a larger one chosen) redraws the chart in its size; a new
+        theme, in its colours."""
         super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.figure is not None and self.canvas is not None:
+            self._set_ink()
+            self.canvas.draw_idle()
         if event.type() == QEvent.Type.FontChange and self.figure is not None and self.canvas is not None:
             self.figure.set_data(self.figure.series, self.figure.gaps, font_size=self.chart_font_size())
             self._fit_height()

@@ -8,17 +8,22 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainterPath, QPen
 
 from revmentor_desktop.ui.icons import canvas
-from revmentor_desktop.ui.swot.look import LINK, LOOKS
+from revmentor_desktop.ui.swot.look import ink, look
+from revmentor_desktop.ui.theme import is_dark
+
+
+def shared_icon() -> QIcon:
+    """A round badge with two opposed arrows (⇄): the item is in both partners' grids."""
+    return _shared_icon(is_dark())
 
 
 @cache
-def shared_icon() -> QIcon:
-    """A round badge with two opposed arrows (⇄): the item is in both partners' grids."""
+def _shared_icon(dark: bool) -> QIcon:
     pixmap, p = canvas()
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(LINK))
+    p.setBrush(QColor(ink(dark)[2]))
     p.drawEllipse(QRectF(1, 1, 30, 30))
-    pen = QPen(QColor("#ffffff"), 2.6)
+    pen = QPen(QColor("#1f2023" if dark else "#ffffff"), 2.6)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     p.setPen(pen)
@@ -41,12 +46,16 @@ def _arrow(tail_x: float, tip_x: float, y: float, head: float = 4.5) -> QPainter
     return path
 
 
-@cache
 def bullet_icon(quadrant: str) -> QIcon:
     """A small dot in the quadrant's colour, so plain items line up with the ⇄ badges."""
+    return _bullet_icon(quadrant, is_dark())
+
+
+@cache
+def _bullet_icon(quadrant: str, dark: bool) -> QIcon:
     pixmap, p = canvas()
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(LOOKS[quadrant].accent))
+    p.setBrush(QColor(look(quadrant, dark).accent))
     p.drawEllipse(QPointF(16, 16), 5, 5)
     p.end()
     return QIcon(pixmap)

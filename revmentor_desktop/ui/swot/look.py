@@ -15,11 +15,15 @@ ROLE_NAMES: dict[str, str] = {Role.MENTOR: "mentor", Role.MENTEE: "mentee"}
 
 LEGEND = "= in both grids (same words, ignoring case, punctuation, small words and word order)"
 
-# Quadrants are tinted the same way in both grids. The tints are pale and every text colour on them
-# is dark (contrast 7:1 or better), whatever the desktop theme: the grid reads like a sheet of paper.
+# Quadrants are tinted the same way in both grids. On a light theme the tints are pale and every
+# text colour on them dark; on a dark theme the tints are deep and the text light (contrast 7:1 or
+# better for text, 4.5:1 for the muted lines, either way). `look(quadrant, dark)` gives the pair's.
 TEXT = "#1f2328"
 MUTED = "#4b5560"
 LINK = "#5b3fa6"
+DARK_TEXT = "#e8eaed"
+DARK_MUTED = "#a9b1ba"
+DARK_LINK = "#b9a3ff"
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,28 @@ LOOKS: dict[str, QuadrantLook] = {
                                    "What around you could\nget in your way?"),
 }
 
+#: The same quadrants for a dark theme: deep tints, light accents (same words, same order).
+DARK_LOOKS: dict[str, QuadrantLook] = {
+    q: QuadrantLook(tint, base, border, accent, selection, LOOKS[q].subtitle, LOOKS[q].placeholder,
+                    LOOKS[q].hint)
+    for q, (tint, base, border, accent, selection) in {
+        Quadrant.STRENGTHS: ("#1e3324", "#17281c", "#3f7050", "#8fd6a4", "#2f5a3c"),
+        Quadrant.WEAKNESSES: ("#3a2c14", "#2c2110", "#7d5d28", "#f0bb66", "#5a4420"),
+        Quadrant.OPPORTUNITIES: ("#1b2a40", "#142032", "#3d5e8f", "#9cc2f7", "#2c4870"),
+        Quadrant.THREATS: ("#3b1f24", "#2d171b", "#803c48", "#f39ca8", "#5e2c35"),
+    }.items()
+}
+
+
+def look(quadrant: str, dark: bool) -> QuadrantLook:
+    return (DARK_LOOKS if dark else LOOKS)[quadrant]
+
+
+def ink(dark: bool) -> tuple[str, str, str]:
+    """(text, muted, link) colours on a quadrant of the given darkness."""
+    return (DARK_TEXT, DARK_MUTED, DARK_LINK) if dark else (TEXT, MUTED, LINK)
+
+
 SINGULAR: dict[str, str] = {Quadrant.STRENGTHS: "Strength", Quadrant.WEAKNESSES: "Weakness",
             Quadrant.OPPORTUNITIES: "Opportunity", Quadrant.THREATS: "Threat"}
 MOVE_KEYS: dict[str, str] = {Quadrant.STRENGTHS: "Ctrl+Shift+S", Quadrant.WEAKNESSES: "Ctrl+Shift+W",
@@ -60,7 +86,8 @@ def other_grid(grid: str) -> str:
     return Role.MENTEE if grid == Role.MENTOR else Role.MENTOR
 
 
-def quadrant_palette(base: QPalette, look: QuadrantLook) -> QPalette:
+def quadrant_palette(base: QPalette, look: QuadrantLook, dark: bool = False) -> QPalette:
+    TEXT, MUTED, _link = ink(dark)
     pal = QPalette(base)
     colours = {
         QPalette.ColorRole.Window: look.tint,

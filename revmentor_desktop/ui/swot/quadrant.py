@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -29,8 +30,11 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data.vocab import QUADRANT_LABELS
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.swot.board import SwotBoard
-from revmentor_desktop.ui.swot.look import LOOKS, MUTED, QUADRANTS, QuadrantLook, quadrant_palette
+from revmentor_desktop.ui.swot.look import QUADRANTS, QuadrantLook, ink, quadrant_palette
+from revmentor_desktop.ui.swot.look import look as quadrant_look
 from revmentor_desktop.ui.swot.quadrant_model import QuadrantModel
+from revmentor_desktop.ui.theme import is_dark
+from revmentor_desktop.ui.theme import notifier as theme_notifier
 from revmentor_desktop.ui.widgets import PLAIN
 
 
@@ -69,10 +73,11 @@ class QuadrantPanel(QWidget):
         super().__init__(parent)
         self.grid = grid
         self.quadrant = quadrant
-        self.look = look = LOOKS[quadrant]
+        self.dark = is_dark()
+        self.look = look = quadrant_look(quadrant, self.dark)
         self._board = board
         self.moves: dict[str, QAction] = {}  # its keyboard moves, made by the tab
-        self.setPalette(quadrant_palette(self.palette(), look))
+        self.setPalette(quadrant_palette(QApplication.palette(), look, self.dark))
         self.setAutoFillBackground(False)
         self.setMinimumWidth(200)
 
@@ -85,6 +90,7 @@ class QuadrantPanel(QWidget):
         column.addWidget(self.view, 1)
         self.add_edit = self._build_add_field(look)
         column.addWidget(self.add_edit)
+        theme_notifier().changed.connect(self.retheme)
 
     def _build_heading(self, look: QuadrantLook) -> QHBoxLayout:
         """The quadrant's name and count in its accent colour, with what it is about beside it."""
@@ -99,7 +105,7 @@ class QuadrantPanel(QWidget):
         small = self.subtitle.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.subtitle.setFont(small)
-        _coloured(self.subtitle, MUTED)
+        _coloured(self.subtitle, ink(self.dark)[1])
         head = QHBoxLayout()
         head.setSpacing(6)
         head.addWidget(self.heading)
@@ -158,6 +164,18 @@ class QuadrantPanel(QWidget):
             "Ctrl+Shift+S, W, O or T moves an item to that quadrant, Ctrl+Shift+G to the other "
             "grid.")
         self.add_edit.setAccessibleName(f"Add to {owner}'s {noun}")
+
+    def retheme(self) -> None:
+        """The application's theme changed: take this quadrant's colours for it."""
+        if is_dark() == self.dark:
+            return
+        self.dark = is_dark()
+        self.look = quadrant_look(self.quadrant, self.dark)
+        self.setPalette(quadrant_palette(QApplication.palette(), self.look, self.dark))
+        _coloured(self.heading, self.look.accent)
+        _coloured(self.subtitle, ink(self.dark)[1])
+        self.model.layoutChanged.emit()  # its bullets, in the new colour
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)

@@ -25,8 +25,8 @@ from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.errors import ErrorKind, Gone, KnownError
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui import dialogs, gc_guard, paths
-from revmentor_desktop.ui.edit_notices import EditNotices
 from revmentor_desktop.ui.layout import fit_minimum, fit_window
+from revmentor_desktop.ui.theme import add_theme_menu
 from revmentor_desktop.ui.window import tab_host
 from revmentor_desktop.ui.window.drops import FileDrops
 from revmentor_desktop.ui.window.file_session import (
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.hide_private_action.setToolTip(
             "Screen-share mode: private goals and sessions vanish from every tab until you switch "
             "this off.")
+        self.theme_menu = add_theme_menu(self.view_menu)
         self.view_menu.addSeparator()
         self.tab_actions: list[QAction] = []
 
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
         doc.set_hide_private(self.hide_private_action.isChecked())
         doc.changed.connect(self._on_changed)
         doc.failed.connect(self._on_failed)
-        self.undo_actions.follow(doc.undo_stack, EditNotices.of(doc))
+        self.undo_actions.follow(doc.undo_stack)
         tabs = TabHost(doc, self)
         try:
             tabs.build(0)  # the Overview, at once; the others once it has painted
@@ -215,8 +216,6 @@ class MainWindow(QMainWindow):
             self.tabs.retire()
         self.tabs = tabs
         tabs.notice.connect(self.statusBar().showMessage)
-        # A note about an edit ("… Ctrl+Z brings it back.") belongs to the tab it was made on.
-        tabs.currentChanged.connect(lambda _i: self.undo_actions.withdraw(self.statusBar()))
         tabs.all_built.connect(self._finish_opening)
         self.stack.addWidget(tabs)
         self.stack.setCurrentWidget(tabs)

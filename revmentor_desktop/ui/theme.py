@@ -1,0 +1,200 @@
+"""View › Theme: System, Light or Dark, kept in settings.ini as `appearance/theme`.
+
+System follows the desktop's colour scheme (`QStyleHints.colorScheme()`) and changes with it, live.
+Light and Dark set a palette of their own (on the Fusion style, the one Qt draws alike everywhere)
+when the desktop's own look is not already that; when it is, the desktop's look is kept exactly.
+
+Everything the app colours itself asks `is_dark()` of the palette it paints with and takes the
+light or the dark one of a pair (`tone`), so a theme change is a palette change and nothing more:
+widgets with colours of their own redraw on `QEvent.PaletteChange`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMenu
+
+from revmentor_desktop.ui import paths
+
+SYSTEM, LIGHT, DARK = "system", "light", "dark"
+THEMES: tuple[tuple[str, str], ...] = ((SYSTEM, "&System"), (LIGHT, "&Light"), (DARK, "&Dark"))
+SETTING = "appearance/theme"
+
+#: The dark palette: text at 11:1 or better on its backgrounds, selection text at 5:1. Fields and
+#: lists are a shade lighter than the window, so Fusion's outlines (the window's colour, darker)
+#: show round check boxes and fields.
+_DARK = {
+    QPalette.ColorRole.Window: "#25272a",
+    QPalette.ColorRole.WindowText: "#e8eaed",
+    QPalette.ColorRole.Base: "#323438",
+    QPalette.ColorRole.AlternateBase: "#393b40",
+    QPalette.ColorRole.ToolTipBase: "#3a3d41",
+    QPalette.ColorRole.ToolTipText: "#e8eaed",
+    QPalette.ColorRole.PlaceholderText: "#9aa0a6",
+    QPalette.ColorRole.Text: "#e8eaed",
+    QPalette.ColorRole.Button: "#3a3c41",
+    QPalette.ColorRole.ButtonText: "#e8eaed",
+    QPalette.ColorRole.BrightText: "#ffb4ab",
+    QPalette.ColorRole.Light: "#4a4d52",
+    QPalette.ColorRole.Midlight: "#3d4044",
+    QPalette.ColorRole.Mid: "#2f3134",
+    QPalette.ColorRole.Dark: "#1a1b1d",
+    QPalette.ColorRole.Shadow: "#0d0e0f",
+    QPalette.ColorRole.Highlight: "#3d6fb6",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#8ab4f8",
+    QPalette.ColorRole.LinkVisited: "#c58af9",
+}
+_DARK_DISABLED = {
+    QPalette.ColorRole.WindowText: "#7f858c",
+    QPalette.ColorRole.Text: "#7f858c",
+    QPalette.ColorRole.ButtonText: "#7f858c",
+    QPalette.ColorRole.Base: "#2c2e31",
+    QPalette.ColorRole.Highlight: "#4a4d52",
+}
+
+
+class _Notifier(QObject):
+    changed = Signal()  # the application's theme (its palette) has just changed
+
+
+_notifier: _Notifier | None = None
+
+
+def notifier() -> _Notifier:
+    """Connect to `notifier().changed` to recolour what a palette change alone does not reach
+    (a widget with a palette of its own, a cached icon, a chart)."""
+    global _notifier
+    if _notifier is None:
+        _notifier = _Notifier()
+    return _notifier
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether `palette` (default: the application's) is a dark one: light text on dark."""
+    pal = palette if palette is not None else QGuiApplication.palette()
+    return pal.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+def tone(light: str, dark: str, palette: QPalette | None = None) -> QColor:
+    """The colour of a light/dark pair that suits `palette` (default: the application's)."""
+    return QColor(dark if is_dark(palette) else light)
+
+
+def dark_palette() -> QPalette:
+    pal = QPalette()
+    for role, colour in _DARK.items():
+        pal.setColor(role, QColor(colour))
+    for role, colour in _DARK_DISABLED.items():
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
+    return pal
+
+
+def chosen() -> str:
+    value = paths.settings().value(SETTING)
+    return value if value in (SYSTEM, LIGHT, DARK) else SYSTEM
+
+
+def desktop_is_dark(palette_says: bool) -> bool:
+    """Whether the desktop asks for dark: its colour scheme when it states one, else what its
+    palette shows. (`Qt` is imported here, not at the top: the keeper is made before the first
+    paint, where building Qt's enums costs ~25 ms.)"""
+    from PySide6.QtCore import Qt
+
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Unknown:
+        return palette_says
+    return scheme == Qt.ColorScheme.Dark
+
+
+class ThemeKeeper(QObject):
+    """Applies the chosen theme to the application and keeps System in step with the desktop.
+
+    Made before the first paint: Light and Dark are applied at once; System starts as the
+    desktop's own look, and `follow_desktop()` (after the paint) reconciles it with the desktop's
+    stated colour scheme and follows its changes."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._desktop_style = app.style().name()
+        self._following = False
+        self.theme = chosen()
+        self.apply(self.theme, remember=False)
+
+    def follow_desktop(self) -> None:
+        if not self._following:
+            self._following = True
+            self._app.styleHints().colorSchemeChanged.connect(lambda *_: self._desktop_changed())
+        if self.theme == SYSTEM:
+            self.apply(SYSTEM, remember=False)
+
+    def apply(self, theme: str, *, remember: bool = True) -> None:
+        self.theme = theme if theme in (SYSTEM, LIGHT, DARK) else SYSTEM
+        if remember:
+            s = paths.settings()
+            s.setValue(SETTING, self.theme)
+            s.sync()
+        # First the desktop's own look: its style, and its palette (a default QPalette resets to it).
+        self._set_style(self._desktop_style)
+        self._app.setPalette(QPalette())
+        desktop_dark = is_dark(self._app.palette())
+        if self.theme == SYSTEM:
+            want_dark = desktop_is_dark(desktop_dark) if self._following else desktop_dark
+        else:
+            want_dark = self.theme == DARK
+        if desktop_dark != want_dark:
+            self._set_style("fusion")
+            self._app.setPalette(dark_palette() if want_dark else self._app.style().standardPalette())
+        # (otherwise: the desktop's look, exactly)
+        notifier().changed.emit()
+
+    def _set_style(self, name: str) -> None:
+        if self._app.style().name().lower() != name.lower():
+            self._app.setStyle(name)
+
+    def _desktop_changed(self) -> None:
+        if self.theme == SYSTEM:
+            self.apply(SYSTEM, remember=False)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21); AA asks 4.5 for text, 3 for large text."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+_keeper: ThemeKeeper | None = None
+
+
+def keeper() -> ThemeKeeper:
+    """The application's one ThemeKeeper (made on first use)."""
+    global _keeper
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if _keeper is None or _keeper.parent() is not app:
+        _keeper = ThemeKeeper(app)
+    return _keeper
+
+
+def add_theme_menu(view_menu: QMenu) -> QMenu:
+    """View › Theme: System, Light, Dark (one checked), applied at once and remembered."""
+    menu = view_menu.addMenu("&Theme")
+    group = QActionGroup(menu)
+    group.setExclusive(True)
+    current = keeper().theme
+    for value, label in THEMES:
+        act = menu.addAction(label)
+        act.setCheckable(True)
+        act.setChecked(value == current)
+        act.setData(value)
+        group.addAction(act)
+        act.triggered.connect(lambda _c=False, v=value: keeper().apply(v))
+    return menu
