@@ -170,3 +170,32 @@ def test_nothing_rated_says_what_to_do() -> None:
     fig = skills_figure([SkillSeries(1, "Coaching", "mentor", "Priya", 4)], width=5, height=3)
     drawn(fig)
     assert fig.message is not None and "Rate a skill" in fig.message.get_text()
+
+
+def test_every_script_is_drawn_where_a_font_for_it_is_installed() -> None:
+    """A skill named 数据分析 or 리더십 is drawn with a font that has its glyphs (matplotlib falls back
+    along the chart's font list), not as empty boxes — wherever the machine has such a font."""
+    import warnings
+    from datetime import date
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.font_manager import FontProperties, findfont
+    from matplotlib.ft2font import FT2Font
+
+    from revmentor_desktop.report.charts import SkillSeries, SkillsFigure, font_families
+
+    charmaps = [FT2Font(findfont(FontProperties(family=f), fallback_to_default=False)).get_charmap()
+                for f in font_families()]
+    names = [n for n in ("数据分析", "리더십", "قيادة", "Führung")
+             if all(any(ord(c) in cm for cm in charmaps) for c in n)]  # a font here has every glyph
+    if len(names) < 2:
+        pytest.skip("no font on this machine covers a non-Latin name: nothing to fall back to")
+    fig = SkillsFigure(figsize=(5, 3), dpi=100)
+    series = [SkillSeries(i, name, "mentor", "Ana", 4, ((date(2026, 1, 5), 2), (date(2026, 3, 2), 3)))
+              for i, name in enumerate(names)]
+    fig.set_data(series)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        FigureCanvasAgg(fig).draw()
+    missing = [str(w.message) for w in seen if "missing from font" in str(w.message)]
+    assert missing == []

@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 import matplotlib
@@ -54,6 +55,31 @@ from revmentor_desktop.report.chart_layout import (
 SELF_COLOUR, PARTNER_COLOUR, TARGET_COLOUR = "#0072B2", "#D55E00", "#009E73"
 INK, MUTED, GAP_INK = "#1f2328", "#5f6368", "#a33a00"
 PLOT_FILL, GAP_FILL, GRID = "#f4f6f8", "#fde9de", "#ffffff"
+
+
+#: Fonts tried, in order, for a glyph the one before lacks (matplotlib falls back per glyph): the
+#: usual sans first, then fonts that cover other scripts, where the machine has them.
+FALLBACK_FAMILIES = (
+    "DejaVu Sans", "Noto Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans CJK TC",
+    "Noto Sans CJK KR", "Source Han Sans", "Droid Sans Fallback", "WenQuanYi Zen Hei",
+    "Noto Sans Arabic", "Noto Naskh Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari",
+    "Noto Sans Bengali", "Noto Sans Tamil", "Noto Sans Thai", "Noto Sans Armenian",
+    "Noto Sans Georgian", "Noto Sans Ethiopic", "Noto Sans Symbols", "Noto Sans Symbols2",
+    "Microsoft YaHei", "Yu Gothic", "Malgun Gothic", "Segoe UI", "Segoe UI Symbol",
+    "Arial Unicode MS", "Hiragino Sans", "PingFang SC", "Apple SD Gothic Neo",
+)
+
+
+@cache
+def font_families() -> tuple[str, ...]:
+    """The chart's font list: the installed ones of FALLBACK_FAMILIES (so a skill named 数据分析
+    or 리더십 is drawn, not boxes, wherever the machine has a font for it), after matplotlib's own
+    sans-serif when none of them is installed."""
+    from matplotlib.font_manager import fontManager
+
+    installed = {f.name for f in fontManager.ttflist}
+    found = tuple(name for name in FALLBACK_FAMILIES if name in installed)
+    return found or tuple(matplotlib.rcParams["font.family"])
 
 
 @dataclass(frozen=True)
@@ -156,7 +182,7 @@ class SkillsFigure(Figure):
         self.series: tuple[SkillSeries, ...] = ()
         self.gaps: dict[int, int] = {}
         self.font_size = 9.0
-        self.family: tuple[str, ...] = tuple(matplotlib.rcParams["font.family"])
+        self.family: tuple[str, ...] = font_families()
         self.panels: list[Panel] = []
         self.legend_artists: list[Artist] = []
         self.message: Text | None = None
