@@ -60,7 +60,7 @@ def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
     from revmentor_desktop.ui import crash
 
     crash.install()
-    from revmentor_desktop.ui import theme
+    from revmentor_desktop.ui import theme, translations
 
     theme.keeper()  # Light or Dark before the first paint; System as the desktop has it
 
@@ -88,7 +88,8 @@ def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
         from revmentor_desktop.ui.icons import app_icon
 
         app.setWindowIcon(app_icon())
-        theme.keeper().follow_desktop()  # the desktop's stated colour scheme, from now on live  # after the paint: loading the SVG costs ~8 ms; every window takes it up
+        theme.keeper().follow_desktop()  # the desktop's stated colour scheme, from now on live
+        translations.install()  # Qt's stock dialogs in the user's language  # after the paint: loading the SVG costs ~8 ms; every window takes it up
         window.open_file(target.path, create=target.create)
 
     after_next_paint(window, open_target)

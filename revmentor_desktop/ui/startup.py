@@ -29,9 +29,11 @@ def choose_start_file(given: Path | None) -> StartTarget | None:
     default = paths.default_file()
     if default.exists():
         return StartTarget(default)
+    from revmentor_desktop.ui import translations
     from revmentor_desktop.ui.icons import app_icon
     from revmentor_desktop.ui.new_partnership import NewPartnershipDialog
 
+    translations.install()  # the first-run dialog's stock buttons in the user's language
     dialog = NewPartnershipDialog(first_run=True)
     dialog.setWindowIcon(app_icon())  # the app's icon is set once the main window has painted
     if not dialog.exec():
