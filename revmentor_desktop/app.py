@@ -87,9 +87,12 @@ def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
     def open_target() -> None:
         from revmentor_desktop.ui.icons import app_icon
 
+        # After the paint, what can wait for it: the icon (loading the SVG costs ~8 ms; every window
+        # takes it up), the desktop's stated colour scheme (followed live from now on), Qt's stock
+        # dialogs in the user's language.
         app.setWindowIcon(app_icon())
-        theme.keeper().follow_desktop()  # the desktop's stated colour scheme, from now on live
-        translations.install()  # Qt's stock dialogs in the user's language  # after the paint: loading the SVG costs ~8 ms; every window takes it up
+        theme.keeper().follow_desktop()
+        translations.install()
         window.open_file(target.path, create=target.create)
 
     after_next_paint(window, open_target)
