@@ -3,13 +3,17 @@ when narrow), filled just after the headline figures have painted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QBoxLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,11 +22,14 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.ui.after_paint import after_next_paint
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.layout import fit_columns
 from revmentor_desktop.ui.overview.dashboard_models import (
+    SHORT_ROLE,
     STATUSES,
     GoalCountsModel,
     OpenActionsModel,
 )
+from revmentor_desktop.ui.tables import Index
 from revmentor_desktop.ui.widgets import PLAIN
 
 
@@ -65,16 +72,7 @@ class DashboardPanel(QWidget):
         box = QGroupBox("Open action items — tick when done", self)
         column = QVBoxLayout(box)
         # Not `self.actions`: that would hide QWidget.actions().
-        self.actions_view = _read_only_table(self.actions_model,
-                                             "Open action items across all sessions", box)
-        self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.actions_view.verticalHeader().hide()
-        self.actions_view.setWordWrap(False)
-        header = self.actions_view.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 56), (2, 120), (3, 150), (4, 110)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            self.actions_view.setColumnWidth(col, width)
+        self.actions_view = ActionsTable(self.actions_model, box)
         self.actions_view.setMinimumHeight(150)
         column.addWidget(self.actions_view)
         self.actions_empty = QLabel("No open action items. Add them to a session in the Journal; "
@@ -114,6 +112,121 @@ class DashboardPanel(QWidget):
             self._reload_actions()
         elif Change.NAMES in kinds:
             self.actions_model.relabel()
+
+
+class ShortWhenCut(QStyledItemDelegate):
+    """Shows a cell's short form (the Due column's date without " — overdue") when its full text
+    would be cut off; the icon and the tooltip still say it is overdue."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        short = index.data(SHORT_ROLE)
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget).width() - 8
+        if short and option.fontMetrics.horizontalAdvance(option.text) > room:
+            option.text = short
+
+
+class ActionsTable(QTableView):
+    """The open action items. Its columns fit what they show — the owner's name, the due date
+    with " — overdue", the session's date — and the item's text takes what is left (elided, with
+    the full text on hover). When even that leaves the text too little, the due date drops
+    " — overdue" (icon and tooltip keep it). Once the user drags a column edge, widths are theirs."""
+
+    M = OpenActionsModel
+
+    def __init__(self, model: OpenActionsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._actions = model
+        self._fitting = False
+        self._user_sized = False
+        self._widths: tuple[dict[int, int], dict[int, int]] | None = None  # cached per reload
+        self.setModel(model)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAccessibleName("Open action items across all sessions")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().hide()
+        self.setWordWrap(False)
+        self.setIconSize(QSize(16, 16))
+        self.setItemDelegateForColumn(self.M.DUE, ShortWhenCut(self))
+        header = self.horizontalHeader()
+        header.setMinimumSectionSize(32)
+        header.setSectionResizeMode(self.M.TEXT, QHeaderView.ResizeMode.Stretch)
+        for col in (self.M.DONE, self.M.OWNER, self.M.DUE, self.M.SESSION):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._section_resized)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(self._content_changed)
+        self.viewport().installEventFilter(self)
+
+    def _content_changed(self, *_args: object) -> None:
+        self._widths = None
+        self.fit_columns()
+
+    def column_widths(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Each column's ideal width (its text whole) and the least it takes (the due date
+        without " — overdue"; a very long name elided), from what the rows show."""
+        if self._widths is not None:
+            return self._widths
+        m, model = self.M, self._actions
+        fm = self.fontMetrics()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 16
+        icon = self.iconSize().width() + 8
+
+        def widest(col: int, role: int = Qt.ItemDataRole.DisplayRole) -> int:
+            best = 0
+            for row in range(model.rowCount()):
+                index = model.index(row, col)
+                text = index.data(role) or ""
+                extra = icon if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
+                best = max(best, fm.horizontalAdvance(text) + extra)
+            return best
+
+        def header(col: int) -> int:
+            return fm.horizontalAdvance(m.HEADERS[col]) + pad
+
+        check = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self) + pad
+        owner = max((fm.horizontalAdvance(n) for n in model.owner_names()), default=0) + pad
+        ideal = {m.DONE: max(check, header(m.DONE)), m.OWNER: max(owner, header(m.OWNER)),
+                 m.DUE: max(widest(m.DUE) + pad, header(m.DUE)),
+                 m.SESSION: max(widest(m.SESSION) + pad, header(m.SESSION))}
+        least = dict(ideal)
+        least[m.DUE] = max(widest(m.DUE, SHORT_ROLE) + pad, header(m.DUE))
+        least[m.OWNER] = min(ideal[m.OWNER], max(header(m.OWNER), fm.horizontalAdvance("M" * 12)))
+        self._widths = ideal, least
+        return self._widths
+
+    def fit_columns(self) -> None:
+        """Share the width by layout.fit_columns' rule, the item's text stretching."""
+        if self._user_sized or self._fitting:
+            return
+        m = self.M
+        available = self.viewport().width()
+        if available <= 0:
+            return
+        ideal, least = self.column_widths()
+        fm = self.fontMetrics()
+        text = fm.horizontalAdvance("Ask the approved assistant to critique")  # a fair share
+        widths = fit_columns(available, {m.TEXT: text, **ideal}, {m.TEXT: 80, **least}, m.TEXT,
+                             floor=min(text, max(140, available // 4)), comfortable=least)
+        self._fitting = True
+        try:
+            for col, width in widths.items():
+                if col != m.TEXT and self.columnWidth(col) != width:
+                    self.setColumnWidth(col, width)
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, section: int, _old: int, _new: int) -> None:
+        if (not self._fitting and section != self.M.TEXT
+                and QApplication.mouseButtons() != Qt.MouseButton.NoButton):
+            self._user_sized = True  # a drag on a column edge: the widths are the user's now
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(obj, event)
 
 
 def _read_only_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableView:

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from revmentor_desktop.data import ops
 
 OWNERS = (GoalOwner.MENTOR, GoalOwner.MENTEE, GoalOwner.SHARED)
+#: what a cell shows when its full text does not fit (the Due column: the date without " — overdue",
+#: which the icon and the tooltip still say)
+SHORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 STATUSES = (GoalStatus.NOT_STARTED, GoalStatus.IN_PROGRESS, GoalStatus.ACHIEVED, GoalStatus.DROPPED)
 
 
@@ -95,6 +98,7 @@ class OpenActionsModel(RowsTableModel):
     """Every action item still open, across all sessions; tick one to mark it done."""
 
     HEADERS = ("Done", "Action item", "Owner", "Due", "From session")
+    DONE, TEXT, OWNER, DUE, SESSION = range(5)
 
     def __init__(self, doc: Document) -> None:
         super().__init__()
@@ -112,16 +116,22 @@ class OpenActionsModel(RowsTableModel):
     def _set_names(self) -> None:
         p = self._doc.partnership()
         self._names = {"mentor": p.mentor_name, "mentee": p.mentee_name, "both": "Both"}
+        self._roles = {"mentor": f"{isolate(p.mentor_name)} (mentor)",
+                       "mentee": f"{isolate(p.mentee_name)} (mentee)", "both": "Both of you"}
+
+    def owner_names(self) -> list[str]:
+        """Every name the Owner column may show."""
+        return list(self._names.values())
 
     def relabel(self) -> None:
         """The partners' names changed: show them, without re-reading the action items."""
         self._set_names()
         if self._rows:
-            self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
+            self.dataChanged.emit(self.index(0, self.OWNER), self.index(len(self._rows) - 1, self.OWNER))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() == 0 and not self._doc.read_only:
+        if index.isValid() and index.column() == self.DONE and not self._doc.read_only:
             base |= Qt.ItemFlag.ItemIsUserCheckable
         return base
 
@@ -134,26 +144,54 @@ class OpenActionsModel(RowsTableModel):
             return None
         a = self._rows[index.row()]
         col = index.column()
-        overdue = compute.is_overdue(a.due_on, False, date.today())  # open actions only
-        if role == Qt.ItemDataRole.CheckStateRole and col == 0:
+        if role == Qt.ItemDataRole.CheckStateRole and col == self.DONE:
             return Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 1:
-                return a.text
-            if col == 2:
-                return self._names.get(a.owner, a.owner)
-            if col == 3:
-                return (day_or_dash(a.due_on) + (" — overdue" if overdue else "")) if a.due_on else "—"
-            if col == 4:
-                return day_or_dash(a.held_on)
-        if role == Qt.ItemDataRole.DecorationRole and col == 3 and overdue:
+            return self.text(a, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(a, col)
+        if role == SHORT_ROLE and col == self.DUE:
+            return day_or_dash(a.due_on)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.DUE and self.overdue(a):
             return overdue_icon()
-        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+        return None
+
+    @staticmethod
+    def overdue(a: ops.OpenAction) -> bool:
+        return compute.is_overdue(a.due_on, False, date.today())  # open actions only
+
+    def text(self, a: ops.OpenAction, col: int) -> str | None:
+        """What a cell says in full."""
+        if col == self.TEXT:
+            return a.text
+        if col == self.OWNER:
+            return self._names.get(a.owner, a.owner)
+        if col == self.DUE:
+            return day_or_dash(a.due_on) + (" — overdue" if self.overdue(a) else "")
+        if col == self.SESSION:
+            return day_or_dash(a.held_on)
+        return None
+
+    def _tooltip(self, a: ops.OpenAction, col: int) -> str | None:
+        """Every cell that may be cut short has its full text on hover."""
+        if col == self.DONE:
+            return "Tick when done: the item leaves this list (undo brings it back)"
+        if col == self.TEXT:
             return plain_tooltip(a.text)
+        if col == self.OWNER:
+            return plain_tooltip(self._roles.get(a.owner, a.owner))
+        if col == self.DUE:
+            if a.due_on is None:
+                return "No due date"
+            if self.overdue(a):
+                return f"{self.text(a, col)}: the due date has passed and the item is still open"
+            return f"Due {day_or_dash(a.due_on)}"
+        if col == self.SESSION:
+            return f"Agreed in the session of {day_or_dash(a.held_on)}"
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != self.DONE:
             return False
         a = self._rows[index.row()]
         if Qt.CheckState(value) != Qt.CheckState.Checked:
