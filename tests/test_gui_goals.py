@@ -763,7 +763,7 @@ def cut_off_without_tooltip(tab: GoalsTab) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("size", [(1300, 850), (900, 700)])
+@pytest.mark.parametrize("size", [(1300, 850), (900, 700), (760, 520)])
 def test_nothing_is_clipped(app_font: int, window: MainWindow, tab: GoalsTab, qtbot: Any,
                             size: tuple[int, int]) -> None:
     # Relations that hold whatever font the machine has (a test that asks for fixed pixel widths

@@ -17,12 +17,14 @@ from revmentor_desktop.ui.goals.status_rule import status_for_progress
 from revmentor_desktop.ui.window import MainWindow
 from tests.test_gui_goals import (
     STATUS,
+    TARGET,
     click_check,
     click_goal,
     proxy_index,
     reopened,
     seed_goal,
     seed_milestones,
+    text_room,
 )
 
 
@@ -191,3 +193,18 @@ def test_achieved_by_hand_brings_the_progress_to_100(window: MainWindow, goals: 
     # Any other status by hand is left as chosen.
     pick_status(qtbot, goals, "Not started")
     assert in_file(partnership_file, other) == ("not_started", 0, [True, False, False])
+
+
+@pytest.mark.parametrize("size", [(1300, 850), (760, 520)], ids=["first size", "least size"])
+def test_an_overdue_target_date_is_never_cut_mid_word(window: MainWindow, goals: GoalsTab, qtbot: Any,
+                                                     size: tuple[int, int]) -> None:
+    title = "A goal with a rather long title that will not fit in the column"
+    seed_goal(window, title, owner="mentee", focus_area="Technology adoption",
+              target_date=date(2020, 11, 4), status="in_progress")
+    window.resize(*size)
+    qtbot.wait(20)
+    index = proxy_index(goals, title, TARGET)
+    shown, room = text_room(goals.table, index)
+    assert shown in (index.data(), "4 Nov 2020")  # "4 Nov 2020 — overdue", or the date beside the icon
+    assert goals.table.fontMetrics().horizontalAdvance(shown) <= room
+    assert "4 Nov 2020 — overdue" in index.data(Qt.ItemDataRole.ToolTipRole)

@@ -18,14 +18,19 @@ from revmentor_desktop.ui.tables import Index
 
 
 class CompactDelegate(QStyledItemDelegate):
-    """Shows a cell's short form (e.g. "Mentee" for "Mentee — Martin Okafor") when the full text
-    would be cut off; the tooltip keeps the full text."""
+    """Shows a cell's short form (e.g. "Mentee" for "Mentee — Martin Okafor", the target date
+    without " — overdue") when the full text would be cut off; the tooltip keeps the full text."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         short = index.data(SHORT_ROLE)
-        room = option.rect.width() - 10
-        if short and option.fontMetrics.horizontalAdvance(option.text) > room:
+        if not short:
+            return
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        # The text's own room: beside the icon, inside the cell's margins.
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget).width() - 8
+        if option.fontMetrics.horizontalAdvance(option.text) > room:
             option.text = short
 
 

@@ -124,6 +124,8 @@ class GoalTableModel(RowsTableModel):
             return g.progress
         if role == SHORT_ROLE and col == self.OWNER:
             return owner_role(g.owner)
+        if role == SHORT_ROLE and col == self.TARGET and g.overdue:
+            return day_text(g.target_date)  # the icon and the tooltip still say "overdue"
         return None
 
     def _text(self, g: GoalRow, col: int) -> str:

@@ -30,6 +30,7 @@ class GoalTable(QTableView):
         self.setModel(proxy)
         self.setItemDelegateForColumn(GoalTableModel.PROGRESS, ProgressDelegate(self))
         self.setItemDelegateForColumn(GoalTableModel.OWNER, CompactDelegate(self))
+        self.setItemDelegateForColumn(GoalTableModel.TARGET, CompactDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -88,8 +89,8 @@ class GoalTable(QTableView):
         smallest[m.FOCUS] = min(ideal[m.FOCUS], header_min(m.FOCUS))
         smallest[m.PROGRESS] = fm.horizontalAdvance("100%") + 24
         comfortable = dict(smallest)
-        # Narrower than their text, these two elide; the tooltip then has it in full. The date
-        # itself always shows: only " — overdue" gives way (the icon says it too).
+        # Narrower than their text, these two give way; the tooltip then has it in full. The date
+        # itself always shows: only " — overdue" is left out (the icon says it too).
         smallest[m.STATUS] = header_min(m.STATUS)
         smallest[m.TARGET] = max(day, header_min(m.TARGET))
         return ideal, comfortable, smallest
