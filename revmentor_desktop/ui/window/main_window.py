@@ -25,6 +25,7 @@ from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.errors import ErrorKind, Gone, KnownError
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui import dialogs, gc_guard, paths
+from revmentor_desktop.ui.edit_notices import EditNotices
 from revmentor_desktop.ui.layout import fit_minimum, fit_window
 from revmentor_desktop.ui.theme import add_theme_menu
 from revmentor_desktop.ui.window import tab_host
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
         doc.set_hide_private(self.hide_private_action.isChecked())
         doc.changed.connect(self._on_changed)
         doc.failed.connect(self._on_failed)
-        self.undo_actions.follow(doc.undo_stack)
+        self.undo_actions.follow(doc.undo_stack, EditNotices.of(doc))
         tabs = TabHost(doc, self)
         try:
             tabs.build(0)  # the Overview, at once; the others once it has painted
@@ -216,6 +217,8 @@ class MainWindow(QMainWindow):
             self.tabs.retire()
         self.tabs = tabs
         tabs.notice.connect(self.statusBar().showMessage)
+        # A note about an edit ("… Ctrl+Z brings it back.") belongs to the tab it was made on.
+        tabs.currentChanged.connect(lambda _i: self.undo_actions.withdraw(self.statusBar()))
         tabs.all_built.connect(self._finish_opening)
         self.stack.addWidget(tabs)
         self.stack.setCurrentWidget(tabs)
