@@ -94,7 +94,10 @@ def matching_ids(store: Store, text: str) -> set[int] | None:
 
 # -- snippets: what the list shows of each hit ------------------------------------------------------
 
+#: The columns a snippet may come from, in the order a tie goes: the feedback both ways before the
+#: earlier feedback (files from before version 3), whose direction was never recorded.
 _SNIPPET_COLUMNS = ("topics", "agenda", "notes", "mentor_takeaway", "mentee_takeaway",
+                    "mentor_says_keep", "mentor_says_try", "mentee_says_keep", "mentee_says_try",
                     "feedback_good", "feedback_improve")
 
 
