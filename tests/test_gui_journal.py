@@ -54,10 +54,10 @@ def test_write_an_entry_with_action_items_and_find_it_after_reopening(
     type_into(qtbot, ed.notes, "We tried **prompting** together.\n<script>alert(1)</script>")
     type_into(qtbot, ed.mentor_takeaway, "Martin reads the room first.")
     type_into(qtbot, ed.mentee_takeaway, "Draft with the assistant, decide without it.")
-    type_into(qtbot, ed.feedback_good, "Clear examples")
-    type_into(qtbot, ed.feedback_improve, "Agenda came late")
-    ed.rating.setCurrentIndex(ed.rating.findData(4))
-    ed.rating.activated.emit(ed.rating.currentIndex())
+    type_into(qtbot, ed.feedback.boxes["mentor_says_keep"], "Clear examples")
+    type_into(qtbot, ed.feedback.boxes["mentee_says_try"], "Agenda came late")
+    ed.feedback.ratings["mentee_rating"].stars.setFocus()
+    qtbot.keyClick(ed.feedback.ratings["mentee_rating"].stars, Qt.Key.Key_4)
     type_into(qtbot, ed.new_action, "Post on LinkedIn")
     qtbot.keyClick(ed.new_action, Qt.Key.Key_Return)
     ed.new_action_owner.setCurrentIndex(ed.new_action_owner.findData("mentor"))
@@ -76,7 +76,9 @@ def test_write_an_entry_with_action_items_and_find_it_after_reopening(
     assert e.notes.endswith("<script>alert(1)</script>")
     assert e.mentor_takeaway == "Martin reads the room first."
     assert e.mentee_takeaway == "Draft with the assistant, decide without it."
-    assert (e.feedback_good, e.feedback_improve, e.rating) == ("Clear examples", "Agenda came late", 4)
+    assert (e.mentor_says_keep, e.mentee_says_try, e.mentee_rating) == (
+        "Clear examples", "Agenda came late", 4)
+    assert (e.feedback_good, e.feedback_improve, e.rating, e.mentor_rating) == ("", "", None, None)
     actions = ops.list_actions(store, entry_id)
     assert [(a.text, a.owner) for a in actions] == [("Post on LinkedIn", "both"),
                                                    ("Send the prompt cheat-sheet", "mentor")]
@@ -173,7 +175,7 @@ def test_search_narrows_the_list_and_highlights(busy_window: MainWindow, qtbot: 
 def test_search_finds_an_edit_immediately(busy_window: MainWindow, qtbot: Any) -> None:
     tab = journal(busy_window)
     tab.list.setCurrentIndex(tab.model.index(0, 0))
-    type_into(qtbot, tab.editor.feedback_good, "zebra-crossing analogy")
+    type_into(qtbot, tab.editor.feedback.boxes["mentor_says_try"], "zebra-crossing analogy")
     tab.editor.flush()
     tab.search.setText("zebra")
     tab.run_search()

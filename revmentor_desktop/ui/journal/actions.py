@@ -1,16 +1,15 @@
 """The action items of one journal entry: their table model (every cell edits the file), the
-delegate that edits an owner as a choice and a due date with a calendar, and the box showing both."""
+delegate that edits an owner as a choice and a due date as typed or picked, and the box showing both."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QHeaderView,
     QLineEdit,
@@ -27,9 +26,10 @@ from revmentor_desktop.data.vocab import ActionOwner
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
+from revmentor_desktop.ui.journal.due_date import DueDateEdit
 from revmentor_desktop.ui.journal.fields import stretch_row
 from revmentor_desktop.ui.tables import Index, RowsTableModel
-from revmentor_desktop.ui.widgets import from_qdate, make_date_edit, plain_tooltip, to_qdate
+from revmentor_desktop.ui.widgets import plain_tooltip
 
 if TYPE_CHECKING:
     from revmentor_desktop.data.models import ActionItem
@@ -121,13 +121,14 @@ class ActionModel(RowsTableModel):
 
 
 class ActionDelegate(QStyledItemDelegate):
-    """Owner as a choice, due date as a calendar (its earliest value means "no due date")."""
-
-    NO_DATE = QDate(1900, 1, 1)
+    """Owner as a choice; due date as a line that takes a typed date, with a calendar, empty for
+    none (`DueDateEdit`), starting from the session's date."""
 
     def __init__(self, names: dict[str, str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.names = names
+        #: where a due date starts when there is none: the session's date (today for no entry)
+        self.start = date.today()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() == ActionModel.OWNER:
@@ -136,26 +137,30 @@ class ActionDelegate(QStyledItemDelegate):
                 combo.addItem(self.names.get(owner, owner), str(owner))
             return combo
         if index.column() == ActionModel.DUE:
-            edit = make_date_edit(parent)
-            edit.setMinimumDate(self.NO_DATE)
-            edit.setSpecialValueText("no due date")
+            edit = DueDateEdit(self.start, parent)
+            edit.picked.connect(lambda: self._picked(edit))
             return edit
         return super().createEditor(parent, option, index)
+
+    def _picked(self, edit: DueDateEdit) -> None:
+        self.commitData.emit(edit)
+        self.closeEditor.emit(edit, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
-        elif isinstance(editor, QDateEdit):
-            editor.setDate(to_qdate(value) if value else self.NO_DATE)
+        elif isinstance(editor, DueDateEdit):
+            editor.set_value(value if isinstance(value, date) else None)
         else:
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
-        elif isinstance(editor, QDateEdit):
-            model.setData(index, None if editor.date() == self.NO_DATE else from_qdate(editor.date()))
+        elif isinstance(editor, DueDateEdit):
+            if editor.hasAcceptableInput() and editor.value() != index.data(Qt.ItemDataRole.EditRole):
+                model.setData(index, editor.value())
         else:
             super().setModelData(editor, model, index)
 
@@ -179,6 +184,7 @@ class ActionItemsBox(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Action items")
+        self.table.setTabKeyNavigation(False)  # Tab moves on through the form; arrows, cell to cell
         self.table.setMinimumHeight(120)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -200,8 +206,10 @@ class ActionItemsBox(QGroupBox):
         self.remove_button.clicked.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
 
-    def load(self, entry_id: int | None) -> None:
+    def load(self, entry_id: int | None, held_on: date | None = None) -> None:
+        """Show the entry's items; a due date being set starts from `held_on` (else today)."""
         self.model.load(entry_id, self._names)
+        self.delegate.start = held_on or date.today()
 
     def show_owner_names(self) -> None:
         """Offer the partners' (new) names as owners, keeping the owner chosen."""

@@ -1,5 +1,5 @@
 """The editing pane of the Journal tab: one entry's fields, each saving itself as it is edited,
-with the entry's action items and the goals it discussed."""
+with the feedback both ways (`feedback.py`), the entry's action items and the goals it discussed."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from datetime import date
 from functools import partial
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFocusEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,8 +29,9 @@ from revmentor_desktop.data import commands, ops
 from revmentor_desktop.data import journal as jr
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.journal import feedback
 from revmentor_desktop.ui.journal.actions import ActionItemsBox
-from revmentor_desktop.ui.journal.entry_list import STARS
+from revmentor_desktop.ui.journal.feedback import EarlierFeedback, FeedbackSection
 from revmentor_desktop.ui.journal.fields import NotesPreview, caption
 from revmentor_desktop.ui.journal.goal_pick import GoalPickModel
 from revmentor_desktop.ui.journal.search_marks import SearchHighlighter
@@ -53,11 +54,14 @@ FieldValue = str | int | bool | date | None
 class EntryEditor(QWidget):
     """Edits one journal entry; every field saves itself."""
 
+    #: the long texts, with the words their undo step is named by ("Edit Notes")
     TEXT_FIELDS = (
         ("agenda", "Agenda"), ("notes", "Notes"), ("mentor_takeaway", "What the mentor took away"),
-        ("mentee_takeaway", "What the mentee took away"), ("feedback_good", "Feedback that went well"),
-        ("feedback_improve", "Feedback to improve"),
+        ("mentee_takeaway", "What the mentee took away"), *feedback.TEXT_FIELDS,
     )
+    #: focus arriving by these reasons puts a box's untouched cursor after its text
+    _KEYBOARD_FOCUS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                       Qt.FocusReason.ShortcutFocusReason)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +70,8 @@ class EntryEditor(QWidget):
         self._names: dict[str, str] = {}
         self._savers: dict[str, TextSaver] = {}
         self._fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self._boxes: dict[str, QPlainTextEdit] = {}
+        self._held_on: date | None = None
         self._highlighters: list[SearchHighlighter] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 8)
@@ -96,7 +102,7 @@ class EntryEditor(QWidget):
         return self.heading
 
     def _build_session_row(self) -> FlowLayout:
-        """Date, duration, rating and the private switch."""
+        """Date, duration and the private switch (the ratings are with the feedback)."""
         top = FlowLayout(spacing=14)
         self.held_on = make_date_edit(self)
         self.held_on.setAccessibleName("Session date")
@@ -105,17 +111,11 @@ class EntryEditor(QWidget):
         self.duration.setSingleStep(15)
         self.duration.setSuffix(" min")
         self.duration.setAccessibleName("Duration in minutes")
-        self.rating = QComboBox(self)
-        self.rating.addItem("not rated", None)
-        for n in range(1, 6):
-            self.rating.addItem(f"{STARS[n]}  {n}", n)
-        self.rating.setAccessibleName("Usefulness rating, 1 to 5")
         self.private = QCheckBox("&Private", self)
         self.private.setToolTip("Private entries never leave this computer: they are left out of "
                                 "every export and hidden in screen-share mode.")
         top.addWidget(labelled("&Date:", self.held_on, self))
         top.addWidget(labelled("D&uration:", self.duration, self))
-        top.addWidget(labelled("Usefu&lness:", self.rating, self))
         top.addWidget(self.private)
         return top
 
@@ -160,7 +160,8 @@ class EntryEditor(QWidget):
         self.notes_tabs.setFixedHeight(self.notes.height() + 36)
         self.preview.setFixedHeight(self.notes.height())
         self.notes_tabs.currentChanged.connect(self._render_preview)
-        grid.addWidget(caption("&Notes", self.notes, self), 2, 0, 1, 2)
+        self.notes_caption = caption("Note&s", self.notes, self)  # Alt+N: the New Entry button
+        grid.addWidget(self.notes_caption, 2, 0, 1, 2)
         grid.addWidget(self.notes_tabs, 3, 0, 1, 2)
 
         self.mentor_takeaway = text_box(self, "What the mentor took away", "", 3)
@@ -172,12 +173,15 @@ class EntryEditor(QWidget):
         grid.addWidget(self.mentor_takeaway, 5, 0)
         grid.addWidget(self.mentee_takeaway, 5, 1)
 
-        self.feedback_good = text_box(self, "Feedback that went well", "", 2)
-        self.feedback_improve = text_box(self, "Feedback to improve", "", 2)
-        grid.addWidget(caption("Feedback: went well", self.feedback_good, self), 6, 0)
-        grid.addWidget(caption("Feedback: to improve", self.feedback_improve, self), 6, 1)
-        grid.addWidget(self.feedback_good, 7, 0)
-        grid.addWidget(self.feedback_improve, 7, 1)
+        self.feedback = FeedbackSection(self)
+        self.earlier = EarlierFeedback(self)
+        self.earlier.hide()  # only for an entry that holds some
+        grid.addWidget(self.feedback, 6, 0, 1, 2)
+        grid.addWidget(self.earlier, 7, 0, 1, 2)
+        self._boxes.update({"agenda": self.agenda, "notes": self.notes,
+                            "mentor_takeaway": self.mentor_takeaway,
+                            "mentee_takeaway": self.mentee_takeaway,
+                            **self.feedback.boxes, **self.earlier.boxes})
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         return grid
@@ -206,28 +210,43 @@ class EntryEditor(QWidget):
     def _connect_fields(self) -> None:
         """Every field saves itself; the long texts also show the words searched for."""
         for field, _label in self.TEXT_FIELDS:
-            box: QPlainTextEdit = getattr(self, field)
+            box = self._boxes[field]
             self._fields[field] = box
             self._savers[field] = TextSaver(box, partial(self._save, field))
             self._highlighters.append(SearchHighlighter(box.document(), box.palette()))
+            box.installEventFilter(self)  # keyboard focus: the cursor after the text
         self._fields["topics"] = self.topics
         self._savers["topics"] = TextSaver(self.topics, partial(self._save, "topics"))
         self.held_on.editingFinished.connect(self._save_date)
         self.held_on.dateChanged.connect(self._date_picked)
         self.duration.editingFinished.connect(lambda: self._save("duration_minutes", self.duration.value()))
         self.duration.valueChanged.connect(self._duration_stepped)
-        self.rating.activated.connect(lambda _i: self._save("rating", self.rating.currentData()))
+        self.feedback.rated.connect(self._save)
+        self.earlier.rated.connect(self._save)
         self.private.toggled.connect(lambda on: self._save("private", on))
         self.new_action.returnPressed.connect(self.add_action)
 
     def _set_tab_order(self) -> None:
+        """Reading order: the session row, topics (and the topics to rotate in), agenda, notes,
+        the takeaways, the feedback column by column, the action items, then the goals."""
         order: tuple[QWidget, ...] = (
-            self.held_on, self.duration, self.rating, self.private, self.topics, self.agenda,
-            self.notes, self.mentor_takeaway, self.mentee_takeaway, self.feedback_good,
-            self.feedback_improve, self.goals, self.action_table, self.new_action,
-            self.new_action_owner)
+            self.held_on, self.duration, self.private, self.topics, self.agenda,
+            self.notes_tabs.tabBar(), self.notes, self.preview, self.mentor_takeaway,
+            self.mentee_takeaway, *self.feedback.focus_order(), *self.earlier.focus_order(),
+            self.action_table, self.new_action, self.new_action_owner,
+            self.action_items.remove_button, self.goals)
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tab (or a shortcut) into a long text puts the cursor after the text, where the next
+        words go (an agenda's carried-over items come first), unless the user had placed it."""
+        if (isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusIn
+                and event.reason() in self._KEYBOARD_FOCUS and isinstance(watched, QPlainTextEdit)):
+            cursor = watched.textCursor()
+            if cursor.position() == 0 and not cursor.hasSelection():
+                watched.moveCursor(QTextCursor.MoveOperation.End)
+        return False
 
     # -- loading -------------------------------------------------------------------------------------
 
@@ -237,6 +256,7 @@ class EntryEditor(QWidget):
         # "&" in a label with a buddy marks a shortcut: a name's own "&" must stay a character.
         self.mentor_caption.setText(f"{mentor.replace('&', '&&')} (mentor) took away")
         self.mentee_caption.setText(f"{mentee.replace('&', '&&')} (mentee) took away")
+        self.feedback.set_names(mentor, mentee)
         self.action_items.show_owner_names()
 
     def load(self, entry_id: int | None) -> bool:
@@ -255,31 +275,38 @@ class EntryEditor(QWidget):
         if entry_id is None:
             self.action_items.load(None)
             self.goal_model.load(None)
+            self.earlier.show_entry(None, "", "", None)
             return True
         e = ops.get_entry(self.doc.store, entry_id)
+        self._held_on = e.held_on
         self.heading.setText(f"Session of {day_text(e.held_on)}")
-        session: tuple[QWidget, ...] = (self.held_on, self.duration, self.rating, self.private)
+        session: tuple[QWidget, ...] = (self.held_on, self.duration, self.private)
         for w in session:
             w.blockSignals(True)
         try:
             self.held_on.setDate(to_qdate(e.held_on))
             self.duration.setValue(e.duration_minutes)
-            self.rating.setCurrentIndex(max(0, self.rating.findData(e.rating)))
+            self.feedback.show_ratings(e.mentor_rating, e.mentee_rating)
             self.private.setChecked(e.private)
         finally:
             for w in session:
                 w.blockSignals(False)
         for field, saver in self._savers.items():
             saver.set_text(getattr(e, field))
+        self.earlier.show_entry(entry_id, e.feedback_good, e.feedback_improve, e.rating)
+        if not e.notes:
+            self.show_write()  # nothing to preview: the notes are ready for typing
         if self.notes_tabs.currentWidget() is self.preview:
             self._render_preview()
-        self.action_items.load(entry_id)
+        self.action_items.load(entry_id, e.held_on)
         self.goal_model.load(entry_id)
         read_only = self.doc.read_only
         for field in self._savers:
             self._fields[field].setReadOnly(read_only)
         for w in (*session, self.new_action, self.new_action_owner):
             w.setEnabled(not read_only)
+        self.feedback.set_read_only(read_only)
+        self.earlier.set_read_only(read_only)
         self.action_items.update_buttons()
         return True
 
@@ -294,11 +321,12 @@ class EntryEditor(QWidget):
         e = ops.get_entry(self.doc.store, self.entry_id)
         for field, _label in self.TEXT_FIELDS:
             self._savers[field].set_text(getattr(e, field))
+        self.earlier.show_entry(self.entry_id, e.feedback_good, e.feedback_improve, e.rating)
         if self.notes_tabs.currentWidget() is self.preview:
             self._render_preview()
 
     def reload_actions(self) -> None:
-        self.action_items.load(self.entry_id)
+        self.action_items.load(self.entry_id, self._held_on)
         self.action_items.update_buttons()
 
     def reload_goals(self) -> None:
@@ -334,9 +362,7 @@ class EntryEditor(QWidget):
     def _save(self, field: str, value: FieldValue) -> bool:
         if self.entry_id is None or self.doc.read_only:
             return False
-        label = {"held_on": "Change Session Date", "duration_minutes": "Change Duration",
-                 "rating": "Rate Session", "private": "Change Privacy", "topics": "Edit Topics",
-                 }.get(field) or f"Edit {dict(self.TEXT_FIELDS).get(field, field)}"
+        label = commands.ENTRY_LABELS.get(field) or f"Edit {dict(self.TEXT_FIELDS).get(field, field)}"
         edit = commands.update_entry(self.entry_id, label, **{field: value})
         return self.doc.run(edit, self) is not None
 
@@ -359,8 +385,15 @@ class EntryEditor(QWidget):
         self._save("topics", self.topics.text())
 
     def _render_preview(self) -> None:
-        if self.notes_tabs.currentWidget() is self.preview:
+        previewing = self.notes_tabs.currentWidget() is self.preview
+        # Alt+N moves to what is shown: the notes hidden behind Preview would take the typing.
+        self.notes_caption.setBuddy(self.preview if previewing else self.notes)
+        if previewing:
             self.preview.show_notes(self.notes.toPlainText())
+
+    def show_write(self) -> None:
+        """The notes as text to type into, not their preview."""
+        self.notes_tabs.setCurrentWidget(self.notes)
 
     def flush(self) -> None:
         for saver in self._savers.values():

@@ -17,9 +17,25 @@ from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon
 from revmentor_desktop.ui.tables import ROOT, Index
+from revmentor_desktop.ui.widgets import plain_tooltip
 
-#: A session's usefulness rating as it is shown, in the list and in the editor's choice.
-STARS = {None: "", 1: "★☆☆☆☆", 2: "★★☆☆☆", 3: "★★★☆☆", 4: "★★★★☆", 5: "★★★★★"}
+
+def rating_text(e: ops.EntrySummary) -> str:
+    """The Rating column: each partner's usefulness, the mentor's first ("4★ · 5★", "– · 3★"); an
+    entry from before they were kept apart shows its one earlier rating ("4★")."""
+    if e.mentor_rating is None and e.mentee_rating is None:
+        return f"{e.rating}★" if e.rating is not None else ""
+    return " · ".join(f"{r}★" if r is not None else "–" for r in (e.mentor_rating, e.mentee_rating))
+
+
+def rating_words(e: ops.EntrySummary, mentor: str, mentee: str) -> str:
+    """The Rating column in words, each rating named by whose it is."""
+    if e.mentor_rating is None and e.mentee_rating is None:
+        if e.rating is None:
+            return "Not rated"
+        return f"Earlier rating (whose was not recorded): {e.rating} of 5"
+    return "\n".join(f"Useful for {name}: {f'{r} of 5' if r is not None else 'not rated'}"
+                     for name, r in ((mentor, e.mentor_rating), (mentee, e.mentee_rating)))
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
@@ -52,6 +68,11 @@ class EntryListModel(QAbstractTableModel):
         self._hits: set[int] | None = None
         self._query = ""
         self._words: tuple[str, ...] = ()
+        self._names = ("the mentor", "the mentee")
+
+    def set_names(self, mentor: str, mentee: str) -> None:
+        """Whose ratings the Rating column's tooltips name."""
+        self._names = (mentor, mentee)
 
     # loading and filtering
     def reload(self) -> None:
@@ -153,10 +174,14 @@ class EntryListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             if section == self.TOPICS and self.searching:
                 return "Matching text"
             return self.HEADERS[section]
+        if role == _TOOLTIP and section == self.RATING:
+            return plain_tooltip("How useful the session was for {} · for {}".format(*self._names))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -172,10 +197,12 @@ class EntryListModel(QAbstractTableModel):
                 if self._snippets is not None:
                     return self._snippet(row) or e.topics
                 return e.topics or "(no topics)"
-            return self._date(e) if col == self.DATE else STARS[e.rating]
+            return self._date(e) if col == self.DATE else rating_text(e)
         if role == _DECORATION:
             return lock_icon() if col == self.DATE and e.private else None
         if role == _TOOLTIP:
+            if col == self.RATING:
+                return plain_tooltip(rating_words(e, *self._names))  # names are the user's text
             parts = [f"{self._date(e)} · {e.duration_minutes} min"]
             if e.topics:
                 parts.append(e.topics)
@@ -183,6 +210,8 @@ class EntryListModel(QAbstractTableModel):
                 parts.append("Private: never exported, hidden in screen-share mode")
             return "\n".join(parts)
         if role == _ACCESSIBLE:
+            if col == self.RATING:
+                return rating_words(e, *self._names).replace("\n", "; ")
             text = str(self.data(index, _DISPLAY)).replace(jr.HIT_START, "").replace(jr.HIT_END, "")
             return f"{text} (private)" if col == self.DATE and e.private else text
         return e.id  # the user role

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -108,7 +108,7 @@ class JournalTab(QWidget):
         header.setSectionResizeMode(EntryListModel.TOPICS, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(EntryListModel.RATING, QHeaderView.ResizeMode.Fixed)
         view.setColumnWidth(EntryListModel.DATE, view.fontMetrics().horizontalAdvance("00 May 0000") + 44)
-        view.setColumnWidth(EntryListModel.RATING, view.fontMetrics().horizontalAdvance("★★★★★") + 20)
+        view.setColumnWidth(EntryListModel.RATING, view.fontMetrics().horizontalAdvance("5★ · 5★") + 20)
         return view
 
     def _build_editor_side(self, splitter: QSplitter) -> QStackedWidget:
@@ -123,6 +123,11 @@ class JournalTab(QWidget):
         self.editor_scroll.setWidgetResizable(True)
         self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.editor_scroll.setWidget(self.editor)
+        # Whatever takes the focus in the form (Tab, a shortcut, a click) is scrolled into view:
+        # typing must never change a field the user cannot see.
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_moved)
         self.right.addWidget(self.empty)
         self.right.addWidget(self.editor_scroll)
         return self.right
@@ -150,9 +155,29 @@ class JournalTab(QWidget):
 
     # -- helpers -------------------------------------------------------------------------------------
 
+    def _focus_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """The field given the focus is shown whole when it fits (by the keyboard, with a line or
+        two round it for its caption); a taller one, its cursor — unless it was clicked, as the
+        cursor is still where it was and would scroll the form away from the click."""
+        if now is None or not self.editor.isAncestorOf(now):
+            return
+        clicked = QApplication.mouseButtons() != Qt.MouseButton.NoButton
+        room = self.editor_scroll.viewport().height() - now.height()
+        if room < 0:
+            if not clicked:
+                self.editor_scroll.ensureWidgetVisible(now)
+            return
+        top_left = now.mapTo(self.editor, QPoint(0, 0))
+        half_w, half_h = now.width() // 2, now.height() // 2
+        margin = 0 if clicked else min(room // 2, 2 * now.fontMetrics().height())
+        self.editor_scroll.ensureVisible(top_left.x() + half_w, top_left.y() + half_h,
+                                         half_w, half_h + margin)
+
     def _load_names(self) -> None:
         p = self.doc.partnership()
-        self.editor.set_names(isolate(p.mentor_name), isolate(p.mentee_name))
+        mentor, mentee = isolate(p.mentor_name), isolate(p.mentee_name)
+        self.editor.set_names(mentor, mentee)
+        self.model.set_names(mentor, mentee)
 
     def current_entry_id(self) -> int | None:
         idx = self.list.currentIndex()
@@ -270,6 +295,7 @@ class JournalTab(QWidget):
             self.search.clear()
             self.run_search()
         self.select_entry(new_id)
+        self.editor.show_write()  # a new entry is written, whatever was last previewed
         self.editor.topics.setFocus()
 
     def delete_entry(self) -> None:
