@@ -201,3 +201,6 @@ def test_the_feedback_fields_have_names_and_shortcuts_of_their_own(win: MainWind
         ed.topics.setFocus()
         qtbot.keyClick(ed.topics, key, Qt.KeyboardModifier.AltModifier)
         assert QApplication.focusWidget() is target, key
+    # Alt+B is the section's first box even after another of its fields had the focus.
+    qtbot.keyClick(ed.topics, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is ed.feedback.boxes["mentor_says_keep"]

@@ -89,12 +89,15 @@ def test_a_due_date_starts_from_the_session_not_from_1900(win: MainWindow, qtbot
 @pytest.mark.qt_log_ignore("does not support grabbing the keyboard")  # a popup, off-screen
 def test_the_calendar_opens_at_the_session_and_a_click_chooses(win: MainWindow, qtbot: Any) -> None:
     tab = journal(win)
+    screen = win.screen().availableGeometry()  # the window in the screen's bottom right corner
+    win.move(screen.right() - win.frameGeometry().width(), screen.bottom() - win.frameGeometry().height())
     editor = open_due_editor(tab, 0)
     qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     calendar = editor.calendar
     assert calendar is not None and calendar.isVisible()
     assert (calendar.yearShown(), calendar.monthShown()) == (2026, 3)
     assert calendar.selectedDate().toPython() == SESSION
+    assert editor.screen().availableGeometry().contains(calendar.frameGeometry())  # all of it
     calendar.setSelectedDate(calendar.selectedDate().addDays(10))
     calendar.activated.emit(calendar.selectedDate())  # Enter (or a click) on the 14th
     assert due_of(tab, 0) == date(2026, 3, 14)

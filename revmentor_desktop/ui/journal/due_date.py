@@ -12,35 +12,43 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QValidator
+from PySide6.QtCore import QDate, QLocale, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QTextCharFormat, QValidator
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
 
 from revmentor_desktop.data.validation import MAX_YEAR, MIN_YEAR
 from revmentor_desktop.report.text import DAY_FORMAT, day_text
 from revmentor_desktop.ui.widgets import from_qdate, to_qdate
 
+#: What separates a date's parts, as typed or in a format: all of it one space ("12.3.2026",
+#: "12/3/2026" and "12-3-2026" are the same date to a reader).
+_SEPARATORS = re.compile(r"[./\-,\s]+")
+
+
+def _plain(text: str) -> str:
+    return _SEPARATORS.sub(" ", text).strip()
+
 
 def _formats(locale: QLocale) -> list[str]:
-    """The formats a typed date is read in, the user's own first."""
+    """The formats a typed date is read in, the user's own first, their separators made spaces."""
     out: list[str] = []
     for kind in (QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat):
-        own = re.sub(r"d{4}\W*", "", locale.dateFormat(kind))  # no weekday: "12. März 2026"
+        own = re.sub(r"d{3,4}\W*", "", locale.dateFormat(kind))  # no weekday: "12. März 2026"
         loose = own.replace("dd", "d").replace("MM", "M") if "MMM" not in own else own
         out += [own, loose]
         if "yyyy" in loose:
             out.append(loose.replace("yyyy", "yy"))
         elif "yy" in loose:
             out.append(loose.replace("yy", "yyyy"))
-    out += [DAY_FORMAT, "d MMMM yyyy", "MMM d yyyy", "MMMM d yyyy", "yyyy-M-d"]
-    return list(dict.fromkeys(out))
+    out += [DAY_FORMAT, "d MMMM yyyy", "MMM d yyyy", "MMMM d yyyy", "yyyy M d"]
+    return list(dict.fromkeys(map(_plain, out)))
 
 
 def parse_day(text: str, today: date, locale: QLocale | None = None) -> date | None:
-    """The day `text` names, in the user's way of writing dates or one of the plain ones; None
-    when it names none (or one outside the years the file keeps). Two-digit years fall in the
-    century around `today`."""
-    text = " ".join(text.replace(",", " ").split())
+    """The day `text` names, in the user's way of writing dates (whatever separates its parts)
+    or one of the plain ones; None when it names none (or one outside the years the file keeps).
+    Two-digit years fall in the century around `today`."""
+    text = _plain(text)
     if not text:
         return None
     locale = locale or QLocale()
@@ -119,15 +127,28 @@ class DueDateEdit(QLineEdit):
             self.calendar.setMinimumDate(QDate(MIN_YEAR, 1, 1))
             self.calendar.setMaximumDate(QDate(MAX_YEAR, 12, 31))
             self.calendar.setAccessibleName("Due date calendar")
+            for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):  # Qt's own red: the
+                self.calendar.setWeekdayTextFormat(weekend, QTextCharFormat())  # palette's, here
             self.calendar.activated.connect(self._chosen)
             self.calendar.clicked.connect(self._chosen)
         day = to_qdate(self.value() or self.start)
         self.calendar.setSelectedDate(day)
         self.calendar.setCurrentPage(day.year(), day.month())
         self.calendar.adjustSize()
-        self.calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        self.calendar.move(self._popup_place(self.calendar.sizeHint()))
         self.calendar.show()
         self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _popup_place(self, size: QSize) -> QPoint:
+        """Under the line, its left edges together; kept on the screen (above the line when
+        there is no room under it, its right edge with the line's at the screen's right)."""
+        below = self.mapToGlobal(QPoint(0, self.height()))
+        screen = self.screen().availableGeometry()
+        x = below.x() if below.x() + size.width() <= screen.right() + 1 else \
+            self.mapToGlobal(QPoint(self.width(), 0)).x() - size.width()
+        y = below.y() if below.y() + size.height() <= screen.bottom() + 1 else \
+            self.mapToGlobal(QPoint(0, 0)).y() - size.height()
+        return QPoint(max(screen.left(), x), max(screen.top(), y))
 
     def _chosen(self, day: QDate) -> None:
         assert self.calendar is not None

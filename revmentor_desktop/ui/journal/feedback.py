@@ -8,7 +8,7 @@ These widgets show and take values; the entry editor saves them (the text boxes 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from revmentor_desktop.data.vocab import EARLIER_FEEDBACK_NOTE, FEEDBACK_LABELS
@@ -83,6 +83,13 @@ class FeedbackSection(QGroupBox):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.set_names("Mentor", "Mentee")
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut:  # Alt+B: the first box (a group box's own
+            # shortcut goes back to whichever of its fields last had the focus)
+            self.boxes["mentor_says_keep"].setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().event(event)
 
     def set_names(self, mentor: str, mentee: str) -> None:
         """Head each column with who tells whom, and name the fields for assistive technology."""
