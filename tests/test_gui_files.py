@@ -470,7 +470,7 @@ def test_a_read_only_file_opens_read_only_and_refuses_edits_with_a_message(
 
 def _cap_pages(store: Store, pages: int | None) -> None:
     """SQLite's own "database or disk is full": no page beyond `pages` (None lifts the cap)."""
-    with store.read() as s:
+    with store.write() as s:  # the connection edits are saved through
         conn = s.connection().connection.dbapi_connection
         assert conn is not None
         if pages is None:
@@ -487,7 +487,7 @@ def test_disk_full_while_typing_keeps_the_text_and_saves_it_later(
     window.show_tab(window.tabs.indexOf(journal))
     assert journal.select_entry(entry)
     editor = journal.editor
-    with store.read() as s:
+    with store.write() as s:  # the connection edits are saved through
         pages = s.connection().exec_driver_sql("PRAGMA page_count").scalar()
     _cap_pages(store, pages)
 
@@ -687,7 +687,7 @@ def _full_disk_with_unsaved_notes(window: MainWindow, fake_dialogs: Any) -> tupl
     journal = window.journal_tab
     window.show_tab(window.tabs.indexOf(journal))
     assert journal.select_entry(newer)
-    with store.read() as s:
+    with store.write() as s:  # the connection edits are saved through
         pages = s.connection().exec_driver_sql("PRAGMA page_count").scalar()
     _cap_pages(store, pages)
     text = "What I must not lose. " * 8000

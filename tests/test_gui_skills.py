@@ -399,7 +399,7 @@ def test_delete_a_skill_and_undo_brings_its_ratings_back(
     tab = skills_tab(skills_window)
     store = skills_window.doc.store
     ex = next(s for s in ops.list_skills(store) if s.name == "Executive presence")
-    before = [r.model_dump() for r in ops.list_ratings(store, ex.id)]
+    before = ops.list_ratings(store, ex.id)
     assert len(before) == 4
     tab.skills_view.selectRow(row_of(tab, "Executive presence"))
     tab.skills_view.setFocus()
@@ -431,7 +431,7 @@ def test_delete_a_skill_and_undo_brings_its_ratings_back(
 
     skills_window.close()
     store = Store.open(skills_file)
-    assert [r.model_dump() for r in ops.list_ratings(store, ex.id)] == before
+    assert ops.list_ratings(store, ex.id) == before
     store.close()
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data import commands, ops, reads
 from revmentor_desktop.data.commands import Change
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.ui.swot import (
@@ -475,13 +475,13 @@ def test_one_query_per_reload_and_only_for_swot_changes(
         swot_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     tab = swot(swot_window)
     calls: list[int] = []
-    real = ops.list_swot_items
+    real = reads.list_swot_items
 
     def counting(store: Store) -> Any:
         calls.append(1)
         return real(store)
 
-    monkeypatch.setattr(ops, "list_swot_items", counting)
+    monkeypatch.setattr(reads, "list_swot_items", counting)
     swot_window.doc.changed.emit(frozenset({Change.SWOT}), None)
     assert len(calls) == 1  # shared by all eight quadrants
     swot_window.doc.changed.emit(frozenset({Change.GOALS, Change.ENTRIES, Change.PRIVACY}), None)

@@ -200,10 +200,10 @@ def test_upgraded_v1_rows_delete_and_restore(upgraded: Store) -> None:
     def values(entry_id: int) -> tuple:
         entry = ops.get_entry(upgraded, entry_id)
         return (
-            entry.model_dump(),
-            [a.model_dump() for a in ops.list_actions(upgraded, entry_id)],
+            entry,
+            ops.list_actions(upgraded, entry_id),
             sorted(ops.entry_goal_ids(upgraded, entry_id)),
-            [r.model_dump() for r in ops.list_ratings(upgraded)],
+            ops.list_ratings(upgraded),
         )
 
     before = values(1)
@@ -214,14 +214,14 @@ def test_upgraded_v1_rows_delete_and_restore(upgraded: Store) -> None:
     assert search(upgraded.path, "narwhal") == {1}
 
     goal_before = (
-        ops.get_goal(upgraded, 1).model_dump(),
-        [m.model_dump() for m in ops.list_milestones(upgraded, 1)],
+        ops.get_goal(upgraded, 1),
+        ops.list_milestones(upgraded, 1),
         [e.id for e in ops.entries_for_goal(upgraded, 1)],
     )
     ops.restore(upgraded, ops.delete_goal(upgraded, 1))
     assert (
-        ops.get_goal(upgraded, 1).model_dump(),
-        [m.model_dump() for m in ops.list_milestones(upgraded, 1)],
+        ops.get_goal(upgraded, 1),
+        ops.list_milestones(upgraded, 1),
         [e.id for e in ops.entries_for_goal(upgraded, 1)],
     ) == goal_before
 

@@ -3,7 +3,6 @@ range on request — in the data layer, on the command line and in the export di
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -53,16 +52,6 @@ def test_highlights_are_the_newest_shared_sessions_first(thirty: Path) -> None:
     assert len(latest) == 10 and "Session 30" not in {e.topics for e in latest}  # private
     assert [e.topics for e in ranged] == ["Session 4", "Session 3", "Session 2"]
     assert len(everything) == 24
-
-
-def test_plain_rows_have_the_tables_fields() -> None:
-    """The plain-SQL rows the export reads stand in for the SQLModel rows: same fields, same order."""
-    from revmentor_desktop.data import models
-
-    for row, table in ((reads.GoalRow, models.Goal), (reads.SwotItemRow, models.SwotItem),
-                       (reads.SkillRow, models.Skill), (reads.RatingRow, models.SkillRating),
-                       (reads.PartnershipRow, models.Partnership)):
-        assert [f.name for f in dataclasses.fields(row)] == list(table.model_fields), row.__name__
 
 
 def test_default_pdf_shows_the_ten_newest_and_counts_every_session(thirty: Path, tmp_path: Path) -> None:

@@ -2,7 +2,11 @@
 
 Writers return what the UI needs to undo them: `add_*` the new id, `update_*` the previous values,
 `delete_*` a `Tombstone` that `restore()` puts back exactly (same ids, children and links included).
-Readers return plain rows; nothing here knows about Qt.
+Nothing here knows about Qt. Writes go through the ORM (SQLModel rows, `Store.write()`); reads do
+not: they are `reads`' (plain SQL), and this module only forwards the read names it used to define
+(`ops.list_goals` is `reads.list_goals`) for the callers not yet moved to `reads` — ui/journal/ and
+the tests. New code reads through `reads`, which never imports the ORM; `commands` imports this
+module on the first edit.
 
 This module is a deliberate facade: the functions live in one module per area — `ops_partnership`
 (details, focus areas, agreement), `ops_goals` (goals, milestones), `ops_journal` (entries, action
@@ -18,8 +22,6 @@ from __future__ import annotations
 from revmentor_desktop.data.ops_checkins import (
     add_check_in,
     delete_check_in,
-    get_check_in,
-    list_check_ins,
     update_check_in,
 )
 from revmentor_desktop.data.ops_goals import (
@@ -27,30 +29,15 @@ from revmentor_desktop.data.ops_goals import (
     add_milestone,
     delete_goal,
     delete_milestone,
-    get_goal,
-    goal_status_counts,
-    list_goals,
-    list_milestones,
-    milestone_counts,
     move_milestone,
     update_goal,
     update_milestone,
 )
 from revmentor_desktop.data.ops_journal import (
-    EntrySummary,
-    Highlight,
-    OpenAction,
     add_action,
     add_entry,
     delete_action,
     delete_entry,
-    entries_for_goal,
-    entry_goal_ids,
-    get_entry,
-    journal_highlights,
-    list_actions,
-    list_entries,
-    open_actions,
     set_entry_goals,
     update_action,
     update_entry,
@@ -67,8 +54,6 @@ from revmentor_desktop.data.ops_partnership import (
 from revmentor_desktop.data.ops_reviews import (
     decide_review,
     delete_review,
-    get_review,
-    list_review_goals,
     restore_decision,
     start_review,
     update_review,
@@ -83,8 +68,6 @@ from revmentor_desktop.data.ops_skills import (
     add_skill,
     delete_rating,
     delete_skill,
-    list_ratings,
-    list_skills,
     update_rating,
     update_skill,
 )
@@ -92,12 +75,35 @@ from revmentor_desktop.data.ops_swot import (
     add_swot_item,
     delete_snapshot,
     delete_swot_item,
-    list_snapshots,
-    list_swot_items,
     move_swot_item,
     save_snapshot,
-    snapshot_items,
     update_swot_item,
+)
+from revmentor_desktop.data.reads import (  # reads, under the names ops had for them
+    EntrySummary,
+    Highlight,
+    OpenAction,
+    entries_for_goal,
+    entry_goal_ids,
+    get_check_in,
+    get_entry,
+    get_goal,
+    get_review,
+    goal_status_counts,
+    journal_highlights,
+    list_actions,
+    list_check_ins,
+    list_entries,
+    list_goals,
+    list_milestones,
+    list_ratings,
+    list_review_goals,
+    list_skills,
+    list_snapshots,
+    list_swot_items,
+    milestone_counts,
+    open_actions,
+    snapshot_items,
 )
 from revmentor_desktop.data.validation import (  # the field rules, under the names ops has always had
     ACTION_FIELDS,

@@ -6,11 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlmodel import col
-
 from revmentor_desktop.data.models import CheckIn
-from revmentor_desktop.data.ops_rows import Tombstone, delete_row, get_row, now, update_row
+from revmentor_desktop.data.ops_rows import Tombstone, delete_row, now, update_row
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import CHECK_IN_FIELDS, validate_fields
 
@@ -23,17 +20,6 @@ def add_check_in(store: Store, held_on: date | str, author: str, **values: Any) 
         s.flush()
         assert row.id is not None
         return row.id
-
-
-def get_check_in(store: Store, check_in_id: int) -> CheckIn:
-    return get_row(store, CheckIn, check_in_id)
-
-
-def list_check_ins(store: Store) -> list[CheckIn]:
-    """Every check-in, oldest first."""
-    stmt = select(CheckIn).order_by(col(CheckIn.held_on), col(CheckIn.id))
-    with store.read() as s:
-        return list(s.execute(stmt).scalars())
 
 
 def update_check_in(store: Store, check_in_id: int, **changes: Any) -> dict[str, Any]:

@@ -1,10 +1,9 @@
-"""Journal entries and their action items, one function per change, and the lists of entries
-the Journal, Goals and Skills tabs and the PDF summary show."""
+"""Journal entries and their action items, one function per change (their reads are
+`reads_journal`'s)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,12 +15,10 @@ from revmentor_desktop.data.models import ActionItem, EntryGoal, JournalEntry, S
 from revmentor_desktop.data.ops_rows import (
     Tombstone,
     delete_row,
-    get_row,
     next_position,
     now,
     update_row,
 )
-from revmentor_desktop.data.reads import HIGHLIGHT_COLUMNS, Highlight, OpenAction
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import ACTION_FIELDS, ENTRY_FIELDS, validate_fields
 from revmentor_desktop.errors import Gone
@@ -39,10 +36,6 @@ def add_entry(store: Store, held_on: date | str, **values: Any) -> int:
         s.flush()
         assert entry.id is not None
         return entry.id
-
-
-def get_entry(store: Store, entry_id: int) -> JournalEntry:
-    return get_row(store, JournalEntry, entry_id)
 
 
 def update_entry(store: Store, entry_id: int, **changes: Any) -> dict[str, Any]:
@@ -66,95 +59,21 @@ def delete_entry(store: Store, entry_id: int) -> Tombstone:
     return tomb
 
 
-@dataclass(frozen=True)
-class EntrySummary:
-    """What the journal list shows of an entry."""
-
-    id: int
-    held_on: date
-    topics: str
-    rating: int | None  # earlier feedback's rating (files from before version 3): whose, unknown
-    private: bool
-    duration_minutes: int
-    mentor_rating: int | None = None
-    mentee_rating: int | None = None
-
-
-_SUMMARY_COLUMNS = (
-    col(JournalEntry.id),
-    col(JournalEntry.held_on),
-    col(JournalEntry.topics),
-    col(JournalEntry.rating),
-    col(JournalEntry.private),
-    col(JournalEntry.duration_minutes),
-    col(JournalEntry.mentor_rating),
-    col(JournalEntry.mentee_rating),
-)
-
-
-def list_entries(store: Store, *, include_private: bool = True) -> list[EntrySummary]:
-    """Every entry, newest first, with only the columns a list shows."""
-    stmt = select(*_SUMMARY_COLUMNS).order_by(col(JournalEntry.held_on).desc(), col(JournalEntry.id).desc())
-    if not include_private:
-        stmt = stmt.where(col(JournalEntry.private) == False)  # noqa: E712
-    with store.read() as s:
-        return [EntrySummary(*row) for row in s.execute(stmt)]
-
-
-def journal_highlights(store: Store, start: date | None = None, end: date | None = None) -> list[Highlight]:
-    """Non-private entries between `start` and `end` (inclusive), oldest first. Private entries are
-    never returned by this function: it exists to build things that leave the machine."""
-    stmt = (
-        select(*(col(getattr(JournalEntry, name)) for name in HIGHLIGHT_COLUMNS))
-        .where(col(JournalEntry.private) == False)  # noqa: E712
-        .order_by(col(JournalEntry.held_on), col(JournalEntry.id))
-    )
-    if start is not None:
-        stmt = stmt.where(col(JournalEntry.held_on) >= start)
-    if end is not None:
-        stmt = stmt.where(col(JournalEntry.held_on) <= end)
-    with store.read() as s:
-        return [Highlight(*row) for row in s.execute(stmt)]
-
-
-def entry_goal_ids(store: Store, entry_id: int) -> list[int]:
-    with store.read() as s:
-        return list(s.execute(select(col(EntryGoal.goal_id)).where(col(EntryGoal.entry_id) == entry_id)).scalars())
-
-
 def set_entry_goals(store: Store, entry_id: int, goal_ids: Iterable[int]) -> list[int]:
     """Set which goals an entry discussed; return the previous list."""
     wanted = sorted(set(goal_ids))
-    old = entry_goal_ids(store, entry_id)
     with store.write() as s:
         if s.get(JournalEntry, entry_id) is None:
             raise Gone(f"Journal entry {entry_id} no longer exists")
+        old = sorted(s.execute(select(col(EntryGoal.goal_id)).where(col(EntryGoal.entry_id) == entry_id))
+                     .scalars())
         s.execute(delete(EntryGoal).where(col(EntryGoal.entry_id) == entry_id))
         for gid in wanted:
             s.add(EntryGoal(entry_id=entry_id, goal_id=gid))
     return old
 
 
-def entries_for_goal(store: Store, goal_id: int, *, include_private: bool = True) -> list[EntrySummary]:
-    stmt = (
-        select(*_SUMMARY_COLUMNS)
-        .join(EntryGoal, col(EntryGoal.entry_id) == col(JournalEntry.id))
-        .where(col(EntryGoal.goal_id) == goal_id)
-        .order_by(col(JournalEntry.held_on).desc())
-    )
-    if not include_private:
-        stmt = stmt.where(col(JournalEntry.private) == False)  # noqa: E712
-    with store.read() as s:
-        return [EntrySummary(*row) for row in s.execute(stmt)]
-
-
 # -- action items ------------------------------------------------------------------------------------
-
-
-def list_actions(store: Store, entry_id: int) -> list[ActionItem]:
-    stmt = select(ActionItem).where(col(ActionItem.entry_id) == entry_id).order_by(col(ActionItem.position), col(ActionItem.id))
-    with store.read() as s:
-        return list(s.execute(stmt).scalars())
 
 
 def add_action(store: Store, entry_id: int, text: str, **values: Any) -> int:
@@ -176,20 +95,3 @@ def update_action(store: Store, action_id: int, **changes: Any) -> dict[str, Any
 
 def delete_action(store: Store, action_id: int) -> Tombstone:
     return delete_row(store, ActionItem, action_id)
-
-
-def open_actions(store: Store, *, include_private: bool = True, before: date | None = None) -> list[OpenAction]:
-    """Action items not yet done, oldest session first (optionally only from sessions before a date)."""
-    stmt = (
-        select(col(ActionItem.id), col(ActionItem.entry_id), col(JournalEntry.held_on), col(ActionItem.text),
-               col(ActionItem.owner), col(ActionItem.due_on))
-        .join(JournalEntry, col(JournalEntry.id) == col(ActionItem.entry_id))
-        .where(col(ActionItem.done_on) == None)  # noqa: E711
-        .order_by(col(JournalEntry.held_on), col(ActionItem.position), col(ActionItem.id))
-    )
-    if not include_private:
-        stmt = stmt.where(col(JournalEntry.private) == False)  # noqa: E712
-    if before is not None:
-        stmt = stmt.where(col(JournalEntry.held_on) < before)
-    with store.read() as s:
-        return [OpenAction(*row) for row in s.execute(stmt)]

@@ -14,7 +14,7 @@ from sqlmodel import col
 from revmentor_desktop.data import compute
 from revmentor_desktop.data import validation as v
 from revmentor_desktop.data.models import Goal, Milestone, Partnership, Review, ReviewGoal
-from revmentor_desktop.data.ops_rows import Tombstone, delete_row, get_row, now, update_row
+from revmentor_desktop.data.ops_rows import Tombstone, delete_row, now, update_row
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import (
     REVIEW_FIELDS,
@@ -52,24 +52,15 @@ def start_review(store: Store, kind: str, held_on: date | str, **values: Any) ->
         return review.id
 
 
-def get_review(store: Store, review_id: int) -> Review:
-    return get_row(store, Review, review_id)
-
-
-def list_review_goals(store: Store, review_id: int) -> list[ReviewGoal]:
-    stmt = (select(ReviewGoal).where(col(ReviewGoal.review_id) == review_id)
-            .order_by(col(ReviewGoal.position), col(ReviewGoal.id)))
-    with store.read() as s:
-        return list(s.execute(stmt).scalars())
-
-
 def update_review(store: Store, review_id: int, **changes: Any) -> dict[str, Any]:
-    clean = validate_fields(REVIEW_FIELDS, changes)
+    return update_row(store, Review, REVIEW_FIELDS, review_id, changes, check=_review_dates_fit)
+
+
+def _review_dates_fit(review: Review, clean: dict[str, Any]) -> None:
+    """The next review comes after this one (checked on the row as the transaction finds it)."""
     if "held_on" in clean or "next_review_date" in clean:
-        current = get_review(store, review_id)
-        v.check_review_dates(clean.get("held_on", current.held_on),
-                             clean.get("next_review_date", current.next_review_date))
-    return update_row(store, Review, REVIEW_FIELDS, review_id, clean)
+        v.check_review_dates(clean.get("held_on", review.held_on),
+                             clean.get("next_review_date", review.next_review_date))
 
 
 def update_review_goal(store: Store, review_goal_id: int, **changes: Any) -> dict[str, Any]:

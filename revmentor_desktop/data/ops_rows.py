@@ -1,9 +1,10 @@
-"""What every area's operations share: getting, updating, ordering and deleting one row in one
-transaction, and undoing a delete (`Tombstone`, `restore`). Nothing here knows about Qt."""
+"""What every area's operations share: updating, ordering and deleting one row in one transaction,
+and undoing a delete (`Tombstone`, `restore`). Nothing here knows about Qt; nothing here reads
+outside a write's transaction (reads are `reads`')."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -71,22 +72,18 @@ def restore(store: Store, tombstone: Tombstone) -> None:
 # -- generic helpers ---------------------------------------------------------------------------------
 
 
-def get_row(store: Store, model: type[M], row_id: int) -> M:
-    with store.read() as s:
-        obj = s.get(model, row_id)
-    if obj is None:
-        raise Gone(f"{model.__name__} {row_id} no longer exists")
-    return obj
-
-
-def update_row(store: Store, model: type[SQLModel], fields: Mapping[str, v.Validator], row_id: int,
-               changes: Mapping[str, Any]) -> dict[str, Any]:
-    """Validate and apply `changes`; return the previous values of exactly those fields."""
+def update_row(store: Store, model: type[M], fields: Mapping[str, v.Validator], row_id: int,
+               changes: Mapping[str, Any], *,
+               check: Callable[[M, dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Validate and apply `changes`; return the previous values of exactly those fields. `check`
+    (the row as the transaction finds it, the clean changes) may refuse them by raising."""
     clean = validate_fields(fields, changes)
     with store.write() as s:
         obj = s.get(model, row_id)
         if obj is None:
             raise Gone(f"{model.__name__} {row_id} no longer exists")
+        if check is not None:
+            check(obj, clean)
         old = {k: getattr(obj, k) for k in clean}
         for k, val in clean.items():
             setattr(obj, k, val)

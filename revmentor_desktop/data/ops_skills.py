@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlmodel import col
 
 from revmentor_desktop.data.models import Skill, SkillRating
@@ -15,11 +14,6 @@ from revmentor_desktop.data.validation import RATING_FIELDS, SKILL_FIELDS, valid
 from revmentor_desktop.errors import Gone
 
 # -- skills ------------------------------------------------------------------------------------------
-
-
-def list_skills(store: Store) -> list[Skill]:
-    with store.read() as s:
-        return list(s.execute(select(Skill).order_by(col(Skill.owner), col(Skill.position), col(Skill.id))).scalars())
 
 
 def add_skill(store: Store, name: str, owner: str, **values: Any) -> int:
@@ -38,14 +32,6 @@ def update_skill(store: Store, skill_id: int, **changes: Any) -> dict[str, Any]:
 
 def delete_skill(store: Store, skill_id: int) -> Tombstone:
     return delete_row(store, Skill, skill_id, (SkillRating, col(SkillRating.skill_id)))
-
-
-def list_ratings(store: Store, skill_id: int | None = None) -> list[SkillRating]:
-    stmt = select(SkillRating).order_by(col(SkillRating.skill_id), col(SkillRating.rated_on), col(SkillRating.id))
-    if skill_id is not None:
-        stmt = stmt.where(col(SkillRating.skill_id) == skill_id)
-    with store.read() as s:
-        return list(s.execute(stmt).scalars())
 
 
 def add_rating(store: Store, skill_id: int, rated_on: date | str, level: int, **values: Any) -> int:

@@ -25,12 +25,6 @@ from revmentor_desktop.errors import Gone
 # -- SWOT --------------------------------------------------------------------------------------------
 
 
-def list_swot_items(store: Store) -> list[SwotItem]:
-    stmt = select(SwotItem).order_by(col(SwotItem.grid), col(SwotItem.quadrant), col(SwotItem.position), col(SwotItem.id))
-    with store.read() as s:
-        return list(s.execute(stmt).scalars())
-
-
 def add_swot_item(store: Store, grid: str, quadrant: str, text: str, index: int | None = None) -> int:
     clean = validate_fields(SWOT_FIELDS, {"grid": grid, "quadrant": quadrant, "text": text})
     with store.write() as s:
@@ -87,18 +81,6 @@ def save_snapshot(store: Store, label: str, taken_on: date | str) -> int:
             s.add(SwotSnapshotItem(snapshot_id=snap.id, grid=it.grid, quadrant=it.quadrant,
                                    text=it.text, position=it.position))
         return snap.id
-
-
-def list_snapshots(store: Store) -> list[SwotSnapshot]:
-    with store.read() as s:
-        return list(s.execute(select(SwotSnapshot).order_by(col(SwotSnapshot.taken_on), col(SwotSnapshot.id))).scalars())
-
-
-def snapshot_items(store: Store, snapshot_id: int) -> list[SwotSnapshotItem]:
-    stmt = (select(SwotSnapshotItem).where(col(SwotSnapshotItem.snapshot_id) == snapshot_id)
-            .order_by(col(SwotSnapshotItem.grid), col(SwotSnapshotItem.quadrant), col(SwotSnapshotItem.position)))
-    with store.read() as s:
-        return list(s.execute(stmt).scalars())
 
 
 def delete_snapshot(store: Store, snapshot_id: int) -> Tombstone:

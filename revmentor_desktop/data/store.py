@@ -331,8 +331,8 @@ class Store:
 
     @contextmanager
     def plain(self) -> Iterator[sqlite3.Connection]:
-        """A plain sqlite3 connection for reads that need no ORM (what the window shows first, and
-        bulk reads where the ORM's row handling would cost more than the query). Read-only.
+        """A plain sqlite3 connection for reads (every read is plain SQL: `reads`, and `journal`'s
+        search; the ORM session, `write()`, is for writes only). Read-only.
 
         It is the connection that holds the file open (see `HeldFile`), in the thread that opened the
         store: a new connection would parse the schema again, half a millisecond on every read
@@ -354,21 +354,6 @@ class Store:
         finally:
             if conn is not held:
                 conn.close()
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        from sqlalchemy.exc import DBAPIError
-        from sqlmodel import Session
-
-        self.check_in_place()
-        with Session(self.engine, expire_on_commit=False) as session:
-            try:
-                yield session
-            except DBAPIError as exc:
-                known = translate(exc.orig if exc.orig is not None else exc, self.path)
-                if known is not None:
-                    raise known from exc
-                raise
 
     @contextmanager
     def write(self) -> Iterator[Session]:

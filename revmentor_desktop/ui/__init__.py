@@ -1,4 +1,6 @@
-"""Widgets, dialogs and item models; they read and write only through revmentor_desktop.data.ops."""
+"""Widgets, dialogs and item models; they read through revmentor_desktop.data.reads and write
+through data.commands (never the ORM directly: import-linter's "the window and the report read
+through data.reads")."""
 
 from revmentor_desktop.ui import source_scan
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QListView, QVBoxLayout, QWidget
 
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import reads
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.goals.common import ID_ROLE
@@ -22,11 +22,11 @@ class DiscussedModel(QAbstractListModel):
     def __init__(self, doc: Document) -> None:
         super().__init__()
         self._doc = doc
-        self._rows: list[ops.EntrySummary] = []
+        self._rows: list[reads.EntrySummary] = []
 
     def load(self, goal_id: int | None) -> None:
         self.beginResetModel()
-        self._rows = [] if goal_id is None else ops.entries_for_goal(
+        self._rows = [] if goal_id is None else reads.entries_for_goal(
             self._doc.store, goal_id, include_private=not self._doc.hide_private)
         self.endResetModel()
 

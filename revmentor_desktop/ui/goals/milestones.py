@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Done, Edit
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
@@ -55,7 +55,7 @@ class MilestoneModel(RowDiff, QAbstractListModel):
 
     def load(self, goal_id: int | None) -> None:
         rows = [] if goal_id is None else [
-            MilestoneRow(m.id or 0, m.title, m.done_on) for m in ops.list_milestones(self._doc.store, goal_id)]
+            MilestoneRow(m.id, m.title, m.done_on) for m in reads.list_milestones(self._doc.store, goal_id)]
         if goal_id != self.goal_id:
             self.beginResetModel()
             self.goal_id = goal_id

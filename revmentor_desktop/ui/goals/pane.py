@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Change, Changes, Done, Edit
 from revmentor_desktop.data.compute import goal_progress
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
@@ -290,7 +290,7 @@ class GoalPane(QWidget):
             self.stack.setCurrentWidget(self.empty)
             return
         try:
-            g = ops.get_goal(self.doc.store, self.goal_id)
+            g = reads.get_goal(self.doc.store, self.goal_id)
         except LookupError:
             self.set_goal(None, save_pending=False)
             return

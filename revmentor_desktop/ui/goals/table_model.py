@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QIcon
 
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import reads
 from revmentor_desktop.data.compute import goal_progress, is_overdue
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalStatus
 from revmentor_desktop.report.text import day_text
@@ -70,9 +70,9 @@ class GoalTableModel(RowsTableModel):
         """Two queries: the goals, and milestone counts for all of them."""
         store = self._doc.store
         today = date.today()
-        counts = ops.milestone_counts(store)
+        counts = reads.milestone_counts(store)
         rows = []
-        for g in ops.list_goals(store, include_private=not self._doc.hide_private):
+        for g in reads.list_goals(store, include_private=not self._doc.hide_private):
             assert g.id is not None
             done, total = counts.get(g.id, (0, 0))
             overdue = is_overdue(g.target_date, g.status in CLOSED, today)

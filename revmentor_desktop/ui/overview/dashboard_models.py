@@ -4,11 +4,11 @@ items across all sessions (ticking one marks it done)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt
 
-from revmentor_desktop.data import commands, compute
+from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.document import Document
@@ -16,9 +16,6 @@ from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.overview.dates import day_or_dash
 from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
 from revmentor_desktop.ui.widgets import plain_tooltip
-
-if TYPE_CHECKING:
-    from revmentor_desktop.data import ops
 
 OWNERS = (GoalOwner.MENTOR, GoalOwner.MENTEE, GoalOwner.SHARED)
 #: what a cell shows when its full text does not fit (the Due column: the date without " — overdue",
@@ -39,11 +36,9 @@ class GoalCountsModel(QAbstractTableModel):
         self._set_names()
 
     def reload(self) -> None:
-        from revmentor_desktop.data import ops  # after the first paint (the dashboard waits for it)
-
         self.beginResetModel()
         self._set_names()
-        self._counts = ops.goal_status_counts(self._doc.store, include_private=not self._doc.hide_private)
+        self._counts = reads.goal_status_counts(self._doc.store, include_private=not self._doc.hide_private)
         self.endResetModel()
 
     def _set_names(self) -> None:
@@ -106,10 +101,8 @@ class OpenActionsModel(RowsTableModel):
         self._names: dict[str, str] = {}
 
     def reload(self) -> None:
-        from revmentor_desktop.data import ops  # after the first paint (the dashboard waits for it)
-
         self._set_names()
-        rows = ops.open_actions(self._doc.store, include_private=not self._doc.hide_private)
+        rows = reads.open_actions(self._doc.store, include_private=not self._doc.hide_private)
         rows.reverse()  # newest session first: what was just agreed is most relevant
         self._set_rows(rows)
 
@@ -135,8 +128,8 @@ class OpenActionsModel(RowsTableModel):
             base |= Qt.ItemFlag.ItemIsUserCheckable
         return base
 
-    def action_at(self, row: int) -> ops.OpenAction | None:
-        action: ops.OpenAction | None = self.row_at(row)
+    def action_at(self, row: int) -> reads.OpenAction | None:
+        action: reads.OpenAction | None = self.row_at(row)
         return action
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -157,10 +150,10 @@ class OpenActionsModel(RowsTableModel):
         return None
 
     @staticmethod
-    def overdue(a: ops.OpenAction) -> bool:
+    def overdue(a: reads.OpenAction) -> bool:
         return compute.is_overdue(a.due_on, False, date.today())  # open actions only
 
-    def text(self, a: ops.OpenAction, col: int) -> str | None:
+    def text(self, a: reads.OpenAction, col: int) -> str | None:
         """What a cell says in full."""
         if col == self.TEXT:
             return a.text
@@ -172,7 +165,7 @@ class OpenActionsModel(RowsTableModel):
             return day_or_dash(a.held_on)
         return None
 
-    def _tooltip(self, a: ops.OpenAction, col: int) -> str | None:
+    def _tooltip(self, a: reads.OpenAction, col: int) -> str | None:
         """Every cell that may be cut short has its full text on hover."""
         if col == self.DONE:
             return "Tick when done: the item leaves this list (undo brings it back)"

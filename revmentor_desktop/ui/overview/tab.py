@@ -23,8 +23,8 @@ PRACTICE_CHANGES = frozenset({Change.PARTNERSHIP, Change.ENTRIES, Change.FEEDBAC
 
 class OverviewTab(QWidget):
     """The partnership's details and its agreement, edited in place and saved at once, under the
-    momentum figures and over the dashboard. Built before SQLModel is imported: nothing here may
-    import `data.ops` at module level (tests/test_startup.py checks it)."""
+    momentum figures and over the dashboard. It reads through `data.reads` and never loads the ORM
+    (tests/test_startup.py, tests/test_no_orm_for_reading.py); its edits load it when applied."""
 
     title = "&Overview"
     NARROW_BELOW = 1100

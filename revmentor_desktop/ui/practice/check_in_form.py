@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import GoalsStillRight, Role
 from revmentor_desktop.ui.document import Document
@@ -124,7 +124,7 @@ class CheckInForm(QWidget):
         if self.check_in_id is None:
             return False
         try:
-            c = ops.get_check_in(self.doc.store, self.check_in_id)
+            c = reads.get_check_in(self.doc.store, self.check_in_id)
         except LookupError:
             self.check_in_id = None
             return False

@@ -14,7 +14,7 @@ from revmentor_desktop.ui.skills.labels import person_label
 from revmentor_desktop.ui.widgets import plain_tooltip
 
 if TYPE_CHECKING:
-    from revmentor_desktop.data.models import Skill
+    from revmentor_desktop.data.reads import SkillRow
 
 
 #: The skill box's width, in characters: at least, and at most (then the tooltip has the rest).
@@ -37,7 +37,7 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._skills: Sequence[Skill] = []
+        self._skills: Sequence[SkillRow] = []
         self._names: dict[str, str] = {}
         self.person_filter = QComboBox(self)
         self.person_filter.setAccessibleName("Show the skills of")
@@ -69,7 +69,7 @@ class FilterBar(QWidget):
                 self.person_filter.addItem(person_label(role, names), role)
             self.person_filter.setCurrentIndex(max(0, self.person_filter.findData(current)))
 
-    def set_skills(self, skills: Sequence[Skill], names: dict[str, str]) -> None:
+    def set_skills(self, skills: Sequence[SkillRow], names: dict[str, str]) -> None:
         """Offer "All" and each skill of the person chosen, keeping the choice made."""
         self._skills, self._names = skills, names
         self._fill_skill_filter()
@@ -120,6 +120,6 @@ class FilterBar(QWidget):
         person, skill = self.person(), self.skill_filter.currentData()
         return (person is None or owner == person) and (skill is None or skill_id == skill)
 
-    def shown(self, skills: Sequence[Skill]) -> list[Skill]:
+    def shown(self, skills: Sequence[SkillRow]) -> list[SkillRow]:
         """The skills the filters let through."""
         return [s for s in skills if s.id is not None and self.lets_through(s.owner, s.id)]

@@ -10,7 +10,7 @@ from revmentor_desktop.data.vocab import RatedBy, Role
 from revmentor_desktop.report.text import day_text
 
 if TYPE_CHECKING:
-    from revmentor_desktop.data.ops_journal import EntrySummary
+    from revmentor_desktop.data.reads import EntrySummary
 
 #: The item-data role that holds a row's id (a skill, a rating or a session).
 ID_ROLE = int(Qt.ItemDataRole.UserRole)

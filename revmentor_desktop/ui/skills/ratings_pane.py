@@ -34,7 +34,7 @@ from revmentor_desktop.ui.skills.views import (
 from revmentor_desktop.ui.widgets import FlowLayout, from_qdate, labelled, make_date_edit
 
 if TYPE_CHECKING:
-    from revmentor_desktop.data.ops_journal import EntrySummary
+    from revmentor_desktop.data.reads import EntrySummary
 
 
 class RatingsPane(QWidget):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from revmentor_desktop.data.compute import RatingPoint, latest_levels, rating_gaps
 
 if TYPE_CHECKING:
-    from revmentor_desktop.data.models import Skill, SkillRating
+    from revmentor_desktop.data import reads
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class RatingRow:
     entry_id: int | None
 
 
-def skill_rows(skills: Sequence[Skill], points: Sequence[RatingPoint]) -> list[SkillRow]:
+def skill_rows(skills: Sequence[reads.SkillRow], points: Sequence[RatingPoint]) -> list[SkillRow]:
     """The skills table's rows: each skill with its latest self and partner levels and gap flag."""
     latest = latest_levels(points)
     gaps = rating_gaps(points)
@@ -49,6 +49,5 @@ def skill_rows(skills: Sequence[Skill], points: Sequence[RatingPoint]) -> list[S
     return rows
 
 
-def rating_row(r: SkillRating) -> RatingRow:
-    assert r.id is not None  # rows read from the file have ids
+def rating_row(r: reads.RatingRow) -> RatingRow:
     return RatingRow(r.id, r.skill_id, r.rated_on, r.level, r.rated_by, r.note, r.entry_id)

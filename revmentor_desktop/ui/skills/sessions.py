@@ -13,7 +13,7 @@ from revmentor_desktop.ui.tables import ROOT, Index
 from revmentor_desktop.ui.widgets import plain_tooltip
 
 if TYPE_CHECKING:
-    from revmentor_desktop.data.ops_journal import EntrySummary
+    from revmentor_desktop.data.reads import EntrySummary
 
 
 class SessionListModel(QAbstractListModel):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, ops, reads
+from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.compute import RatingPoint, rating_gaps
 from revmentor_desktop.data.vocab import Role
@@ -40,7 +40,6 @@ from revmentor_desktop.ui.widgets import DeleteKey, problem_label
 if TYPE_CHECKING:  # matplotlib is heavy: imported for real the first time the tab is shown
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-    from revmentor_desktop.data.models import Skill, SkillRating
     from revmentor_desktop.report.charts import SkillSeries
 
 #: Which kinds of change alter what the chart shows (entries and privacy do not).
@@ -61,8 +60,8 @@ class SkillsTab(QWidget):
         self.sessions = SessionListModel()
         self.skill_model = SkillTableModel(doc)
         self.rating_model = RatingTableModel(doc, self.sessions)
-        self._skills: list[Skill] = []  # rows from the file, as the chart wants them
-        self._ratings: list[SkillRating] = []
+        self._skills: list[reads.SkillRow] = []  # rows from the file, as the chart wants them
+        self._ratings: list[reads.RatingRow] = []
         self._points: list[RatingPoint] = []
         self._rows: list[SkillRow] = []  # every skill's table row; the filters pick from them
         self._gaps: dict[int, int] = {}
@@ -214,13 +213,13 @@ class SkillsTab(QWidget):
             return
         self._stale.discard("sessions")
         self.ratings_pane.set_sessions(
-            ops.list_entries(self.doc.store, include_private=not self.doc.hide_private))
+            reads.list_entries(self.doc.store, include_private=not self.doc.hide_private))
 
     def _reload(self) -> None:
         """Two queries (skills, all ratings); the tables, the gap flags and the chart share them."""
         store = self.doc.store
-        self._skills = ops.list_skills(store)
-        self._ratings = ops.list_ratings(store)
+        self._skills = reads.list_skills(store)
+        self._ratings = reads.list_ratings(store)
         self._points = [RatingPoint(r.skill_id, r.rated_on, r.level, r.rated_by) for r in self._ratings]
         self._rows = skill_rows(self._skills, self._points)
         self._gaps = rating_gaps(self._points)

@@ -10,7 +10,7 @@ from revmentor_desktop.data import compute
 from revmentor_desktop.ui.swot.look import GRIDS, QUADRANTS, ROLE_NAMES
 
 if TYPE_CHECKING:
-    from revmentor_desktop.data.models import SwotItem
+    from revmentor_desktop.data.reads import SwotItemRow
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class SwotBoard:
     rows: dict[tuple[str, str], list[SwotRow]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=lambda: {g: "" for g in GRIDS})
 
-    def load(self, items: Sequence[SwotItem]) -> None:
+    def load(self, items: Sequence[SwotItemRow]) -> None:
         entries = [compute.SwotEntry(it.grid, it.quadrant, it.text) for it in items]
         twins = compute.shared_items(entries)
         self.rows = {(g, q): [] for g in GRIDS for q in QUADRANTS}

@@ -26,7 +26,7 @@ from revmentor_desktop.ui.swot.look import GRIDS, QUADRANTS, ROLE_NAMES
 from revmentor_desktop.ui.widgets import PLAIN
 
 if TYPE_CHECKING:
-    from revmentor_desktop.data.models import SwotSnapshot
+    from revmentor_desktop.data.reads import SwotSnapshotRow
 
 
 class ComparePanel(QWidget):
@@ -103,7 +103,7 @@ class ComparePanel(QWidget):
             frame = 2 * self.tree.frameWidth()
             self.tree.setFixedHeight(min(lines, self.max_lines) * row_height + frame + 2)
 
-    def set_snapshots(self, snapshots: Sequence[SwotSnapshot], keep: int | None) -> None:
+    def set_snapshots(self, snapshots: Sequence[SwotSnapshotRow], keep: int | None) -> None:
         self.combo.blockSignals(True)
         try:
             self.combo.clear()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, compute, ops
+from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import Quadrant, Role
 from revmentor_desktop.report.text import isolate
@@ -204,13 +204,13 @@ class SwotTab(QWidget):
                 p = self.doc.partnership()
                 self.board.names = {Role.MENTOR: isolate(p.mentor_name), Role.MENTEE: isolate(p.mentee_name)}
             if Change.SWOT in kinds:
-                self.board.load(ops.list_swot_items(store))  # one query for all eight quadrants
+                self.board.load(reads.list_swot_items(store))  # one query for all eight quadrants
             for grid in self.grids.values():
                 grid.refresh()
             self._restore(keep)
         if Change.SNAPSHOTS in kinds:
             self._snapshot_cache.clear()
-            self.compare.set_snapshots(ops.list_snapshots(store), self.compare.snapshot_id())
+            self.compare.set_snapshots(reads.list_snapshots(store), self.compare.snapshot_id())
             self.compare.delete_button.setEnabled(
                 not self.doc.read_only and self.compare.snapshot_id() is not None)
         if kinds & {Change.SWOT, Change.SNAPSHOTS, Change.NAMES}:
@@ -224,7 +224,7 @@ class SwotTab(QWidget):
             before = self._snapshot_cache.get(snap)
             if before is None:
                 before = [compute.SwotEntry(i.grid, i.quadrant, i.text)
-                          for i in ops.snapshot_items(self.doc.store, snap)]
+                          for i in reads.snapshot_items(self.doc.store, snap)]
                 self._snapshot_cache[snap] = before
             changes = compute.compare_swot(before, self.board.entries())
         self.compare.show_changes(changes, self.board.names)
