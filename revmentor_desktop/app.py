@@ -62,7 +62,8 @@ def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
     crash.install()
     from revmentor_desktop.ui import theme, translations
 
-    theme.keeper()  # Light or Dark before the first paint; System as the desktop has it
+    if theme.chosen() != theme.SYSTEM:
+        theme.keeper()  # Light or Dark before the first paint; System is the desktop's look until then
 
     from revmentor_desktop.ui.startup import choose_start_file
     from revmentor_desktop.ui.window import MainWindow

@@ -11,9 +11,13 @@ widgets with colours of their own redraw on `QEvent.PaletteChange`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QMenu
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication, QMenu
 
 from revmentor_desktop.ui import paths
 
@@ -25,33 +29,33 @@ SETTING = "appearance/theme"
 #: lists are a shade lighter than the window, so Fusion's outlines (the window's colour, darker)
 #: show round check boxes and fields.
 _DARK = {
-    QPalette.ColorRole.Window: "#25272a",
-    QPalette.ColorRole.WindowText: "#e8eaed",
-    QPalette.ColorRole.Base: "#323438",
-    QPalette.ColorRole.AlternateBase: "#393b40",
-    QPalette.ColorRole.ToolTipBase: "#3a3d41",
-    QPalette.ColorRole.ToolTipText: "#e8eaed",
-    QPalette.ColorRole.PlaceholderText: "#9aa0a6",
-    QPalette.ColorRole.Text: "#e8eaed",
-    QPalette.ColorRole.Button: "#3a3c41",
-    QPalette.ColorRole.ButtonText: "#e8eaed",
-    QPalette.ColorRole.BrightText: "#ffb4ab",
-    QPalette.ColorRole.Light: "#4a4d52",
-    QPalette.ColorRole.Midlight: "#3d4044",
-    QPalette.ColorRole.Mid: "#2f3134",
-    QPalette.ColorRole.Dark: "#1a1b1d",
-    QPalette.ColorRole.Shadow: "#0d0e0f",
-    QPalette.ColorRole.Highlight: "#3d6fb6",
-    QPalette.ColorRole.HighlightedText: "#ffffff",
-    QPalette.ColorRole.Link: "#8ab4f8",
-    QPalette.ColorRole.LinkVisited: "#c58af9",
+    "Window": "#25272a",
+    "WindowText": "#e8eaed",
+    "Base": "#323438",
+    "AlternateBase": "#393b40",
+    "ToolTipBase": "#3a3d41",
+    "ToolTipText": "#e8eaed",
+    "PlaceholderText": "#9aa0a6",
+    "Text": "#e8eaed",
+    "Button": "#3a3c41",
+    "ButtonText": "#e8eaed",
+    "BrightText": "#ffb4ab",
+    "Light": "#4a4d52",
+    "Midlight": "#3d4044",
+    "Mid": "#2f3134",
+    "Dark": "#1a1b1d",
+    "Shadow": "#0d0e0f",
+    "Highlight": "#3d6fb6",
+    "HighlightedText": "#ffffff",
+    "Link": "#8ab4f8",
+    "LinkVisited": "#c58af9",
 }
 _DARK_DISABLED = {
-    QPalette.ColorRole.WindowText: "#7f858c",
-    QPalette.ColorRole.Text: "#7f858c",
-    QPalette.ColorRole.ButtonText: "#7f858c",
-    QPalette.ColorRole.Base: "#2c2e31",
-    QPalette.ColorRole.Highlight: "#4a4d52",
+    "WindowText": "#7f858c",
+    "Text": "#7f858c",
+    "ButtonText": "#7f858c",
+    "Base": "#2c2e31",
+    "Highlight": "#4a4d52",
 }
 
 
@@ -71,23 +75,33 @@ def notifier() -> _Notifier:
     return _notifier
 
 
+# Qt's GUI classes are imported in the functions below, not at the top: the View › Theme menu is
+# built before the window's first paint, where each Qt class touched first costs (its enums).
+
+
 def is_dark(palette: QPalette | None = None) -> bool:
     """Whether `palette` (default: the application's) is a dark one: light text on dark."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
     pal = palette if palette is not None else QGuiApplication.palette()
     return pal.color(QPalette.ColorRole.Window).lightnessF() < 0.5
 
 
 def tone(light: str, dark: str, palette: QPalette | None = None) -> QColor:
     """The colour of a light/dark pair that suits `palette` (default: the application's)."""
+    from PySide6.QtGui import QColor
+
     return QColor(dark if is_dark(palette) else light)
 
 
 def dark_palette() -> QPalette:
+    from PySide6.QtGui import QColor, QPalette
+
     pal = QPalette()
     for role, colour in _DARK.items():
-        pal.setColor(role, QColor(colour))
+        pal.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
     for role, colour in _DARK_DISABLED.items():
-        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
+        pal.setColor(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role), QColor(colour))
     return pal
 
 
@@ -101,6 +115,7 @@ def desktop_is_dark(palette_says: bool) -> bool:
     palette shows. (`Qt` is imported here, not at the top: the keeper is made before the first
     paint, where building Qt's enums costs ~25 ms.)"""
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
 
     scheme = QGuiApplication.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Unknown:
@@ -136,6 +151,8 @@ class ThemeKeeper(QObject):
             s = paths.settings()
             s.setValue(SETTING, self.theme)
             s.sync()
+        from PySide6.QtGui import QPalette
+
         # First the desktop's own look: its style, and its palette (a default QPalette resets to it).
         self._set_style(self._desktop_style)
         self._app.setPalette(QPalette())
@@ -176,6 +193,8 @@ _keeper: ThemeKeeper | None = None
 
 def keeper() -> ThemeKeeper:
     """The application's one ThemeKeeper (made on first use)."""
+    from PySide6.QtWidgets import QApplication
+
     global _keeper
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -185,11 +204,14 @@ def keeper() -> ThemeKeeper:
 
 
 def add_theme_menu(view_menu: QMenu) -> QMenu:
-    """View › Theme: System, Light, Dark (one checked), applied at once and remembered."""
+    """View › Theme: System, Light, Dark (one checked), applied at once and remembered. (It reads
+    the setting, not the keeper: with System, the keeper is made once the window has painted.)"""
+    from PySide6.QtGui import QActionGroup
+
     menu = view_menu.addMenu("&Theme")
     group = QActionGroup(menu)
     group.setExclusive(True)
-    current = keeper().theme
+    current = _keeper.theme if _keeper is not None else chosen()
     for value, label in THEMES:
         act = menu.addAction(label)
         act.setCheckable(True)
