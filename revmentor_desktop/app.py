@@ -60,7 +60,7 @@ def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
     from revmentor_desktop.ui import crash
 
     crash.install()
-    from revmentor_desktop.ui import theme, translations
+    from revmentor_desktop.ui import theme
 
     if theme.chosen() != theme.SYSTEM:
         theme.keeper()  # Light or Dark before the first paint; System is the desktop's look until then
@@ -86,6 +86,7 @@ def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
     # Open the file once the empty window is on screen: a zero timer alone can run before the
     # first paint, leaving the user with no window at all while the data layer loads.
     def open_target() -> None:
+        from revmentor_desktop.ui import translations  # (QLocale's enums: hundreds of languages)
         from revmentor_desktop.ui.icons import app_icon
 
         # After the paint, what can wait for it: the icon (loading the SVG costs ~8 ms; every window
