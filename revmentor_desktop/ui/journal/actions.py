@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, compute, ops
+from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.data.vocab import ActionOwner
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
@@ -32,7 +32,7 @@ from revmentor_desktop.ui.tables import Index, RowsTableModel
 from revmentor_desktop.ui.widgets import plain_tooltip
 
 if TYPE_CHECKING:
-    from revmentor_desktop.data.models import ActionItem
+    from revmentor_desktop.data.reads import ActionItemRow as ActionItem
 
 #: Who can own an action item, in the order the choices are offered.
 OWNER_CHOICES = (ActionOwner.BOTH, ActionOwner.MENTOR, ActionOwner.MENTEE)
@@ -51,7 +51,7 @@ class ActionModel(RowsTableModel):
         self.entry_id: int | None = None
 
     def load(self, entry_id: int | None, names: dict[str, str]) -> None:
-        rows = ops.list_actions(self._doc.store, entry_id) if entry_id is not None else []
+        rows = reads.list_actions(self._doc.store, entry_id) if entry_id is not None else []
         self._names = names
         self.entry_id = entry_id
         self._set_rows(rows)  # in place when the same items come back: an open editor survives

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data import journal as jr
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
@@ -277,7 +277,7 @@ class EntryEditor(QWidget):
             self.goal_model.load(None)
             self.earlier.show_entry(None, "", "", None)
             return True
-        e = ops.get_entry(self.doc.store, entry_id)
+        e = reads.get_entry(self.doc.store, entry_id)
         self._held_on = e.held_on
         self.heading.setText(f"Session of {day_text(e.held_on)}")
         session: tuple[QWidget, ...] = (self.held_on, self.duration, self.private)
@@ -318,7 +318,7 @@ class EntryEditor(QWidget):
         """Show the entry's long text as the file has it (fields being typed in are kept)."""
         if self.entry_id is None:
             return
-        e = ops.get_entry(self.doc.store, self.entry_id)
+        e = reads.get_entry(self.doc.store, self.entry_id)
         for field, _label in self.TEXT_FIELDS:
             self._savers[field].set_text(getattr(e, field))
         self.earlier.show_entry(self.entry_id, e.feedback_good, e.feedback_improve, e.rating)

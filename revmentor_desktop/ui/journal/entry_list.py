@@ -12,7 +12,7 @@ from itertools import compress
 from PySide6.QtCore import QAbstractTableModel, Qt
 
 from revmentor_desktop.data import journal as jr
-from revmentor_desktop.data import ops
+from revmentor_desktop.data import reads
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon
@@ -20,7 +20,7 @@ from revmentor_desktop.ui.tables import ROOT, Index
 from revmentor_desktop.ui.widgets import plain_tooltip
 
 
-def rating_text(e: ops.EntrySummary) -> str:
+def rating_text(e: reads.EntrySummary) -> str:
     """The Rating column: each partner's usefulness, the mentor's first ("4★ · 5★", "– · 3★"); an
     entry from before they were kept apart shows its one earlier rating ("4★")."""
     if e.mentor_rating is None and e.mentee_rating is None:
@@ -28,7 +28,7 @@ def rating_text(e: ops.EntrySummary) -> str:
     return " · ".join(f"{r}★" if r is not None else "–" for r in (e.mentor_rating, e.mentee_rating))
 
 
-def rating_words(e: ops.EntrySummary, mentor: str, mentee: str) -> str:
+def rating_words(e: reads.EntrySummary, mentor: str, mentee: str) -> str:
     """The Rating column in words, each rating named by whose it is."""
     if e.mentor_rating is None and e.mentee_rating is None:
         if e.rating is None:
@@ -59,9 +59,9 @@ class EntryListModel(QAbstractTableModel):
     def __init__(self, doc: Document) -> None:
         super().__init__()
         self._doc = doc
-        self._all: list[ops.EntrySummary] = []
+        self._all: list[reads.EntrySummary] = []
         self._all_ids: list[int] = []
-        self._rows: list[ops.EntrySummary] = []
+        self._rows: list[reads.EntrySummary] = []
         self._row_ids: list[int] = []
         self._dates: dict[int, str] = {}  # entry id -> its date as shown
         self._snippets: dict[int, str] | None = None  # entry id -> snippet, while searching
@@ -77,7 +77,7 @@ class EntryListModel(QAbstractTableModel):
     # loading and filtering
     def reload(self) -> None:
         self.beginResetModel()
-        self._all = ops.list_entries(self._doc.store, include_private=not self._doc.hide_private)
+        self._all = reads.list_entries(self._doc.store, include_private=not self._doc.hide_private)
         self._all_ids = [e.id for e in self._all]
         self._dates.clear()
         if self._snippets is not None:
@@ -143,7 +143,7 @@ class EntryListModel(QAbstractTableModel):
             found = snippets.get(entry_id, "")
         return found
 
-    def _date(self, e: ops.EntrySummary) -> str:
+    def _date(self, e: reads.EntrySummary) -> str:
         shown = self._dates.get(e.id)
         if shown is None:
             shown = self._dates[e.id] = day_text(e.held_on)
@@ -156,7 +156,7 @@ class EntryListModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._all)
 
-    def entry_at(self, row: int) -> ops.EntrySummary | None:
+    def entry_at(self, row: int) -> reads.EntrySummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, entry_id: int) -> int:

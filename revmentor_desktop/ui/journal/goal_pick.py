@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, Qt
 
-from revmentor_desktop.data import commands, ops
+from revmentor_desktop.data import commands, reads
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon
 from revmentor_desktop.ui.tables import ROOT, Index
@@ -29,10 +29,10 @@ class GoalPickModel(QAbstractListModel):
         self.beginResetModel()
         self.entry_id = entry_id
         if goals_changed or self._goals_stale:
-            goals = ops.list_goals(self._doc.store, include_private=not self._doc.hide_private)
+            goals = reads.list_goals(self._doc.store, include_private=not self._doc.hide_private)
             self._goals = [(g.id or 0, g.title, g.private) for g in goals]
             self._goals_stale = False
-        self._checked = set(ops.entry_goal_ids(self._doc.store, entry_id)) if entry_id else set()
+        self._checked = set(reads.entry_goal_ids(self._doc.store, entry_id)) if entry_id else set()
         self.endResetModel()
 
     def rowCount(self, parent: Index = ROOT) -> int:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, ops, reads
+from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data import journal as jr
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.report.text import isolate
@@ -283,7 +283,7 @@ class JournalTab(QWidget):
         store = self.doc.store
         p = self.doc.partnership()
         today = date.today()
-        carried = ops.open_actions(store, include_private=not self.doc.hide_private, before=today)
+        carried = reads.open_actions(store, include_private=not self.doc.hide_private, before=today)
         agenda = jr.carried_over_agenda(carried, {"mentor": p.mentor_name, "mentee": p.mentee_name,
                                                   "both": "both"})
         done = self.doc.run(commands.add_entry(today, duration_minutes=p.duration_minutes,
