@@ -144,3 +144,24 @@ def test_a_new_partnerships_ready_made_rules_use_its_cadence(window: MainWindow,
     window.new_partnership()
     texts = " ".join(c.text for c in reads.list_clauses(window.doc.store))
     assert "every three weeks for 1 h 30 min" in texts and "every two weeks" not in texts
+
+
+def test_hiding_private_entries_leaves_the_figures_alone(window: MainWindow) -> None:
+    """A private session hides what was said, not that the pair met (issue 15)."""
+    window.doc.run(commands.add_entry(date.today() - timedelta(days=3), topics="Open"))
+    window.doc.run(commands.add_entry(date.today() - timedelta(days=1), topics="Closed door",
+                                      private=True))
+    held = window.overview_tab.momentum.held
+    before = held.value.text()
+    window.hide_private_action.trigger()
+    assert held.value.text() == before == "2"
+    window.hide_private_action.trigger()
+
+
+def test_a_closed_partnership_is_never_overdue(window: MainWindow) -> None:
+    window.doc.run(commands.update_partnership(start_date=date.today() - timedelta(days=120)))
+    window.doc.run(commands.add_entry(date.today() - timedelta(days=100), topics="Long ago"))
+    card = window.overview_tab.momentum.next
+    assert "Overdue" in card.value.text()
+    window.doc.run(commands.close_partnership(date.today() - timedelta(days=50)))
+    assert "Overdue" not in card.value.text() and card.value.text() == "Closed"

@@ -99,18 +99,22 @@ class MomentumPanel(QWidget):
         sessions changed — a new cadence or start date reuses it."""
         today = today or date.today()
         p = self.doc.partnership()
-        key = (p.start_date, p.cadence_days, today)
+        key = (p.start_date, p.cadence_days, p.closed_on, today)
         if not sessions_changed and self._sessions is not None and key == self._key:
             return  # e.g. a new organisation name: nothing here changes
         self._key = key
         if sessions_changed or self._sessions is None:
-            self._sessions = reads.session_dates(self.doc.store, include_private=not self.doc.hide_private)
-        m = compute.momentum(p.start_date, p.cadence_days, self._sessions, today)
+            # Every session, private ones too: hiding private entries hides what was said, not that
+            # the pair met (the figures must not change when the window is made screen-safe).
+            self._sessions = reads.session_dates(self.doc.store)
+        m = compute.momentum(p.start_date, p.cadence_days, self._sessions, today, closed_on=p.closed_on)
         if m.last_session is None:
             self.last.set("None yet", "Add your first session in the Journal")
         else:
             self.last.set(day_or_dash(m.last_session), relative(m.last_session, today))
-        if m.days_overdue > 0:
+        if p.closed_on is not None:
+            self.next.set("Closed", f"on {day_or_dash(p.closed_on)}: no more sessions are asked for")
+        elif m.days_overdue > 0:
             self.next.set(f"Overdue by {m.days_overdue} day{'s' if m.days_overdue != 1 else ''}",
                           f"was due {day_or_dash(m.next_due)} (every {p.cadence_days} days)", warn=True)
         else:
