@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QSignalBlocker,
     QSize,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.fit_splitter import FitSplitter
 from revmentor_desktop.ui.goals.common import ID_ROLE, new_item_keys
 from revmentor_desktop.ui.goals.helpers import message_page
 from revmentor_desktop.ui.goals.pane import GoalPane
@@ -51,8 +50,8 @@ class GoalsTab(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
+        # Side by side; in a window too narrow for both, the goal under the table (nothing clipped).
+        splitter = FitSplitter(self)
         outer.addWidget(splitter)
         self.splitter = splitter
         splitter.addWidget(self._build_left(splitter))

@@ -22,8 +22,9 @@ if TYPE_CHECKING:  # matplotlib is heavy: imported for real the first time the c
 
 #: Figure units: the chart is built at this many dots per inch (times the screen's pixel ratio).
 CHART_DPI = 100
-#: The least room the chart takes (pixels), and the height below which it scrolls instead.
-MIN_WIDTH, MIN_HEIGHT = 340, 260
+#: The least room the chart's scroll area takes (pixels). Low enough for a small screen at scale 2
+#: (the chart under the tables): where the panels need more height than that, the area scrolls.
+MIN_WIDTH, MIN_HEIGHT = 340, 100
 
 
 def chart_description(series: Sequence[SkillSeries], gaps: dict[int, int]) -> str:

@@ -24,6 +24,7 @@ from revmentor_desktop.data.compute import RatingPoint, rating_gaps
 from revmentor_desktop.data.vocab import Role
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.fit_splitter import FitSplitter
 from revmentor_desktop.ui.skills.chart_panel import ChartPanel
 from revmentor_desktop.ui.skills.empty_page import EmptyPage
 from revmentor_desktop.ui.skills.filters import FilterBar
@@ -73,8 +74,8 @@ class SkillsTab(QWidget):
         self.filters = FilterBar(self)
         self.person_filter, self.skill_filter = self.filters.person_filter, self.filters.skill_filter
         outer.addWidget(self.filters)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
+        # Side by side; in a window too narrow for both, the chart under the tables.
+        self.splitter = FitSplitter(self)
         outer.addWidget(self.splitter)
         self.splitter.addWidget(self._build_left())
         self.splitter.addWidget(self._build_chart())
