@@ -75,8 +75,13 @@ def font_families() -> tuple[str, ...]:
     """The chart's font list: the installed ones of FALLBACK_FAMILIES (so a skill named 数据分析
     or 리더십 is drawn, not boxes, wherever the machine has a font for it), after matplotlib's own
     sans-serif when none of them is installed."""
+    import logging
+
     from matplotlib.font_manager import fontManager
 
+    # A fallback font without a bold face is used in its regular weight: said once per font on
+    # stderr by matplotlib ("Failed to find font weight bold…"), which is no news for the user.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     installed = {f.name for f in fontManager.ttflist}
     found = tuple(name for name in FALLBACK_FAMILIES if name in installed)
     return found or tuple(matplotlib.rcParams["font.family"])

@@ -5,6 +5,7 @@ action items. Every piece of user text goes through `esc` / `esc_in`."""
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 
 from revmentor_desktop.data.reads import Highlight
@@ -27,8 +28,10 @@ from revmentor_desktop.report.pdf_blocks import (
     row_html,
 )
 
-QUADRANTS = (("S", "Strengths", "#e3f1e6"), ("W", "Weaknesses", "#fbe9e3"),
-             ("O", "Opportunities", "#e3eef9"), ("T", "Threats", "#f6ecd9"))
+#: The quadrants' tints: the app's own (ui/swot/look.py, light theme), so the grids look alike on
+#: screen and on paper (a test keeps them in step).
+QUADRANTS = (("S", "Strengths", "#e4f3e8"), ("W", "Weaknesses", "#fcefd9"),
+             ("O", "Opportunities", "#e3ecfa"), ("T", "Threats", "#fae4e7"))
 QUADRANT_CAPTIONS = {"S": "internal", "W": "internal", "O": "external", "T": "external"}
 SHARED_MARK = "⇄"
 
@@ -53,6 +56,7 @@ class Builder:
         if not rows:
             self.text(f'<p class="muted">{esc(empty)}</p>', space_after=self.ctx.px(6))
             return
+        widths = self._room_for_headers(headers, widths)
         head = TextBlock(row_html([esc(h) for h in headers], widths, header=True), self.ctx,
                          background="#e8eef4")
         head.keep_with_next = True
@@ -63,6 +67,18 @@ class Builder:
             block.header = head
             self.blocks.append(block)
         self.blocks[-1].space_after = self.ctx.px(8)
+
+    def _room_for_headers(self, headers: Sequence[str], widths: Sequence[int]) -> list[int]:
+        """Column widths (percent) in which each header's longest word fits whole: "Progress", not
+        "Progres / s"."""
+        from PySide6.QtGui import QFont, QFontMetricsF
+
+        font = QFont(self.ctx.font)
+        font.setWeight(QFont.Weight.DemiBold)
+        metrics = QFontMetricsF(font, self.ctx.device)
+        longest = [max((metrics.horizontalAdvance(w) for w in h.split()), default=0.0) for h in headers]
+        pad = 2 * 3 * RESOLUTION / 96 + 4  # the cells' padding (CSS pixels), and a little air
+        return fit_header_widths(longest, widths, self.chart_width_px, pad)
 
     # -- sections --------------------------------------------------------------------------------
 
@@ -315,3 +331,22 @@ class Builder:
 def stars(n: int | None) -> str:
     """A 1–5 rating as five stars ("★★★☆☆"); empty when not rated."""
     return "" if not n else "★" * n + "☆" * (5 - n)
+
+
+def fit_header_widths(longest: Sequence[float], widths: Sequence[int], total: float,
+                      pad: float) -> list[int]:
+    """Widen each column (percent of `total`) whose header's longest word (`longest`, in the same
+    units as `total`) does not fit with `pad` around it, taking the room from the column with the
+    most to spare; the widths keep their sum."""
+    need = [math.ceil((w + pad) / total * 100) if w else 0 for w in longest]
+    out = list(widths)
+    for i, n in enumerate(need):
+        short = n - out[i]
+        if short <= 0:
+            continue
+        donor = max((k for k in range(len(out)) if k != i), key=lambda k: out[k] - need[k], default=None)
+        if donor is None or out[donor] - need[donor] < short:
+            continue  # nothing to spare: leave it (the word wraps as before)
+        out[i] += short
+        out[donor] -= short
+    return out
