@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data import journal as jr
 from revmentor_desktop.report.text import day_text
+from revmentor_desktop.ui import dialogs
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.journal import feedback
 from revmentor_desktop.ui.journal.actions import ActionItemsBox
@@ -367,7 +368,25 @@ class EntryEditor(QWidget):
         return self.doc.run(edit, self) is not None
 
     def _save_date(self) -> None:
-        self._save("held_on", from_qdate(self.held_on.date()))
+        day = from_qdate(self.held_on.date())
+        if day == self._held_on or not self._save("held_on", day):
+            return
+        self._held_on = day
+        self._offer_earlier_start(day)
+
+    def _offer_earlier_start(self, day: date) -> None:
+        """A session dated before the partnership's start would sit oddly beside "Sessions held
+        since …": say so, and offer to move the start (one undoable step)."""
+        start = reads.get_partnership(self.doc.store).start_date
+        if day >= start:
+            return
+        choice = dialogs.service.choose(
+            self, "Before the Partnership Started",
+            f"This session is dated {day_text(day)}, before the partnership's start "
+            f"({day_text(start)}). Move the start to {day_text(day)}, so the figures count it?",
+            ["Move Start Date", "Keep the Dates"])
+        if choice == 0:
+            self.doc.run(commands.update_partnership(start_date=day))
 
     def _date_picked(self) -> None:
         if self.held_on.calendarWidget().isVisible():
