@@ -179,6 +179,7 @@ class RatingField(QWidget):
         self.stars = Stars(self)
         self.words = QLabel(self)
         self.words.setTextFormat(PLAIN)
+        self.words.setWordWrap(True)  # in a narrow column (the Journal's at scale 2) it wraps, not clips
         self.clear = QToolButton(self)
         self.clear.setText("Clear")
         self.clear.setAutoRaise(True)

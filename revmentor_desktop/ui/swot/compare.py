@@ -101,7 +101,10 @@ class ComparePanel(QWidget):
         if lines:
             row_height = max(self.tree.sizeHintForRow(0), self.tree.fontMetrics().height() + 2)
             frame = 2 * self.tree.frameWidth()
-            self.tree.setFixedHeight(min(lines, self.max_lines) * row_height + frame + 2)
+            # Up to `max_lines` tall where there is room; in a short window down to two lines
+            # (the list scrolls) rather than be clipped.
+            self.tree.setMaximumHeight(min(lines, self.max_lines) * row_height + frame + 2)
+            self.tree.setMinimumHeight(min(lines, 2) * row_height + frame + 2)
 
     def set_snapshots(self, snapshots: Sequence[SwotSnapshotRow], keep: int | None) -> None:
         self.combo.blockSignals(True)
