@@ -9,10 +9,10 @@ Start-up order (keep it; the benchmark holds us to it):
 3. The main window is constructed and shown. Nothing heavy is imported yet: no sqlmodel/SQLAlchemy,
    no matplotlib. The window shows "Opening …" while…
 4. …once the window has painted, it takes the single-instance lock, opens the file (header check,
-   migration if it is older) and fills the Overview from plain sqlite3 reads (`data.reads`), so
-   the partnership is on screen before SQLModel/SQLAlchemy are imported. After that paints, the
-   whole-file quick_check runs, the other tabs are built one per event-loop turn (the first of
-   them imports the ORM; a tab the user asks for is built at once), then the file is backed up.
+   migration if it is older) and fills the Overview from plain sqlite3 reads (`data.reads`, as
+   every read is). After that paints, the whole-file quick_check runs, the other tabs are built
+   one per event-loop turn (a tab the user asks for is built at once), then the file is backed up.
+   SQLModel/SQLAlchemy are imported only with the first edit (`data.commands` loads `data.ops`).
 5. matplotlib is imported the first time a chart is needed, never at start-up.
 
 Importing `revmentor_desktop.ui` also replaces shiboken's source scan of every later import (see

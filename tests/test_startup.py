@@ -31,7 +31,8 @@ def test_window_constructs_before_heavy_imports(tmp_path: Path) -> None:
 
 def test_a_file_is_on_screen_before_the_orm_or_matplotlib_loads(tmp_path: Path, partnership_file: Path) -> None:
     """Opening paints the Overview from plain sqlite3 reads; SQLModel/SQLAlchemy (a third of a second
-    to import) load afterwards, with the other tabs, and matplotlib only with the Skills chart."""
+    to import) load with the first edit (reading never loads them: test_no_orm_for_reading.py), and
+    matplotlib only with the Skills chart."""
     heavy = "sorted(m for m in ('sqlmodel', 'sqlalchemy', 'pydantic', 'matplotlib') if m in sys.modules)"
     code = (
         "import sys\n"
