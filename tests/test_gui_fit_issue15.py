@@ -145,3 +145,18 @@ def test_every_tab_fits_a_small_window(small_window: MainWindow, qtbot: Any) -> 
         if issues := problems(tab, top):
             found[title] = issues
     assert not found, "\n".join(f"{t}: {p}" for t, ps in found.items() for p in ps)
+
+
+def test_the_check_in_and_review_forms_need_no_sideways_scrolling(small_window: MainWindow,
+                                                                   qtbot: Any) -> None:
+    """In a narrow window the form goes under the list, as wide as the window: read top to bottom."""
+    tab = small_window.practice_tab
+    small_window.show_tab(small_window.tabs.indexOf(tab))
+    for kind in ("check-in", "review"):
+        row = next(r for r in range(tab.model.rowCount())
+                   if kind in str(tab.model.index(r, 0).data()).lower())
+        tab.view.setCurrentIndex(tab.model.index(row, 0))
+        page = tab.review_page if kind == "review" else tab.check_in_page
+        qtbot.waitUntil(lambda p=page: tab.right.currentWidget() is p)
+        QApplication.processEvents()
+        assert not page.horizontalScrollBar().isVisible(), kind

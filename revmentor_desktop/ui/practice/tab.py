@@ -11,7 +11,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.compute import CheckInStatus
 from revmentor_desktop.data.vocab import GoalStatus
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.fit_splitter import FitSplitter
 from revmentor_desktop.ui.practice.banner import ClosedBanner
 from revmentor_desktop.ui.practice.check_in_form import CheckInForm
 from revmentor_desktop.ui.practice.common import (
@@ -48,10 +48,13 @@ STATUS_KINDS = frozenset({Change.CHECK_INS, Change.ENTRIES, Change.PARTNERSHIP, 
 
 
 def scrolling(form: QWidget, parent: QWidget) -> QScrollArea:
+    """The form, scrolling up and down; as wide as it needs at least (so the tab's splitter stacks
+    the list above it in a narrow window rather than cut it at the right)."""
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(form)
+    area.setMinimumWidth(form.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 4)
     return area
 
 
@@ -72,8 +75,8 @@ class PracticeTab(QWidget):
         outer.setContentsMargins(6, 6, 6, 6)
         self.banner = ClosedBanner(self)
         outer.addWidget(self.banner)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
+        # Side by side; in a window too narrow for both, the form under the list (nothing clipped).
+        splitter = FitSplitter(self)
         outer.addWidget(splitter, 1)
         self.model = PracticeListModel(doc)
         self.items = ItemList(self.model, splitter)
