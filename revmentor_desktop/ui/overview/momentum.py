@@ -91,7 +91,7 @@ class MomentumPanel(QWidget):
         for card in (self.last, self.next, self.held, self.hours, self.kept):
             row.addWidget(card, 1)
         self._sessions: list[tuple[date, int]] | None = None
-        self._key: tuple[date, int, date] | None = None
+        self._key: tuple[date, int, date | None, date] | None = None  # start, cadence, closed, today
         self.reload()
 
     def reload(self, today: date | None = None, *, sessions_changed: bool = True) -> None:
