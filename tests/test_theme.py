@@ -23,7 +23,7 @@ def themed(qapp: Any) -> Iterator[theme.ThemeKeeper]:
     keeper.apply(theme.SYSTEM)  # the other tests see the desktop's look
 
 
-def C(hex_: str) -> QColor:  # noqa: N802
+def C(hex_: str) -> QColor:
     return QColor(hex_)
 
 
@@ -44,7 +44,7 @@ def test_view_theme_switches_live_and_is_remembered(window: MainWindow, themed: 
 
 def test_the_dark_palette_is_readable() -> None:
     pal = theme.dark_palette()
-    R = QPalette.ColorRole  # noqa: N806
+    R = QPalette.ColorRole
     for fg, bg in ((R.WindowText, R.Window), (R.Text, R.Base), (R.Text, R.AlternateBase),
                    (R.ButtonText, R.Button), (R.HighlightedText, R.Highlight),
                    (R.ToolTipText, R.ToolTipBase)):
@@ -68,6 +68,7 @@ def test_the_apps_own_colours_are_readable_on_either_theme(dark: bool) -> None:
             assert theme.contrast(C(muted), C(bg)) >= 4.5, q
             assert theme.contrast(C(lk.accent), C(bg)) >= 4.5, q
         assert theme.contrast(C(text_c), C(lk.selection)) >= 4.5, q
+        assert theme.contrast(C(link), C(lk.base)) >= 3, q  # the ⇄ badge, a mark
     ink = charts.DARK_INK if dark else charts.LIGHT_INK
     for bg in (ink.face, ink.plot_fill):
         assert theme.contrast(C(ink.ink), C(bg)) >= 4.5
