@@ -92,6 +92,7 @@ class MomentumPanel(QWidget):
             row.addWidget(card, 1)
         self._sessions: list[tuple[date, int]] | None = None
         self._key: tuple[date, int, date | None, date] | None = None  # start, cadence, closed, today
+        self._days: list[date] = []
         self.reload()
 
     def reload(self, today: date | None = None, *, sessions_changed: bool = True) -> None:
@@ -107,6 +108,7 @@ class MomentumPanel(QWidget):
             # Every session, private ones too: hiding private entries hides what was said, not that
             # the pair met (the figures must not change when the window is made screen-safe).
             self._sessions = reads.session_dates(self.doc.store)
+            self._days = [d for d, _minutes in self._sessions]
         m = compute.momentum(p.start_date, p.cadence_days, self._sessions, today, closed_on=p.closed_on)
         if m.last_session is None:
             self.last.set("None yet", "Add your first session in the Journal")
@@ -132,3 +134,8 @@ class MomentumPanel(QWidget):
                           f"{m.periods_kept} of {m.periods_elapsed} periods had a session",
                           warn=share < 0.6)
         self.momentum = m
+
+    def session_days(self) -> list[date]:
+        """The days of every session, oldest first, as last read (the practice box counts them too:
+        one read of 10,000 rows serves both)."""
+        return self._days

@@ -5,6 +5,9 @@ with Reopen. It teaches the practice where the pair already looks, gently."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -102,7 +105,8 @@ class PracticePanel(QGroupBox):
 
     # -- reading -------------------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, session_days: Sequence[date]) -> None:
+        """`session_days`: the days of every session (the momentum figures' list, already read)."""
         store = self.doc.store
         p = reads.get_partnership(store)
         names = {"mentor": isolate(p.mentor_name), "mentee": isolate(p.mentee_name)}
@@ -127,7 +131,9 @@ class PracticePanel(QGroupBox):
                 go.setVisible(not item.done)
             self.dismiss_button.setEnabled(not self.doc.read_only)
 
-        status = reads.check_in_status(store, include_private=include_private)
+        # Every session counts towards a check-in, private ones too (they hide what was said only).
+        status = compute.check_in_status(session_days, reads.check_in_dates(store), p.check_in_every,
+                                         closed=p.closed_on is not None)
         self.check_in_text.setText(_check_in_words(status, names, p.closed_on is not None))
         self.check_in_button.setVisible(status.due)
 
@@ -157,11 +163,9 @@ class PracticePanel(QGroupBox):
 
     def dismiss(self) -> None:
         self.doc.run(commands.dismiss_checklist(True), self)
-        self.reload()
 
     def reopen(self) -> None:
         self.doc.run(commands.reopen_partnership(), self)
-        self.reload()
 
 
 def _check_in_words(status: compute.CheckInStatus, names: dict[str, str], closed: bool) -> str:

@@ -46,7 +46,7 @@ class OverviewTab(QWidget):
         self._build_layout()
         self.details.load()
         self.agreement.update_buttons()
-        self.practice.reload()
+        self.practice.reload(self.momentum.session_days())
 
     def _name_the_parts(self) -> None:
         """The panes' fields and buttons under the names the window, tests and benchmarks use."""
@@ -132,5 +132,5 @@ class OverviewTab(QWidget):
         self.dashboard.on_changed(kinds)
         if Change.CLAUSES in kinds:
             self.agreement.reload()
-        if kinds & PRACTICE_CHANGES and initiator is not self.practice:
-            self.practice.reload()
+        if kinds & PRACTICE_CHANGES:
+            self.practice.reload(self.momentum.session_days())
