@@ -22,7 +22,17 @@ def open_editor(view: Any) -> QLineEdit:
 
 
 def practice(window: MainWindow) -> Any:
-    return window.overview_tab.practice
+    """The Overview's practice box, once it has read the file (just after the Overview's paint)."""
+    from PySide6.QtWidgets import QApplication
+
+    panel = window.overview_tab.practice
+    for _ in range(200):
+        if panel.loaded:
+            break
+        window.overview_tab.repaint()
+        QApplication.processEvents()
+    assert panel.loaded
+    return panel
 
 
 def test_the_getting_started_list_ticks_itself_and_goes_when_dismissed(

@@ -29,12 +29,9 @@ REASONS = {"open": "when opened", "auto": "while editing", "close": "when closed
            "manual": "by hand", "restored": "just after a restore"}
 
 
-def backups_root() -> Path:
-    return paths.data_dir() / "backups"
-
-
-def folder_for(partnership: Path) -> Path:
-    return backup.folder_for(backups_root(), partnership)
+# Where backups live is in ui.paths (opening a file needs it without this module's dialog).
+backups_root = paths.backups_root
+folder_for = paths.backup_folder_for
 
 
 def human_size(n: int) -> str:

@@ -133,3 +133,16 @@ def forget_file(path: Path) -> None:
 
 def last_file() -> Path | None:
     return _from_setting(settings().value("lastFile"))
+
+
+def backups_root() -> Path:
+    """Where every partnership's backups live: a folder per file under the app-data folder."""
+    return data_dir() / "backups"
+
+
+def backup_folder_for(partnership: Path) -> Path:
+    """The backups folder of one partnership file (named by the file, through links too). Here
+    rather than in ui.backups, which opening a file would otherwise import with its dialog."""
+    from revmentor_desktop.data.backup import folder_for
+
+    return folder_for(backups_root(), partnership)

@@ -56,6 +56,7 @@ class PracticePanel(QGroupBox):
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__("Our practice", parent)
         self.doc = doc
+        self.loaded = False  # until the first reload, just after the Overview's first paint
         column = QVBoxLayout(self)
 
         self.closed = QFrame(self)
@@ -107,6 +108,7 @@ class PracticePanel(QGroupBox):
 
     def reload(self, session_days: Sequence[date]) -> None:
         """`session_days`: the days of every session (the momentum figures' list, already read)."""
+        self.loaded = True
         store = self.doc.store
         p = reads.get_partnership(store)
         names = {"mentor": isolate(p.mentor_name), "mentee": isolate(p.mentee_name)}

@@ -116,7 +116,6 @@ class FileSession(QObject):
         from revmentor_desktop.data import reads
         from revmentor_desktop.data.compute import ground_rule_templates
         from revmentor_desktop.data.store import Store
-        from revmentor_desktop.ui.backups import folder_for
         from revmentor_desktop.ui.document import Document
 
         lock = file_identity.lock_for(path)
@@ -137,7 +136,7 @@ class FileSession(QObject):
                 store = Store.create(path, values, focus_areas=areas, clauses=clauses)
             else:
                 # The whole-file check runs once the data is on screen (`verify`), before any write.
-                store = Store.open(path, backup_folder=folder_for(path), verify_now=False)
+                store = Store.open(path, backup_folder=paths.backup_folder_for(path), verify_now=False)
                 try:
                     reads.probe_first_paint(store)  # damage there: the file open until now stays
                 except BaseException:
@@ -218,9 +217,8 @@ class FileSession(QObject):
 
     def _ways_back(self, path: Path, exc: KnownError) -> _Offers | None:
         from revmentor_desktop.data import backup
-        from revmentor_desktop.ui.backups import folder_for
 
-        backups = backup.list_backups(folder_for(path))
+        backups = backup.list_backups(paths.backup_folder_for(path))
         options: list[tuple[str, Callable[[], Reopen | None]]] = []
         as_found = exc.as_found
         if as_found is not None:
@@ -243,14 +241,13 @@ class FileSession(QObject):
         if self.doc is None or self.doc.read_only:
             return
         from revmentor_desktop.data import backup
-        from revmentor_desktop.ui.backups import folder_for
 
         source = self.doc.store.path
         try:
             self.doc.store.check_in_place()
         except KnownError:
             return  # nothing to back up from that path; the next edit says why
-        folder = folder_for(source)
+        folder = paths.backup_folder_for(source)
         try:
             backup.cleanup_partials([folder])
             if backup.needs_backup(source, folder):
@@ -291,7 +288,6 @@ class FileSession(QObject):
         user picks; with `source`, the file as it was found. A file that could not be opened is kept
         aside, never lost. Returns what to open now; None when nothing changed."""
         from revmentor_desktop.data import backup
-        from revmentor_desktop.ui.backups import folder_for
 
         if path is None:
             if self.doc is None:
@@ -301,7 +297,7 @@ class FileSession(QObject):
                                       "This partnership is open read-only, so it cannot be replaced.")
                 return None
             path = self.doc.store.shown_path
-        folder = folder_for(path)
+        folder = paths.backup_folder_for(path)
         chosen: BackupInfo | None
         if source is not None:
             chosen = backup.BackupInfo(source, datetime.now(UTC), 0, "as-found", 0)
