@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.data import commands, compute, reads
+from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import CHECKLIST_LABELS, GOALS_STILL_RIGHT_LABELS
 from revmentor_desktop.report.text import day_text, isolate
 from revmentor_desktop.ui.document import Document
@@ -57,6 +58,7 @@ class PracticePanel(QGroupBox):
         super().__init__("Our practice", parent)
         self.doc = doc
         self.loaded = False  # until the first reload, just after the Overview's first paint
+        self._check_ins: list[tuple[date, str]] | None = None
         column = QVBoxLayout(self)
 
         self.closed = QFrame(self)
@@ -106,9 +108,12 @@ class PracticePanel(QGroupBox):
 
     # -- reading -------------------------------------------------------------------------------------
 
-    def reload(self, session_days: Sequence[date]) -> None:
-        """`session_days`: the days of every session (the momentum figures' list, already read)."""
+    def reload(self, session_days: Sequence[date], kinds: Changes | None = None) -> None:
+        """`session_days`: the days of every session (the momentum figures' list, already read).
+        The check-ins' days are read again only when check-ins changed (`kinds`; None: always)."""
         self.loaded = True
+        if kinds is None or Change.CHECK_INS in kinds or self._check_ins is None:
+            self._check_ins = reads.check_in_dates(self.doc.store)
         store = self.doc.store
         p = reads.get_partnership(store)
         names = {"mentor": isolate(p.mentor_name), "mentee": isolate(p.mentee_name)}
@@ -134,7 +139,7 @@ class PracticePanel(QGroupBox):
             self.dismiss_button.setEnabled(not self.doc.read_only)
 
         # Every session counts towards a check-in, private ones too (they hide what was said only).
-        status = compute.check_in_status(session_days, reads.check_in_dates(store), p.check_in_every,
+        status = compute.check_in_status(session_days, self._check_ins, p.check_in_every,
                                          closed=p.closed_on is not None)
         self.check_in_text.setText(_check_in_words(status, names, p.closed_on is not None))
         self.check_in_button.setVisible(status.due)

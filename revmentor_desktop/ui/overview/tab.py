@@ -136,4 +136,4 @@ class OverviewTab(QWidget):
         if Change.CLAUSES in kinds:
             self.agreement.reload()
         if kinds & PRACTICE_CHANGES and self.practice.loaded:
-            self.practice.reload(self.momentum.session_days())
+            self.practice.reload(self.momentum.session_days(), kinds)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data import commands, reads
+from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.compute import CheckInStatus
 from revmentor_desktop.data.vocab import GoalStatus
@@ -69,6 +69,8 @@ class PracticeTab(QWidget):
         self.doc = doc
         self._restoring = False
         self._status: CheckInStatus | None = None
+        self._days: list[date] | None = None  # every session's day, as last read
+        self._check_ins: list[tuple[date, str]] | None = None  # (day, author) of every check-in
         self.start_dialog: StartReviewDialog | None = None
 
         outer = QVBoxLayout(self)
@@ -128,7 +130,7 @@ class PracticeTab(QWidget):
 
     # -- the partnership -----------------------------------------------------------------------------
 
-    def _load_partnership(self) -> None:
+    def _load_partnership(self, kinds: Changes | None = None) -> None:
         """Names, the closed band and whose check-in is due: read again when they may have changed."""
         p = self.doc.partnership()
         self.names = Names.of(p)
@@ -136,11 +138,22 @@ class PracticeTab(QWidget):
         self.check_in.set_names(self.names)
         self.review.set_names(self.names)
         self.banner.show_closed(p.closed_on, read_only=self.doc.read_only)
-        self._load_status()
+        self._load_status(kinds)
 
-    def _load_status(self) -> None:
-        self._status = reads.check_in_status(self.doc.store, include_private=not self.doc.hide_private)
-        closed = self.doc.partnership().closed_on is not None
+    def _load_status(self, kinds: Changes | None = None) -> None:
+        """Whose check-in is due. The sessions' days (10,000 rows in a long partnership) are read
+        again only when sessions changed, the check-ins' only when check-ins did: a partnership
+        edit (its organisation, say) recomputes from what is at hand. Every session counts, private
+        ones too, as on the Overview."""
+        store = self.doc.store
+        if kinds is None or kinds & {Change.ENTRIES} or self._days is None:
+            self._days = [d for d, _minutes in reads.session_dates(store)]
+        if kinds is None or kinds & {Change.CHECK_INS} or self._check_ins is None:
+            self._check_ins = reads.check_in_dates(store)
+        p = self.doc.partnership()
+        self._status = compute.check_in_status(self._days, self._check_ins, p.check_in_every,
+                                               closed=p.closed_on is not None)
+        closed = p.closed_on is not None
         self.items.due.setText(due_words(self._status, self.names, closed))
         self.items.set_names(self.names, self.default_author())
 
@@ -314,9 +327,9 @@ class PracticeTab(QWidget):
                      or (initiator in (self.check_in, self.review)
                          and getattr(initiator, "saved_text_only", False)))
         if kinds & {Change.PARTNERSHIP, Change.NAMES}:
-            self._load_partnership()
+            self._load_partnership(kinds)
         elif kinds & STATUS_KINDS and not text_only:
-            self._load_status()
+            self._load_status(kinds)
         if kinds & {Change.CHECK_INS, Change.REVIEWS} and not text_only:
             self.model.reload()
             self._after_reload()
