@@ -1,5 +1,5 @@
 """What the window paints first: the partnership, its focus areas and agreement, and every session's
-date and length (for momentum) — and `probe_first_paint`, which reads through the same pages.
+date and length (for momentum) — and `probe_first_paint`, which reads them before a file replaces another.
 
 These run before the whole-file check (`Store.verify`), so they are the reads that meet a damaged
 file first: whatever a row holds, they return values of the promised types or raise
@@ -107,15 +107,13 @@ def session_dates(store: Store, *, include_private: bool = True) -> list[tuple[d
     return sessions
 
 
-def probe_first_paint(store: Store) -> None:
-    """Read through what the window paints first (the partnership, and every session's date and
-    length in the order `session_dates` reads them), aggregated in SQLite so no row reaches Python:
-    raises KnownError(DAMAGED) where those reads would. Opening runs it before letting go of the
-    file open until then, so a file damaged there leaves the window as it was."""
+def probe_first_paint(store: Store) -> list[tuple[date, int]]:
+    """Read what the window paints first (the partnership, and every session's date and length):
+    raises KnownError(DAMAGED) where those reads meet damage. Opening runs it before letting go of
+    the file open until then, so a file damaged there leaves the window as it was; the sessions it
+    returns are the momentum figures' (`session_dates`), read once."""
     get_partnership(store)
-    with plain(store) as conn:
-        conn.execute("SELECT count(*), max(length(held_on)), sum(duration_minutes) FROM "
-                     "(SELECT held_on, duration_minutes FROM journal_entry ORDER BY held_on)").fetchone()
+    return session_dates(store)
 
 
 def _session_problem(conn: sqlite3.Connection) -> str:

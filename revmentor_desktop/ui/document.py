@@ -9,6 +9,7 @@ redo replay the edits' own inverses, so they are announced with no initiator: ev
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -73,6 +74,9 @@ class Document(QObject):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        #: every session's (date, minutes), read while opening (`reads.probe_first_paint`): the
+        #: Overview's first figures take it instead of reading 10,000 rows a second time
+        self.opening_sessions: list[tuple[date, int]] | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         self._hide_private = False

@@ -107,7 +107,8 @@ class MomentumPanel(QWidget):
         if sessions_changed or self._sessions is None:
             # Every session, private ones too: hiding private entries hides what was said, not that
             # the pair met (the figures must not change when the window is made screen-safe).
-            self._sessions = reads.session_dates(self.doc.store)
+            pre, self.doc.opening_sessions = self.doc.opening_sessions, None  # read while opening
+            self._sessions = pre if pre is not None else reads.session_dates(self.doc.store)
             self._days = [d for d, _minutes in self._sessions]
         m = compute.momentum(p.start_date, p.cadence_days, self._sessions, today, closed_on=p.closed_on)
         if m.last_session is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -127,6 +127,7 @@ class FileSession(QObject):
                 "That window has been brought to the front." if brought
                 else "Switch to that window, or close it first.",
             )
+        sessions: list[tuple[date, int]] | None = None  # read while opening, for the first figures
         try:
             if create is not None:
                 values, areas, with_clauses = create
@@ -138,7 +139,7 @@ class FileSession(QObject):
                 # The whole-file check runs once the data is on screen (`verify`), before any write.
                 store = Store.open(path, backup_folder=paths.backup_folder_for(path), verify_now=False)
                 try:
-                    reads.probe_first_paint(store)  # damage there: the file open until now stays
+                    sessions = reads.probe_first_paint(store)  # damage: the file open until now stays
                 except BaseException:
                     store.close()
                     raise
@@ -149,6 +150,7 @@ class FileSession(QObject):
         self._lock = lock
         self._channel.listen(path)
         self.doc = Document(store, self)
+        self.doc.opening_sessions = sessions
         self.doc.changed.connect(self._saved)
         self.opening_backup_done = False
         return self.doc
