@@ -8,6 +8,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QWidget
 
 from revmentor_desktop.data.commands import Change, Changes
+from revmentor_desktop.errors import KnownError
 from revmentor_desktop.ui.after_paint import after_next_paint
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.agreement import AgreementPanel
@@ -49,7 +50,15 @@ class OverviewTab(QWidget):
         self.agreement.update_buttons()
         # The practice box fills in once the figures and details are on screen (its reads and row
         # types cost ~30 ms at 10,000 sessions), as the dashboard below it does.
-        after_next_paint(self.practice, lambda: self.practice.reload(self.momentum.session_days()))
+        after_next_paint(self.practice, self._first_practice_read)
+
+    def _first_practice_read(self) -> None:
+        try:
+            self.practice.reload(self.momentum.session_days())
+        except KnownError:
+            # The file was moved, replaced or found damaged in the moment since opening: the box
+            # stays empty; the window says what happened at the next save (or the file's check).
+            pass
 
     def _name_the_parts(self) -> None:
         """The panes' fields and buttons under the names the window, tests and benchmarks use."""
