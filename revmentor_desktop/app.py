@@ -86,16 +86,19 @@ def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
     # Open the file once the empty window is on screen: a zero timer alone can run before the
     # first paint, leaving the user with no window at all while the data layer loads.
     def open_target() -> None:
-        from revmentor_desktop.ui import translations  # (QLocale's enums: hundreds of languages)
+        window.open_file(target.path, create=target.create)
+        after_next_paint(window, settle_in)
+
+    def settle_in() -> None:
+        """Once the partnership is on screen, what can wait for it: the icon (loading the SVG costs
+        ~8 ms; every window takes it up), the desktop's stated colour scheme (followed live from
+        now on), Qt's stock dialogs in the user's language (QLocale's enums: hundreds of them)."""
+        from revmentor_desktop.ui import translations
         from revmentor_desktop.ui.icons import app_icon
 
-        # After the paint, what can wait for it: the icon (loading the SVG costs ~8 ms; every window
-        # takes it up), the desktop's stated colour scheme (followed live from now on), Qt's stock
-        # dialogs in the user's language.
         app.setWindowIcon(app_icon())
         theme.keeper().follow_desktop()
         translations.install()
-        window.open_file(target.path, create=target.create)
 
     after_next_paint(window, open_target)
     ctrl_c.window = window
