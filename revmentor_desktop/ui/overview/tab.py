@@ -3,6 +3,8 @@ wide, one when narrow), routes the file's changes to them and answers the window
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QWidget
@@ -12,10 +14,12 @@ from revmentor_desktop.errors import KnownError
 from revmentor_desktop.ui.after_paint import after_next_paint
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.agreement import AgreementPanel
-from revmentor_desktop.ui.overview.dashboard import DashboardPanel
 from revmentor_desktop.ui.overview.details import PartnershipDetails
 from revmentor_desktop.ui.overview.momentum import MomentumPanel
 from revmentor_desktop.ui.overview.practice import PracticePanel
+
+if TYPE_CHECKING:
+    from revmentor_desktop.ui.overview.dashboard import DashboardPanel
 
 #: What the practice box reads: the getting-started list, check-ins, feedback's direction, closing.
 PRACTICE_CHANGES = frozenset({Change.PARTNERSHIP, Change.ENTRIES, Change.FEEDBACK, Change.PRIVACY,
@@ -39,7 +43,7 @@ class OverviewTab(QWidget):
         self.details = PartnershipDetails(doc, self)
         self.agreement = AgreementPanel(doc, self)
         self.momentum = MomentumPanel(doc, self)
-        self.dashboard = DashboardPanel(doc, self)
+        self._dashboard: DashboardPanel | None = None  # built just after the first paint
         self.practice = PracticePanel(doc, self)
         self.practice.go_to.connect(self.go_to)
         self.practice.focus_review_date.connect(self.details.review.setFocus)
@@ -51,6 +55,18 @@ class OverviewTab(QWidget):
         # The practice box fills in once the figures and details are on screen (its reads and row
         # types cost ~30 ms at 10,000 sessions), as the dashboard below it does.
         after_next_paint(self.practice, self._first_practice_read)
+        after_next_paint(self, lambda: self.dashboard.ensure_loaded())
+
+    @property
+    def dashboard(self) -> DashboardPanel:
+        """Goals at a glance and the open action items: built (and its modules imported, ~20 ms)
+        once the figures and details are on screen, or at once when asked for."""
+        if self._dashboard is None:
+            from revmentor_desktop.ui.overview.dashboard import DashboardPanel
+
+            self._dashboard = DashboardPanel(self.doc, self)
+            self._place_dashboard()
+        return self._dashboard
 
     def _first_practice_read(self) -> None:
         try:
@@ -93,8 +109,9 @@ class OverviewTab(QWidget):
             return
         self._narrow = narrow
         grid = self.grid
-        for w in (self.momentum, self.practice, self.details, self.agreement, self.dashboard):
-            grid.removeWidget(w)
+        for w in (self.momentum, self.practice, self.details, self.agreement, self._dashboard):
+            if w is not None:
+                grid.removeWidget(w)
         for i in range(5):
             grid.setRowStretch(i, 0)
             grid.setColumnStretch(i % 2, 0)
@@ -103,17 +120,23 @@ class OverviewTab(QWidget):
         if narrow:
             grid.addWidget(self.details, 2, 0, 1, 2)
             grid.addWidget(self.agreement, 3, 0, 1, 2)
-            grid.addWidget(self.dashboard, 4, 0, 1, 2)
             grid.setRowStretch(3, 1)
         else:
             grid.addWidget(self.details, 2, 0)
             grid.addWidget(self.agreement, 2, 1)
-            grid.addWidget(self.dashboard, 3, 0, 1, 2)
             grid.setColumnStretch(0, 5)
             grid.setColumnStretch(1, 6)
             grid.setRowStretch(2, 1)
             grid.setRowStretch(3, 1)
-        self.dashboard.set_narrow(narrow)
+        self._place_dashboard()
+
+    def _place_dashboard(self) -> None:
+        """The dashboard below the rest: a row of its own, narrow or wide as the tab is."""
+        if self._dashboard is None or self._narrow is None:
+            return
+        self.grid.removeWidget(self._dashboard)
+        self.grid.addWidget(self._dashboard, 4 if self._narrow else 3, 0, 1, 2)
+        self._dashboard.set_narrow(self._narrow)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(narrow=self.width() < self.NARROW_BELOW)
@@ -141,7 +164,8 @@ class OverviewTab(QWidget):
             self.details.load()  # not after the details' own save: the field already shows it
         if kinds & {Change.PARTNERSHIP, Change.ENTRIES, Change.PRIVACY}:
             self.momentum.reload(sessions_changed=bool(kinds & {Change.ENTRIES, Change.PRIVACY}))
-        self.dashboard.on_changed(kinds)
+        if self._dashboard is not None:
+            self._dashboard.on_changed(kinds)
         if Change.CLAUSES in kinds:
             self.agreement.reload()
         if kinds & PRACTICE_CHANGES and self.practice.loaded:
