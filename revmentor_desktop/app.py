@@ -7,12 +7,15 @@ Start-up order (keep it; the benchmark holds us to it):
    app-data folder and shown with "Copy Details"), and resolves which file to open: the one given,
    else the last one used, else the default file (after the first-run "New partnership" dialog).
 3. The main window is constructed and shown. Nothing heavy is imported yet: no sqlmodel/SQLAlchemy,
-   no matplotlib. The window shows "Opening …" while…
+   no matplotlib, not even Qt's `Qt` namespace, the dialogs, the theme (unless Light or Dark is
+   chosen), the icon or the translations. The window shows "Opening …" while…
 4. …once the window has painted, it takes the single-instance lock, opens the file (header check,
-   migration if it is older) and fills the Overview from plain sqlite3 reads (`data.reads`, as
-   every read is). After that paints, the whole-file quick_check runs, the other tabs are built
-   one per event-loop turn (a tab the user asks for is built at once), then the file is backed up.
-   SQLModel/SQLAlchemy are imported only with the first edit (`data.commands` loads `data.ops`).
+   migration if it is older; the sessions read once) and builds the Overview's figures, details
+   and rules from plain sqlite3 reads (`data.reads`, as every read is). After that paints: the
+   icon, the desktop's colour scheme, Qt's translations, the Overview's practice box and
+   dashboard; then the whole-file quick_check runs, the other tabs are built one per event-loop
+   turn (a tab the user asks for is built at once), then the file is backed up. SQLModel and
+   SQLAlchemy are imported only with the first edit (`data.commands` loads `data.ops`).
 5. matplotlib is imported the first time a chart is needed, never at start-up.
 
 Importing `revmentor_desktop.ui` also replaces shiboken's source scan of every later import (see
