@@ -80,7 +80,7 @@ class PracticePanel(QGroupBox):
         self.checklist_title.setFont(bold)
         self.dismiss_button = QPushButton("&Hide This List", self.checklist)
         self.dismiss_button.clicked.connect(self.dismiss)
-        grid.addWidget(self.checklist_title, 0, 0)
+        grid.addWidget(self.checklist_title, 0, 0, 1, 2)
         grid.addWidget(self.dismiss_button, 0, 2)
         self.items: dict[str, tuple[QLabel, QPushButton]] = {}
         for row, (key, words) in enumerate(CHECKLIST_LABELS.items(), start=1):
