@@ -520,12 +520,3 @@ def test_long_partner_names_in_the_captions_wrap_instead_of_widening_the_editor(
     for label in (ed.mentor_caption, ed.mentee_caption):
         whole_line = label.fontMetrics().horizontalAdvance(label.text())
         assert label.minimumSizeHint().width() < whole_line / 2  # it may take two lines or more
-
-
-def test_a_sessions_tooltip_shows_its_topics_as_typed(window: MainWindow) -> None:
-    from revmentor_desktop.data import commands
-
-    window.doc.run(commands.add_entry(date(2026, 2, 2), topics="<b>Bold</b> & <i>brave</i>"))
-    tab = journal(window)
-    tip = tab.model.data(tab.model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
-    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; &lt;i&gt;brave&lt;/i&gt;" in tip

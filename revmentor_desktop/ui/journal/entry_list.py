@@ -208,7 +208,7 @@ class EntryListModel(QAbstractTableModel):
                 parts.append(e.topics)
             if e.private:
                 parts.append("Private: never exported, hidden in screen-share mode")
-            return plain_tooltip("\n".join(parts))  # the topics are the user's text
+            return "\n".join(parts)
         if role == _ACCESSIBLE:
             if col == self.RATING:
                 return rating_words(e, *self._names).replace("\n", "; ")
