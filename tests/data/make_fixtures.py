@@ -1,5 +1,5 @@
-"""Build `v1.revmentor` and `v2.revmentor`: partnership files exactly as versions 1 and 2 of the
-schema made them.
+"""Build `v1.revmentor`, `v2.revmentor` and `v3.revmentor`: partnership files exactly as versions
+1, 2 and 3 of the schema made them.
 
 The files are committed and never regenerated after release: they are how tests/test_migrations.py
 and tests/test_practice_migration.py prove that a file saved by an older version still opens,
@@ -9,7 +9,7 @@ including journal entries with action items that the full-text index must pick u
 files index them as they are written, by the triggers step 2 made).
 
 Run from the repository root with the project installed:
-    python tests/data/make_fixtures.py [--version 1|2] [--force]
+    python tests/data/make_fixtures.py [--version 1|2|3] [--force]
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from revmentor_desktop.data import migrations
 HERE = Path(__file__).resolve().parent
 V1_PATH = HERE / "v1.revmentor"
 V2_PATH = HERE / "v2.revmentor"
+V3_PATH = HERE / "v3.revmentor"
 
 # Words that appear only in the version-1 rows, so tests can search for them after the upgrade.
 V1_ROWS: dict[str, list[tuple[object, ...]]] = {
@@ -197,6 +198,50 @@ def build_v2(path: Path) -> None:
     build(path, 2)
 
 
+def _v1_columns() -> dict[str, list[str]]:
+    """Each version-1 table's columns, in order (the V1 rows are written by name, so later versions'
+    added columns take their defaults)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        migrations.STEPS[0](conn)
+        return {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in V1_ROWS}
+    finally:
+        conn.close()
+
+
+_V1_COLUMNS = _v1_columns()
+
+
+def _add_v3_rows(conn: sqlite3.Connection) -> None:
+    """What version 3 added: feedback both ways, check-ins, and a review with its copies of goals."""
+    conn.execute(
+        "UPDATE journal_entry SET mentor_says_keep = 'Ask the walrus question', "
+        "mentor_says_try = 'Bring one example', mentee_says_keep = 'Patient demos', "
+        "mentee_says_try = 'Slower on jargon', mentor_rating = 4, mentee_rating = 5 WHERE id = 2"
+    )
+    conn.execute("UPDATE partnership SET check_in_every = 3, checklist_dismissed = 1")
+    conn.executemany(
+        "INSERT INTO check_in (id, held_on, author, working, tweak, usefulness, goals_still_right, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(1, "2024-02-19", "mentor", "The narwhal demos", "Shorter sessions", 4, "yes",
+          "2024-02-19 09:00:00"),
+         (2, "2024-02-19", "mentee", "Honest questions", "", 5, "partly", "2024-02-19 09:05:00")],
+    )
+    conn.execute(
+        "INSERT INTO review (id, kind, held_on, mentor_taught, mentor_learned, mentee_taught, "
+        "mentee_learned, mentor_changed, mentee_changed, notes, decision, next_review_date, created_at) "
+        "VALUES (1, 'midpoint', '2024-04-08', 'Chat threads', 'Budget cycles', 'Stakeholder maps', "
+        "'Emoji etiquette', 'Confidence', 'Curiosity', 'The axolotl review', 'adjust', '2024-07-08', "
+        "'2024-04-08 10:00:00')"
+    )
+    conn.executemany(
+        "INSERT INTO review_goal (id, review_id, goal_id, position, goal_title, expected, achieved, "
+        "progress, private) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(1, 1, 1, 0, "Run a meeting with the team chat only", "One meeting", "Half of one", 20, 0),
+         (2, 1, 2, 1, "Sponsor an employee resource group", "", "", 0, 1)],
+    )
+
+
 def build(path: Path, version: int) -> None:
     """Write a partnership file of schema `version` at `path`, from the frozen steps alone."""
     if path.exists():
@@ -213,7 +258,10 @@ def build(path: Path, version: int) -> None:
             step(conn)
         for table, rows in V1_ROWS.items():
             marks = ", ".join("?" * len(rows[0]))
-            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+            names = ", ".join(_V1_COLUMNS[table])
+            conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+        if version >= 3:
+            _add_v3_rows(conn)
         conn.execute(f"PRAGMA user_version = {version}")
         conn.execute("COMMIT")
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -227,11 +275,11 @@ def build(path: Path, version: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--version", type=int, choices=(1, 2), default=1)
+    parser.add_argument("--version", type=int, choices=(1, 2, 3), default=1)
     parser.add_argument("--force", action="store_true", help="replace an existing fixture")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
-    args.out = args.out or (V1_PATH if args.version == 1 else V2_PATH)
+    args.out = args.out or {1: V1_PATH, 2: V2_PATH, 3: V3_PATH}[args.version]
     if args.out.exists():
         if not args.force:
             print(
