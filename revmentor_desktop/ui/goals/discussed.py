@@ -38,11 +38,14 @@ class DiscussedModel(QAbstractListModel):
             return None
         e = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            topics = " ".join(e.topics.split()) or "no topics noted"
+            topics = " ".join(e.topics.split()) or self.tr("no topics noted")
             return f"{day_text(e.held_on)} — {topics}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            private = " (private)" if e.private else ""
-            return f"Session of {day_text(e.held_on)}{private}: double-click or press Enter to open it"
+            if e.private:
+                tip = self.tr("Session of {day} (private): double-click or press Enter to open it")
+            else:
+                tip = self.tr("Session of {day}: double-click or press Enter to open it")
+            return tip.format(day=day_text(e.held_on))
         if role == Qt.ItemDataRole.DecorationRole:
             return lock_icon() if e.private else None
         if role == ID_ROLE:
@@ -56,19 +59,20 @@ class DiscussedBox(QGroupBox):
     open_entry = Signal(int)  # a journal entry the user asked to open
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__("Discussed in", parent)
+        super().__init__(self.tr("Discussed in"), parent)
         layout = QVBoxLayout(self)
         self.model = DiscussedModel(doc)
         self.sessions = QListView(self)
         self.sessions.setModel(self.model)
-        self.sessions.setAccessibleName("Sessions that discussed this goal")
+        self.sessions.setAccessibleName(self.tr("Sessions that discussed this goal"))
         self.sessions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sessions.setWordWrap(False)
         self.sessions.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.sessions.setUniformItemSizes(True)
         self.sessions.setIconSize(QSize(16, 16))
-        self.sessions.setToolTip("Double-click a session, or press Enter, to open it in the Journal")
-        self.empty = muted_label("Not discussed in any session yet.", self)
+        self.sessions.setToolTip(
+            self.tr("Double-click a session, or press Enter, to open it in the Journal"))
+        self.empty = muted_label(self.tr("Not discussed in any session yet."), self)
         layout.addWidget(self.sessions)
         layout.addWidget(self.empty)
         self.sessions.activated.connect(self._open)

@@ -91,13 +91,18 @@ class MilestoneModel(RowDiff, QAbstractListModel):
             return None
         m = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{m.title}\n✓ done {day_text(m.done_on)}" if m.done_on else m.title
+            if m.done_on:
+                done = self.tr("✓ done {day}").format(day=day_text(m.done_on))
+                return f"{m.title}\n{done}"
+            return m.title
         if role == Qt.ItemDataRole.EditRole:
             return m.title
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if m.done_on else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Done on {day_text(m.done_on)}" if m.done_on else "Not done yet: tick it when it is"
+            if m.done_on:
+                return self.tr("Done on {day}").format(day=day_text(m.done_on))
+            return self.tr("Not done yet: tick it when it is")
         if role == ID_ROLE:
             return m.id
         return None
@@ -113,7 +118,7 @@ class MilestoneModel(RowDiff, QAbstractListModel):
             edit = commands.tick_milestone(m.id, done, date.today())
             return self.run_edit(edit, now_done, total) is not None
         if role == Qt.ItemDataRole.EditRole:
-            edit = commands.update_milestone(m.id, "Rename Milestone", title=value)
+            edit = commands.update_milestone(m.id, self.tr("Rename Milestone"), title=value)
             return self._doc.run(edit) is not None
         return False
 
@@ -133,7 +138,7 @@ class MilestoneBox(QGroupBox):
     """
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__("&Milestones", parent)
+        super().__init__(self.tr("&Milestones"), parent)
         self.doc = doc
         self.model = MilestoneModel(doc)
         layout = QVBoxLayout(self)
@@ -144,12 +149,12 @@ class MilestoneBox(QGroupBox):
         area.addWidget(self.checklist, 1)
         area.addLayout(self._build_buttons())
         layout.addWidget(self.area)
-        self.empty = muted_label("No milestones yet. Break the goal into steps, and its "
-                                 "progress follows them.", self)
+        self.empty = muted_label(self.tr("No milestones yet. Break the goal into steps, and its "
+                                         "progress follows them."), self)
         layout.addWidget(self.empty)
         self.new_milestone = QLineEdit(self)
-        self.new_milestone.setPlaceholderText("Add a milestone and press Enter")
-        self.new_milestone.setAccessibleName("New milestone")
+        self.new_milestone.setPlaceholderText(self.tr("Add a milestone and press Enter"))
+        self.new_milestone.setAccessibleName(self.tr("New milestone"))
         layout.addWidget(self.new_milestone)
         self._wire()
         self.update_buttons()
@@ -157,7 +162,7 @@ class MilestoneBox(QGroupBox):
     def _build_checklist(self) -> ChecklistView:
         view = ChecklistView(self)
         view.setModel(self.model)
-        view.setAccessibleName("Milestones")
+        view.setAccessibleName(self.tr("Milestones"))
         view.setWordWrap(True)
         view.setUniformItemSizes(False)
         view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -172,22 +177,23 @@ class MilestoneBox(QGroupBox):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
-        view.setToolTip("Space ticks a milestone; F2 or a double-click renames it; "
-                        "Alt+Up and Alt+Down move it; Delete removes it.")
+        view.setToolTip(self.tr("Space ticks a milestone; F2 or a double-click renames it; "
+                                "Alt+Up and Alt+Down move it; Delete removes it."))
         return view
 
     def _build_buttons(self) -> QVBoxLayout:
         style = self.style()
-        self.up_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), "Up", self.area)
-        self.up_button.setToolTip("Move the selected milestone up (Alt+Up)")
-        self.up_button.setAccessibleName("Move milestone up")
-        self.down_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), "Down",
-                                       self.area)
-        self.down_button.setToolTip("Move the selected milestone down (Alt+Down)")
-        self.down_button.setAccessibleName("Move milestone down")
-        self.remove_button = QPushButton("Remove", self.area)
-        self.remove_button.setToolTip("Remove the selected milestone (Delete); Undo brings it back")
-        self.remove_button.setAccessibleName("Remove milestone")
+        self.up_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), self.tr("Up"),
+                                     self.area)
+        self.up_button.setToolTip(self.tr("Move the selected milestone up (Alt+Up)"))
+        self.up_button.setAccessibleName(self.tr("Move milestone up"))
+        self.down_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
+                                       self.tr("Down"), self.area)
+        self.down_button.setToolTip(self.tr("Move the selected milestone down (Alt+Down)"))
+        self.down_button.setAccessibleName(self.tr("Move milestone down"))
+        self.remove_button = QPushButton(self.tr("Remove"), self.area)
+        self.remove_button.setToolTip(self.tr("Remove the selected milestone (Delete); Undo brings it back"))
+        self.remove_button.setAccessibleName(self.tr("Remove milestone"))
         buttons = QVBoxLayout()
         for b in (self.up_button, self.down_button, self.remove_button):
             buttons.addWidget(b)

@@ -28,10 +28,15 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Change, Changes, Done, Edit
 from revmentor_desktop.data.compute import goal_progress
-from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
+from revmentor_desktop.data.vocab import GoalOwner, GoalStatus
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.edit_notices import EditNotices
-from revmentor_desktop.ui.goals.common import new_item_keys, owner_label
+from revmentor_desktop.ui.goals.common import (
+    QT_TRANSLATE_NOOP,
+    new_item_keys,
+    owner_label,
+    status_label,
+)
 from revmentor_desktop.ui.goals.discussed import DiscussedBox
 from revmentor_desktop.ui.goals.milestones import MilestoneBox
 from revmentor_desktop.ui.goals.status_rule import (
@@ -50,16 +55,17 @@ from revmentor_desktop.ui.widgets import (
     text_box,
 )
 
-#: Undo-step names, and which fields merge consecutive saves (typing, dragging) into one step.
+#: Undo-step names (translated when used), and which fields merge consecutive saves (typing,
+#: dragging) into one step.
 FIELD_LABELS = {
-    "title": "Edit Goal Title",
-    "owner": "Change Goal Owner",
-    "focus_area": "Change Focus Area",
-    "description": "Edit Goal Description",
-    "success_measure": "Edit Success Measure",
-    "target_date": "Change Target Date",
-    "status": "Change Goal Status",
-    "manual_progress": "Change Progress",
+    "title": QT_TRANSLATE_NOOP("GoalPane", "Edit Goal Title"),
+    "owner": QT_TRANSLATE_NOOP("GoalPane", "Change Goal Owner"),
+    "focus_area": QT_TRANSLATE_NOOP("GoalPane", "Change Focus Area"),
+    "description": QT_TRANSLATE_NOOP("GoalPane", "Edit Goal Description"),
+    "success_measure": QT_TRANSLATE_NOOP("GoalPane", "Edit Success Measure"),
+    "target_date": QT_TRANSLATE_NOOP("GoalPane", "Change Target Date"),
+    "status": QT_TRANSLATE_NOOP("GoalPane", "Change Goal Status"),
+    "manual_progress": QT_TRANSLATE_NOOP("GoalPane", "Change Progress"),
 }
 MERGING_FIELDS = frozenset({"title", "focus_area", "description", "success_measure", "manual_progress"})
 
@@ -80,10 +86,11 @@ class GoalPane(QWidget):
         content, layout = self._build_pages()
         form = self._build_form(content)
         self.problem = problem_label(content)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.hide()
-        self.filtered_note = muted_label("This goal does not match the filters, so the table does not show "
-                                         "it; it stays here until you pick another.", content)
+        self.filtered_note = muted_label(self.tr("This goal does not match the filters, so the table does "
+                                                 "not show it; it stays here until you pick another."),
+                                         content)
         self.filtered_note.hide()
         layout.addWidget(self.problem)
         layout.addWidget(self.filtered_note)
@@ -121,7 +128,8 @@ class GoalPane(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(self)
         outer.addWidget(self.stack)
-        self.empty = muted_label(f"Select a goal, or press {new_item_keys()} to add one.", self.stack)
+        self.empty = muted_label(self.tr("Select a goal, or press {keys} to add one.").format(
+            keys=new_item_keys()), self.stack)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)
         self.stack.addWidget(self.empty)
@@ -137,33 +145,33 @@ class GoalPane(QWidget):
 
     def _build_fields(self, content: QWidget) -> None:
         self.title = QLineEdit(content)
-        self.title.setPlaceholderText("What do you want to achieve?")
-        self.title.setAccessibleName("Goal title")
+        self.title.setPlaceholderText(self.tr("What do you want to achieve?"))
+        self.title.setAccessibleName(self.tr("Goal title"))
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.title.setFont(font)
         self.owner = QComboBox(content)
-        self.owner.setAccessibleName("Whose goal")
+        self.owner.setAccessibleName(self.tr("Whose goal"))
         for owner in GoalOwner:
             self.owner.addItem(owner_label(owner, self._names), owner.value)
         self.focus_area = QComboBox(content)
         self.focus_area.setEditable(True)
         self.focus_area.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.focus_area.setAccessibleName("Focus area")
+        self.focus_area.setAccessibleName(self.tr("Focus area"))
         self.focus_area.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.focus_area.setMinimumContentsLength(12)
         focus_edit = self._focus_edit()
-        focus_edit.setPlaceholderText("Choose one, or type your own")
-        focus_edit.setAccessibleName("Focus area")
+        focus_edit.setPlaceholderText(self.tr("Choose one, or type your own"))
+        focus_edit.setAccessibleName(self.tr("Focus area"))
         self.status = QComboBox(content)
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         for status in GoalStatus:
-            self.status.addItem(STATUS_LABELS[status], status.value)
-        self.target = OptionalDateEdit("Finish by", content)
-        self.target.setAccessibleName("Target date")
-        self.target.check.setAccessibleName("Has a target date")
-        self.target.edit.setAccessibleName("Target date")
+            self.status.addItem(status_label(status), status.value)
+        self.target = OptionalDateEdit(self.tr("Finish by"), content)
+        self.target.setAccessibleName(self.tr("Target date"))
+        self.target.check.setAccessibleName(self.tr("Has a target date"))
+        self.target.edit.setAccessibleName(self.tr("Target date"))
 
     def _build_progress(self, content: QWidget) -> QWidget:
         """A slider and a spin box for progress set by hand (a goal without milestones)."""
@@ -175,13 +183,13 @@ class GoalPane(QWidget):
         self.progress_slider.setSingleStep(5)
         self.progress_slider.setPageStep(10)
         self.progress_slider.setTracking(False)  # save when the drag ends, not on every pixel
-        self.progress_slider.setAccessibleName("Progress, set by hand")
+        self.progress_slider.setAccessibleName(self.tr("Progress, set by hand"))
         self.progress_spin = QSpinBox(progress_row)
         self.progress_spin.setRange(0, 100)
         self.progress_spin.setSingleStep(5)
         self.progress_spin.setSuffix("%")
         self.progress_spin.setKeyboardTracking(False)
-        self.progress_spin.setAccessibleName("Progress in percent, set by hand")
+        self.progress_spin.setAccessibleName(self.tr("Progress in percent, set by hand"))
         row.addWidget(self.progress_slider, 1)
         row.addWidget(self.progress_spin)
         return progress_row
@@ -193,27 +201,28 @@ class GoalPane(QWidget):
         self._build_fields(content)
         progress_row = self._build_progress(content)
         self.progress_note = muted_label("", content)
-        self.description = text_box(content, "Description", "What the goal is about, and why it matters", 5)
-        self.success = text_box(content, "How we'll know", "How we'll know it is achieved", 2)
-        self.private = QCheckBox("Pr&ivate — never exported, hidden in screen-share mode", content)
-        self.private.setAccessibleName("Private goal")
-        self.private.setToolTip("A private goal never leaves this computer: it is left out of every "
-                                "export and vanishes while private entries are hidden.")
+        self.description = text_box(content, self.tr("Description"),
+                                    self.tr("What the goal is about, and why it matters"), 5)
+        self.success = text_box(content, self.tr("How we'll know"), self.tr("How we'll know it is achieved"), 2)
+        self.private = QCheckBox(self.tr("Pr&ivate — never exported, hidden in screen-share mode"), content)
+        self.private.setAccessibleName(self.tr("Private goal"))
+        self.private.setToolTip(self.tr("A private goal never leaves this computer: it is left out of every "
+                                        "export and vanishes while private entries are hidden."))
 
         def add_row(text: str, field: QWidget, buddy: QWidget | None = None) -> None:
             label = QLabel(text, content)
             label.setBuddy(buddy or field)
             form.addRow(label, field)
 
-        add_row("&Title:", self.title)
-        add_row("Ow&ner:", self.owner)
-        add_row("Focus a&rea:", self.focus_area)
-        add_row("Stat&us:", self.status)
-        add_row("Target:", self.target, self.target.check)
-        add_row("&Progress:", progress_row, self.progress_slider)
+        add_row(self.tr("&Title:"), self.title)
+        add_row(self.tr("Ow&ner:"), self.owner)
+        add_row(self.tr("Focus a&rea:"), self.focus_area)
+        add_row(self.tr("Stat&us:"), self.status)
+        add_row(self.tr("Target:"), self.target, self.target.check)
+        add_row(self.tr("&Progress:"), progress_row, self.progress_slider)
         form.addRow("", self.progress_note)
-        add_row("Des&cription:", self.description)
-        add_row("Ho&w we'll know:", self.success)
+        add_row(self.tr("Des&cription:"), self.description)
+        add_row(self.tr("Ho&w we'll know:"), self.success)
         form.addRow(self.private)
         return form
 
@@ -323,9 +332,10 @@ class GoalPane(QWidget):
         self.progress_slider.setEnabled(manual)
         self.progress_spin.setEnabled(manual)
         if total:
-            self.progress_note.setText(f"Progress follows the milestones ({done} of {total} done).")
+            self.progress_note.setText(
+                self.tr("Progress follows the milestones ({done} of {total} done).").format(done=done, total=total))
         else:
-            self.progress_note.setText("Set by hand until the goal has milestones.")
+            self.progress_note.setText(self.tr("Set by hand until the goal has milestones."))
 
     def _after_lists_loaded(self) -> None:
         self.milestone_box.show_rows()
@@ -361,9 +371,9 @@ class GoalPane(QWidget):
         if self.goal_id is None or self.doc.read_only:
             return False
         if field == "private":
-            label = "Make Goal Private" if value else "Make Goal Not Private"
+            label = self.tr("Make Goal Private") if value else self.tr("Make Goal Not Private")
         else:
-            label = FIELD_LABELS[field]
+            label = self.tr(FIELD_LABELS[field])
         edit = commands.update_goal(self.goal_id, label, merge=field in MERGING_FIELDS,
                                     **{field: value})
         ok = self.doc.run(edit, self) is not None
@@ -408,8 +418,8 @@ class GoalPane(QWidget):
             return
         if self.goal_id is None or self.doc.read_only:
             return
-        edit = commands.update_goal(self.goal_id, "Change Progress", merge=False, manual_progress=value,
-                                    status=new)
+        edit = commands.update_goal(self.goal_id, self.tr("Change Progress"), merge=False,
+                                    manual_progress=value, status=new)
         if self.doc.run(edit, self) is not None:  # this pane shows the progress already; not the status
             self._manual_progress = value
             with QSignalBlocker(self.status):

@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from revmentor_desktop.data import commands
 from revmentor_desktop.data.commands import NOTHING, Done, Edit
-from revmentor_desktop.data.vocab import STATUS_LABELS, GoalStatus
+from revmentor_desktop.data.vocab import GoalStatus
 from revmentor_desktop.ui.edit_notices import undo_keys
+from revmentor_desktop.ui.goals.common import status_label
 
 if TYPE_CHECKING:
     from revmentor_desktop.data.store import Store
@@ -62,22 +65,32 @@ def progress_for_status(status: str, progress: int, open_milestones: Sequence[in
 
 def moved_note(old: str, new: str, progress: int) -> str:
     """The status bar's line after a progress move also moved the status."""
-    label = STATUS_LABELS.get(new, new)
     if new == GoalStatus.ACHIEVED:
-        why = "progress reached 100%"
+        why = QCoreApplication.translate("GoalsTab", "progress reached 100%")
     else:
-        why = f"progress is {progress}%"
-    back = " back" if old == GoalStatus.ACHIEVED else ""
-    return f"Status set{back} to {label}: {why}. {undo_keys()} undoes both."
+        why = QCoreApplication.translate("GoalsTab", "progress is {percent}%").format(percent=progress)
+    if old == GoalStatus.ACHIEVED:
+        line = QCoreApplication.translate("GoalsTab", "Status set back to {status}: {why}. {keys} undoes both.")
+    else:
+        line = QCoreApplication.translate("GoalsTab", "Status set to {status}: {why}. {keys} undoes both.")
+    return line.format(status=status_label(new), why=why, keys=undo_keys())
 
 
 def fixed_note(fix: ProgressFix) -> str:
     """The status bar's line after a status set by hand also moved the progress."""
     if fix.tick:
         n = len(fix.tick)
-        what = "the open milestone" if n == 1 else f"the {n} open milestones"
-        return f"Goal achieved: {what} ticked as done, so progress is 100%. {undo_keys()} undoes both."
-    return f"Goal achieved: progress set to 100%. {undo_keys()} undoes both."
+        if n == 1:
+            line = QCoreApplication.translate(
+                "GoalsTab", "Goal achieved: the open milestone ticked as done, so progress is 100%. "
+                "{keys} undoes both.")
+        else:
+            line = QCoreApplication.translate(
+                "GoalsTab", "Goal achieved: the {n} open milestones ticked as done, so progress is "
+                "100%. {keys} undoes both.")
+        return line.format(n=n, keys=undo_keys())
+    return QCoreApplication.translate(
+        "GoalsTab", "Goal achieved: progress set to 100%. {keys} undoes both.").format(keys=undo_keys())
 
 
 def together(label: str, edits: Sequence[Edit]) -> Edit:
@@ -107,13 +120,13 @@ def together(label: str, edits: Sequence[Edit]) -> Edit:
 
 def with_status(edit: Edit, goal_id: int, status: str) -> Edit:
     """`edit` (which moves a goal's progress) and the goal's new status, as one undo step."""
-    return together(edit.label, [edit, commands.update_goal(goal_id, "Change Goal Status", merge=False,
-                                                            status=status)])
+    label = QCoreApplication.translate("GoalPane", "Change Goal Status")
+    return together(edit.label, [edit, commands.update_goal(goal_id, label, merge=False, status=status)])
 
 
 def status_with_progress(goal_id: int, status: str, fix: ProgressFix, today: date) -> Edit:
     """The status set by hand and the progress that goes with it, as one undo step."""
-    label = "Change Goal Status"
+    label = QCoreApplication.translate("GoalPane", "Change Goal Status")
     if fix.manual_progress is not None:  # one row: one command, one transaction
         return commands.update_goal(goal_id, label, merge=False, status=status,
                                     manual_progress=fix.manual_progress)

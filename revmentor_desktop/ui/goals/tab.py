@@ -22,18 +22,26 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Change, Changes
-from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
+from revmentor_desktop.data.vocab import GoalOwner, GoalStatus
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.fit_splitter import FitSplitter
-from revmentor_desktop.ui.goals.common import ID_ROLE, new_item_keys
+from revmentor_desktop.ui.goals.common import (
+    ID_ROLE,
+    QT_TRANSLATE_NOOP,
+    new_item_keys,
+    owner_label,
+    owner_role,
+    status_label,
+)
 from revmentor_desktop.ui.goals.helpers import message_page
 from revmentor_desktop.ui.goals.pane import GoalPane
 from revmentor_desktop.ui.goals.table_model import OPEN, GoalFilterProxy, GoalTableModel
 from revmentor_desktop.ui.goals.table_view import GoalTable
 from revmentor_desktop.ui.widgets import PLAIN, DeleteKey
 
-NEW_GOAL_TITLE = "New goal"
+#: A new goal's title until the user names it (written in the user's language).
+NEW_GOAL_TITLE = QT_TRANSLATE_NOOP("GoalsTab", "New goal")
 
 
 class GoalsTab(QWidget):
@@ -88,19 +96,18 @@ class GoalsTab(QWidget):
 
     def _build_filters(self, left: QWidget) -> QHBoxLayout:
         filters = QHBoxLayout()
-        filter_label = QLabel("Fi&lter:", left)
+        filter_label = QLabel(self.tr("Fi&lter:"), left)
         self.owner_filter = QComboBox(left)
-        self.owner_filter.setAccessibleName("Show goals of")
-        self.owner_filter.addItem("All owners", None)
-        self.owner_filter.addItem("Mentor", GoalOwner.MENTOR.value)
-        self.owner_filter.addItem("Mentee", GoalOwner.MENTEE.value)
-        self.owner_filter.addItem("Shared", GoalOwner.SHARED.value)
+        self.owner_filter.setAccessibleName(self.tr("Show goals of"))
+        self.owner_filter.addItem(self.tr("All owners"), None)
+        for owner in GoalOwner:
+            self.owner_filter.addItem(owner_role(owner), owner.value)
         self.status_filter = QComboBox(left)
-        self.status_filter.setAccessibleName("Show goals with status")
-        self.status_filter.addItem("All statuses", None)
-        self.status_filter.addItem("Open (not started + in progress)", OPEN)
+        self.status_filter.setAccessibleName(self.tr("Show goals with status"))
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        self.status_filter.addItem(self.tr("Open (not started + in progress)"), OPEN)
         for status in GoalStatus:
-            self.status_filter.addItem(STATUS_LABELS[status], status.value)
+            self.status_filter.addItem(status_label(status), status.value)
         filter_label.setBuddy(self.owner_filter)
         filters.addWidget(filter_label)
         filters.addWidget(self.owner_filter)
@@ -112,10 +119,10 @@ class GoalsTab(QWidget):
         """The table, or in its place "no goals yet" or "no goal matches these filters"."""
         self.empty_page, self.empty_heading, self.empty_text = message_page(left)
         self.no_match_page, no_match_heading, no_match_text = message_page(left)
-        no_match_heading.setText("No goal matches these filters.")
+        no_match_heading.setText(self.tr("No goal matches these filters."))
         no_match_text.hide()
-        self.show_all_button = QPushButton("Show All Goals", self.no_match_page)
-        self.show_all_button.setAccessibleName("Show all goals")
+        self.show_all_button = QPushButton(self.tr("Show All Goals"), self.no_match_page)
+        self.show_all_button.setAccessibleName(self.tr("Show all goals"))
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.show_all_button)
@@ -133,13 +140,13 @@ class GoalsTab(QWidget):
         bottom = QHBoxLayout()
         self.count = QLabel(left)
         self.count.setTextFormat(PLAIN)
-        self.add_button = QPushButton("&Add Goal", left)
-        self.add_button.setToolTip(f"Add a goal ({new_item_keys()})")
-        self.add_button.setAccessibleName("Add goal")
-        self.delete_button = QPushButton("Delete", left)
-        self.delete_button.setToolTip("Delete the selected goal with its milestones (Delete); "
-                                      "Undo brings it back")
-        self.delete_button.setAccessibleName("Delete goal")
+        self.add_button = QPushButton(self.tr("&Add Goal"), left)
+        self.add_button.setToolTip(self.tr("Add a goal ({keys})").format(keys=new_item_keys()))
+        self.add_button.setAccessibleName(self.tr("Add goal"))
+        self.delete_button = QPushButton(self.tr("Delete"), left)
+        self.delete_button.setToolTip(self.tr("Delete the selected goal with its milestones (Delete); "
+                                              "Undo brings it back"))
+        self.delete_button.setAccessibleName(self.tr("Delete goal"))
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.add_button)
         bottom.addWidget(self.delete_button)
@@ -176,8 +183,9 @@ class GoalsTab(QWidget):
         mentor, mentee = isolate(p.mentor_name), isolate(p.mentee_name)  # shown inside our words
         self.model.set_names(mentor, mentee)
         self.pane.set_names(mentor, mentee)
-        self.owner_filter.setItemText(1, f"Mentor — {mentor}")
-        self.owner_filter.setItemText(2, f"Mentee — {mentee}")
+        names = {"mentor": mentor, "mentee": mentee}
+        self.owner_filter.setItemText(1, owner_label(GoalOwner.MENTOR, names))
+        self.owner_filter.setItemText(2, owner_label(GoalOwner.MENTEE, names))
 
     def selected_goal_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -229,20 +237,24 @@ class GoalsTab(QWidget):
         shown = self.proxy.rowCount()
         if total == 0:
             if self.doc.hide_private:
-                self.empty_heading.setText("No goals to show.")
-                self.empty_text.setText("Private goals are hidden while private entries are hidden "
-                                        "(View menu).")
+                self.empty_heading.setText(self.tr("No goals to show."))
+                self.empty_text.setText(self.tr("Private goals are hidden while private entries are hidden "
+                                                "(View menu)."))
             else:
-                self.empty_heading.setText("No goals yet.")
-                self.empty_text.setText("Write down what the two of you want to achieve — together, "
-                                        f"or each on your own. Press Add Goal ({new_item_keys()}) to start.")
+                self.empty_heading.setText(self.tr("No goals yet."))
+                self.empty_text.setText(self.tr("Write down what the two of you want to achieve — together, "
+                                                "or each on your own. Press Add Goal ({keys}) to start.")
+                                        .format(keys=new_item_keys()))
             self.table_stack.setCurrentWidget(self.empty_page)
         elif shown == 0:
             self.table_stack.setCurrentWidget(self.no_match_page)
         else:
             self.table_stack.setCurrentWidget(self.table)
-        noun = "goal" if total == 1 else "goals"
-        self.count.setText(f"{shown} of {total} {noun}" if self.proxy.filtering else f"{total} {noun}")
+        if self.proxy.filtering:
+            count = self.tr("{shown} of {total} goal") if total == 1 else self.tr("{shown} of {total} goals")
+        else:
+            count = self.tr("{total} goal") if total == 1 else self.tr("{total} goals")
+        self.count.setText(count.format(shown=shown, total=total))
         goal_id = self.pane.goal_id
         g = self.model.goal_at(self.model.row_of(goal_id)) if goal_id is not None else None
         self.pane.set_filtered(g is not None and not self.proxy.accepts(g))
@@ -284,7 +296,7 @@ class GoalsTab(QWidget):
         if self.doc.read_only:
             return
         self.pane.flush()
-        done = self.doc.run(commands.add_goal(NEW_GOAL_TITLE, owner=GoalOwner.SHARED.value,
+        done = self.doc.run(commands.add_goal(self.tr(NEW_GOAL_TITLE), owner=GoalOwner.SHARED.value,
                                               status=GoalStatus.NOT_STARTED.value))
         if done is None:
             return

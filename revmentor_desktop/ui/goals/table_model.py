@@ -11,16 +11,18 @@ from PySide6.QtGui import QIcon
 
 from revmentor_desktop.data import reads
 from revmentor_desktop.data.compute import goal_progress, is_overdue
-from revmentor_desktop.data.vocab import STATUS_LABELS, GoalStatus
+from revmentor_desktop.data.vocab import GoalStatus
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.goals.common import (
     ID_ROLE,
     PROGRESS_ROLE,
+    QT_TRANSLATE_NOOP,
     SHORT_ROLE,
     SORT_ROLE,
     owner_label,
     owner_role,
+    status_label,
 )
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
 from revmentor_desktop.ui.tables import Index, RowsTableModel
@@ -57,7 +59,10 @@ class GoalTableModel(RowsTableModel):
     """Every goal the window may show (private ones left out in screen-share mode), in file order."""
 
     TITLE, OWNER, FOCUS, STATUS, PROGRESS, TARGET = range(6)
-    HEADERS = ("Title", "Owner", "Focus area", "Status", "Progress", "Target date")
+    HEADERS = (QT_TRANSLATE_NOOP("GoalTableModel", "Title"), QT_TRANSLATE_NOOP("GoalTableModel", "Owner"),
+               QT_TRANSLATE_NOOP("GoalTableModel", "Focus area"), QT_TRANSLATE_NOOP("GoalTableModel", "Status"),
+               QT_TRANSLATE_NOOP("GoalTableModel", "Progress"),
+               QT_TRANSLATE_NOOP("GoalTableModel", "Target date"))
 
     def __init__(self, doc: Document) -> None:
         super().__init__()
@@ -95,10 +100,17 @@ class GoalTableModel(RowsTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole
-                and section == self.PROGRESS):
-            return "Share of the milestones done; set by hand for a goal without milestones"
-        return super().headerData(section, orientation, role)
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.PROGRESS:
+            return self.tr("Share of the milestones done; set by hand for a goal without milestones")
+        return None
+
+    def overdue_text(self, day: str) -> str:
+        """The target column's words for an overdue goal's date, `day` ("3 Mar 2026 — overdue")."""
+        return self.tr("{day} — overdue").format(day=day)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -136,16 +148,16 @@ class GoalTableModel(RowsTableModel):
         if col == self.FOCUS:
             return g.focus_area
         if col == self.STATUS:
-            return STATUS_LABELS.get(g.status, g.status)
+            return status_label(g.status)
         if col == self.PROGRESS:
             return f"{g.progress}%"
         if col == self.TARGET:
-            return f"{day_text(g.target_date)} — overdue" if g.overdue else day_text(g.target_date)
+            return self.overdue_text(day_text(g.target_date)) if g.overdue else day_text(g.target_date)
         return ""
 
     def _tooltip(self, g: GoalRow, col: int) -> str | None:
         if col == self.TITLE:
-            return plain_tooltip(f"{g.title} (private)" if g.private else g.title)
+            return plain_tooltip(self.tr("{title} (private)").format(title=g.title) if g.private else g.title)
         if col == self.OWNER:
             return plain_tooltip(owner_label(g.owner, self._names))
         if col == self.FOCUS:
@@ -154,10 +166,11 @@ class GoalTableModel(RowsTableModel):
             return self._text(g, col)
         if col == self.PROGRESS:
             if g.total:
-                return f"{g.done} of {g.total} milestones done"
-            return "Set by hand (this goal has no milestones)"
+                return self.tr("{done} of {total} milestones done").format(done=g.done, total=g.total)
+            return self.tr("Set by hand (this goal has no milestones)")
         if col == self.TARGET and g.overdue:  # " — overdue" may be cut off: the first line has it
-            return f"{self._text(g, col)}\nOverdue: the target date has passed and the goal is still open"
+            why = self.tr("Overdue: the target date has passed and the goal is still open")
+            return f"{self._text(g, col)}\n{why}"
         return None
 
     def _icon(self, g: GoalRow, col: int) -> QIcon | None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
-from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner
-from revmentor_desktop.ui.goals.common import owner_label, owner_role
+from revmentor_desktop.data.vocab import GoalOwner, GoalStatus
+from revmentor_desktop.ui.goals.common import owner_label, owner_role, status_label
 from revmentor_desktop.ui.goals.delegates import CompactDelegate, ProgressDelegate
 from revmentor_desktop.ui.goals.table_model import GoalFilterProxy, GoalTableModel
 from revmentor_desktop.ui.layout import fit_columns
@@ -39,7 +39,7 @@ class GoalTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setIconSize(QSize(16, 16))
-        self.setAccessibleName("Goals")
+        self.setAccessibleName(self.tr("Goals"))
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         self._set_up_header()
@@ -70,15 +70,15 @@ class GoalTable(QTableView):
         areas = [g.focus_area for g in rows if g is not None and g.focus_area]
         focus = min(max((fm.horizontalAdvance(a) for a in areas), default=0),
                     fm.horizontalAdvance("Leadership development")) + pad
-        status = max(fm.horizontalAdvance(label) for label in STATUS_LABELS.values()) + pad
+        status = max(fm.horizontalAdvance(status_label(s)) for s in GoalStatus) + pad
         overdue = any(g is not None and g.overdue for g in rows)
         icon = self.iconSize().width() + 6 if overdue else 0
         day = fm.horizontalAdvance("28 Sep 2026") + pad + icon
-        target = fm.horizontalAdvance("28 Sep 2026 — overdue") + pad + icon if overdue else day
+        target = fm.horizontalAdvance(self._goals.overdue_text("28 Sep 2026")) + pad + icon if overdue else day
         progress = fm.horizontalAdvance("100%") + 40
 
         def header_min(col: int) -> int:
-            return fm.horizontalAdvance(m.HEADERS[col]) + arrow
+            return fm.horizontalAdvance(str(self._goals.headerData(col, Qt.Orientation.Horizontal))) + arrow
 
         ideal = {m.OWNER: max(owner, header_min(m.OWNER)), m.FOCUS: max(focus, header_min(m.FOCUS)),
                  m.STATUS: max(status, header_min(m.STATUS)),
