@@ -27,7 +27,7 @@ from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.journal.due_date import DueDateEdit
-from revmentor_desktop.ui.journal.fields import stretch_row
+from revmentor_desktop.ui.journal.fields import QT_TRANSLATE_NOOP, stretch_row
 from revmentor_desktop.ui.tables import Index, RowsTableModel
 from revmentor_desktop.ui.widgets import plain_tooltip
 
@@ -42,7 +42,8 @@ class ActionModel(RowsTableModel):
     """The action items of the entry on screen: done (a tick), text, owner, due date."""
 
     DONE, TEXT, OWNER, DUE = range(4)
-    HEADERS = ("Done", "Action item", "Owner", "Due")
+    HEADERS = (QT_TRANSLATE_NOOP("ActionModel", "Done"), QT_TRANSLATE_NOOP("ActionModel", "Action item"),
+               QT_TRANSLATE_NOOP("ActionModel", "Owner"), QT_TRANSLATE_NOOP("ActionModel", "Due"))
 
     def __init__(self, doc: Document) -> None:
         super().__init__()
@@ -59,6 +60,13 @@ class ActionModel(RowsTableModel):
     def action_at(self, row: int) -> ActionItem | None:
         action: ActionItem | None = self.row_at(row)
         return action
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.tr(self.HEADERS[section])
+        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -84,7 +92,10 @@ class ActionModel(RowsTableModel):
             if col == self.OWNER:
                 return self._names.get(a.owner, a.owner)
             if col == self.DUE:
-                return (day_text(a.due_on) + (" — overdue" if overdue else "")) if a.due_on else "—"
+                if not a.due_on:
+                    return "—"
+                day = day_text(a.due_on)
+                return self.tr("{day} — overdue").format(day=day) if overdue else day
         if role == Qt.ItemDataRole.EditRole:
             if col == self.TEXT:
                 return a.text
@@ -110,12 +121,13 @@ class ActionModel(RowsTableModel):
         if role != Qt.ItemDataRole.EditRole:
             return False
         if col == self.TEXT:
-            return self._doc.run(commands.update_action(a.id, "Edit Action Item", text=value)) is not None
+            edit = commands.update_action(a.id, self.tr("Edit Action Item"), text=value)
+            return self._doc.run(edit) is not None
         if col == self.OWNER:
-            edit = commands.update_action(a.id, "Change Action Owner", owner=value)
+            edit = commands.update_action(a.id, self.tr("Change Action Owner"), owner=value)
             return self._doc.run(edit) is not None
         if col == self.DUE:
-            edit = commands.update_action(a.id, "Change Due Date", due_on=value)
+            edit = commands.update_action(a.id, self.tr("Change Due Date"), due_on=value)
             return self._doc.run(edit) is not None
         return False
 
@@ -171,7 +183,7 @@ class ActionItemsBox(QGroupBox):
     The entry editor loads it and adds what is typed into `new_action` (it knows the entry)."""
 
     def __init__(self, doc: Document, names: dict[str, str], parent: QWidget | None = None) -> None:
-        super().__init__("&Action items", parent)
+        super().__init__(self.tr("&Action items"), parent)
         self._doc = doc
         self._names = names  # the editor's own dict, updated in place when the names change
         layout = QVBoxLayout(self)
@@ -183,7 +195,7 @@ class ActionItemsBox(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Action items")
+        self.table.setAccessibleName(self.tr("Action items"))
         self.table.setTabKeyNavigation(False)  # Tab moves on through the form; arrows, cell to cell
         self.table.setMinimumHeight(120)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -196,12 +208,12 @@ class ActionItemsBox(QGroupBox):
             self.table.setColumnWidth(col, width)
         layout.addWidget(self.table)
         self.new_action = QLineEdit(self)
-        self.new_action.setPlaceholderText("Add an action item and press Enter")
-        self.new_action.setAccessibleName("New action item")
+        self.new_action.setPlaceholderText(self.tr("Add an action item and press Enter"))
+        self.new_action.setAccessibleName(self.tr("New action item"))
         self.new_action_owner = QComboBox(self)
-        self.new_action_owner.setAccessibleName("Owner of the new action item")
-        self.remove_button = QPushButton("Remove", self)
-        self.remove_button.setToolTip("Remove the selected action item (Delete)")
+        self.new_action_owner.setAccessibleName(self.tr("Owner of the new action item"))
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.setToolTip(self.tr("Remove the selected action item (Delete)"))
         layout.addLayout(stretch_row(self.new_action, self.new_action_owner, self.remove_button))
         self.remove_button.clicked.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())

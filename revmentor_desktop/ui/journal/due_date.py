@@ -82,15 +82,15 @@ class DueDateEdit(QLineEdit):
     def __init__(self, start: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.start = start  # where the calendar and the arrows begin when there is no date
-        self.setPlaceholderText("No due date")
+        self.setPlaceholderText(self.tr("No due date"))
         self.setClearButtonEnabled(True)
-        self.setAccessibleName("Due date")
-        self.setToolTip("Type a date, or pick one (Alt+Down); Up and Down move a day; "
-                        "empty: no due date")
+        self.setAccessibleName(self.tr("Due date"))
+        self.setToolTip(self.tr("Type a date, or pick one (Alt+Down); Up and Down move a day; "
+                                "empty: no due date"))
         self.setValidator(_DayValidator(self))
         arrow = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
-        self.calendar_action = QAction(arrow, "Pick a date", self)
-        self.calendar_action.setToolTip("Pick a date (Alt+Down)")
+        self.calendar_action = QAction(arrow, self.tr("Pick a date"), self)
+        self.calendar_action.setToolTip(self.tr("Pick a date (Alt+Down)"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.calendar: QCalendarWidget | None = None
@@ -126,7 +126,7 @@ class DueDateEdit(QLineEdit):
             self.calendar.setWindowFlags(Qt.WindowType.Popup)
             self.calendar.setMinimumDate(QDate(MIN_YEAR, 1, 1))
             self.calendar.setMaximumDate(QDate(MAX_YEAR, 12, 31))
-            self.calendar.setAccessibleName("Due date calendar")
+            self.calendar.setAccessibleName(self.tr("Due date calendar"))
             for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):  # Qt's own red: the
                 self.calendar.setWeekdayTextFormat(weekend, QTextCharFormat())  # palette's, here
             self.calendar.activated.connect(self._chosen)

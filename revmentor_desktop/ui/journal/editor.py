@@ -33,7 +33,7 @@ from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.journal import feedback
 from revmentor_desktop.ui.journal.actions import ActionItemsBox
 from revmentor_desktop.ui.journal.feedback import EarlierFeedback, FeedbackSection
-from revmentor_desktop.ui.journal.fields import NotesPreview, caption
+from revmentor_desktop.ui.journal.fields import QT_TRANSLATE_NOOP, NotesPreview, caption
 from revmentor_desktop.ui.journal.goal_pick import GoalPickModel
 from revmentor_desktop.ui.journal.search_marks import SearchHighlighter
 from revmentor_desktop.ui.widgets import (
@@ -55,10 +55,13 @@ FieldValue = str | int | bool | date | None
 class EntryEditor(QWidget):
     """Edits one journal entry; every field saves itself."""
 
-    #: the long texts, with the words their undo step is named by ("Edit Notes")
+    #: the long texts, with the name of their undo step (translated where it is used)
     TEXT_FIELDS = (
-        ("agenda", "Agenda"), ("notes", "Notes"), ("mentor_takeaway", "What the mentor took away"),
-        ("mentee_takeaway", "What the mentee took away"), *feedback.TEXT_FIELDS,
+        ("agenda", QT_TRANSLATE_NOOP("EntryEditor", "Edit Agenda")),
+        ("notes", QT_TRANSLATE_NOOP("EntryEditor", "Edit Notes")),
+        ("mentor_takeaway", QT_TRANSLATE_NOOP("EntryEditor", "Edit What the mentor took away")),
+        ("mentee_takeaway", QT_TRANSLATE_NOOP("EntryEditor", "Edit What the mentee took away")),
+        *feedback.TEXT_FIELDS,
     )
     #: focus arriving by these reasons puts a box's untouched cursor after its text
     _KEYBOARD_FOCUS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
@@ -106,26 +109,26 @@ class EntryEditor(QWidget):
         """Date, duration and the private switch (the ratings are with the feedback)."""
         top = FlowLayout(spacing=14)
         self.held_on = make_date_edit(self)
-        self.held_on.setAccessibleName("Session date")
+        self.held_on.setAccessibleName(self.tr("Session date"))
         self.duration = QSpinBox(self)
         self.duration.setRange(0, 1440)
         self.duration.setSingleStep(15)
-        self.duration.setSuffix(" min")
-        self.duration.setAccessibleName("Duration in minutes")
-        self.private = QCheckBox("&Private", self)
-        self.private.setToolTip("Private entries never leave this computer: they are left out of "
-                                "every export and hidden in screen-share mode.")
-        top.addWidget(labelled("&Date:", self.held_on, self))
-        top.addWidget(labelled("D&uration:", self.duration, self))
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setAccessibleName(self.tr("Duration in minutes"))
+        self.private = QCheckBox(self.tr("&Private"), self)
+        self.private.setToolTip(self.tr("Private entries never leave this computer: they are left out of "
+                                        "every export and hidden in screen-share mode."))
+        top.addWidget(labelled(self.tr("&Date:"), self.held_on, self))
+        top.addWidget(labelled(self.tr("D&uration:"), self.duration, self))
         top.addWidget(self.private)
         return top
 
     def _build_topics_row(self) -> QHBoxLayout:
         topics_row = QHBoxLayout()
-        topics_label = QLabel("&Topics:", self)
+        topics_label = QLabel(self.tr("&Topics:"), self)
         self.topics = QLineEdit(self)
-        self.topics.setPlaceholderText("Comma-separated, e.g. Generative AI at work, Board presentations")
-        self.topics.setAccessibleName("Topics")
+        self.topics.setPlaceholderText(self.tr("Comma-separated, e.g. Generative AI at work, Board presentations"))
+        self.topics.setAccessibleName(self.tr("Topics"))
         topics_label.setBuddy(self.topics)
         topics_row.addWidget(topics_label)
         topics_row.addWidget(self.topics, 1)
@@ -134,9 +137,9 @@ class EntryEditor(QWidget):
     def _build_suggestion_row(self) -> FlowLayout:
         """Topics worth rotating in; `set_suggestions` fills it with buttons."""
         self.suggestion_row = FlowLayout(spacing=6)
-        self.suggestion_label = QLabel("Rotate in:", self)
-        self.suggestion_label.setToolTip("Hot topics for your focus areas you have not covered, and "
-                                         "your own topics not touched for three months.")
+        self.suggestion_label = QLabel(self.tr("Rotate in:"), self)
+        self.suggestion_label.setToolTip(self.tr("Hot topics for your focus areas you have not covered, and "
+                                                 "your own topics not touched for three months."))
         self.suggestion_row.addWidget(self.suggestion_label)
         self._suggestion_buttons: list[QPushButton] = []
         return self.suggestion_row
@@ -145,30 +148,31 @@ class EntryEditor(QWidget):
         """Agenda, notes (with a Markdown preview), both takeaways and the feedback both ways."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        self.agenda = text_box(self, "Agenda", "What we plan to cover", 4)
-        grid.addWidget(caption("Agenda", self.agenda, self), 0, 0, 1, 2)
+        self.agenda = text_box(self, self.tr("Agenda"), self.tr("What we plan to cover"), 4)
+        grid.addWidget(caption(self.tr("Agenda"), self.agenda, self), 0, 0, 1, 2)
         grid.addWidget(self.agenda, 1, 0, 1, 2)
 
-        self.notes = text_box(self, "Notes", "Notes — Markdown works: **bold**, - lists, # headings", 11)
+        self.notes = text_box(self, self.tr("Notes"),
+                              self.tr("Notes — Markdown works: **bold**, - lists, # headings"), 11)
         self.preview = NotesPreview(self)
-        self.preview.setAccessibleName("Notes preview")
+        self.preview.setAccessibleName(self.tr("Notes preview"))
         self.notes_tabs = QTabWidget(self)
         # No frame around the page: the notes box has its own, and the tab frame alone cost an
         # eighth of painting the Journal tab (Fusion draws it twice per switch).
         self.notes_tabs.setDocumentMode(True)
-        self.notes_tabs.addTab(self.notes, "Write")
-        self.notes_tabs.addTab(self.preview, "Preview")
+        self.notes_tabs.addTab(self.notes, self.tr("Write"))
+        self.notes_tabs.addTab(self.preview, self.tr("Preview"))
         self.notes_tabs.setFixedHeight(self.notes.height() + 36)
         self.preview.setFixedHeight(self.notes.height())
         self.notes_tabs.currentChanged.connect(self._render_preview)
-        self.notes_caption = caption("Note&s", self.notes, self)  # Alt+N: the New Entry button
+        self.notes_caption = caption(self.tr("Note&s"), self.notes, self)  # Alt+N: the New Entry button
         grid.addWidget(self.notes_caption, 2, 0, 1, 2)
         grid.addWidget(self.notes_tabs, 3, 0, 1, 2)
 
-        self.mentor_takeaway = text_box(self, "What the mentor took away", "", 3)
-        self.mentee_takeaway = text_box(self, "What the mentee took away", "", 3)
-        self.mentor_caption = caption("Mentor took away", self.mentor_takeaway, self)
-        self.mentee_caption = caption("Mentee took away", self.mentee_takeaway, self)
+        self.mentor_takeaway = text_box(self, self.tr("What the mentor took away"), "", 3)
+        self.mentee_takeaway = text_box(self, self.tr("What the mentee took away"), "", 3)
+        self.mentor_caption = caption(self.tr("Mentor took away"), self.mentor_takeaway, self)
+        self.mentee_caption = caption(self.tr("Mentee took away"), self.mentee_takeaway, self)
         grid.addWidget(self.mentor_caption, 4, 0)
         grid.addWidget(self.mentee_caption, 4, 1)
         grid.addWidget(self.mentor_takeaway, 5, 0)
@@ -188,12 +192,12 @@ class EntryEditor(QWidget):
         return grid
 
     def _build_goals_box(self) -> QGroupBox:
-        goals_box = QGroupBox("Goals d&iscussed", self)
+        goals_box = QGroupBox(self.tr("Goals d&iscussed"), self)
         goals_layout = QVBoxLayout(goals_box)
         self.goal_model = GoalPickModel(self.doc)
         self.goals = QListView(goals_box)
         self.goals.setModel(self.goal_model)
-        self.goals.setAccessibleName("Goals discussed")
+        self.goals.setAccessibleName(self.tr("Goals discussed"))
         self.goals.setMinimumHeight(110)
         self.goals.setIconSize(QSize(16, 16))
         goals_layout.addWidget(self.goals)
@@ -253,10 +257,10 @@ class EntryEditor(QWidget):
 
     def set_names(self, mentor: str, mentee: str) -> None:
         self._names.clear()
-        self._names.update({"mentor": mentor, "mentee": mentee, "both": "Both"})
+        self._names.update({"mentor": mentor, "mentee": mentee, "both": self.tr("Both")})
         # "&" in a label with a buddy marks a shortcut: a name's own "&" must stay a character.
-        self.mentor_caption.setText(f"{mentor.replace('&', '&&')} (mentor) took away")
-        self.mentee_caption.setText(f"{mentee.replace('&', '&&')} (mentee) took away")
+        self.mentor_caption.setText(self.tr("{name} (mentor) took away").format(name=mentor.replace("&", "&&")))
+        self.mentee_caption.setText(self.tr("{name} (mentee) took away").format(name=mentee.replace("&", "&&")))
         self.feedback.set_names(mentor, mentee)
         self.action_items.show_owner_names()
 
@@ -280,7 +284,7 @@ class EntryEditor(QWidget):
             return True
         e = reads.get_entry(self.doc.store, entry_id)
         self._held_on = e.held_on
-        self.heading.setText(f"Session of {day_text(e.held_on)}")
+        self.heading.setText(self.tr("Session of {day}").format(day=day_text(e.held_on)))
         session: tuple[QWidget, ...] = (self.held_on, self.duration, self.private)
         for w in session:
             w.blockSignals(True)
@@ -341,8 +345,8 @@ class EntryEditor(QWidget):
         for topic in topics[:6]:
             b = QPushButton(topic.replace("&", "&&"), self)
             b.setFlat(False)
-            b.setToolTip(plain_tooltip(f"Add “{topic}” to this session's topics"))
-            b.setAccessibleName(f"Add topic {topic}")
+            b.setToolTip(plain_tooltip(self.tr("Add “{topic}” to this session's topics").format(topic=topic)))
+            b.setAccessibleName(self.tr("Add topic {topic}").format(topic=topic))
             b.clicked.connect(lambda _c=False, t=topic: self.add_topic(t))
             self.suggestion_row.addWidget(b)
             self._suggestion_buttons.append(b)
@@ -363,7 +367,8 @@ class EntryEditor(QWidget):
     def _save(self, field: str, value: FieldValue) -> bool:
         if self.entry_id is None or self.doc.read_only:
             return False
-        label = commands.ENTRY_LABELS.get(field) or f"Edit {dict(self.TEXT_FIELDS).get(field, field)}"
+        undo_name = dict(self.TEXT_FIELDS).get(field)
+        label = commands.ENTRY_LABELS.get(field) or (self.tr(undo_name) if undo_name else f"Edit {field}")
         edit = commands.update_entry(self.entry_id, label, **{field: value})
         return self.doc.run(edit, self) is not None
 
@@ -381,10 +386,11 @@ class EntryEditor(QWidget):
         if day >= start:
             return
         choice = dialogs.service.choose(
-            self, "Before the Partnership Started",
-            f"This session is dated {day_text(day)}, before the partnership's start "
-            f"({day_text(start)}). Move the start to {day_text(day)}, so the figures count it?",
-            ["Move Start Date", "Keep the Dates"])
+            self, self.tr("Before the Partnership Started"),
+            self.tr("This session is dated {day}, before the partnership's start ({start}). Move the "
+                    "start to {day}, so the figures count it?").format(day=day_text(day),
+                                                                      start=day_text(start)),
+            [self.tr("Move Start Date"), self.tr("Keep the Dates")])
         if choice == 0:
             self.doc.run(commands.update_partnership(start_date=day))
 

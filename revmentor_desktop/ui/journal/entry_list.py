@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from itertools import compress
 
-from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
 
 from revmentor_desktop.data import journal as jr
 from revmentor_desktop.data import reads
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon
+from revmentor_desktop.ui.journal.fields import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.tables import ROOT, Index
 from revmentor_desktop.ui.widgets import plain_tooltip
 
@@ -32,9 +33,12 @@ def rating_words(e: reads.EntrySummary, mentor: str, mentee: str) -> str:
     """The Rating column in words, each rating named by whose it is."""
     if e.mentor_rating is None and e.mentee_rating is None:
         if e.rating is None:
-            return "Not rated"
-        return f"Earlier rating (whose was not recorded): {e.rating} of 5"
-    return "\n".join(f"Useful for {name}: {f'{r} of 5' if r is not None else 'not rated'}"
+            return QCoreApplication.translate("EntryListModel", "Not rated")
+        return QCoreApplication.translate(
+            "EntryListModel", "Earlier rating (whose was not recorded): {rating} of 5").format(rating=e.rating)
+    rated = QCoreApplication.translate("EntryListModel", "Useful for {name}: {rating} of 5")
+    unrated = QCoreApplication.translate("EntryListModel", "Useful for {name}: not rated")
+    return "\n".join(unrated.format(name=name) if r is None else rated.format(name=name, rating=r)
                      for name, r in ((mentor, e.mentor_rating), (mentee, e.mentee_rating)))
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -54,7 +58,8 @@ class EntryListModel(QAbstractTableModel):
     """Entries newest first: date, topics (or, while searching, the matching text), rating."""
 
     DATE, TOPICS, RATING = range(3)
-    HEADERS = ("Date", "Topics", "Rating")
+    HEADERS = (QT_TRANSLATE_NOOP("EntryListModel", "Date"), QT_TRANSLATE_NOOP("EntryListModel", "Topics"),
+               QT_TRANSLATE_NOOP("EntryListModel", "Rating"))
 
     def __init__(self, doc: Document) -> None:
         super().__init__()
@@ -68,7 +73,7 @@ class EntryListModel(QAbstractTableModel):
         self._hits: set[int] | None = None
         self._query = ""
         self._words: tuple[str, ...] = ()
-        self._names = ("the mentor", "the mentee")
+        self._names = (self.tr("the mentor"), self.tr("the mentee"))
 
     def set_names(self, mentor: str, mentee: str) -> None:
         """Whose ratings the Rating column's tooltips name."""
@@ -178,10 +183,12 @@ class EntryListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == self.TOPICS and self.searching:
-                return "Matching text"
-            return self.HEADERS[section]
+                return self.tr("Matching text")
+            return self.tr(self.HEADERS[section])
         if role == _TOOLTIP and section == self.RATING:
-            return plain_tooltip("How useful the session was for {} · for {}".format(*self._names))
+            mentor, mentee = self._names
+            return plain_tooltip(self.tr("How useful the session was for {mentor} · for {mentee}").format(
+                mentor=mentor, mentee=mentee))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -196,22 +203,22 @@ class EntryListModel(QAbstractTableModel):
             if col == self.TOPICS:
                 if self._snippets is not None:
                     return self._snippet(row) or e.topics
-                return e.topics or "(no topics)"
+                return e.topics or self.tr("(no topics)")
             return self._date(e) if col == self.DATE else rating_text(e)
         if role == _DECORATION:
             return lock_icon() if col == self.DATE and e.private else None
         if role == _TOOLTIP:
             if col == self.RATING:
                 return plain_tooltip(rating_words(e, *self._names))  # names are the user's text
-            parts = [f"{self._date(e)} · {e.duration_minutes} min"]
+            parts = [self.tr("{day} · {minutes} min").format(day=self._date(e), minutes=e.duration_minutes)]
             if e.topics:
                 parts.append(e.topics)
             if e.private:
-                parts.append("Private: never exported, hidden in screen-share mode")
+                parts.append(self.tr("Private: never exported, hidden in screen-share mode"))
             return "\n".join(parts)
         if role == _ACCESSIBLE:
             if col == self.RATING:
                 return rating_words(e, *self._names).replace("\n", "; ")
             text = str(self.data(index, _DISPLAY)).replace(jr.HIT_START, "").replace(jr.HIT_END, "")
-            return f"{text} (private)" if col == self.DATE and e.private else text
+            return self.tr("{text} (private)").format(text=text) if col == self.DATE and e.private else text
         return e.id  # the user role

@@ -8,25 +8,45 @@ These widgets show and take values; the entry editor saves them (the text boxes 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from revmentor_desktop.data.vocab import EARLIER_FEEDBACK_NOTE, FEEDBACK_LABELS
-from revmentor_desktop.ui.journal.fields import caption
+from revmentor_desktop.ui.journal.fields import QT_TRANSLATE_NOOP, caption
 from revmentor_desktop.ui.practice.stars import RatingField
 from revmentor_desktop.ui.widgets import PLAIN, muted_label, text_box
 
 #: The feedback columns, left to right: (role giving it, its keep and try fields, its rating).
 COLUMNS = (("mentor", "mentor_says_keep", "mentor_says_try", "mentor_rating"),
            ("mentee", "mentee_says_keep", "mentee_says_try", "mentee_rating"))
-#: The long texts this module shows, as the editor saves them, with their undo words.
-TEXT_FIELDS = (("mentor_says_keep", "Feedback"), ("mentor_says_try", "Feedback"),
-               ("mentee_says_keep", "Feedback"), ("mentee_says_try", "Feedback"),
-               ("feedback_good", "Earlier Feedback"), ("feedback_improve", "Earlier Feedback"))
+#: The long texts this module shows, as the editor saves them, with the name of their undo step
+#: (translated where it is used; the editor's context).
+TEXT_FIELDS = (("mentor_says_keep", QT_TRANSLATE_NOOP("EntryEditor", "Edit Feedback")),
+               ("mentor_says_try", QT_TRANSLATE_NOOP("EntryEditor", "Edit Feedback")),
+               ("mentee_says_keep", QT_TRANSLATE_NOOP("EntryEditor", "Edit Feedback")),
+               ("mentee_says_try", QT_TRANSLATE_NOOP("EntryEditor", "Edit Feedback")),
+               ("feedback_good", QT_TRANSLATE_NOOP("EntryEditor", "Edit Earlier Feedback")),
+               ("feedback_improve", QT_TRANSLATE_NOOP("EntryEditor", "Edit Earlier Feedback")))
 #: Each column's shortcuts (the section's own, Alt+B, moves to the first box): "try next time"
 #: and the rating, in letters the window's menus and tabs and the rest of the form leave free.
-_TRY_CAPTIONS = ("Tr&y next time", "Try ne&xt time")
-_RATING_CAPTIONS = ("How usefu&l was it for {name}?", "How useful was it fo&r {name}?")
+_TRY_CAPTIONS = (QT_TRANSLATE_NOOP("FeedbackSection", "Tr&y next time"),
+                 QT_TRANSLATE_NOOP("FeedbackSection", "Try ne&xt time"))
+_RATING_CAPTIONS = (QT_TRANSLATE_NOOP("FeedbackSection", "How usefu&l was it for {name}?"),
+                    QT_TRANSLATE_NOOP("FeedbackSection", "How useful was it fo&r {name}?"))
+#: `vocab.FEEDBACK_LABELS` and `vocab.EARLIER_FEEDBACK_NOTE`, for pyside6-lupdate (data/ knows
+#: nothing of Qt): translated where shown, in the "vocab" context.
+_VOCAB = (
+    QT_TRANSLATE_NOOP("vocab", "{mentor} to {mentee}: keep doing"),
+    QT_TRANSLATE_NOOP("vocab", "{mentor} to {mentee}: try next time"),
+    QT_TRANSLATE_NOOP("vocab", "{mentee} to {mentor}: keep doing"),
+    QT_TRANSLATE_NOOP("vocab", "{mentee} to {mentor}: try next time"),
+    QT_TRANSLATE_NOOP("vocab", "Earlier feedback, written before RevMentor recorded who gave it: it "
+                               "may be from either of you."),
+)
+
+
+def _vocab(text: str) -> str:
+    return QCoreApplication.translate("vocab", text)
 
 
 def _escaped(name: str) -> str:
@@ -47,7 +67,7 @@ class FeedbackSection(QGroupBox):
     rated = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Feedback &both ways", parent)
+        super().__init__(self.tr("Feedback &both ways"), parent)
         self.boxes: dict[str, QPlainTextEdit] = {}
         self.ratings: dict[str, RatingField] = {}
         self.headers: list[QLabel] = []
@@ -64,7 +84,7 @@ class FeedbackSection(QGroupBox):
             self.headers.append(header)
             grid.addWidget(header, 0, col)
             row = 1
-            for field, words in ((keep, "Keep doing"), (try_, _TRY_CAPTIONS[col])):
+            for field, words in ((keep, self.tr("Keep doing")), (try_, self.tr(_TRY_CAPTIONS[col]))):
                 box = text_box(self, field, "", 3)
                 self.boxes[field] = box
                 label = caption(words, box, self)
@@ -76,13 +96,13 @@ class FeedbackSection(QGroupBox):
             self.ratings[rating] = field_widget
             label = caption("", field_widget.stars, self)
             label.setFont(self.font())
-            self._captions.append((role, label, _RATING_CAPTIONS[col]))
+            self._captions.append((role, label, self.tr(_RATING_CAPTIONS[col])))
             grid.addWidget(label, row, col)
             grid.addWidget(field_widget, row + 1, col)
             field_widget.rated.connect(lambda value, f=rating: self.rated.emit(f, value))
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        self.set_names("Mentor", "Mentee")
+        self.set_names(self.tr("Mentor"), self.tr("Mentee"))
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Shortcut:  # Alt+B: the first box (a group box's own
@@ -97,12 +117,15 @@ class FeedbackSection(QGroupBox):
         other = {"mentor": mentee, "mentee": mentor}
         for header, (role, keep, try_, rating) in zip(self.headers, COLUMNS, strict=True):
             header.setText(f"{names[role]} → {other[role]}")
-            header.setAccessibleName(f"Feedback from {names[role]} to {other[role]}")
+            header.setAccessibleName(self.tr("Feedback from {giver} to {taker}").format(
+                giver=names[role], taker=other[role]))
             for field in (keep, try_):
-                self.boxes[field].setAccessibleName(FEEDBACK_LABELS[field].format(**names))
+                self.boxes[field].setAccessibleName(_vocab(FEEDBACK_LABELS[field]).format(**names))
             stars = self.ratings[rating].stars
-            stars.setAccessibleName(f"How useful the session was for {names[role]}, 1 to 5")
-            self.ratings[rating].clear.setAccessibleName(f"Clear {names[role]}'s usefulness rating")
+            stars.setAccessibleName(self.tr("How useful the session was for {name}, 1 to 5").format(
+                name=names[role]))
+            self.ratings[rating].clear.setAccessibleName(
+                self.tr("Clear {name}'s usefulness rating").format(name=names[role]))
         for role, label, words in self._captions:
             label.setText(words.format(name=_escaped(names[role])))
 
@@ -129,18 +152,19 @@ class EarlierFeedback(QGroupBox):
     rated = Signal(str, object)  # ("rating", 1–5 or None)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Earlier feedback", parent)
+        super().__init__(self.tr("Earlier feedback"), parent)
         layout = QVBoxLayout(self)
-        self.note = muted_label(EARLIER_FEEDBACK_NOTE, self)
+        note = _vocab(EARLIER_FEEDBACK_NOTE)
+        self.note = muted_label(note, self)
         layout.addWidget(self.note)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         self.boxes: dict[str, QPlainTextEdit] = {}
         for col, (field, words, name) in enumerate((
-                ("feedback_good", "Went well", "Earlier feedback: went well"),
-                ("feedback_improve", "To improve", "Earlier feedback: to improve"))):
+                ("feedback_good", self.tr("Went well"), self.tr("Earlier feedback: went well")),
+                ("feedback_improve", self.tr("To improve"), self.tr("Earlier feedback: to improve")))):
             box = text_box(self, name, "", 2)
-            box.setAccessibleDescription(EARLIER_FEEDBACK_NOTE)
+            box.setAccessibleDescription(note)
             self.boxes[field] = box
             label = caption(words, box, self)
             label.setFont(self.font())
@@ -150,9 +174,10 @@ class EarlierFeedback(QGroupBox):
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         self.rating = _rating(self)
-        self.rating.stars.setAccessibleName("Earlier usefulness rating, whose was not recorded, 1 to 5")
-        self.rating.clear.setAccessibleName("Clear the earlier usefulness rating")
-        rating_label = caption("Usefulness (whose was not recorded)", self.rating.stars, self)
+        self.rating.stars.setAccessibleName(
+            self.tr("Earlier usefulness rating, whose was not recorded, 1 to 5"))
+        self.rating.clear.setAccessibleName(self.tr("Clear the earlier usefulness rating"))
+        rating_label = caption(self.tr("Usefulness (whose was not recorded)"), self.rating.stars, self)
         rating_label.setFont(self.font())
         layout.addWidget(rating_label)
         layout.addWidget(self.rating)

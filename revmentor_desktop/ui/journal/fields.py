@@ -4,7 +4,11 @@ line under the list that counts what it shows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from collections.abc import Callable
+from typing import cast
+
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +20,10 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.report.markdown import ClosedDocument, closed_resource, set_markdown
 from revmentor_desktop.ui.widgets import PLAIN, plain_tooltip
+
+#: Qt's QT_TRANSLATE_NOOP: marks a text for pyside6-lupdate (in a context) and returns it as it is,
+#: to be translated where it is shown. Typed here as returning the str given (PySide6 says `object`).
+QT_TRANSLATE_NOOP = cast("Callable[[str, str], str]", QtCore.QT_TRANSLATE_NOOP)
 
 
 class NotesPreview(QTextBrowser):
@@ -74,8 +82,6 @@ class StatusLine(QWidget):
     editor's scroll bar included); this line only repaints itself. Its width is whatever the row
     leaves it; a text too long for it ends in "…" and is shown whole in the tooltip."""
 
-    SAMPLE = "10,000 of 10,000 sessions match"
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
@@ -94,7 +100,10 @@ class StatusLine(QWidget):
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        return QSize(metrics.horizontalAdvance(self.SAMPLE), metrics.height() + 4)
+        # Wide enough for the longest count it shows (the Journal tab's words) up to 10,000 sessions.
+        sample = QCoreApplication.translate("JournalTab", "{shown} of {total} sessions match").format(
+            shown="10,000", total="10,000")
+        return QSize(metrics.horizontalAdvance(sample), metrics.height() + 4)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, self.fontMetrics().height() + 4)

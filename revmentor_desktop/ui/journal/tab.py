@@ -75,18 +75,18 @@ class JournalTab(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit(left)
-        self.search.setPlaceholderText("Search every session (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search every session (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search the journal")
+        self.search.setAccessibleName(self.tr("Search the journal"))
         left_layout.addWidget(self.search)
         self.model = EntryListModel(self.doc)
         self.list = self._build_entry_list(left)
         left_layout.addWidget(self.list, 1)
         self.count = StatusLine(left)  # changes at every keystroke: never relays the window out
-        self.new_button = QPushButton("&New Entry", left)
-        self.new_button.setToolTip("Start a session entry for today (Ctrl+N)")
-        self.delete_button = QPushButton("Delete", left)
-        self.delete_button.setToolTip("Delete the selected entry (Delete); Undo brings it back")
+        self.new_button = QPushButton(self.tr("&New Entry"), left)
+        self.new_button.setToolTip(self.tr("Start a session entry for today (Ctrl+N)"))
+        self.delete_button = QPushButton(self.tr("Delete"), left)
+        self.delete_button.setToolTip(self.tr("Delete the selected entry (Delete); Undo brings it back"))
         left_layout.addLayout(stretch_row(self.count, self.new_button, self.delete_button))
         return left
 
@@ -102,7 +102,7 @@ class JournalTab(QWidget):
         view.setShowGrid(False)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
-        view.setAccessibleName("Journal entries, newest first")
+        view.setAccessibleName(self.tr("Journal entries, newest first"))
         header = view.horizontalHeader()
         header.setSectionResizeMode(EntryListModel.DATE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(EntryListModel.TOPICS, QHeaderView.ResizeMode.Stretch)
@@ -228,20 +228,21 @@ class JournalTab(QWidget):
         total = self.model.total()
         shown = self.model.rowCount()
         if self.model.searching:
-            self.count.setText(f"{shown} of {total} sessions match")
+            self.count.setText(self.tr("{shown} of {total} sessions match").format(shown=shown, total=total))
         else:
-            self.count.setText(f"{total} session{'s' if total != 1 else ''}")
+            count = self.tr("{total} session") if total == 1 else self.tr("{total} sessions")
+            self.count.setText(count.format(total=total))
         has = self.editor.entry_id is not None
         self.right.setCurrentIndex(1 if has else 0)
         if not has:
             if total == 0:
-                self.empty.setText("No sessions yet.\n\nAfter each meeting, press New Entry (Ctrl+N) to "
-                                   "note what you covered, what each of you took away, and what to do "
-                                   "next.")
+                self.empty.setText(self.tr("No sessions yet.\n\nAfter each meeting, press New Entry (Ctrl+N) "
+                                           "to note what you covered, what each of you took away, and what "
+                                           "to do next."))
             elif self.model.searching and shown == 0:
-                self.empty.setText("No session matches your search.")
+                self.empty.setText(self.tr("No session matches your search."))
             else:
-                self.empty.setText("Select a session on the left.")
+                self.empty.setText(self.tr("Select a session on the left."))
         ro = self.doc.read_only
         self.new_button.setEnabled(not ro)
         self.delete_button.setEnabled(not ro and has)
