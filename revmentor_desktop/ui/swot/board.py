@@ -1,4 +1,5 @@
-"""Both grids' items, read in one query and shared by all eight quadrant models (no Qt here)."""
+"""Both grids' items, read in one query and shared by all eight quadrant models (no Qt here but
+the translated role in a grid's title, from `look`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from revmentor_desktop.data import compute
-from revmentor_desktop.ui.swot.look import GRIDS, QUADRANTS, ROLE_NAMES
+from revmentor_desktop.ui.swot.look import GRIDS, QUADRANTS, role_name
 
 if TYPE_CHECKING:
     from revmentor_desktop.data.reads import SwotItemRow
@@ -54,4 +55,4 @@ class SwotBoard:
         return None
 
     def title(self, grid: str) -> str:
-        return f"{self.names.get(grid, '')} — {ROLE_NAMES.get(grid, grid)}"
+        return f"{self.names.get(grid, '')} — {role_name(grid)}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.data import compute
-from revmentor_desktop.data.vocab import QUADRANT_LABELS
 from revmentor_desktop.report.text import day_text
-from revmentor_desktop.ui.swot.look import GRIDS, QUADRANTS, ROLE_NAMES
+from revmentor_desktop.ui.swot.look import GRIDS, QUADRANTS, quadrant_label, role_name
 from revmentor_desktop.ui.widgets import PLAIN
 
 if TYPE_CHECKING:
@@ -52,18 +51,18 @@ class ComparePanel(QWidget):
         self.toggle.setChecked(True)
         self.toggle.setAutoRaise(True)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow)
-        self.toggle.setAccessibleName("Show the list of changes")
-        self.toggle.setToolTip("Show or hide the list of changes")
+        self.toggle.setAccessibleName(self.tr("Show the list of changes"))
+        self.toggle.setToolTip(self.tr("Show or hide the list of changes"))
         self.toggle.toggled.connect(self._set_open)
-        caption = QLabel("&Compare with:", self)
+        caption = QLabel(self.tr("&Compare with:"), self)
         self.combo = QComboBox(self)
-        self.combo.setAccessibleName("Snapshot to compare with")
+        self.combo.setAccessibleName(self.tr("Snapshot to compare with"))
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumContentsLength(22)
         caption.setBuddy(self.combo)
-        self.delete_button = QPushButton("Delete Snapshot", self)
-        self.delete_button.setAccessibleName("Delete the chosen snapshot")
-        self.delete_button.setToolTip("Delete the chosen snapshot; Undo brings it back")
+        self.delete_button = QPushButton(self.tr("Delete Snapshot"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete the chosen snapshot"))
+        self.delete_button.setToolTip(self.tr("Delete the chosen snapshot; Undo brings it back"))
         self.summary = QLabel(self)
         self.summary.setTextFormat(PLAIN)
         self.summary.setWordWrap(True)
@@ -84,7 +83,7 @@ class ComparePanel(QWidget):
         tree.setUniformRowHeights(True)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        tree.setAccessibleName("Changes since the snapshot, per partner")
+        tree.setAccessibleName(self.tr("Changes since the snapshot, per partner"))
         tree.setItemsExpandable(False)
         tree.setRootIsDecorated(False)
         tree.setIndentation(18)
@@ -119,7 +118,7 @@ class ComparePanel(QWidget):
         has = bool(snapshots)
         self.combo.setEnabled(has)
         if not has:
-            self.combo.setPlaceholderText("No snapshots yet")
+            self.combo.setPlaceholderText(self.tr("No snapshots yet"))
 
     def snapshot_id(self) -> int | None:
         value = self.combo.currentData()
@@ -128,24 +127,25 @@ class ComparePanel(QWidget):
     def show_changes(self, changes: Sequence[compute.SwotChange], names: dict[str, str]) -> None:
         self.model.clear()
         if self.snapshot_id() is None:
-            self.summary.setText("No snapshots yet. Save one (Alt+N) to keep both grids as they "
-                                 "stand; later, compare to see how your thinking moved.")
+            self.summary.setText(self.tr("No snapshots yet. Save one (Alt+N) to keep both grids as they "
+                                         "stand; later, compare to see how your thinking moved."))
             self.update_tree()
             return
         if not changes:
-            self.summary.setText("No changes since this snapshot.")
+            self.summary.setText(self.tr("No changes since this snapshot."))
             self.update_tree()
             return
         n = len(changes)
-        self.summary.setText(f"{n} change{'s' if n != 1 else ''} since “{self.combo.currentText()}”.")
+        summary = self.tr("{n} change since “{snapshot}”.") if n == 1 else self.tr("{n} changes since “{snapshot}”.")
+        self.summary.setText(summary.format(n=n, snapshot=self.combo.currentText()))
         bold = QFont(self.font())
         bold.setBold(True)
         for grid in GRIDS:
-            head = QStandardItem(f"{names.get(grid, '')} — {ROLE_NAMES.get(grid, grid)}")
+            head = QStandardItem(f"{names.get(grid, '')} — {role_name(grid)}")
             head.setFont(bold)
             head.setEditable(False)
             mine = [c for c in changes if c.grid == grid]
-            for text in [change_line(c) for c in sorted(mine, key=self._order)] or ["No changes"]:
+            for text in [change_line(c) for c in sorted(mine, key=self._order)] or [self.tr("No changes")]:
                 line = QStandardItem(text)
                 line.setEditable(False)
                 head.appendRow(line)
@@ -169,10 +169,13 @@ class ComparePanel(QWidget):
 
 
 def change_line(c: compute.SwotChange) -> str:
-    where = QUADRANT_LABELS.get(c.quadrant, c.quadrant)
+    where = quadrant_label(c.quadrant)
     if c.kind == "added":
-        return f"+ Added to {where}: {c.text}"
+        line = QCoreApplication.translate("ComparePanel", "+ Added to {quadrant}: {text}")
+        return line.format(quadrant=where, text=c.text)
     if c.kind == "removed":
-        return f"− Removed from {where}: {c.text}"
-    before = QUADRANT_LABELS.get(c.from_quadrant or "", c.from_quadrant or "?")
-    return f"→ Moved {before} → {where}: {c.text}"
+        line = QCoreApplication.translate("ComparePanel", "− Removed from {quadrant}: {text}")
+        return line.format(quadrant=where, text=c.text)
+    before = quadrant_label(c.from_quadrant) if c.from_quadrant else "?"
+    line = QCoreApplication.translate("ComparePanel", "→ Moved {before} → {quadrant}: {text}")
+    return line.format(before=before, quadrant=where, text=c.text)

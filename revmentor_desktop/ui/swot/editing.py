@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from revmentor_desktop.data import commands
-from revmentor_desktop.data.vocab import QUADRANT_LABELS
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.swot.board import SwotBoard
 from revmentor_desktop.ui.swot.look import (
+    ADD_LABELS,
     MOVE_KEYS,
     OTHER_GRID_KEY,
     QUADRANTS,
-    SINGULAR,
     other_grid,
+    quadrant_label,
 )
 from revmentor_desktop.ui.swot.quadrant import QuadrantPanel
 from revmentor_desktop.ui.swot.quadrant_model import move_item
@@ -43,7 +43,8 @@ class ItemEditing:
         if not text or self.doc.read_only:
             return None
         grid, quadrant = panel.grid, panel.quadrant
-        done = self.doc.run(commands.add_swot_item(grid, quadrant, text, f"Add {SINGULAR[quadrant]}"))
+        label = QCoreApplication.translate("ItemEditing", ADD_LABELS[quadrant])
+        done = self.doc.run(commands.add_swot_item(grid, quadrant, text, label))
         if done is None:
             return None
         new_id = int(done.value)
@@ -97,13 +98,16 @@ class ItemEditing:
             return act
 
         moves = {
-            "up": make("up", "Move &Up", "Alt+Up", lambda: self.move_by(panel, -1)),
-            "down": make("down", "Move &Down", "Alt+Down", lambda: self.move_by(panel, +1)),
+            "up": make("up", QCoreApplication.translate("ItemEditing", "Move &Up"), "Alt+Up",
+                       lambda: self.move_by(panel, -1)),
+            "down": make("down", QCoreApplication.translate("ItemEditing", "Move &Down"), "Alt+Down",
+                         lambda: self.move_by(panel, +1)),
         }
         for q in QUADRANTS:
-            moves[q] = make(q, QUADRANT_LABELS[q], MOVE_KEYS[q],
+            moves[q] = make(q, quadrant_label(q), MOVE_KEYS[q],
                             lambda _checked=False, q=q: self.move_to(panel, panel.grid, q))
-        moves["other"] = make("other", "Move to the Other Grid", OTHER_GRID_KEY,
+        moves["other"] = make("other", QCoreApplication.translate("ItemEditing", "Move to the Other Grid"),
+                              OTHER_GRID_KEY,
                               lambda: self.move_to(panel, other_grid(panel.grid), panel.quadrant))
         return moves
 
@@ -122,10 +126,10 @@ class ItemEditing:
         ro = self.doc.read_only
         moves = panel.moves
         menu = QMenu(view)
-        edit = menu.addAction("&Edit")
+        edit = menu.addAction(QCoreApplication.translate("ItemEditing", "&Edit"))
         edit.setShortcut(QKeySequence(Qt.Key.Key_F2))
         edit.triggered.connect(lambda: view.edit(view.currentIndex()))
-        delete = menu.addAction("&Delete")
+        delete = menu.addAction(QCoreApplication.translate("ItemEditing", "&Delete"))
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.triggered.connect(lambda: self.delete_item(panel))
         menu.addSeparator()
@@ -134,12 +138,13 @@ class ItemEditing:
         moves["down"].setEnabled(not ro and row < panel.model.rowCount() - 1)
         menu.addAction(moves["up"])
         menu.addAction(moves["down"])
-        move = menu.addMenu("&Move to")
+        move = menu.addMenu(QCoreApplication.translate("ItemEditing", "&Move to"))
         for q in QUADRANTS:
             moves[q].setEnabled(not ro and q != panel.quadrant)
             move.addAction(moves[q])
         other = moves["other"]
-        other.setText(f"Move to {self.board.names.get(other_grid(panel.grid), '')}'s &Grid")
+        other.setText(QCoreApplication.translate("ItemEditing", "Move to {name}'s &Grid").format(
+            name=self.board.names.get(other_grid(panel.grid), "")))
         other.setEnabled(not ro)
         menu.addAction(other)
         for a in (edit, delete):

@@ -1,19 +1,62 @@
-"""The two grids and their four quadrants: order, names, keyboard moves and colours."""
+"""The two grids and their four quadrants: order, names, keyboard moves and colours.
+
+The words here are marked for translation (QT_TRANSLATE_NOOP) and translated where they are shown:
+the quadrants' subtitles, placeholders and hints by `QuadrantPanel`, the legend by `SwotTab`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
-from revmentor_desktop.data.vocab import Quadrant, Role
+from revmentor_desktop.data.vocab import QUADRANT_LABELS, Quadrant, Role
+
+#: Qt's QT_TRANSLATE_NOOP: marks a text for pyside6-lupdate (in a context) and returns it as it is,
+#: to be translated where it is shown. Typed here as returning the str given (PySide6 says `object`).
+QT_TRANSLATE_NOOP = cast("Callable[[str, str], str]", QtCore.QT_TRANSLATE_NOOP)
 
 GRIDS: tuple[str, str] = (Role.MENTOR, Role.MENTEE)
 QUADRANTS: tuple[str, ...] = (Quadrant.STRENGTHS, Quadrant.WEAKNESSES, Quadrant.OPPORTUNITIES,
                               Quadrant.THREATS)
-ROLE_NAMES: dict[str, str] = {Role.MENTOR: "mentor", Role.MENTEE: "mentee"}
 
-LEGEND = "= in both grids (same words, ignoring case, punctuation, small words and word order)"
+LEGEND = QT_TRANSLATE_NOOP(
+    "SwotTab", "= in both grids (same words, ignoring case, punctuation, small words and word order)")
+
+#: `vocab.QUADRANT_LABELS`' words, for pyside6-lupdate (data/ knows nothing of Qt):
+#: `quadrant_label` translates them in the "vocab" context.
+_QUADRANT_WORDS = (
+    QT_TRANSLATE_NOOP("vocab", "Strengths"),
+    QT_TRANSLATE_NOOP("vocab", "Weaknesses"),
+    QT_TRANSLATE_NOOP("vocab", "Opportunities"),
+    QT_TRANSLATE_NOOP("vocab", "Threats"),
+)
+
+
+#: Each quadrant's name inside a sentence ("Dana Lee's strengths"), translated where it is used.
+QUADRANT_NOUNS: dict[str, str] = {
+    Quadrant.STRENGTHS: QT_TRANSLATE_NOOP("QuadrantPanel", "strengths"),
+    Quadrant.WEAKNESSES: QT_TRANSLATE_NOOP("QuadrantPanel", "weaknesses"),
+    Quadrant.OPPORTUNITIES: QT_TRANSLATE_NOOP("QuadrantPanel", "opportunities"),
+    Quadrant.THREATS: QT_TRANSLATE_NOOP("QuadrantPanel", "threats"),
+}
+
+
+def quadrant_label(quadrant: str) -> str:
+    """A quadrant's name ("Strengths"), in the user's language; an unknown code as it is."""
+    return QCoreApplication.translate("vocab", QUADRANT_LABELS.get(quadrant, quadrant))
+
+
+def role_name(grid: str) -> str:
+    """Whose grid it is, as it follows a partner's name ("Dana Lee — mentor")."""
+    if grid == Role.MENTOR:
+        return QCoreApplication.translate("SwotTab", "mentor")
+    if grid == Role.MENTEE:
+        return QCoreApplication.translate("SwotTab", "mentee")
+    return grid
 
 # Quadrants are tinted the same way in both grids. On a light theme the tints are pale and every
 # text colour on them dark; on a dark theme the tints are deep and the text light (contrast 7:1 or
@@ -39,18 +82,26 @@ class QuadrantLook:
 
 
 LOOKS: dict[str, QuadrantLook] = {
-    Quadrant.STRENGTHS: QuadrantLook("#e4f3e8", "#f7fcf8", "#a9d5b6", "#1e6b3c", "#bfe3ca",
-                                     "Internal · helps", "Add a strength…",
-                                     "What do you do well?\nWhat do people come to you for?"),
-    Quadrant.WEAKNESSES: QuadrantLook("#fcefd9", "#fffaf2", "#e8c58c", "#8a4b00", "#f5d9a8",
-                                      "Internal · holds back", "Add a weakness…",
-                                      "Where could you improve?\nWhat do you tend to avoid?"),
-    Quadrant.OPPORTUNITIES: QuadrantLook("#e3ecfa", "#f6f9fe", "#a8c1e8", "#1b4f9c", "#c3d5f3",
-                                         "External · could help", "Add an opportunity…",
-                                         "What around you could you\nmake the most of?"),
-    Quadrant.THREATS: QuadrantLook("#fae4e7", "#fef7f8", "#e5a9b1", "#9b2636", "#f2c4ca",
-                                   "External · could harm", "Add a threat…",
-                                   "What around you could\nget in your way?"),
+    Quadrant.STRENGTHS: QuadrantLook(
+        "#e4f3e8", "#f7fcf8", "#a9d5b6", "#1e6b3c", "#bfe3ca",
+        QT_TRANSLATE_NOOP("QuadrantPanel", "Internal · helps"),
+        QT_TRANSLATE_NOOP("QuadrantPanel", "Add a strength…"),
+        QT_TRANSLATE_NOOP("QuadrantPanel", "What do you do well?\nWhat do people come to you for?")),
+    Quadrant.WEAKNESSES: QuadrantLook(
+        "#fcefd9", "#fffaf2", "#e8c58c", "#8a4b00", "#f5d9a8",
+        QT_TRANSLATE_NOOP("QuadrantPanel", "Internal · holds back"),
+        QT_TRANSLATE_NOOP("QuadrantPanel", "Add a weakness…"),
+        QT_TRANSLATE_NOOP("QuadrantPanel", "Where could you improve?\nWhat do you tend to avoid?")),
+    Quadrant.OPPORTUNITIES: QuadrantLook(
+        "#e3ecfa", "#f6f9fe", "#a8c1e8", "#1b4f9c", "#c3d5f3",
+        QT_TRANSLATE_NOOP("QuadrantPanel", "External · could help"),
+        QT_TRANSLATE_NOOP("QuadrantPanel", "Add an opportunity…"),
+        QT_TRANSLATE_NOOP("QuadrantPanel", "What around you could you\nmake the most of?")),
+    Quadrant.THREATS: QuadrantLook(
+        "#fae4e7", "#fef7f8", "#e5a9b1", "#9b2636", "#f2c4ca",
+        QT_TRANSLATE_NOOP("QuadrantPanel", "External · could harm"),
+        QT_TRANSLATE_NOOP("QuadrantPanel", "Add a threat…"),
+        QT_TRANSLATE_NOOP("QuadrantPanel", "What around you could\nget in your way?")),
 }
 
 #: The same quadrants for a dark theme: deep tints, light accents (same words, same order).
@@ -75,8 +126,13 @@ def ink(dark: bool) -> tuple[str, str, str]:
     return (DARK_TEXT, DARK_MUTED, DARK_LINK) if dark else (TEXT, MUTED, LINK)
 
 
-SINGULAR: dict[str, str] = {Quadrant.STRENGTHS: "Strength", Quadrant.WEAKNESSES: "Weakness",
-            Quadrant.OPPORTUNITIES: "Opportunity", Quadrant.THREATS: "Threat"}
+#: The undo step of adding an item to each quadrant (translated where it is used).
+ADD_LABELS: dict[str, str] = {
+    Quadrant.STRENGTHS: QT_TRANSLATE_NOOP("ItemEditing", "Add Strength"),
+    Quadrant.WEAKNESSES: QT_TRANSLATE_NOOP("ItemEditing", "Add Weakness"),
+    Quadrant.OPPORTUNITIES: QT_TRANSLATE_NOOP("ItemEditing", "Add Opportunity"),
+    Quadrant.THREATS: QT_TRANSLATE_NOOP("ItemEditing", "Add Threat"),
+}
 MOVE_KEYS: dict[str, str] = {Quadrant.STRENGTHS: "Ctrl+Shift+S", Quadrant.WEAKNESSES: "Ctrl+Shift+W",
              Quadrant.OPPORTUNITIES: "Ctrl+Shift+O", Quadrant.THREATS: "Ctrl+Shift+T"}
 OTHER_GRID_KEY = "Ctrl+Shift+G"

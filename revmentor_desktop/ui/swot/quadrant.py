@@ -27,10 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.data.vocab import QUADRANT_LABELS
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.swot.board import SwotBoard
-from revmentor_desktop.ui.swot.look import QUADRANTS, QuadrantLook, ink, quadrant_palette
+from revmentor_desktop.ui.swot.look import (
+    QUADRANT_NOUNS,
+    QUADRANTS,
+    QuadrantLook,
+    ink,
+    quadrant_label,
+    quadrant_palette,
+)
 from revmentor_desktop.ui.swot.look import look as quadrant_look
 from revmentor_desktop.ui.swot.quadrant_model import QuadrantModel
 from revmentor_desktop.ui.theme import is_dark
@@ -100,7 +106,7 @@ class QuadrantPanel(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         _coloured(self.heading, look.accent)
-        self.subtitle = QLabel(look.subtitle, self)
+        self.subtitle = QLabel(self.tr(look.subtitle), self)
         self.subtitle.setTextFormat(PLAIN)
         small = self.subtitle.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
@@ -115,7 +121,7 @@ class QuadrantPanel(QWidget):
 
     def _build_list(self, look: QuadrantLook) -> QuadrantList:
         """The items: edited in place, dragged within and between quadrants."""
-        view = QuadrantList(look.hint, self)
+        view = QuadrantList(self.tr(look.hint), self)
         view.setModel(self.model)
         view.setFrameShape(QFrame.Shape.NoFrame)
         view.setWordWrap(True)
@@ -139,7 +145,7 @@ class QuadrantPanel(QWidget):
     def _build_add_field(self, look: QuadrantLook) -> QLineEdit:
         """Type and press Enter to add (the tab connects Enter); Escape clears it."""
         edit = QLineEdit(self)
-        edit.setPlaceholderText(look.placeholder)
+        edit.setPlaceholderText(self.tr(look.placeholder))
         edit.setClearButtonEnabled(True)
         escape = QAction(edit)
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
@@ -150,20 +156,20 @@ class QuadrantPanel(QWidget):
 
     @property
     def label(self) -> str:
-        return QUADRANT_LABELS[self.quadrant]
+        return quadrant_label(self.quadrant)
 
     def refresh(self) -> None:
         """After a reload or rename: the count in the heading and the names screen readers hear."""
         self.model.reload()
         self.heading.setText(f"{self.label} ({self.model.rowCount()})")
         owner = self._board.names.get(self.grid, "")
-        noun = self.label.lower()
-        self.view.setAccessibleName(f"{owner}'s {noun}")
+        noun = self.tr(QUADRANT_NOUNS[self.quadrant])
+        self.view.setAccessibleName(self.tr("{name}'s {quadrant}").format(name=owner, quadrant=noun))
         self.view.setAccessibleDescription(
-            f"{self.look.subtitle}. F2 edits, Delete removes, Alt+Up and Alt+Down reorder; "
-            "Ctrl+Shift+S, W, O or T moves an item to that quadrant, Ctrl+Shift+G to the other "
-            "grid.")
-        self.add_edit.setAccessibleName(f"Add to {owner}'s {noun}")
+            self.tr("{about}. F2 edits, Delete removes, Alt+Up and Alt+Down reorder; Ctrl+Shift+S, W, "
+                    "O or T moves an item to that quadrant, Ctrl+Shift+G to the other grid.").format(
+                about=self.tr(self.look.subtitle)))
+        self.add_edit.setAccessibleName(self.tr("Add to {name}'s {quadrant}").format(name=owner, quadrant=noun))
 
     def retheme(self) -> None:
         """The application's theme changed: take this quadrant's colours for it."""

@@ -8,11 +8,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, Qt
 
 from revmentor_desktop.data import commands
-from revmentor_desktop.data.vocab import QUADRANT_LABELS
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.swot.board import SwotBoard, SwotRow
 from revmentor_desktop.ui.swot.icons import bullet_icon, shared_icon
-from revmentor_desktop.ui.swot.look import other_grid
+from revmentor_desktop.ui.swot.look import other_grid, quadrant_label
 from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
 
 #: Carries the dragged item's id between quadrant models (and nowhere else).
@@ -46,9 +45,9 @@ class QuadrantModel(RowDiff, QAbstractListModel):
 
     def twin_note(self, row: SwotRow) -> str:
         other = self._board.names.get(other_grid(self.grid), "")
-        lines = ["⇄ In both grids"]  # a fixed first line keeps Qt from reading the tooltip as HTML
-        lines += [f"Also in {other}'s grid: “{text}” ({QUADRANT_LABELS.get(q, q)})"
-                  for text, q in row.twins]
+        lines = [self.tr("⇄ In both grids")]  # a fixed first line keeps Qt from reading the tooltip as HTML
+        also = self.tr("Also in {name}'s grid: “{text}” ({quadrant})")
+        lines += [also.format(name=other, text=text, quadrant=quadrant_label(q)) for text, q in row.twins]
         return "\n".join(lines)
 
     # -- Qt's model interface ----------------------------------------------------------------------
@@ -69,7 +68,7 @@ class QuadrantModel(RowDiff, QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if row.twins:
                 other = self._board.names.get(other_grid(self.grid), "")
-                return f"{row.text} (also in {other}'s grid)"
+                return self.tr("{text} (also in {name}'s grid)").format(text=row.text, name=other)
             return row.text
         if role == ITEM_ID_ROLE:
             return row.id

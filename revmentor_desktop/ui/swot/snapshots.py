@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,23 +24,23 @@ class SnapshotDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Save Snapshot")
+        self.setWindowTitle(self.tr("Save Snapshot"))
         today = today or date.today()
         layout = QVBoxLayout(self)
-        intro = QLabel("A snapshot keeps both grids as they stand, so you can later compare and see "
-                       "what each of you added, dropped or moved.", self)
+        intro = QLabel(self.tr("A snapshot keeps both grids as they stand, so you can later compare and "
+                               "see what each of you added, dropped or moved."), self)
         intro.setTextFormat(PLAIN)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.label = QLineEdit(self)
-        self.label.setAccessibleName("Snapshot label")
+        self.label.setAccessibleName(self.tr("Snapshot label"))
         self.taken_on = make_date_edit(self)
         self.taken_on.setDate(to_qdate(today))
-        self.taken_on.setAccessibleName("Snapshot date")
+        self.taken_on.setAccessibleName(self.tr("Snapshot date"))
         self.label.setText(self.default_label(today))
-        form.addRow("&Label:", self.label)
-        form.addRow("&Date:", self.taken_on)
+        form.addRow(self.tr("&Label:"), self.label)
+        form.addRow(self.tr("&Date:"), self.taken_on)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
@@ -55,7 +55,7 @@ class SnapshotDialog(QDialog):
 
     @staticmethod
     def default_label(day: date) -> str:
-        return f"Snapshot {day_text(day)}"
+        return QCoreApplication.translate("SnapshotDialog", "Snapshot {day}").format(day=day_text(day))
 
     def _edited(self, text: str) -> None:
         self._label_edited = bool(text.strip())

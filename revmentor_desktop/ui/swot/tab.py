@@ -79,16 +79,17 @@ class SwotTab(QWidget):
 
     def _build_top(self) -> QHBoxLayout:
         """How the grids work, and the Save Snapshot button; the problem line goes below."""
-        self.intro = QLabel("Each of you keeps your own grid. Type and press Enter to add; double-click "
-                            "or F2 to edit; drag to reorder or move — or right-click for Move to.", self)
+        self.intro = QLabel(self.tr("Each of you keeps your own grid. Type and press Enter to add; "
+                                    "double-click or F2 to edit; drag to reorder or move — or right-click "
+                                    "for Move to."), self)
         self.intro.setTextFormat(PLAIN)
         self.intro.setWordWrap(True)
         self.problem = problem_label(self)
         self.problem.hide()
-        self.snapshot_button = QPushButton("Save S&napshot…", self)
-        self.snapshot_button.setAccessibleName("Save a snapshot of both grids")
-        self.snapshot_button.setToolTip("Keep both grids as they stand now, to compare with later "
-                                        "(Alt+N); Undo removes it again")
+        self.snapshot_button = QPushButton(self.tr("Save S&napshot…"), self)
+        self.snapshot_button.setAccessibleName(self.tr("Save a snapshot of both grids"))
+        self.snapshot_button.setToolTip(self.tr("Keep both grids as they stand now, to compare with later "
+                                                "(Alt+N); Undo removes it again"))
         self.snapshot_button.clicked.connect(self.save_snapshot)
         top = QHBoxLayout()
         top.addWidget(self.intro, 1)
@@ -128,10 +129,11 @@ class SwotTab(QWidget):
         badge = QLabel(parent)
         badge.setPixmap(shared_icon().pixmap(QSize(14, 14), self.devicePixelRatioF()))
         badge.setAccessibleName("⇄")
-        self.legend = QLabel(LEGEND, parent)
+        legend_text = self.tr(LEGEND)
+        self.legend = QLabel(legend_text, parent)
         self.legend.setTextFormat(PLAIN)
         self.legend.setWordWrap(True)
-        self.legend.setAccessibleName(f"⇄ {LEGEND}")
+        self.legend.setAccessibleName(f"⇄ {legend_text}")
         legend = QHBoxLayout()
         legend.setSpacing(6)
         legend.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
