@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from revmentor_desktop.ui.skills.canvas import canvas_class
@@ -31,16 +31,26 @@ def chart_description(series: Sequence[SkillSeries], gaps: dict[int, int]) -> st
     """What the chart shows, in words, for screen readers."""
     rated = [s for s in series if s.rated]
     if not rated:
-        return "No ratings to show yet."
-    def latest(points: tuple[tuple[object, int], ...]) -> str:
-        return str(points[-1][1]) if points else "none"
+        return QCoreApplication.translate("ChartPanel", "No ratings to show yet.")
+    none = QCoreApplication.translate("ChartPanel", "none")
 
-    parts = [f"{s.label}: latest self {latest(s.self_points)}, partner {latest(s.partner_points)}, "
-             f"target {s.target_level}." for s in rated]
+    def latest(points: tuple[tuple[object, int], ...]) -> str:
+        return str(points[-1][1]) if points else none
+
+    part = QCoreApplication.translate(
+        "ChartPanel", "{skill}: latest self {self_level}, partner {partner_level}, target {target}.")
+    parts = [part.format(skill=s.label, self_level=latest(s.self_points),
+                         partner_level=latest(s.partner_points), target=s.target_level) for s in rated]
     flagged = [s.label for s in rated if s.skill_id in gaps]
     if flagged:
-        parts.append("Self and partner ratings differ by 2 or more for " + ", ".join(flagged) + ".")
-    return f"Levels over time of {len(rated)} skill{'s' if len(rated) != 1 else ''}. " + " ".join(parts)
+        parts.append(QCoreApplication.translate(
+            "ChartPanel", "Self and partner ratings differ by 2 or more for {skills}.").format(
+            skills=", ".join(flagged)))
+    if len(rated) == 1:
+        intro = QCoreApplication.translate("ChartPanel", "Levels over time of {n} skill.")
+    else:
+        intro = QCoreApplication.translate("ChartPanel", "Levels over time of {n} skills.")
+    return intro.format(n=len(rated)) + " " + " ".join(parts)
 
 
 class ChartPanel(QWidget):
@@ -65,7 +75,7 @@ class ChartPanel(QWidget):
         self.chart_host.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._host_layout = QVBoxLayout(self.chart_host)
         self._host_layout.setContentsMargins(0, 0, 0, 0)
-        self._wait = muted_label("Drawing the chart…", self.chart_host)
+        self._wait = muted_label(self.tr("Drawing the chart…"), self.chart_host)
         self._wait.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._host_layout.addWidget(self._wait)
         self.scroller.setWidget(self.chart_host)
@@ -124,7 +134,7 @@ class ChartPanel(QWidget):
         canvas.setParent(self.chart_host)
         canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        canvas.setAccessibleName("Skills progress chart")
+        canvas.setAccessibleName(self.tr("Skills progress chart"))
         self._host_layout.removeWidget(self._wait)
         self._wait.hide()
         self._host_layout.addWidget(canvas)

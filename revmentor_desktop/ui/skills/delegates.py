@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QAbstractItemModel, QConcatenateTablesProxyModel, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QConcatenateTablesProxyModel,
+    QCoreApplication,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -127,14 +133,14 @@ class SkillDelegate(_Delegate):
         if col == SkillTableModel.WHOSE:
             return self._combo(parent, [(person_label(r, names), r) for r in (Role.MENTOR.value,
                                                                               Role.MENTEE.value)],
-                               "Whose skill")
+                               self.tr("Whose skill"))
         if col == SkillTableModel.FOCUS:
-            return self._combo(parent, [(a, a) for a in self._choices.focus_areas], "Focus area",
+            return self._combo(parent, [(a, a) for a in self._choices.focus_areas], self.tr("Focus area"),
                                editable=True)
         if col == SkillTableModel.TARGET:
-            return self._spin(parent, "Target level, 1 to 5")
+            return self._spin(parent, self.tr("Target level, 1 to 5"))
         editor = super().createEditor(parent, option, index)
-        editor.setAccessibleName("Skill name")
+        editor.setAccessibleName(self.tr("Skill name"))
         return editor
 
 
@@ -158,29 +164,29 @@ class RatingDelegate(_Delegate):
         col = index.column()
         if col == RatingTableModel.DATE:
             edit = make_date_edit(parent)
-            edit.setAccessibleName("Rating date")
+            edit.setAccessibleName(self.tr("Rating date"))
             return edit
         if col == RatingTableModel.LEVEL:
-            return self._spin(parent, "Level, 1 to 5")
+            return self._spin(parent, self.tr("Level, 1 to 5"))
         if col == RatingTableModel.BY:
             items = [(rater_label(self._model.skill_owner, by, self._choices.names), by)
                      for by in (RatedBy.SELF.value, RatedBy.PARTNER.value)]
-            return self._combo(parent, items, "Rated by")
+            return self._combo(parent, items, self.tr("Rated by"))
         if col == RatingTableModel.SESSION:
             return self._session_combo(parent, index.data(Qt.ItemDataRole.EditRole))
         editor = super().createEditor(parent, option, index)
-        editor.setAccessibleName("Rating note")
+        editor.setAccessibleName(self.tr("Rating note"))
         return editor
 
     def _session_combo(self, parent: QWidget, current: int | None) -> QComboBox:
-        combo = self._combo(parent, [], "From session")
+        combo = self._combo(parent, [], self.tr("From session"))
         sessions = self._model.sessions
         if sessions.row_of(current) >= 0:
             combo.setModel(sessions)
             return combo
         # A private session hidden in screen-share mode: offer to keep it, without its topics.
         hidden = QStandardItemModel(combo)
-        item = QStandardItem(HIDDEN_SESSION)
+        item = QStandardItem(QCoreApplication.translate("SkillsTab", HIDDEN_SESSION))
         item.setData(current, ID_ROLE)
         hidden.appendRow(item)
         both = QConcatenateTablesProxyModel(combo)

@@ -30,7 +30,7 @@ class EmptyPage(QWidget):
         layout.addStretch(2)
 
     def _heading(self) -> QLabel:
-        heading = QLabel("No skills yet", self)
+        heading = QLabel(self.tr("No skills yet"), self)
         heading.setTextFormat(PLAIN)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -40,7 +40,8 @@ class EmptyPage(QWidget):
         return heading
 
     def _add_button(self) -> QPushButton:
-        button = push_button("&Add Skill", "Add skill", "Add a skill, then type its name (Ctrl+N)", self)
+        button = push_button(self.tr("&Add Skill"), self.tr("Add skill"),
+                             self.tr("Add a skill, then type its name (Ctrl+N)"), self)
         button.setDefault(True)
         font = button.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -51,8 +52,8 @@ class EmptyPage(QWidget):
 
     def set_names(self, names: dict[str, str]) -> None:
         """Suggest a skill for each partner, by name (`names` are isolated for display already)."""
-        self.text.setText(
-            f"List the skills each of you wants to grow — say, “Using AI assistants” for "
-            f"{names[Role.MENTEE.value]} or “Coaching” for {names[Role.MENTOR.value]}. Rate each one now "
-            "and again after sessions, yourself and your partner, and the chart shows how you are "
-            "getting on.")
+        self.text.setText(self.tr(
+            "List the skills each of you wants to grow — say, “Using AI assistants” for {mentee} or "
+            "“Coaching” for {mentor}. Rate each one now and again after sessions, yourself and your "
+            "partner, and the chart shows how you are getting on.").format(
+            mentee=names[Role.MENTEE.value], mentor=names[Role.MENTOR.value]))

@@ -40,19 +40,19 @@ class FilterBar(QWidget):
         self._skills: Sequence[SkillRow] = []
         self._names: dict[str, str] = {}
         self.person_filter = QComboBox(self)
-        self.person_filter.setAccessibleName("Show the skills of")
+        self.person_filter.setAccessibleName(self.tr("Show the skills of"))
         self.person_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.skill_filter = QComboBox(self)
-        self.skill_filter.setAccessibleName("Show one skill")
+        self.skill_filter.setAccessibleName(self.tr("Show one skill"))
         self.skill_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.skill_filter.setMinimumContentsLength(MIN_CHARS)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 4)
-        row.addWidget(_caption("&Person:", self.person_filter, self))
+        row.addWidget(_caption(self.tr("&Person:"), self.person_filter, self))
         row.addWidget(self.person_filter)
         row.addSpacing(12)
-        row.addWidget(_caption("Sk&ill:", self.skill_filter, self))
+        row.addWidget(_caption(self.tr("Sk&ill:"), self.skill_filter, self))
         row.addWidget(self.skill_filter)
         row.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -64,7 +64,7 @@ class FilterBar(QWidget):
         with QSignalBlocker(self.person_filter):
             current = self.person_filter.currentData()
             self.person_filter.clear()
-            self.person_filter.addItem("All", None)
+            self.person_filter.addItem(self.tr("All"), None)
             for role in (Role.MENTOR.value, Role.MENTEE.value):
                 self.person_filter.addItem(person_label(role, names), role)
             self.person_filter.setCurrentIndex(max(0, self.person_filter.findData(current)))
@@ -80,7 +80,7 @@ class FilterBar(QWidget):
         with QSignalBlocker(self.skill_filter):
             current = self.skill_filter.currentData()
             self.skill_filter.clear()
-            self.skill_filter.addItem("All", None)
+            self.skill_filter.addItem(self.tr("All"), None)
             for s in self._skills:
                 if person is None or s.owner == person:
                     self.skill_filter.addItem(f"{s.name} ({self._names.get(s.owner, '')})", s.id)

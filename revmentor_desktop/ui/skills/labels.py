@@ -1,10 +1,15 @@
-"""What the Skills tab calls people, raters, gaps and sessions, and the constants its parts share."""
+"""What the Skills tab calls people, raters, gaps and sessions, and the constants its parts share.
+
+The words are translated (context "SkillsTab") when they are asked for; the constants below are
+marked for pyside6-lupdate and translated where they are shown."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, Qt
 
 from revmentor_desktop.data.vocab import RatedBy, Role
 from revmentor_desktop.report.text import day_text
@@ -12,11 +17,16 @@ from revmentor_desktop.report.text import day_text
 if TYPE_CHECKING:
     from revmentor_desktop.data.reads import EntrySummary
 
+#: Qt's QT_TRANSLATE_NOOP: marks a text for pyside6-lupdate (in a context) and returns it as it is,
+#: to be translated where it is shown. Typed here as returning the str given (PySide6 says `object`).
+QT_TRANSLATE_NOOP = cast("Callable[[str, str], str]", QtCore.QT_TRANSLATE_NOOP)
+
 #: The item-data role that holds a row's id (a skill, a rating or a session).
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
-NEW_SKILL_NAME = "New skill"
-NO_SESSION = "— none —"
-HIDDEN_SESSION = "a private session (hidden)"
+#: These three are translated where they are used: QCoreApplication.translate("SkillsTab", …).
+NEW_SKILL_NAME = QT_TRANSLATE_NOOP("SkillsTab", "New skill")
+NO_SESSION = QT_TRANSLATE_NOOP("SkillsTab", "— none —")
+HIDDEN_SESSION = QT_TRANSLATE_NOOP("SkillsTab", "a private session (hidden)")
 LEVELS = range(1, 6)
 CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 
@@ -25,23 +35,46 @@ def other(owner: str) -> str:
     return Role.MENTEE.value if owner == Role.MENTOR else Role.MENTOR.value
 
 
+def role_word(owner: str) -> str:
+    """The role inside a sentence: "mentor" or "mentee" (an unknown one as the file has it)."""
+    if owner == Role.MENTOR:
+        return QCoreApplication.translate("SkillsTab", "mentor")
+    if owner == Role.MENTEE:
+        return QCoreApplication.translate("SkillsTab", "mentee")
+    return str(owner)
+
+
+def role_title(owner: str) -> str:
+    """The role on its own, for a partner without a name: "Mentor" or "Mentee"."""
+    if owner == Role.MENTOR:
+        return QCoreApplication.translate("SkillsTab", "Mentor")
+    if owner == Role.MENTEE:
+        return QCoreApplication.translate("SkillsTab", "Mentee")
+    return str(owner).capitalize()
+
+
 def person_label(owner: str, names: dict[str, str]) -> str:
     """"Morgan Hale (mentee)": the person's name with their role."""
     name = names.get(owner, "")
-    return f"{name} ({owner})" if name else str(owner).capitalize()
+    if not name:
+        return role_title(owner)
+    return QCoreApplication.translate("SkillsTab", "{name} ({role})").format(name=name, role=role_word(owner))
 
 
 def rater_label(skill_owner: str, rated_by: str, names: dict[str, str]) -> str:
     """Who gave a rating of `skill_owner`'s skill: "Self (Morgan Hale)" or "Partner (Dana Lee)"."""
     if rated_by == RatedBy.SELF:
-        return f"Self ({names.get(skill_owner, '')})"
-    return f"Partner ({names.get(other(skill_owner), '')})"
+        return QCoreApplication.translate("SkillsTab", "Self ({name})").format(name=names.get(skill_owner, ""))
+    return QCoreApplication.translate("SkillsTab", "Partner ({name})").format(
+        name=names.get(other(skill_owner), ""))
 
 
 def gap_text(self_level: int, partner_level: int) -> str:
     """The Gap column's words (the two levels are in the columns beside it)."""
-    return f"{abs(self_level - partner_level)} apart — talk about it"
+    return QCoreApplication.translate("SkillsTab", "{n} apart — talk about it").format(
+        n=abs(self_level - partner_level))
 
 
 def session_label(entry: EntrySummary) -> str:
-    return f"{day_text(entry.held_on)} — {entry.topics or '(no topics)'}"
+    topics = entry.topics or QCoreApplication.translate("SkillsTab", "(no topics)")
+    return f"{day_text(entry.held_on)} — {topics}"

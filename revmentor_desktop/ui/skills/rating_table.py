@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from PySide6.QtCore import QCoreApplication
+
 from revmentor_desktop.data import commands
 from revmentor_desktop.data.commands import Edit
 from revmentor_desktop.data.vocab import RatedBy, Role
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.skills.labels import HIDDEN_SESSION, rater_label
+from revmentor_desktop.ui.skills.labels import HIDDEN_SESSION, QT_TRANSLATE_NOOP, rater_label
 from revmentor_desktop.ui.skills.rows import RatingRow
 from revmentor_desktop.ui.skills.sessions import SessionListModel
 from revmentor_desktop.ui.skills.table_model import EditableRows
@@ -20,12 +22,17 @@ class RatingTableModel(EditableRows[RatingRow]):
     """The ratings of one skill, oldest first."""
 
     DATE, LEVEL, BY, NOTE, SESSION = range(5)
-    HEADERS = ("Date", "Level", "Rated by", "Note", "From session")
+    HEADERS = (QT_TRANSLATE_NOOP("RatingTableModel", "Date"), QT_TRANSLATE_NOOP("RatingTableModel", "Level"),
+               QT_TRANSLATE_NOOP("RatingTableModel", "Rated by"), QT_TRANSLATE_NOOP("RatingTableModel", "Note"),
+               QT_TRANSLATE_NOOP("RatingTableModel", "From session"))
     FIELDS: ClassVar[dict[int, str]] = {
         DATE: "rated_on", LEVEL: "level", BY: "rated_by", NOTE: "note", SESSION: "entry_id"}
     LABELS: ClassVar[dict[int, str]] = {
-        DATE: "Change Rating Date", LEVEL: "Change Rating Level", BY: "Change Who Rated",
-        NOTE: "Edit Rating Note", SESSION: "Change Rating Session"}
+        DATE: QT_TRANSLATE_NOOP("RatingTableModel", "Change Rating Date"),
+        LEVEL: QT_TRANSLATE_NOOP("RatingTableModel", "Change Rating Level"),
+        BY: QT_TRANSLATE_NOOP("RatingTableModel", "Change Who Rated"),
+        NOTE: QT_TRANSLATE_NOOP("RatingTableModel", "Edit Rating Note"),
+        SESSION: QT_TRANSLATE_NOOP("RatingTableModel", "Change Rating Session")}
     CENTRED_COLUMNS = frozenset({LEVEL})
 
     def __init__(self, doc: Document, sessions: SessionListModel) -> None:
@@ -54,7 +61,7 @@ class RatingTableModel(EditableRows[RatingRow]):
         if label is not None:
             return label
         # Not in the list: only a private session hidden in screen-share mode is missing from it.
-        return HIDDEN_SESSION if self._doc.hide_private else ""
+        return QCoreApplication.translate("SkillsTab", HIDDEN_SESSION) if self._doc.hide_private else ""
 
     def _text(self, r: RatingRow, col: int) -> str:
         if col == self.DATE:
@@ -62,7 +69,7 @@ class RatingTableModel(EditableRows[RatingRow]):
         if col == self.LEVEL:
             return str(r.level)
         if col == self.BY:
-            return "Self" if r.rated_by == RatedBy.SELF else "Partner"
+            return self.tr("Self") if r.rated_by == RatedBy.SELF else self.tr("Partner")
         if col == self.NOTE:
             return r.note
         return self.session_text(r.entry_id)

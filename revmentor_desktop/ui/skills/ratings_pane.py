@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -54,22 +54,23 @@ class RatingsPane(QWidget):
         self.view = self._build_view(choices)
         layout.addWidget(self.view, 1)
         layout.addLayout(self._build_form())
-        self.add_button = push_button("Add &Rating", "Add rating",
-                                      "Add a rating of the selected skill with the values above", self)
-        self.delete_button = push_button("Delete Rating", "Delete rating",
-                                         "Delete the selected rating (Delete while the ratings "
-                                         "have focus); Undo brings it back", self)
+        self.add_button = push_button(self.tr("Add &Rating"), self.tr("Add rating"),
+                                      self.tr("Add a rating of the selected skill with the values above"), self)
+        self.delete_button = push_button(self.tr("Delete Rating"), self.tr("Delete rating"),
+                                         self.tr("Delete the selected rating (Delete while the ratings "
+                                                 "have focus); Undo brings it back"), self)
         layout.addLayout(button_row(self.add_button, self.delete_button))
         self.rate_date.dateChanged.connect(lambda _d: self.match_session())
 
     def _build_view(self, choices: EditorChoices) -> QTableView:
-        view = table_view(self, "Ratings of the selected skill")
+        view = table_view(self, self.tr("Ratings of the selected skill"))
         view.setModel(self.model)
         view.setItemDelegate(RatingDelegate(choices, self.model, view))
         # No buddy: a buddy makes "&" in a skill's name a keyboard shortcut.
         r = RatingTableModel
         size_columns(view, {
-            r.DATE: "00 May 0000", r.LEVEL: "Level", r.BY: "Partner",
+            r.DATE: "00 May 0000", r.LEVEL: QCoreApplication.translate("RatingTableModel", "Level"),
+            r.BY: QCoreApplication.translate("RatingTableModel", "Partner"),
             r.NOTE: "Noticeably more confident.", r.SESSION: "00 May 0000 — Board presentations",
         })
         view.setMinimumHeight(110)
@@ -82,17 +83,17 @@ class RatingsPane(QWidget):
         form.setHorizontalSpacing(8)
         form.addLayout(self._build_date_level_rater(), 0, 0, 1, 2)
         self.rate_note = QLineEdit(self)
-        self.rate_note.setPlaceholderText("Optional: why this level? (Enter adds the rating)")
-        self.rate_note.setAccessibleName("Note for the new rating")
+        self.rate_note.setPlaceholderText(self.tr("Optional: why this level? (Enter adds the rating)"))
+        self.rate_note.setAccessibleName(self.tr("Note for the new rating"))
         self.rate_session = QComboBox(self)
         self.rate_session.setModel(self.sessions)
-        self.rate_session.setAccessibleName("Session the new rating came from")
+        self.rate_session.setAccessibleName(self.tr("Session the new rating came from"))
         self.rate_session.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.rate_session.setMinimumContentsLength(16)
         self.rate_session.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        for row, (caption, field) in enumerate((("&Note:", self.rate_note),
-                                                ("Fro&m session:", self.rate_session)), start=1):
+        for row, (caption, field) in enumerate(((self.tr("&Note:"), self.rate_note),
+                                                (self.tr("Fro&m session:"), self.rate_session)), start=1):
             label = QLabel(caption, self)
             label.setBuddy(field)
             form.addWidget(label, row, 0)
@@ -103,21 +104,21 @@ class RatingsPane(QWidget):
     def _build_date_level_rater(self) -> FlowLayout:
         """The short fields, side by side while there is room (they wrap in a narrow pane)."""
         self.rate_date = make_date_edit(self)
-        self.rate_date.setAccessibleName("Date of the new rating")
+        self.rate_date.setAccessibleName(self.tr("Date of the new rating"))
         self.rate_level = QSpinBox(self)
         self.rate_level.setRange(LEVELS.start, LEVELS.stop - 1)
         self.rate_level.setValue(3)
-        self.rate_level.setAccessibleName("Level of the new rating, 1 to 5")
-        self.rate_level.setToolTip("1 just starting · 2 getting there · 3 comfortable · "
-                                   "4 confident · 5 could teach it")
+        self.rate_level.setAccessibleName(self.tr("Level of the new rating, 1 to 5"))
+        self.rate_level.setToolTip(self.tr("1 just starting · 2 getting there · 3 comfortable · "
+                                           "4 confident · 5 could teach it"))
         self.rate_by = QComboBox(self)
-        self.rate_by.setAccessibleName("Who gives the new rating")
+        self.rate_by.setAccessibleName(self.tr("Who gives the new rating"))
         # As wide as the longest choice ("Partner (Robert Hale)") each time the names change.
         self.rate_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         top = FlowLayout(spacing=12)
-        top.addWidget(labelled("&Date:", self.rate_date, self))
-        top.addWidget(labelled("&Level:", self.rate_level, self))
-        top.addWidget(labelled("Rated &by:", self.rate_by, self))
+        top.addWidget(labelled(self.tr("&Date:"), self.rate_date, self))
+        top.addWidget(labelled(self.tr("&Level:"), self.rate_level, self))
+        top.addWidget(labelled(self.tr("Rated &by:"), self.rate_by, self))
         return top
 
     # -- what it shows -------------------------------------------------------------------------------
@@ -126,12 +127,13 @@ class RatingsPane(QWidget):
         """Say whose ratings these are, and offer that skill's raters in the form."""
         owner = skill.owner if skill is not None else Role.MENTEE.value
         if skill is None:
-            self.heading.setText("Select a skill to see and add its ratings.")
+            self.heading.setText(self.tr("Select a skill to see and add its ratings."))
         elif has_ratings:
-            self.heading.setText(f"Ratings of “{skill.name}” ({names.get(owner, '')})")
+            self.heading.setText(self.tr("Ratings of “{skill}” ({name})").format(
+                skill=skill.name, name=names.get(owner, "")))
         else:
-            self.heading.setText(f"No ratings of “{skill.name}” yet: choose a level below "
-                                 "and press Add Rating.")
+            self.heading.setText(self.tr("No ratings of “{skill}” yet: choose a level below and press "
+                                         "Add Rating.").format(skill=skill.name))
         with QSignalBlocker(self.rate_by):
             by = self.rate_by.currentData() or RatedBy.SELF.value
             self.rate_by.clear()

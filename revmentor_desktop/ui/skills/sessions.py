@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractListModel, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, Qt
 
 from revmentor_desktop.ui.skills.labels import ID_ROLE, NO_SESSION, session_label
 from revmentor_desktop.ui.tables import ROOT, Index
@@ -62,7 +62,7 @@ class SessionListModel(QAbstractListModel):
             return None
         e = self._entries[index.row() - 1] if index.row() else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return session_label(e) if e is not None else NO_SESSION
+            return session_label(e) if e is not None else QCoreApplication.translate("SkillsTab", NO_SESSION)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(session_label(e)) if e is not None else None
         if role == ID_ROLE:

@@ -12,7 +12,13 @@ from revmentor_desktop.data import commands
 from revmentor_desktop.data.commands import Edit
 from revmentor_desktop.data.compute import GAP_THRESHOLD
 from revmentor_desktop.ui.icons import canvas
-from revmentor_desktop.ui.skills.labels import gap_text, other
+from revmentor_desktop.ui.skills.labels import (
+    QT_TRANSLATE_NOOP,
+    gap_text,
+    other,
+    role_title,
+    role_word,
+)
 from revmentor_desktop.ui.skills.rows import SkillRow
 from revmentor_desktop.ui.skills.table_model import EditableRows
 from revmentor_desktop.ui.widgets import plain_tooltip
@@ -45,11 +51,17 @@ class SkillTableModel(EditableRows[SkillRow]):
     """Every skill of both partners, with the latest self and partner levels and any gap."""
 
     NAME, WHOSE, FOCUS, TARGET, SELF, PARTNER, GAP = range(7)
-    HEADERS = ("Skill", "Whose", "Focus area", "Target", "Latest self", "Latest partner", "Gap")
+    #: (Two short lines keep the narrow number columns narrow.)
+    HEADERS = (QT_TRANSLATE_NOOP("SkillTableModel", "Skill"), QT_TRANSLATE_NOOP("SkillTableModel", "Whose"),
+               QT_TRANSLATE_NOOP("SkillTableModel", "Focus area"), QT_TRANSLATE_NOOP("SkillTableModel", "Target"),
+               QT_TRANSLATE_NOOP("SkillTableModel", "Latest\nself"),
+               QT_TRANSLATE_NOOP("SkillTableModel", "Latest\npartner"), QT_TRANSLATE_NOOP("SkillTableModel", "Gap"))
     FIELDS: ClassVar[dict[int, str]] = {NAME: "name", WHOSE: "owner", FOCUS: "focus_area", TARGET: "target_level"}
     LABELS: ClassVar[dict[int, str]] = {
-        NAME: "Rename Skill", WHOSE: "Change Whose Skill", FOCUS: "Change Focus Area",
-        TARGET: "Change Target Level"}
+        NAME: QT_TRANSLATE_NOOP("SkillTableModel", "Rename Skill"),
+        WHOSE: QT_TRANSLATE_NOOP("SkillTableModel", "Change Whose Skill"),
+        FOCUS: QT_TRANSLATE_NOOP("SkillTableModel", "Change Focus Area"),
+        TARGET: QT_TRANSLATE_NOOP("SkillTableModel", "Change Target Level")}
     CENTRED_COLUMNS = frozenset({TARGET, SELF, PARTNER})
 
     def set_rows(self, rows: list[SkillRow]) -> None:
@@ -66,25 +78,30 @@ class SkillTableModel(EditableRows[SkillRow]):
         return commands.update_skill(row_id, label, **values)
 
     def _header_tip(self, section: int) -> str | None:
-        return {
-            self.TARGET: "The level (1–5) this person is aiming for",
-            self.SELF: "The latest level this person gave themselves",
-            self.PARTNER: "The latest level their partner gave them",
-            self.GAP: f"Latest self and partner levels {GAP_THRESHOLD} or more apart",
-        }.get(section)
+        if section == self.TARGET:
+            return self.tr("The level (1–5) this person is aiming for")
+        if section == self.SELF:
+            return self.tr("The latest level this person gave themselves")
+        if section == self.PARTNER:
+            return self.tr("The latest level their partner gave them")
+        if section == self.GAP:
+            return self.tr("Latest self and partner levels {n} or more apart").format(n=GAP_THRESHOLD)
+        return None
 
     def _icon(self, s: SkillRow, col: int) -> QIcon | None:
         return gap_icon() if col == self.GAP and s.gap else None
 
     def _tooltip(self, s: SkillRow, col: int) -> str | None:
         if col == self.GAP and s.gap:
-            return plain_tooltip(f"{self.names.get(s.owner, '')} rates this {s.latest_self}, "
-                                 f"{self.names.get(other(s.owner), '')} rates it "
-                                 f"{s.latest_partner}: worth talking about in your next session.")
+            return plain_tooltip(self.tr("{owner} rates this {self_level}, {partner} rates it {partner_level}: "
+                                         "worth talking about in your next session.").format(
+                owner=self.names.get(s.owner, ""), self_level=s.latest_self,
+                partner=self.names.get(other(s.owner), ""), partner_level=s.latest_partner))
         if col == self.NAME:
             return plain_tooltip(s.name)
         if col == self.WHOSE:
-            return plain_tooltip(f"{self.names.get(s.owner, '')}'s skill ({s.owner})")
+            return plain_tooltip(self.tr("{name}'s skill ({role})").format(
+                name=self.names.get(s.owner, ""), role=role_word(s.owner)))
         if col == self.FOCUS:
             return plain_tooltip(s.focus_area) if s.focus_area else None
         return None
@@ -93,7 +110,7 @@ class SkillTableModel(EditableRows[SkillRow]):
         if col == self.NAME:
             return s.name
         if col == self.WHOSE:
-            return self.names.get(s.owner) or str(s.owner).capitalize()
+            return self.names.get(s.owner) or role_title(s.owner)
         if col == self.FOCUS:
             return s.focus_area
         if col == self.TARGET:

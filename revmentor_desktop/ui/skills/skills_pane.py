@@ -29,20 +29,20 @@ class SkillsPane(QWidget):
         self.model = model
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
-        self.heading = heading("Skills", self)
+        self.heading = heading(self.tr("Skills"), self)
         layout.addWidget(self.heading)
         self.view = self._build_view(choices)
         layout.addWidget(self.view, 1)
-        self.add_button = push_button("&Add Skill", "Add skill",
-                                      "Add a skill, then type its name (Ctrl+N)", self)
-        self.delete_button = push_button("Delete Skill", "Delete skill",
-                                         "Delete the selected skill with its ratings (Delete); "
-                                         "Undo brings them back", self)
-        self.hint = muted_label("Double-click a cell (or press F2) to change it.", self)
+        self.add_button = push_button(self.tr("&Add Skill"), self.tr("Add skill"),
+                                      self.tr("Add a skill, then type its name (Ctrl+N)"), self)
+        self.delete_button = push_button(self.tr("Delete Skill"), self.tr("Delete skill"),
+                                         self.tr("Delete the selected skill with its ratings (Delete); "
+                                                 "Undo brings them back"), self)
+        self.hint = muted_label(self.tr("Double-click a cell (or press F2) to change it."), self)
         layout.addLayout(button_row(self.add_button, self.delete_button, then=self.hint))
 
     def _build_view(self, choices: EditorChoices) -> QTableView:
-        view = table_view(self, "Skills")
+        view = table_view(self, self.tr("Skills"))
         view.setModel(self.model)
         view.setItemDelegate(SkillDelegate(choices, view))
         m = SkillTableModel
@@ -69,7 +69,10 @@ class SkillsPane(QWidget):
 
     def show_count(self, shown: int, of: int) -> None:
         """Say when the filters hide some of the skills."""
-        self.heading.setText("Skills" if shown == of else f"Skills ({shown} of {of} shown)")
+        if shown == of:
+            self.heading.setText(self.tr("Skills"))
+        else:
+            self.heading.setText(self.tr("Skills ({shown} of {total} shown)").format(shown=shown, total=of))
 
     def current(self) -> SkillRow | None:
         idx = self.view.currentIndex()

@@ -297,7 +297,7 @@ class SkillsTab(QWidget):
             return
         self.flush()
         self.filters.show_all_skills()  # the new skill must be in the table to be named
-        done = self.doc.run(commands.add_skill(NEW_SKILL_NAME, self._default_owner()))
+        done = self.doc.run(commands.add_skill(self.tr(NEW_SKILL_NAME), self._default_owner()))
         if done is None or not self.select_skill(done.value):
             return
         new_id = int(done.value)

@@ -22,7 +22,8 @@ class EditableRows(RowsTableModel, Generic[Row]):
     edit keeps the selection and any open editor. Subclasses say what each cell shows."""
 
     #: The editable columns: the field of the row each one edits (its EditRole data), and the
-    #: name of that edit in Edit › Undo.
+    #: name of that edit in Edit › Undo. LABELS and HEADERS are marked with QT_TRANSLATE_NOOP in
+    #: the subclass's own context, and translated here (`self.tr` looks there first).
     FIELDS: ClassVar[dict[int, str]] = {}
     LABELS: ClassVar[dict[int, str]] = {}
     #: Columns of numbers, centred.
@@ -85,8 +86,7 @@ class EditableRows(RowsTableModel, Generic[Row]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            # Two short lines keep the narrow number columns narrow.
-            return self.HEADERS[section].replace("Latest ", "Latest\n")
+            return self.tr(self.HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tip(section)
         return None
@@ -104,4 +104,5 @@ class EditableRows(RowsTableModel, Generic[Row]):
         if row is None or role != Qt.ItemDataRole.EditRole or index.column() not in self.FIELDS:
             return False
         col = index.column()
-        return self._doc.run(self._update(row.id, self.LABELS[col], {self.FIELDS[col]: value})) is not None
+        label = self.tr(self.LABELS[col])
+        return self._doc.run(self._update(row.id, label, {self.FIELDS[col]: value})) is not None
