@@ -27,6 +27,10 @@ examples:
   revmentor ours{FILE_SUFFIX} --export-pdf all.pdf --journal all
   revmentor ours{FILE_SUFFIX} --export-pdf spring.pdf --journal 2026-03-01..2026-05-31
   revmentor ours{FILE_SUFFIX} --export-pdf goals.pdf --sections overview,goals
+  revmentor ours{FILE_SUFFIX} --export-share me.revshare      write what your partner may see
+  revmentor ours{FILE_SUFFIX} --import-share them.revshare    take in what your partner shared
+  revmentor --new-from-share them.revshare mine{FILE_SUFFIX}  start your own file from theirs
+  revmentor --make-sample a{FILE_SUFFIX} --pair b{FILE_SUFFIX}  two sides of one sample pair
   revmentor --install-desktop             add RevMentor to your desktop's menu and file types
   revmentor -style fusion ours{FILE_SUFFIX}  Qt's own options (-style, -platform, -reverse…) go to Qt
 """
@@ -107,6 +111,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --make-sample: how many journal sessions to write (default 24)",
     )
     parser.add_argument(
+        "--pair", metavar="FILE2", type=Path,
+        help="with --make-sample: also write the partner's matching file to FILE2 (the mentee's "
+        "side), so the exchange can be tried: each file then holds one side until they swap shares",
+    )
+    parser.add_argument(
+        "--export-share", metavar="OUT", type=Path,
+        help="write FILE's share for your partner (no private entries; see README) to OUT and exit",
+    )
+    parser.add_argument(
+        "--import-share", metavar="SHARE", type=Path,
+        help="import your partner's SHARE into FILE (a backup is taken first) and exit; records "
+        "both of you changed stop the import unless --prefer says whose to keep",
+    )
+    parser.add_argument(
+        "--prefer", choices=("mine", "theirs"),
+        help="with --import-share: settle every record both of you changed this way",
+    )
+    parser.add_argument(
+        "--new-from-share", metavar="SHARE", type=Path,
+        help="create FILE, your own file of the partnership, from your partner's SHARE (never "
+        "overwrites) and exit",
+    )
+    parser.add_argument(
         "--install-desktop", action="store_true",
         help="add RevMentor to your desktop's application menu, with its icon and the "
         f"*{FILE_SUFFIX} file type, for you alone (Linux and other freedesktop systems), and exit",
@@ -136,29 +163,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         given = [name for name, value in (
             ("FILE", args.file), ("--make-sample", args.make_sample), ("--export-pdf", args.export_pdf),
             ("--sections", args.sections), ("--journal", args.journal),
-            ("--sessions", args.sessions),
+            ("--sessions", args.sessions), ("--pair", args.pair),
+            ("--export-share", args.export_share), ("--import-share", args.import_share),
+            ("--new-from-share", args.new_from_share),
             ("--uninstall-desktop", args.install_desktop and args.uninstall_desktop)) if value]
         if given:
             option = "--install-desktop" if args.install_desktop else "--uninstall-desktop"
             parser.error(f"{option} goes alone (not with {', '.join(given)})")
         return desktop_integration(install=args.install_desktop)
 
-    if args.sessions is not None and args.make_sample is None:
-        parser.error("--sessions only goes with --make-sample")
+    for option, given in (("--sessions", args.sessions), ("--pair", args.pair)):
+        if given is not None and args.make_sample is None:
+            parser.error(f"{option} only goes with --make-sample")
     if args.make_sample is not None:
         if args.file is not None:
             parser.error("--make-sample takes its own FILE; do not give another")
         sessions = 24 if args.sessions is None else args.sessions
         if not 0 <= sessions <= 100_000:
             parser.error("--sessions must be from 0 to 100000")
-        from revmentor_desktop.data.sample import make_sample
+        return make_sample_files(args.make_sample, sessions, args.pair)
 
-        try:
-            make_sample(args.make_sample, sessions)
-        except KnownError as exc:
-            return _fail(exc.one_line())
-        print(f"Wrote a sample partnership with {sessions} sessions to {args.make_sample}")
-        return 0
+    share_result = share_commands(parser, args)
+    if share_result is not None:
+        return share_result
 
     for option, given in (("--sections", args.sections), ("--journal", args.journal)):
         if given is not None and args.export_pdf is None:
@@ -176,6 +203,56 @@ def main(argv: Sequence[str] | None = None) -> int:
     from revmentor_desktop.app import run
 
     return run(args.file, qt_args)
+
+
+def make_sample_files(path: Path, sessions: int, pair: Path | None) -> int:
+    from revmentor_desktop.data.sample import make_sample
+
+    try:
+        if pair is None:
+            make_sample(path, sessions)
+        else:
+            from revmentor_desktop.data.sample_pair import make_pair
+
+            make_pair(path, pair, sessions)
+    except KnownError as exc:
+        return _fail(exc.one_line())
+    if pair is None:
+        print(f"Wrote a sample partnership with {sessions} sessions to {path}")
+    else:
+        print(f"Wrote a sample pair with {sessions} sessions: {path} (the mentor's side) and {pair} "
+              f"(the mentee's); try revmentor {path} --import-share SHARE after "
+              f"revmentor {pair} --export-share SHARE")
+    return 0
+
+
+def share_commands(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int | None:
+    """--export-share, --import-share [--prefer], --new-from-share; None when none was given."""
+    chosen = [name for name, value in (("--export-share", args.export_share),
+                                       ("--import-share", args.import_share),
+                                       ("--new-from-share", args.new_from_share),
+                                       ("--export-pdf", args.export_pdf)) if value is not None]
+    if args.prefer is not None and args.import_share is None:
+        parser.error("--prefer only goes with --import-share")
+    if not chosen or chosen == ["--export-pdf"]:
+        return None
+    if len(chosen) > 1:
+        parser.error(f"{' and '.join(chosen)} cannot go together")
+    if args.file is None:
+        parser.error(f"{chosen[0]} needs the partnership FILE")
+    from revmentor_desktop import share_cli
+
+    try:
+        if args.export_share is not None:
+            line = share_cli.export_share(args.file, args.export_share)
+        elif args.import_share is not None:
+            line = share_cli.import_share(args.file, args.import_share, args.prefer)
+        else:
+            line = share_cli.new_from_share(args.new_from_share, args.file)
+    except KnownError as exc:
+        return _fail(exc.one_line())
+    print(line, flush=True)
+    return 0
 
 
 def desktop_integration(*, install: bool) -> int:

@@ -23,6 +23,8 @@ class ErrorKind(Enum):
     ALREADY_EXISTS = "already exists"
     CANNOT_WRITE = "cannot write"
     MOVED = "moved or deleted while open"
+    BAD_SHARE = "a share that cannot be imported"
+    CONFLICTS = "records both partners changed"
 
 
 class KnownError(Exception):

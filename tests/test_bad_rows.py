@@ -441,6 +441,11 @@ def small_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ops.start_review(store, "midpoint", reads.session_dates(store)[-1][0], notes="So far so good")
     finally:
         store.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:  # what an import from the partner leaves behind
+        conn.execute("INSERT INTO exchange_seen VALUES ('goal', ?, 'd1')", ("ab" * 16,))
+    finally:
+        conn.close()
     return path
 
 

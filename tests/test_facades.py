@@ -22,7 +22,7 @@ FACADES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                "reads_swot", "reads_skills", "reads_practice"),
               ("reads_first", "reads_check_ins", "reads_overview")),
     "commands": (("commands_edit", "commands_partnership", "commands_goals", "commands_journal",
-                  "commands_swot", "commands_skills", "commands_practice"),
+                  "commands_swot", "commands_skills", "commands_practice", "commands_share"),
                  ("commands_edit",)),
 }
 

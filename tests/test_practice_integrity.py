@@ -1,4 +1,4 @@
-"""Every column schema version 3 added has its rule: a file whose new columns were edited by hand
+"""Every column schema versions 3 and 4 added has its rule: a file whose new columns were edited by hand
 to break one is damaged — one sentence naming the row and the value, the file left as it was —
 and a sound file reads through every new read, whatever the check let through."""
 
@@ -49,6 +49,8 @@ def breaking(rule: Rule) -> tuple[object, str]:
         return "2026-02-30", "“2026-02-30”, which is not a date"
     if rule.kind is Kind.DATETIME:
         return "yesterday", "“yesterday”, which is not a date and time"
+    if rule.kind is Kind.UID:
+        return "0123456789ABCDEF0123456789abcdef", "which is not 32 hexadecimal digits"
     return "x", "“x”, which is not a whole number"  # WHOLE
 
 
@@ -64,12 +66,21 @@ def sound_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ops.update_entry(store, 1, mentor_rating=5, mentee_rating=4)
     finally:
         store.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:  # what an import from the partner leaves behind
+        conn.execute("INSERT INTO exchange_seen VALUES ('goal', ?, 'd1')", ("ab" * 16,))
+    finally:
+        conn.close()
     return path
 
 
 def test_the_new_columns_are_the_ones_the_design_names() -> None:
-    assert {t for t, _c in NEW_COLUMNS} == {"partnership", "journal_entry", "check_in", "review",
-                                            "review_goal"}
+    v3 = {t for t, c in NEW_COLUMNS if c != "uid" and t != "exchange_seen"}
+    assert v3 == {"partnership", "journal_entry", "check_in", "review", "review_goal"}
+    # version 4: every record a partner may receive has a stable id
+    assert {t for t, c in NEW_COLUMNS if c == "uid"} == {
+        "agreement_clause", "goal", "milestone", "journal_entry", "action_item", "swot_item",
+        "swot_snapshot", "skill", "skill_rating", "check_in", "review", "review_goal", "exchange_seen"}
     assert ("journal_entry", "mentee_says_try") in NEW_COLUMNS
     assert ("partnership", "checklist_dismissed") in NEW_COLUMNS
 

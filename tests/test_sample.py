@@ -318,19 +318,24 @@ def test_same_seed_and_day_give_the_same_file(tmp_path: Path) -> None:
     assert table_contents(a) != table_contents(c)
 
 
+#: the partner exchange's columns and table (schema 4): left out, so the digests below still show
+#: that the sample's content is what it always was (test_the_sample_has_stable_ids checks them)
+EXCHANGE = {"uid", "pair_uid", "last_share_at"}
+
+
 def content_digest(path: Path) -> str:
     """SHA-256 of every table's columns and rows (ordered by id), the full-text index left out
-    (SQLite derives it from the rows)."""
+    (SQLite derives it from the rows), and the exchange's columns."""
     digest = hashlib.sha256()
     with closing(sqlite3.connect(path)) as conn:
         names = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND name NOT LIKE 'journal_fts%' ORDER BY name")]
+            " AND name NOT LIKE 'journal_fts%' AND name != 'exchange_seen' ORDER BY name")]
         for name in names:
-            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({name})")]
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({name})") if r[1] not in EXCHANGE]
             order = "id" if "id" in columns else ", ".join(columns)
             digest.update(f"{name}:{columns}\n".encode())
-            for row in conn.execute(f"SELECT * FROM {name} ORDER BY {order}"):
+            for row in conn.execute(f"SELECT {', '.join(columns)} FROM {name} ORDER BY {order}"):
                 digest.update(repr(row).encode() + b"\n")
     return digest.hexdigest()
 
@@ -439,3 +444,21 @@ def test_ten_thousand_sessions(tmp_path: Path) -> None:
                 "SELECT count(*) FROM journal_fts WHERE journal_fts MATCH 'topics:\"LinkedIn posting\"'"
             ).fetchone()
     assert hits > 100
+
+
+def test_the_sample_has_stable_ids_that_follow_from_the_seed(tmp_path: Path) -> None:
+    a, b, c = tmp_path / "a.revmentor", tmp_path / "b.revmentor", tmp_path / "c.revmentor"
+    make_sample(a, 6, seed=7, today=date(2026, 11, 1))
+    make_sample(b, 6, seed=7, today=date(2026, 11, 1))
+    make_sample(c, 6, seed=8, today=date(2026, 11, 1))
+
+    def uids(path: Path) -> list[object]:
+        with closing(sqlite3.connect(path)) as conn:
+            out = [conn.execute("SELECT pair_uid FROM partnership").fetchone()[0]]
+            for table in sample_module.WITH_STABLE_IDS:
+                out += [r[0] for r in conn.execute(f"SELECT uid FROM {table} ORDER BY id")]
+        return out
+
+    assert uids(a) == uids(b)
+    assert len(set(uids(a))) == len(uids(a)) and not set(uids(a)) & set(uids(c))
+    assert all(isinstance(u, str) and re.fullmatch("[0-9a-f]{32}", u) for u in uids(a))

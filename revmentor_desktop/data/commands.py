@@ -5,7 +5,7 @@ This module is a deliberate facade, like `ops` and `reads`: the edits live in on
 over `commands_edit` — `commands_partnership` (details, focus areas, agreement), `commands_goals`
 (goals, milestones), `commands_journal` (entries, action items), `commands_swot` (grids,
 snapshots), `commands_skills` (skills, ratings), `commands_practice` (check-ins, reviews and their
-decisions), each wrapping the matching `ops_*`. Callers write `commands.update_goal(...)` some 130
+decisions), `commands_share` (importing a partner's share), each wrapping the matching `ops_*`. Callers write `commands.update_goal(...)` some 130
 times in 50 files, so `commands` stays the one name to call them by; a new area gets a module of
 its own and lines here.
 
@@ -75,6 +75,7 @@ if TYPE_CHECKING:  # for the type checker; at run time `__getattr__` loads them 
         update_review,
         update_review_goal,
     )
+    from revmentor_desktop.data.commands_share import import_share
     from revmentor_desktop.data.commands_skills import (
         add_rating,
         add_skill,
@@ -108,6 +109,7 @@ _LATER = {
     **dict.fromkeys((
         "add_check_in", "decide_review", "delete_check_in", "delete_review", "start_review",
         "update_check_in", "update_review", "update_review_goal"), "commands_practice"),
+    "import_share": "commands_share",
     **dict.fromkeys((
         "add_rating", "add_skill", "delete_rating", "delete_skill", "update_rating",
         "update_skill"), "commands_skills"),
@@ -160,6 +162,7 @@ __all__ = [
     "delete_snapshot",
     "delete_swot_item",
     "dismiss_checklist",
+    "import_share",
     "move_clause",
     "move_milestone",
     "move_swot_item",

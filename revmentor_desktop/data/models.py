@@ -40,6 +40,10 @@ class Partnership(SQLModel, table=True):
     closed_on: date | None = None
     #: the Overview's getting-started list, put away by the pair
     checklist_dismissed: bool = False
+    #: names this partnership in both partners' files (set by the file when left None)
+    pair_uid: str | None = None
+    #: when the newest share imported from the partner was written
+    last_share_at: datetime | None = None
 
 
 class FocusArea(SQLModel, table=True):
@@ -54,6 +58,8 @@ class AgreementClause(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     position: int = 0
     text: str
+    #: the record's stable id in both partners' files (set by the file when left None)
+    uid: str | None = Field(default=None, unique=True)
 
 
 class Goal(SQLModel, table=True):
@@ -70,6 +76,8 @@ class Goal(SQLModel, table=True):
     private: bool = False
     position: int = 0
     created_at: datetime
+    #: the record's stable id in both partners' files (set by the file when left None)
+    uid: str | None = Field(default=None, unique=True)
 
 
 class Milestone(SQLModel, table=True):
@@ -79,6 +87,8 @@ class Milestone(SQLModel, table=True):
     position: int = 0
     title: str
     done_on: date | None = None
+    #: the record's stable id in both partners' files (set by the file when left None)
+    uid: str | None = Field(default=None, unique=True)
 
 
 class JournalEntry(SQLModel, table=True):
@@ -106,6 +116,8 @@ class JournalEntry(SQLModel, table=True):
     #: how useful the session was, for each of them (1-5)
     mentor_rating: int | None = None
     mentee_rating: int | None = None
+    #: the record's stable id in both partners' files (set by the file when left None)
+    uid: str | None = Field(default=None, unique=True)
 
 
 class EntryGoal(SQLModel, table=True):
@@ -125,6 +137,8 @@ class ActionItem(SQLModel, table=True):
     owner: str = Field(default=ActionOwner.BOTH)
     due_on: date | None = None
     done_on: date | None = None
+    #: the record's stable id in both partners' files (set by the file when left None)
+    uid: str | None = Field(default=None, unique=True)
 
 
 class SwotItem(SQLModel, table=True):
@@ -134,6 +148,8 @@ class SwotItem(SQLModel, table=True):
     quadrant: str
     text: str
     position: int = 0
+    #: the record's stable id in both partners' files (set by the file when left None)
+    uid: str | None = Field(default=None, unique=True)
 
 
 class SwotSnapshot(SQLModel, table=True):
@@ -142,6 +158,8 @@ class SwotSnapshot(SQLModel, table=True):
     label: str
     taken_on: date
     created_at: datetime
+    #: the record's stable id in both partners' files (set by the file when left None)
+    uid: str | None = Field(default=None, unique=True)
 
 
 class SwotSnapshotItem(SQLModel, table=True):
@@ -164,6 +182,8 @@ class Skill(SQLModel, table=True):
     focus_area: str = ""
     target_level: int = 4
     position: int = 0
+    #: the record's stable id in both partners' files (set by the file when left None)
+    uid: str | None = Field(default=None, unique=True)
 
 
 class SkillRating(SQLModel, table=True):
@@ -175,6 +195,8 @@ class SkillRating(SQLModel, table=True):
     rated_by: str = Field(default=RatedBy.SELF)
     note: str = ""
     entry_id: int | None = Field(default=None, foreign_key="journal_entry.id", ondelete="SET NULL")
+    #: the record's stable id in both partners' files (set by the file when left None)
+    uid: str | None = Field(default=None, unique=True)
 
 
 class CheckIn(SQLModel, table=True):
@@ -189,6 +211,8 @@ class CheckIn(SQLModel, table=True):
     usefulness: int | None = None
     goals_still_right: str = ""
     created_at: datetime
+    #: the record's stable id in both partners' files (set by the file when left None)
+    uid: str | None = Field(default=None, unique=True)
 
 
 class Review(SQLModel, table=True):
@@ -209,6 +233,8 @@ class Review(SQLModel, table=True):
     decision: str = Field(default=ReviewDecision.UNDECIDED)
     next_review_date: date | None = None
     created_at: datetime
+    #: the record's stable id in both partners' files (set by the file when left None)
+    uid: str | None = Field(default=None, unique=True)
 
 
 class ReviewGoal(SQLModel, table=True):
@@ -225,3 +251,14 @@ class ReviewGoal(SQLModel, table=True):
     achieved: str = ""
     progress: int = 0
     private: bool = False
+    #: the record's stable id in both partners' files (set by the file when left None)
+    uid: str | None = Field(default=None, unique=True)
+
+
+class ExchangeSeen(SQLModel, table=True):
+    """The partner's version of one record last taken into account by an import (its digest)."""
+
+    __tablename__ = "exchange_seen"
+    kind: str = Field(primary_key=True)
+    uid: str = Field(primary_key=True)
+    digest: str

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from revmentor_desktop.data import validation
+from revmentor_desktop.data.vocab import SHARE_KINDS
 
 
 class Kind(Enum):
@@ -21,6 +22,7 @@ class Kind(Enum):
     CHOICE = "choice"
     DATE = "date"  # YYYY-MM-DD, a real day, between validation.MIN_YEAR and MAX_YEAR
     DATETIME = "datetime"  # text that datetime.fromisoformat reads (as SQLModel does)
+    UID = "stable id"  # 32 lowercase hex digits (a record's id in both partners' files)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ _ID = Rule("an id", Kind.ROW_ID)
 _POSITION = _whole("a position")
 _CREATED = Rule("a creation time", Kind.DATETIME)
 _PRIVATE = Rule("a private flag", Kind.FLAG)
+_UID = Rule("a stable id", Kind.UID)
 _ROLES = ("mentor", "mentee")
 _QUADRANTS = ("S", "W", "O", "T")
 
@@ -87,6 +90,8 @@ RULES: dict[str, Table] = {
         "check_in_every": _int("a check-in interval (sessions)", 1, 52),
         "closed_on": _date("a closing date", nullable=True),
         "checklist_dismissed": Rule("a checklist flag", Kind.FLAG),
+        "pair_uid": _UID,
+        "last_share_at": Rule("the time of the last share imported", Kind.DATETIME, nullable=True),
     }),
     "focus_area": Table("focus area {id}", {
         "id": _ID,
@@ -97,6 +102,7 @@ RULES: dict[str, Table] = {
         "id": _ID,
         "position": _POSITION,
         "text": _text("a wording"),
+        "uid": _UID,
     }),
     "goal": Table("goal {id}", {
         "id": _ID,
@@ -111,6 +117,7 @@ RULES: dict[str, Table] = {
         "private": _PRIVATE,
         "position": _POSITION,
         "created_at": _CREATED,
+        "uid": _UID,
     }),
     "milestone": Table("milestone {id}", {
         "id": _ID,
@@ -118,6 +125,7 @@ RULES: dict[str, Table] = {
         "position": _POSITION,
         "title": _text("a title"),
         "done_on": _date("a done date", nullable=True),
+        "uid": _UID,
     }),
     "journal_entry": Table("journal entry {id}", {
         "id": _ID,
@@ -139,6 +147,7 @@ RULES: dict[str, Table] = {
         "mentee_says_try": _text("the mentee's feedback on what to try next time"),
         "mentor_rating": _int("a mentor's usefulness rating", 1, 5, nullable=True),
         "mentee_rating": _int("a mentee's usefulness rating", 1, 5, nullable=True),
+        "uid": _UID,
     }),
     "entry_goal": Table("the goal link in row {id}", {  # no id: its rowid names it
         "entry_id": _whole("a journal entry"),
@@ -152,6 +161,7 @@ RULES: dict[str, Table] = {
         "owner": _choice("an owner", "mentor", "mentee", "both"),
         "due_on": _date("a due date", nullable=True),
         "done_on": _date("a done date", nullable=True),
+        "uid": _UID,
     }),
     "swot_item": Table("SWOT item {id}", {
         "id": _ID,
@@ -159,12 +169,14 @@ RULES: dict[str, Table] = {
         "quadrant": _choice("a quadrant", *_QUADRANTS),
         "text": _text("a wording"),
         "position": _POSITION,
+        "uid": _UID,
     }),
     "swot_snapshot": Table("SWOT snapshot {id}", {
         "id": _ID,
         "label": _text("a label"),
         "taken_on": _date("a date taken"),
         "created_at": _CREATED,
+        "uid": _UID,
     }),
     "swot_snapshot_item": Table("SWOT snapshot item {id}", {
         "id": _ID,
@@ -181,6 +193,7 @@ RULES: dict[str, Table] = {
         "focus_area": _text("a focus area"),
         "target_level": _int("a target level", 1, 5),
         "position": _POSITION,
+        "uid": _UID,
     }),
     "skill_rating": Table("skill rating {id}", {
         "id": _ID,
@@ -190,6 +203,7 @@ RULES: dict[str, Table] = {
         "rated_by": _choice("a rater", "self", "partner"),
         "note": _text("a note"),
         "entry_id": _whole("a journal entry", nullable=True),
+        "uid": _UID,
     }),
     "check_in": Table("check-in {id}", {
         "id": _ID,
@@ -200,6 +214,7 @@ RULES: dict[str, Table] = {
         "usefulness": _int("a usefulness rating", 1, 5, nullable=True),
         "goals_still_right": _choice("an answer on the goals", "", "yes", "partly", "no"),
         "created_at": _CREATED,
+        "uid": _UID,
     }),
     "review": Table("review {id}", {
         "id": _ID,
@@ -215,6 +230,7 @@ RULES: dict[str, Table] = {
         "decision": _choice("a decision", "", "continue", "adjust", "close"),
         "next_review_date": _date("a next review date", nullable=True),
         "created_at": _CREATED,
+        "uid": _UID,
     }),
     "review_goal": Table("reviewed goal {id}", {
         "id": _ID,
@@ -226,6 +242,12 @@ RULES: dict[str, Table] = {
         "achieved": _text("what was achieved"),
         "progress": _int("a progress", 0, 100),
         "private": _PRIVATE,
+        "uid": _UID,
+    }),
+    "exchange_seen": Table("the exchange record in row {id}", {  # no id: its rowid names it
+        "kind": _choice("a kind of record", *SHARE_KINDS),
+        "uid": _UID,
+        "digest": _text("a digest"),
     }),
 }
 
@@ -269,6 +291,8 @@ def bad_sql(column: str, rule: Rule) -> str | None:
         # for NULL the test is NULL, which a nullable column lets pass and `IS NOT 0` does not.)
         bad = f"{c} IS NOT date({c}, '+0 days') OR {c} NOT BETWEEN '{_FIRST_DAY}' AND '{_LAST_DAY}'"
         return bad if rule.nullable else f"({bad}) IS NOT 0"
+    if rule.kind is Kind.UID:
+        return f"{present}(typeof({c}) = 'text' AND length({c}) = 32 AND {c} NOT GLOB '*[^0-9a-f]*') IS NOT 1"
     # DATETIME: text here; whether it parses is checked by parsing it, in `integrity._text_problems`.
     return f"{present}typeof({c}) != 'text'"
 
@@ -284,6 +308,13 @@ def _is_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_UID_TEXT = re.compile(r"[0-9a-f]{32}")
+
+
+def is_uid(text: str) -> bool:
+    return _UID_TEXT.fullmatch(text) is not None
 
 
 def is_datetime(text: str) -> bool:
@@ -312,6 +343,8 @@ def why(rule: Rule, value: object) -> str:
         return f"{rule.name} {show(value)}, which is not one of {', '.join(rule.choices)}"
     if rule.kind is Kind.DATE and not _is_date(value):
         return f"{rule.name} {show(value)}, which is not a date"
+    if rule.kind is Kind.UID and not is_uid(value):
+        return f"{rule.name} {show(value)}, which is not 32 hexadecimal digits"
     if rule.kind is Kind.DATETIME and not is_datetime(value):
         return f"{rule.name} {show(value)}, which is not a date and time"
     if rule.kind is Kind.DATE:
@@ -338,6 +371,8 @@ def holds(rule: Rule, value: object) -> bool:
         return _is_date(value) and _FIRST_DAY <= value <= _LAST_DAY
     if rule.kind is Kind.DATETIME:
         return is_datetime(value)
+    if rule.kind is Kind.UID:
+        return is_uid(value)
     return True
 
 

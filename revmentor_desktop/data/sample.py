@@ -14,6 +14,7 @@ of each), `sample_practice` its check-ins and reviews. The file is made here wit
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import random
 import sqlite3
@@ -110,6 +111,7 @@ def make_sample(path: Path | str, sessions: int = 24, *, seed: int = 7, today: d
             try:
                 conn.execute("BEGIN")
                 _fill(conn, tl, rng, voice)
+                _stable_ids(conn, seed)
                 conn.execute("COMMIT")
             finally:
                 conn.close()  # an unfinished transaction is rolled back as it closes
@@ -133,6 +135,23 @@ def make_sample(path: Path | str, sessions: int = 24, *, seed: int = 7, today: d
         for leftover in (tmp, Path(f"{tmp}-journal")):
             with contextlib.suppress(OSError):  # never made (e.g. the folder is missing)
                 leftover.unlink(missing_ok=True)
+
+
+def _stable_ids(conn: sqlite3.Connection, seed: int) -> None:
+    """Stable ids that follow from the seed, like everything else in the sample (the file's
+    triggers would draw random ones)."""
+    def uid(*parts: object) -> str:
+        return hashlib.sha256("/".join(map(str, ("revmentor-sample", seed, *parts))).encode()).hexdigest()[:32]
+
+    conn.execute("UPDATE partnership SET pair_uid = ?", (uid("pair"),))
+    for table in WITH_STABLE_IDS:
+        ids = [r[0] for r in conn.execute(f"SELECT id FROM {table}")]
+        conn.executemany(f"UPDATE {table} SET uid = ? WHERE id = ?", [(uid(table, i), i) for i in ids])
+
+
+#: the tables whose records carry a stable id (schema version 4)
+WITH_STABLE_IDS = ("agreement_clause", "goal", "milestone", "journal_entry", "action_item", "swot_item",
+                   "swot_snapshot", "skill", "skill_rating", "check_in", "review", "review_goal")
 
 
 def _fill(conn: sqlite3.Connection, tl: Timeline, rng: random.Random, voice: random.Random) -> None:

@@ -160,3 +160,9 @@ READY_MADE_CLAUSES: tuple[tuple[str, str], ...] = tuple(
     (label, text.format(cadence="every two weeks", length="for an hour"))
     for label, text in READY_MADE_CLAUSE_TEMPLATES
 )
+
+#: The kinds of record a share file carries (see data/share_format.py), each with a stable id.
+SHARE_KINDS: tuple[str, ...] = (
+    "agreement", "clause", "goal", "milestone", "entry", "action", "swot", "snapshot", "skill",
+    "rating", "check_in", "review", "review_goal",
+)
