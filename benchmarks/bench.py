@@ -52,6 +52,11 @@ The figures (the first size given is "small", the last "large"; defaults 500 and
   process). "n/a" (and a miss under --check) while no Skills tab is registered.
 - PDF export (small file, in this process): `build_summary` + `write_pdf` with every section and
   the skills chart, median of 3. The file is opened beforehand, as it is in the app.
+- Partner exchange (a sample pair of the small size, `make_pair`, in this process): the mentee's
+  file writes its share (`export_share`: the read and the atomic write); the mentor's file imports
+  it (`read_share` + `plan_from` + `apply_plan`: the mentee's side of every session, their grid,
+  ratings and check-ins arrive); then the same share is imported again (read, compared, nothing to
+  write). Median of 3, each import on a fresh copy of the mentor's file.
 - Command-line export (small file), as a ratio: `revmentor FILE --export-pdf OUT.pdf` (run as
   `python -m revmentor_desktop …`, exactly what the `revmentor` script runs) as a whole FRESH
   process, timed from just before the spawn until it has exited (interpreter start-up, every
@@ -114,6 +119,10 @@ SKILLS_REDRAW_MAX_MS = 40.0
 PDF_EXPORT_MAX_S = 1.5
 CLI_EXPORT_MAX_RATIO = 8.0
 PEAK_RSS_MAX_MB = 170.0
+SHARE_WRITE_MAX_S = 0.5
+SHARE_IMPORT_MAX_S = 0.5
+SHARE_REIMPORT_MAX_S = 0.2
+SHARE_RUNS = 3
 
 TAB_CYCLES = 7
 SEARCH_ROUNDS = 3
@@ -436,6 +445,11 @@ class InProcess:
     has_skills: bool = False
     pdf_s: list[float] = field(default_factory=list)
     pdf_pages: int = 0
+    share_write_s: list[float] = field(default_factory=list)
+    share_import_s: list[float] = field(default_factory=list)
+    share_reimport_s: list[float] = field(default_factory=list)
+    share_records: int = 0
+    share_changes: str = ""
     errors: dict[str, str] = field(default_factory=dict)  # step name (or "window") -> what failed
 
     def error(self, step: str) -> str:
@@ -614,6 +628,48 @@ def measure_pdf(small: Path, run_dir: Path, out: InProcess) -> None:
         store.close()
 
 
+def measure_share(sessions: int, run_dir: Path, out: InProcess) -> None:
+    """The partner exchange on a sample pair (`make_pair`): the mentee writes their share, the
+    mentor imports it (their side of every session, their grid, ratings and check-ins arrive), then
+    imports the same share again (nothing new: read, compared, nothing written). Reading the share
+    file is part of each import."""
+    from revmentor_desktop.data import share
+    from revmentor_desktop.data.sample_pair import make_pair
+    from revmentor_desktop.data.store import Store
+
+    folder = run_dir / "pair"
+    folder.mkdir()
+    a, b = folder / "mentor.revmentor", folder / "mentee.revmentor"
+    make_pair(a, b, sessions)
+    shared = folder / "mentee.revshare"
+    mentee = Store.open(b)
+    try:
+        for _n in range(SHARE_RUNS):
+            with stopwatch(out.share_write_s, scale=1e9):
+                out.share_records = share.export_share(mentee, shared)
+    finally:
+        mentee.close()
+    for n in range(SHARE_RUNS):
+        log(f"share import {n + 1}/{SHARE_RUNS}…")
+        target = folder / f"mentor-{n}.revmentor"
+        shutil.copyfile(a, target)
+        store = Store.open(target)
+        try:
+            with stopwatch(out.share_import_s, scale=1e9):
+                plan = share.plan_from(store, share.read_share(shared))
+                share.apply_plan(store, plan)
+            counts = plan.counts()
+            out.share_changes = f"{counts['add']} added, {counts['update']} changed"
+            with stopwatch(out.share_reimport_s, scale=1e9):
+                again = share.plan_from(store, share.read_share(shared))
+                if not again.is_empty():
+                    share.apply_plan(store, again)
+            if again.items:
+                raise RuntimeError(f"a second import of the same share changes {len(again.items)} records")
+        finally:
+            store.close()
+
+
 def measure_in_process(small: Path, large: Path, run_dir: Path) -> InProcess:
     import _probe
 
@@ -633,6 +689,8 @@ def measure_in_process(small: Path, large: Path, run_dir: Path) -> InProcess:
         log(f"in-process: could not open the window: {out.errors['window']}")
     steps.append(("write", lambda: measure_write(small, out)))
     steps.append(("pdf", lambda: measure_pdf(small, run_dir, out)))
+    small_n = int(small.stem.rsplit("-", 1)[-1])
+    steps.append(("share", lambda: measure_share(small_n, run_dir, out)))
     for name, step in steps:
         log(f"in-process: {name}…")
         try:
@@ -759,6 +817,7 @@ def in_process_rows(ip: InProcess, se: Session, ce: CliExport, large_n: int,
     else:
         rows.append(Row(figure, f"error: {ip.error('pdf')}", budget, "error"))
     rows += cli_export_rows(ce, small_n)
+    rows += share_rows(ip, small_n)
 
     budget = f"≤ {PEAK_RSS_MAX_MB:g} MB RSS"
     figure = f"peak memory, {large} open, all tabs visited"
@@ -767,6 +826,23 @@ def in_process_rows(ip: InProcess, se: Session, ce: CliExport, large_n: int,
         rows.append(judged(figure, m, PEAK_RSS_MAX_MB, f"{m:.0f} MB", budget))
     else:
         rows.append(Row(figure, f"error: {(se.error or '').splitlines()[0]}", budget, "error"))
+    return rows
+
+
+def share_rows(ip: InProcess, small_n: int) -> list[Row]:
+    rows: list[Row] = []
+    for figure, values, limit, shown in (
+            (f"write a share ({small_n:,}-session pair, mentee's side)", ip.share_write_s,
+             SHARE_WRITE_MAX_S, f" ({ip.share_records:,} records)"),
+            ("import it into the partner's file", ip.share_import_s, SHARE_IMPORT_MAX_S,
+             f" ({ip.share_changes})"),
+            ("import the same share again", ip.share_reimport_s, SHARE_REIMPORT_MAX_S, "")):
+        budget = f"≤ {limit:g} s"
+        if values:
+            m = median(values)
+            rows.append(judged(figure, m, limit, fmt_s(m) + shown, budget))
+        else:
+            rows.append(Row(figure, f"error: {ip.error('share')}", budget, "error"))
     return rows
 
 
