@@ -28,6 +28,8 @@ def import_share(plan: Plan, label: str) -> Edit:
         from revmentor_desktop.data.share_apply import apply_plan, now_image, tables_of
 
         before = apply_plan(store, plan)
+        if not plan.items:  # only what both files hold was noted: nothing to show or undo
+            return Done(plan.counts(), NOTHING, None)
         after = now_image(store, tables_of(plan))
         changes = _changes(set(before.tables))
         return Done(plan.counts(), changes, _putting(label, before, after, changes))
