@@ -8,7 +8,8 @@ Start-up order (keep it; the benchmark holds us to it):
    else the last one used, else the default file (after the first-run "New partnership" dialog).
 3. The main window is constructed and shown. Nothing heavy is imported yet: no sqlmodel/SQLAlchemy,
    no matplotlib, not even Qt's `Qt` namespace, the dialogs, the theme (unless Light or Dark is
-   chosen), the icon or the translations. The window shows "Opening …" while…
+   chosen), the icon or Qt's translations (RevMentor's own, when one ships for the user's language,
+   is installed before the window is made). The window shows "Opening …" while…
 4. …once the window has painted, it takes the single-instance lock, opens the file (header check,
    migration if it is older; the sessions read once) and builds the Overview's figures, details
    and rules from plain sqlite3 reads (`data.reads`, as every read is). After that paints: the
@@ -63,7 +64,9 @@ def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
     from revmentor_desktop.ui import crash
 
     crash.install()
-    from revmentor_desktop.ui import theme
+    from revmentor_desktop.ui import theme, translations
+
+    translations.install_own()  # our words in the user's language (if translated) before any widget
 
     if theme.chosen() != theme.SYSTEM:
         theme.keeper()  # Light or Dark before the first paint; System is the desktop's look until then
@@ -74,10 +77,12 @@ def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
     try:
         target = choose_start_file(file)
     except KnownError as exc:  # e.g. the app-data folder is a link to nowhere
+        from PySide6.QtCore import QCoreApplication
+
         from revmentor_desktop.ui.dialogs import service
 
         print(f"revmentor: error: {exc.one_line()}", file=sys.stderr)
-        service.error(None, "RevMentor Cannot Start", exc)
+        service.error(None, QCoreApplication.translate("App", "RevMentor Cannot Start"), exc)
         return 1
     if target is None:
         return 0  # the user cancelled the first-run dialog
@@ -96,7 +101,6 @@ def _run(app: QApplication, file: Path | None, ctrl_c: CtrlC) -> int:
         """Once the partnership is on screen, what can wait for it: the icon (loading the SVG costs
         ~8 ms; every window takes it up), the desktop's stated colour scheme (followed live from
         now on), Qt's stock dialogs in the user's language (QLocale's enums: hundreds of them)."""
-        from revmentor_desktop.ui import translations
         from revmentor_desktop.ui.icons import app_icon
 
         app.setWindowIcon(app_icon())
