@@ -123,9 +123,9 @@ class FileSession(QObject):
             brought = ask_owner_to_come_forward(path)
             raise KnownError(
                 ErrorKind.IN_USE,
-                f"“{path.name}” is already open in another RevMentor window.",
-                "That window has been brought to the front." if brought
-                else "Switch to that window, or close it first.",
+                self.tr("“{name}” is already open in another RevMentor window.").format(name=path.name),
+                self.tr("That window has been brought to the front.") if brought
+                else self.tr("Switch to that window, or close it first."),
             )
         sessions: list[tuple[date, int]] | None = None  # read while opening, for the first figures
         try:
@@ -161,15 +161,17 @@ class FileSession(QObject):
         store = self.doc.store
         paths.remember_file(path)
         if store.read_only:
-            self.notice.emit(f"{path.name} is read-only: you can look, but changes cannot be saved.", 0)
+            self.notice.emit(self.tr("{name} is read-only: you can look, but changes cannot be saved.")
+                             .format(name=path.name), 0)
         elif store.recovered:
             from revmentor_desktop.data.recovery import describe
 
             self.notice.emit(
-                f"Opened {path}, completing an unfinished change left beside it "
-                f"({describe(store.recovered)}); a copy as found is kept with the backups.", 15000)
+                self.tr("Opened {path}, completing an unfinished change left beside it "
+                        "({what}); a copy as found is kept with the backups.")
+                .format(path=path, what=describe(store.recovered)), 15000)
         else:
-            self.notice.emit(f"Opened {path}", 5000)
+            self.notice.emit(self.tr("Opened {path}").format(path=path), 5000)
 
     def close(self, *, damaged: bool = False) -> None:
         """Save what is typed, back the file up if it changed, and let go of it and its lock. A
@@ -211,10 +213,10 @@ class FileSession(QObject):
             offers = self._ways_back(path, exc)
             if offers:
                 choice = dialogs.service.choose(
-                    self._window, "Cannot Open Partnership", offers.question,
+                    self._window, self.tr("Cannot Open Partnership"), offers.question,
                     [label for label, _do in offers.options])
                 return offers.options[choice][1]() if choice is not None else None
-        dialogs.service.error(self._window, "Cannot Open Partnership", exc)
+        dialogs.service.error(self._window, self.tr("Cannot Open Partnership"), exc)
         return None
 
     def _ways_back(self, path: Path, exc: KnownError) -> _Offers | None:
@@ -224,17 +226,23 @@ class FileSession(QObject):
         options: list[tuple[str, Callable[[], Reopen | None]]] = []
         as_found = exc.as_found
         if as_found is not None:
-            options.append(("Use the File as Found", lambda: self.restore(path, source=as_found)))
+            options.append((self.tr("Use the File as Found"), lambda: self.restore(path, source=as_found)))
         if backups:
-            options.append(("Restore Latest Backup", lambda: self.restore(path, latest=True)))
-            options.append(("Choose a Backup…", lambda: self.restore(path)))
+            options.append((self.tr("Restore Latest Backup"), lambda: self.restore(path, latest=True)))
+            options.append((self.tr("Choose a Backup…"), lambda: self.restore(path)))
         if not options:
             return None
-        left = "" if exc.file_changed else " The file has been left exactly as it was."
-        instead = "the file as it was found" if as_found is not None else "the latest good backup"
-        more = ", or a backup" if as_found is not None and backups else ""
-        return _Offers(f"{exc.message}{left} You can put {instead} in its place{more} "
-                       "(the damaged file is kept aside).", options)
+        left = "" if exc.file_changed else " " + self.tr("The file has been left exactly as it was.")
+        if as_found is not None and backups:
+            offer = self.tr("You can put the file as it was found in its place, or a backup (the "
+                            "damaged file is kept aside).")
+        elif as_found is not None:
+            offer = self.tr("You can put the file as it was found in its place (the damaged file is "
+                            "kept aside).")
+        else:
+            offer = self.tr("You can put the latest good backup in its place (the damaged file is "
+                            "kept aside).")
+        return _Offers(f"{exc.message}{left} {offer}", options)
 
     # -- backups -------------------------------------------------------------------------------------
 
@@ -256,7 +264,7 @@ class FileSession(QObject):
                 backup.make_backup(source, folder, reason)
                 backup.thin(folder)
         except KnownError as exc:
-            self.notice.emit(f"Backup not made: {exc.one_line()}", 10000)
+            self.notice.emit(self.tr("Backup not made: {why}").format(why=exc.one_line()), 10000)
 
     def backup_once_opened(self) -> None:
         """Every tab is built: take the opening backup (it reads the whole file), once per file."""
@@ -272,7 +280,7 @@ class FileSession(QObject):
 
         source = self.doc.store.shown_path
         suggested = source.with_name(f"{source.stem} copy{FILE_SUFFIX}")
-        target = dialogs.service.save_path(self._window, "Save a Copy", suggested)
+        target = dialogs.service.save_path(self._window, self.tr("Save a Copy"), suggested)
         if target is None:
             return
         target = partnership_path(target)
@@ -280,9 +288,9 @@ class FileSession(QObject):
         try:
             backup.save_copy(self.doc.store.path, target)
         except KnownError as exc:
-            dialogs.service.error(self._window, "Copy Not Saved", exc)
+            dialogs.service.error(self._window, self.tr("Copy Not Saved"), exc)
             return
-        self.notice.emit(f"Saved a copy to {target}", 8000)
+        self.notice.emit(self.tr("Saved a copy to {path}").format(path=target), 8000)
 
     def restore(self, path: Path | None = None, *, latest: bool = False,
                 source: Path | None = None) -> Reopen | None:
@@ -295,8 +303,9 @@ class FileSession(QObject):
             if self.doc is None:
                 return None
             if self.doc.read_only:
-                dialogs.service.error(self._window, "Cannot Restore",
-                                      "This partnership is open read-only, so it cannot be replaced.")
+                dialogs.service.error(self._window, self.tr("Cannot Restore"),
+                                      self.tr("This partnership is open read-only, so it cannot be "
+                                              "replaced."))
                 return None
             path = self.doc.store.shown_path
         folder = paths.backup_folder_for(path)
@@ -321,19 +330,21 @@ class FileSession(QObject):
             try:
                 real.replace(damaged_aside)
             except OSError as exc:
-                dialogs.service.error(self._window, "Cannot Restore",
-                                      f"The damaged file could not be set aside: {exc}.")
+                dialogs.service.error(self._window, self.tr("Cannot Restore"),
+                                      self.tr("The damaged file could not be set aside: {why}.")
+                                      .format(why=exc))
                 return None
         try:
             backup.restore(chosen.path, path, folder)
         except KnownError as exc:
             if damaged_aside is not None and not real.exists():
                 damaged_aside.replace(real)
-            dialogs.service.error(self._window, "Restore Failed", exc)
+            dialogs.service.error(self._window, self.tr("Restore Failed"), exc)
             return Reopen(path) if reopen else None
-        note = f" The damaged file was kept as {damaged_aside.name}." if damaged_aside else ""
-        what = ("Put the file as it was found back in place." if source is not None
-                else f"Restored the backup from {moment_text(chosen.taken_at)}.")
+        note = (" " + self.tr("The damaged file was kept as {name}.").format(name=damaged_aside.name)
+                if damaged_aside else "")
+        what = (self.tr("Put the file as it was found back in place.") if source is not None
+                else self.tr("Restored the backup from {moment}.").format(moment=moment_text(chosen.taken_at)))
         return Reopen(path, f"{what}{note}")
 
     # -- saves the file refused ------------------------------------------------------------------------
@@ -345,12 +356,12 @@ class FileSession(QObject):
         What was typed stays in its field. When the file went away and the user followed it or
         saved it anew, returns where editing goes on (the typing is still to be saved there)."""
         if self._told == (exc.kind, exc.message):
-            self.notice.emit(f"Still not saved: {exc.message}", 8000)
+            self.notice.emit(self.tr("Still not saved: {why}").format(why=exc.message), 8000)
             QApplication.beep()
             return None
         self._told = (exc.kind, exc.message)
         if exc.kind is not ErrorKind.MOVED or self.doc is None:
-            dialogs.service.error(self._window, "Not Saved", exc)
+            dialogs.service.error(self._window, self.tr("Not Saved"), exc)
             return None
         path = self.follow_or_save_anew(exc)
         if path is not None:
@@ -367,15 +378,15 @@ class FileSession(QObject):
         assert self.doc is not None
         store = self.doc.store
         where = store.whereabouts()
-        buttons = (["Follow It There"] if where is not None else []) + ["Save As…"]
-        choice = dialogs.service.choose(self._window, "Partnership File Moved",
+        buttons = ([self.tr("Follow It There")] if where is not None else []) + [self.tr("Save As…")]
+        choice = dialogs.service.choose(self._window, self.tr("Partnership File Moved"),
                                         f"{exc.message} {exc.hint}", buttons)
         if choice is None:
             return None
         if where is not None and choice == 0:
             return self._go_on_at(where, lambda: store.relocate(where))
         shown = store.shown_path
-        target = dialogs.service.save_path(self._window, "Save Partnership As",
+        target = dialogs.service.save_path(self._window, self.tr("Save Partnership As"),
                                            (where or shown).with_name(shown.name))
         if target is None:
             return None
@@ -387,15 +398,16 @@ class FileSession(QObject):
         lock = file_identity.lock_for(path)
         same = self._lock is not None and lock.fileName() == self._lock.fileName()
         if not same and not lock.tryLock(0):
-            dialogs.service.error(self._window, "Not Saved", KnownError(
-                ErrorKind.IN_USE, f"“{path.name}” is open in another RevMentor window."))
+            dialogs.service.error(self._window, self.tr("Not Saved"), KnownError(
+                ErrorKind.IN_USE,
+                self.tr("“{name}” is open in another RevMentor window.").format(name=path.name)))
             return None
         try:
             move()
         except KnownError as err:
             if not same:
                 lock.unlock()
-            dialogs.service.error(self._window, "Not Saved", err)
+            dialogs.service.error(self._window, self.tr("Not Saved"), err)
             return None
         if not same:
             if self._lock is not None:

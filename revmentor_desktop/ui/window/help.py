@@ -11,7 +11,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, qVersion
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    qVersion,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop import APP_NAME, __version__
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -80,13 +88,15 @@ def _where(act: QAction, window: QMainWindow) -> str:
     widget = act.parent()
     while isinstance(widget, QWidget) and widget is not window:
         if tabs is not None and widget.parent() is not None and tabs.indexOf(widget) >= 0:
-            return f"{_plain(tabs.tabText(tabs.indexOf(widget)))} tab"
+            return QCoreApplication.translate("Shortcuts", "{tab} tab").format(
+                tab=_plain(tabs.tabText(tabs.indexOf(widget))))
         widget = widget.parentWidget()
-    return "Window"
+    return QCoreApplication.translate("Shortcuts", "Window")
 
 
 class ShortcutModel(QAbstractTableModel):
-    HEADERS = ("Where", "Action", "Keys")
+    HEADERS = (QT_TRANSLATE_NOOP("ShortcutModel", "Where"), QT_TRANSLATE_NOOP("ShortcutModel", "Action"),
+               QT_TRANSLATE_NOOP("ShortcutModel", "Keys"))
 
     def __init__(self, shortcuts: list[Shortcut], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,14 +117,14 @@ class ShortcutModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("ShortcutModel", self.HEADERS[section])
         return None
 
 
 class ShortcutsDialog(QDialog):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         layout = QVBoxLayout(self)
         self.model = ShortcutModel(collect_shortcuts(window), self)
         self.view = QTableView(self)
@@ -129,8 +139,8 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.view)
-        note = QLabel("In tables, Delete removes the selected row and Ctrl+Z brings it back. "
-                      "Tab and Shift+Tab move between fields.", self)
+        note = QLabel(self.tr("In tables, Delete removes the selected row and Ctrl+Z brings it back. "
+                              "Tab and Shift+Tab move between fields."), self)
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(note)
@@ -142,7 +152,8 @@ class ShortcutsDialog(QDialog):
 
 
 def about_details(open_file: Path | None) -> str:
-    """What a bug report needs, one fact a line (plain text, for the clipboard)."""
+    """What a bug report needs, one fact a line (plain text, for the clipboard). In English, not
+    translated: it is read by whoever fixes the bug."""
     import PySide6
 
     os_name = platform.platform(terse=True)
@@ -159,28 +170,28 @@ def about_details(open_file: Path | None) -> str:
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None, open_file: Path | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         layout = QVBoxLayout(self)
-        title = QLabel(f"{APP_NAME} Desktop {__version__}", self)
+        title = QLabel(f"{APP_NAME} Desktop {__version__}", self)  # the product's name: not translated
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
         title.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(title)
-        blurb = QLabel(
+        blurb = QLabel(self.tr(
             "Goals, sessions, SWOT and skills for one reverse-mentoring partnership, kept in a file "
-            "you own. Nothing leaves this computer unless you export or share it.", self)
+            "you own. Nothing leaves this computer unless you export or share it."), self)
         blurb.setWordWrap(True)
         blurb.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(blurb)
         self.details = QPlainTextEdit(about_details(open_file), self)
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Version details")
+        self.details.setAccessibleName(self.tr("Version details"))
         self.details.setFixedHeight(self.details.fontMetrics().lineSpacing() * 5 + 12)
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = buttons.addButton("&Copy Details", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = buttons.addButton(self.tr("&Copy Details"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -57,7 +57,8 @@ class HelpActions(QObject):
         """A guide step's link: show the tab where the app does that step."""
         window = self._window
         if window.tabs is None:
-            window.statusBar().showMessage("Open or create a partnership first: File › Open or New.", 6000)
+            window.statusBar().showMessage(
+                self.tr("Open or create a partnership first: File › Open or New."), 6000)
             return False
         window.activateWindow()
         return window.tabs.show_titled(title)

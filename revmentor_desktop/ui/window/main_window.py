@@ -106,59 +106,62 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&New Partnership…", self.new_partnership, "Ctrl+Shift+N")
-        self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New Partnership…"), self.new_partnership, "Ctrl+Shift+N")
+        self._action(file_menu, self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = RecentMenu(file_menu)
         self.recent_menu.chosen.connect(self.open_file)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        self.export_action = self._action(file_menu, "&Export PDF Summary…", self.export_pdf, "Ctrl+E")
+        self.export_action = self._action(file_menu, self.tr("&Export PDF Summary…"), self.export_pdf,
+                                          "Ctrl+E")
         # No shortcut: Ctrl+Shift+S moves a SWOT item to Strengths, and a copy is a rare act.
-        self.copy_action = self._action(file_menu, "Save a &Copy…", self.save_copy)
-        self.restore_action = self._action(file_menu, "Restore from &Backup…", self.restore_from_backup)
+        self.copy_action = self._action(file_menu, self.tr("Save a &Copy…"), self.save_copy)
+        self.restore_action = self._action(file_menu, self.tr("Restore from &Backup…"),
+                                           self.restore_from_backup)
         self._enable_file_actions(False)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        self.edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self._action(self.edit_menu, "&Undo", self._undo, QKeySequence.StandardKey.Undo)
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.edit_menu, self.tr("&Undo"), self._undo,
+                                        QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(
-            self.edit_menu, "&Redo", self._redo,
+            self.edit_menu, self.tr("&Redo"), self._redo,
             [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")],
         )
         self.edit_menu.addSeparator()
-        self.new_item_action = self._action(self.edit_menu, "&New Item", self._new_item,
+        self.new_item_action = self._action(self.edit_menu, self.tr("&New Item"), self._new_item,
                                             QKeySequence.StandardKey.New)
-        self.delete_action = self._action(self.edit_menu, "&Delete", self._delete_selection,
+        self.delete_action = self._action(self.edit_menu, self.tr("&Delete"), self._delete_selection,
                                           QKeySequence.StandardKey.Delete)
         # A window-wide shortcut: text fields still keep the Delete key (they claim it first).
         self.addAction(self.delete_action)
         self.undo_actions = UndoActions(self.undo_action, self.redo_action, self)
         self.undo_actions.notice.connect(self.statusBar().showMessage)
 
-        self.find_action = self._action(self.edit_menu, "&Find in Journal…", self._find,
+        self.find_action = self._action(self.edit_menu, self.tr("&Find in Journal…"), self._find,
                                         QKeySequence.StandardKey.Find)
 
-        self.view_menu = bar.addMenu("&View")
-        self.hide_private_action = self._action(self.view_menu, "&Hide Private Entries",
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.hide_private_action = self._action(self.view_menu, self.tr("&Hide Private Entries"),
                                                 self._toggle_private, "Ctrl+Shift+H")
         self.hide_private_action.setCheckable(True)
-        self.hide_private_action.setToolTip(
+        self.hide_private_action.setToolTip(self.tr(
             "Screen-share mode: private goals and sessions vanish from every tab until you switch "
-            "this off.")
+            "this off."))
         self.theme_menu = add_theme_menu(self.view_menu)
         self.view_menu.addSeparator()
         self.tab_actions: list[QAction] = []
 
-        self.help_menu = bar.addMenu("&Help")
+        self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help = HelpActions(self)
-        self._action(self.help_menu, "Reverse-Mentoring &Guide", self.help.show_guide,
+        self._action(self.help_menu, self.tr("Reverse-Mentoring &Guide"), self.help.show_guide,
                      QKeySequence.StandardKey.HelpContents)
-        self._action(self.help_menu, "&Keyboard Shortcuts", self.help.show_shortcuts, "Ctrl+/")
+        self._action(self.help_menu, self.tr("&Keyboard Shortcuts"), self.help.show_shortcuts, "Ctrl+/")
         self.help_menu.addSeparator()
-        self._action(self.help_menu, "&About RevMentor", self.help.about)
-        self._action(self.help_menu, "About &Qt", QApplication.aboutQt)
+        self._action(self.help_menu, self.tr("&About RevMentor"), self.help.about)
+        self._action(self.help_menu, self.tr("About &Qt"), QApplication.aboutQt)
 
     def _enable_file_actions(self, enabled: bool) -> None:
         for act in (self.export_action, self.copy_action, self.restore_action):
@@ -172,7 +175,7 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path | str, create: NewPartnership | None = None) -> bool:
         """Open (or create) a partnership file in this window. Returns True when it is open."""
         path = Path(path).expanduser()
-        self.message.say(f"Opening {path.name}…")
+        self.message.say(self.tr("Opening {name}…").format(name=path.name))
         self.stack.setCurrentWidget(self.message)
         self.message.repaint()
         try:
@@ -309,7 +312,7 @@ class MainWindow(QMainWindow):
         suggested = paths.data_dir() / new_file_name(values)
         if self.doc is not None:
             suggested = self.doc.store.shown_path.parent / suggested.name
-        path = dialogs.service.save_path(self, "Save New Partnership As", suggested)
+        path = dialogs.service.save_path(self, self.tr("Save New Partnership As"), suggested)
         if path is not None:
             self.open_file(partnership_path(path),
                            create=(values, dialog.focus_areas(), dialog.clauses.isChecked()))
@@ -348,9 +351,10 @@ class MainWindow(QMainWindow):
             if moved_to is not None:
                 self._update_title()
                 self.flush()  # what was typed while the file was away
-                self.statusBar().showMessage(f"Now editing {moved_to}", 8000)
+                self.statusBar().showMessage(self.tr("Now editing {path}").format(path=moved_to), 8000)
             return
-        message = str(exc) if not isinstance(exc, Gone) else "That item was deleted in the meantime."
+        message = (str(exc) if not isinstance(exc, Gone)
+                   else self.tr("That item was deleted in the meantime."))
         self.statusBar().showMessage(message, 8000)
         if self.tabs is not None:
             self.tabs.current().show_problem(message)
@@ -364,9 +368,9 @@ class MainWindow(QMainWindow):
         p = self.doc.partnership()
         parts = [f"{isolate(p.mentor_name)} ↔ {isolate(p.mentee_name)}", self.doc.store.shown_path.name]
         if self.doc.read_only:
-            parts[-1] += " [read-only]"
+            parts[-1] = self.tr("{file} [read-only]").format(file=parts[-1])
         if self.doc.hide_private:
-            parts.append("private entries hidden")
+            parts.append(self.tr("private entries hidden"))
         self.setWindowTitle(" — ".join([*parts, APP_NAME]))
         self.setWindowFilePath(str(self.doc.store.shown_path))
 
@@ -399,7 +403,8 @@ class MainWindow(QMainWindow):
         self.flush()
         self.doc.set_hide_private(hide)
         self.statusBar().showMessage(
-            "Private entries are hidden." if hide else "Private entries are shown again.", 5000)
+            self.tr("Private entries are hidden.") if hide else self.tr("Private entries are shown again."),
+            5000)
 
     def _find(self) -> None:
         """Edit › Find in Journal: from any tab, the Journal's search field."""
@@ -424,7 +429,7 @@ class MainWindow(QMainWindow):
             self.showNormal()
         self.raise_()
         self.activateWindow()
-        self.statusBar().showMessage("You tried to open this partnership again: it is here.", 6000)
+        self.statusBar().showMessage(self.tr("You tried to open this partnership again: it is here."), 6000)
 
     def _restore_geometry(self) -> None:
         """The last size and place, or the first-run size — either way fitted to the screen it
@@ -451,15 +456,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._exporter is not None and self._exporter.busy:
             event.ignore()  # asked mid-export (between pages): finish the PDF first
-            self.statusBar().showMessage("Writing the PDF — close again once it is done.", 6000)
+            self.statusBar().showMessage(self.tr("Writing the PDF — close again once it is done."), 6000)
             return
         self.flush()
         if self.has_unsaved():
             choice = dialogs.service.choose(
-                self, "Unsaved Changes",
-                "Some of what you typed could not be saved (see the message before this one). "
-                "If you close now, it is lost.",
-                ["Keep Editing", "Close and Discard It"])
+                self, self.tr("Unsaved Changes"),
+                self.tr("Some of what you typed could not be saved (see the message before this one). "
+                        "If you close now, it is lost."),
+                [self.tr("Keep Editing"), self.tr("Close and Discard It")])
             if choice != 1:
                 event.ignore()
                 return

@@ -20,7 +20,8 @@ class MessagePage(QLabel):
 
     def say(self, text: str) -> None:
         escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        self.setText(f'<div align="center">{escaped}</div>')  # (`html` costs ~7 ms to import)
+        # (`html` costs ~7 ms to import)
+        self.setText(f'<div align="center">{escaped}</div>')  # not translated
 
 
 class EmptyPage(QWidget):
@@ -34,11 +35,11 @@ class EmptyPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        text = QLabel("No partnership is open.", self)
+        text = QLabel(self.tr("No partnership is open."), self)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(text)
-        for label, signal in (("&Open a Partnership…", self.open_requested),
-                              ("&New Partnership…", self.new_requested)):
+        for label, signal in ((self.tr("&Open a Partnership…"), self.open_requested),
+                              (self.tr("&New Partnership…"), self.new_requested)):
             b = QPushButton(label, self)
             b.clicked.connect(signal)
             b.setMaximumWidth(260)

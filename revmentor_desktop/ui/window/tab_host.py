@@ -7,11 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast, overload
 
-from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from revmentor_desktop.ui.after_paint import after_next_paint
 from revmentor_desktop.ui.tab import Tab
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.document import Document
@@ -27,10 +28,21 @@ W = TypeVar("W", bound=QWidget)
 
 @dataclass(frozen=True)
 class TabSpec(Generic[W]):
-    title: str  # with its mnemonic (&)
+    #: in English, with its mnemonic (&): the tab's name in the code (the guide's links, the
+    #: Overview's steps), and its source text for translation (context "TabHost")
+    title: str
     #: the tab's class (called with the open document and the tab widget that holds it); it
     #: imports the tab's package only when the tab is built
     load: Callable[[], Callable[[Document, QWidget | None], W]]
+
+    def shown_title(self) -> str:
+        """The title as the tab shows it: in the user's language when there is a translation."""
+        return QCoreApplication.translate("TabHost", self.title)
+
+
+def _plain(title: str) -> str:
+    """A title without its mnemonics ("&&" is a plain "&")."""
+    return title.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def _overview() -> type[OverviewTab]:
@@ -69,15 +81,24 @@ def _practice() -> type[PracticeTab]:
     return PracticeTab
 
 
-OVERVIEW = TabSpec("&Overview", _overview)
-GOALS = TabSpec("&Goals", _goals)
-JOURNAL = TabSpec("&Journal", _journal)
-SWOT = TabSpec("S&WOT", _swot)
-SKILLS = TabSpec("S&kills", _skills)
-PRACTICE = TabSpec("&Check-ins && Reviews", _practice)
+OVERVIEW = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Overview"), _overview)
+GOALS = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Goals"), _goals)
+JOURNAL = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Journal"), _journal)
+SWOT = TabSpec(QT_TRANSLATE_NOOP("TabHost", "S&WOT"), _swot)
+SKILLS = TabSpec(QT_TRANSLATE_NOOP("TabHost", "S&kills"), _skills)
+PRACTICE = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Check-ins && Reviews"), _practice)
 
 #: Every tab, in order; View › Ctrl+1… follow this order. The first is built with the window's data.
 TABS = (OVERVIEW, GOALS, JOURNAL, SWOT, SKILLS, PRACTICE)
+
+
+def shown_name(name: str) -> str:
+    """A tab's English name without mnemonics ("Goals") as the tab shows it: translated, when there
+    is a translation (the guide's links say where they go in the user's language)."""
+    for spec in TABS:
+        if _plain(spec.title).casefold() == name.casefold():
+            return _plain(spec.shown_title())
+    return name
 
 
 class TabHost(QTabWidget):
@@ -96,18 +117,21 @@ class TabHost(QTabWidget):
         self._retired = False
         self._may_go_on: Callable[[], bool] = lambda: True
         for spec in TABS:
-            self.addTab(QWidget(self), spec.title)  # a stand-in until `build`
+            self.addTab(QWidget(self), spec.shown_title())  # a stand-in until `build`
         self.currentChanged.connect(self._ensure_built)
 
     def titles(self) -> list[str]:
-        """The tabs' titles without their mnemonics, in order ("&&" is a plain "&")."""
-        return [spec.title.replace("&&", "\0").replace("&", "").replace("\0", "&") for spec in TABS]
+        """The tabs' titles as shown (translated), without their mnemonics, in order."""
+        return [_plain(spec.shown_title()) for spec in TABS]
 
     def show_titled(self, name: str) -> bool:
-        """Bring forward the tab called `name` (as `titles` gives it): how the Overview's
-        getting-started list and the guide take the user to where each step is done."""
-        for i, title in enumerate(self.titles()):
-            if title.casefold() == name.casefold():
+        """Bring forward the tab called `name`, in English (the Overview's getting-started list and
+        the guide name tabs so) or as `titles` gives it: how they take the user to where each step
+        is done."""
+        wanted = name.casefold()
+        english = [_plain(spec.title) for spec in TABS]
+        for i, (key, title) in enumerate(zip(english, self.titles(), strict=True)):
+            if wanted in (key.casefold(), title.casefold()):
                 self.setCurrentIndex(i)
                 return True
         return False
@@ -128,7 +152,7 @@ class TabHost(QTabWidget):
         stand_in = self.widget(index)
         with QSignalBlocker(self):
             self.removeTab(index)
-            self.insertTab(index, widget, spec.title)
+            self.insertTab(index, widget, spec.shown_title())
             self.setCurrentIndex(current)
         if stand_in is not None:
             stand_in.deleteLater()
@@ -197,7 +221,7 @@ class TabHost(QTabWidget):
         journal = self.tab(JOURNAL)
         self.setCurrentWidget(journal)
         if not journal.select_entry(entry_id):
-            self.notice.emit("That session is hidden or was deleted.", 5000)
+            self.notice.emit(self.tr("That session is hidden or was deleted."), 5000)
 
 
 class HoldsTabs(Protocol):

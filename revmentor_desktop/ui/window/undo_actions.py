@@ -53,14 +53,17 @@ class UndoActions(QObject):
         can_redo = stack is not None and stack.canRedo()
         self.undo.setEnabled(can_undo)
         self.redo.setEnabled(can_redo)
-        self.undo.setText(f"&Undo {stack.undoText()}" if can_undo and stack else "&Undo")
-        self.redo.setText(f"&Redo {stack.redoText()}" if can_redo and stack else "&Redo")
+        self.undo.setText(self.tr("&Undo {step}").format(step=stack.undoText()) if can_undo and stack
+                          else self.tr("&Undo"))
+        self.redo.setText(self.tr("&Redo {step}").format(step=stack.redoText()) if can_redo and stack
+                          else self.tr("&Redo"))
 
     def _announce_delete(self, _index: int) -> None:
         stack = self._stack
         if stack is not None and stack.canUndo() and stack.undoText().startswith(("Delete", "Remove")):
             shortcut = self.undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self._tell(f"{stack.undoText()} — {shortcut} brings it back.", TIMEOUT_MS)
+            self._tell(self.tr("{step} — {keys} brings it back.").format(step=stack.undoText(), keys=shortcut),
+                       TIMEOUT_MS)
 
     def _tell(self, text: str, timeout_ms: int) -> None:
         self._last = text
