@@ -6,7 +6,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,11 +22,20 @@ from revmentor_desktop.data import backup
 from revmentor_desktop.report.text import moment_text
 from revmentor_desktop.ui import paths
 from revmentor_desktop.ui.tables import Index, RowsTableModel
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN
 
-REASONS = {"open": "when opened", "auto": "while editing", "close": "when closed",
-           "before-upgrade": "before upgrading", "before-restore": "before a restore",
-           "manual": "by hand", "restored": "just after a restore"}
+#: Why a backup was taken (the reason stored with it), in words (translated where shown).
+REASONS = {"open": QT_TRANSLATE_NOOP("BackupModel", "when opened"),
+           "auto": QT_TRANSLATE_NOOP("BackupModel", "while editing"),
+           "close": QT_TRANSLATE_NOOP("BackupModel", "when closed"),
+           "before-upgrade": QT_TRANSLATE_NOOP("BackupModel", "before upgrading"),
+           "before-restore": QT_TRANSLATE_NOOP("BackupModel", "before a restore"),
+           "manual": QT_TRANSLATE_NOOP("BackupModel", "by hand"),
+           "restored": QT_TRANSLATE_NOOP("BackupModel", "just after a restore")}
+#: A size in each unit (translated where shown).
+SIZES = (QT_TRANSLATE_NOOP("BackupModel", "{size} bytes"), QT_TRANSLATE_NOOP("BackupModel", "{size} KB"),
+         QT_TRANSLATE_NOOP("BackupModel", "{size} MB"), QT_TRANSLATE_NOOP("BackupModel", "{size} GB"))
 
 
 # Where backups live is in ui.paths (opening a file needs it without this module's dialog).
@@ -35,15 +44,18 @@ folder_for = paths.backup_folder_for
 
 
 def human_size(n: int) -> str:
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+    for i, unit in enumerate(SIZES):
+        if n < 1024 or i == len(SIZES) - 1:
+            size = f"{n:.0f}" if i == 0 else f"{n:.1f}"
+            return QCoreApplication.translate("BackupModel", unit).format(size=size)
         n /= 1024  # type: ignore[assignment]
     return str(n)
 
 
 class BackupModel(RowsTableModel):
-    HEADERS = ("Taken", "Why", "Size", "Goals", "Sessions")
+    HEADERS = (QT_TRANSLATE_NOOP("BackupModel", "Taken"), QT_TRANSLATE_NOOP("BackupModel", "Why"),
+               QT_TRANSLATE_NOOP("BackupModel", "Size"), QT_TRANSLATE_NOOP("BackupModel", "Goals"),
+               QT_TRANSLATE_NOOP("BackupModel", "Sessions"))
 
     def __init__(self, backups: list[backup.BackupInfo]) -> None:
         super().__init__()
@@ -70,7 +82,7 @@ class BackupModel(RowsTableModel):
         if col == 0:
             return moment_text(b.taken_at.replace(tzinfo=UTC))
         if col == 1:
-            return REASONS.get(b.reason, b.reason)
+            return self.tr(REASONS[b.reason]) if b.reason in REASONS else b.reason
         if col == 2:
             return human_size(b.size)
         counts = self._counts_of(b)
@@ -82,17 +94,19 @@ class BackupModel(RowsTableModel):
 class RestoreDialog(QDialog):
     def __init__(self, partnership: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from Backup")
+        self.setWindowTitle(self.tr("Restore from Backup"))
         self.resize(640, 420)
         layout = QVBoxLayout(self)
         folder = folder_for(partnership)
         self.backups = backup.list_backups(folder)
         intro = QLabel(
-            f"Backups of “{partnership.name}”, newest first. Restoring replaces the partnership with "
-            "the chosen backup; its current state is backed up first, so you can come back to it."
-            if self.backups else
-            f"There are no backups of “{partnership.name}” yet. RevMentor makes one when you open a "
-            "file that changed, and every 30 minutes while you edit.", self)
+            (self.tr("Backups of “{name}”, newest first. Restoring replaces the partnership with "
+                     "the chosen backup; its current state is backed up first, so you can come back "
+                     "to it.")
+             if self.backups else
+             self.tr("There are no backups of “{name}” yet. RevMentor makes one when you open a "
+                     "file that changed, and every 30 minutes while you edit.")).format(name=partnership.name),
+            self)
         intro.setWordWrap(True)
         intro.setTextFormat(PLAIN)
         layout.addWidget(intro)
@@ -104,13 +118,13 @@ class RestoreDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleName(self.tr("Backups"))
         self.table.doubleClicked.connect(lambda _i: self.accept())
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Restore")
+        self.ok.setText(self.tr("Restore"))
         self.ok.setEnabled(bool(self.backups))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -11,7 +11,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from revmentor_desktop import __version__
+from revmentor_desktop import APP_NAME, __version__
 from revmentor_desktop.errors import KnownError
 
 # Qt's names and the app-data paths are imported when a bug is met, not here: installing the hook
@@ -24,9 +24,11 @@ _showing = False
 
 
 def _write_log(details: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
     from revmentor_desktop.ui import paths
 
-    target: object = "the app-data folder"
+    target: object = QCoreApplication.translate("Crash", "the app-data folder")
     try:
         target = paths.log_file()
         if target.exists() and target.stat().st_size > LOG_MAX_BYTES:
@@ -47,7 +49,7 @@ def format_details(exc_type: type[BaseException], exc: BaseException, tb: Traceb
 
 def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     global _showing
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -57,7 +59,7 @@ def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
     if isinstance(exc, KnownError):
         from revmentor_desktop.ui.dialogs import service
 
-        service.error(QApplication.activeWindow(), "RevMentor", exc)
+        service.error(QApplication.activeWindow(), APP_NAME, exc)
         return
     details = format_details(exc_type, exc, tb)
     where = _write_log(details)
@@ -68,17 +70,17 @@ def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
     try:
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("RevMentor hit a bug")
+        box.setWindowTitle(QCoreApplication.translate("Crash", "RevMentor hit a bug"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            "Something went wrong inside RevMentor. Your saved work is safe: every edit is "
-            "saved the moment you make it."
-        )
-        box.setInformativeText(
-            f"The details were written to {where}. If you report the problem, attach that file "
-            "or paste what Copy Details copies.")
-        box.setDetailedText(details)
-        copy = box.addButton("Copy Details", QMessageBox.ButtonRole.ActionRole)
+        box.setText(QCoreApplication.translate(
+            "Crash", "Something went wrong inside RevMentor. Your saved work is safe: every edit is "
+                     "saved the moment you make it."))
+        box.setInformativeText(QCoreApplication.translate(
+            "Crash", "The details were written to {where}. If you report the problem, attach that "
+                     "file or paste what Copy Details copies.").format(where=where))
+        box.setDetailedText(details)  # the traceback, for whoever fixes the bug: not translated
+        copy = box.addButton(QCoreApplication.translate("Crash", "Copy Details"),
+                             QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is copy:

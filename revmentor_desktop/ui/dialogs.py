@@ -5,6 +5,9 @@ Tests replace `dialogs.service` (or its methods) with answers given in advance.
 Qt's dialog classes are imported when a dialog is shown, not at the top: this module loads before
 the window's first paint, where each Qt class touched for the first time costs (shiboken builds
 its enums then: `Qt` alone ~25 ms, QFileDialog and QMessageBox a few ms more).
+
+Titles, messages and button names come translated from the caller (tests/test_translations_tr.py
+fails on a bare literal given here); this module translates its own words (context "Dialogs").
 """
 
 from __future__ import annotations
@@ -12,13 +15,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from revmentor_desktop import FILE_SUFFIX
 from revmentor_desktop.errors import KnownError
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget
 
-FILE_FILTER = f"RevMentor partnership (*{FILE_SUFFIX});;All files (*)"
+
+def partnership_filter() -> str:
+    """The open and save dialogs' filter: partnership files, or every file."""
+    return QCoreApplication.translate("Dialogs", "RevMentor partnership ({pattern});;All files (*)").format(
+        pattern=f"*{FILE_SUFFIX}")
 
 
 def _box(parent: QWidget | None, title: str, text: str, *, warning: bool = True) -> QMessageBox:
@@ -55,15 +64,18 @@ class DialogService:
         from PySide6.QtWidgets import QFileDialog
 
         name, _ = QFileDialog.getOpenFileName(
-            parent, "Open Partnership", str(start or Path.home()), FILE_FILTER
+            parent, QCoreApplication.translate("Dialogs", "Open Partnership"), str(start or Path.home()),
+            partnership_filter()
         )
         return Path(name) if name else None
 
     def save_path(self, parent: QWidget | None, title: str, suggested: Path,
-                  file_filter: str = FILE_FILTER) -> Path | None:
+                  file_filter: str = "") -> Path | None:
+        """Ask where to save; `file_filter` defaults to partnership files."""
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested),
+                                              file_filter or partnership_filter())
         return Path(name) if name else None
 
     def choose(self, parent: QWidget | None, title: str, text: str, buttons: list[str]) -> int | None:

@@ -29,7 +29,6 @@ from revmentor_desktop.report.sections import SECTION_TITLES
 from revmentor_desktop.ui import dialogs, paths
 from revmentor_desktop.ui.widgets import PLAIN, OptionalDateEdit, problem_label
 
-PDF_FILTER = "PDF document (*.pdf)"
 SCOPE_RECENT, SCOPE_ALL, SCOPE_RANGE = "recent", "all", "range"
 
 
@@ -38,15 +37,15 @@ class ExportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export PDF Summary")
+        self.setWindowTitle(self.tr("Export PDF Summary"))
         layout = QVBoxLayout(self)
-        intro = QLabel("A summary to share with your partner or a sponsor. Private goals and "
-                       "entries are never included.", self)
+        intro = QLabel(self.tr("A summary to share with your partner or a sponsor. Private goals and "
+                               "entries are never included."), self)
         intro.setWordWrap(True)
         intro.setTextFormat(PLAIN)
         layout.addWidget(intro)
 
-        box = QGroupBox("Sections", self)
+        box = QGroupBox(self.tr("Sections"), self)
         box_layout = QVBoxLayout(box)
         self.section_boxes: dict[str, QCheckBox] = {}
         for name in sm.ALL_SECTIONS:
@@ -55,11 +54,11 @@ class ExportDialog(QDialog):
             self.section_boxes[name] = check
             box_layout.addWidget(check)
         presets = QHBoxLayout()
-        self.everything_button = QPushButton("&Everything", box)
+        self.everything_button = QPushButton(self.tr("&Everything"), box)
         self.everything_button.clicked.connect(lambda: self.choose_sections(sm.ALL_SECTIONS))
-        self.review_only_button = QPushButton("&Review Only", box)
-        self.review_only_button.setToolTip("Just the latest review: what to send each other after "
-                                           "the mid-point or closing review.")
+        self.review_only_button = QPushButton(self.tr("&Review Only"), box)
+        self.review_only_button.setToolTip(self.tr("Just the latest review: what to send each other "
+                                                   "after the mid-point or closing review."))
         self.review_only_button.clicked.connect(lambda: self.choose_sections((sm.SECTION_REVIEW,)))
         presets.addWidget(self.everything_button)
         presets.addWidget(self.review_only_button)
@@ -69,21 +68,22 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         self.journal_scope = QComboBox(self)
-        self.journal_scope.addItem(f"The {sm.RECENT_SESSIONS} most recent", SCOPE_RECENT)
-        self.journal_scope.addItem("All sessions", SCOPE_ALL)
-        self.journal_scope.addItem("Between dates", SCOPE_RANGE)
-        self.journal_scope.setAccessibleName("Sessions in the journal highlights")
-        form.addRow("Se&ssions:", self.journal_scope)
-        self.journal_from = OptionalDateEdit("From", self)
-        self.journal_to = OptionalDateEdit("To", self)
-        form.addRow("Journal from:", self.journal_from)
-        form.addRow("Journal until:", self.journal_to)
+        self.journal_scope.addItem(self.tr("The {n} most recent").format(n=sm.RECENT_SESSIONS),
+                                   SCOPE_RECENT)
+        self.journal_scope.addItem(self.tr("All sessions"), SCOPE_ALL)
+        self.journal_scope.addItem(self.tr("Between dates"), SCOPE_RANGE)
+        self.journal_scope.setAccessibleName(self.tr("Sessions in the journal highlights"))
+        form.addRow(self.tr("Se&ssions:"), self.journal_scope)
+        self.journal_from = OptionalDateEdit(self.tr("From"), self)
+        self.journal_to = OptionalDateEdit(self.tr("To"), self)
+        form.addRow(self.tr("Journal from:"), self.journal_from)
+        form.addRow(self.tr("Journal until:"), self.journal_to)
         self.journal_scope.currentIndexChanged.connect(self._scope_changed)
         self.page_size = QComboBox(self)
-        self.page_size.addItem("A4", "A4")
-        self.page_size.addItem("Letter", "Letter")
-        self.page_size.setAccessibleName("Page size")
-        form.addRow("Page &size:", self.page_size)
+        self.page_size.addItem(self.tr("A4"), "A4")
+        self.page_size.addItem(self.tr("Letter"), "Letter")
+        self.page_size.setAccessibleName(self.tr("Page size"))
+        form.addRow(self.tr("Page &size:"), self.page_size)
         layout.addLayout(form)
         self.problem = problem_label(self)
         layout.addWidget(self.problem)
@@ -91,7 +91,7 @@ class ExportDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -159,14 +159,14 @@ class ExportDialog(QDialog):
 
     def accept(self) -> None:
         if not self.sections():
-            self.problem.setText("Choose at least one section.")
+            self.problem.setText(self.tr("Choose at least one section."))
             return
         start, end = self.journal_from.value(), self.journal_to.value()
         if self.journal_scope.currentData() == SCOPE_RANGE and not (start or end):
-            self.problem.setText("Tick From or To (or both) to choose the sessions' dates.")
+            self.problem.setText(self.tr("Tick From or To (or both) to choose the sessions' dates."))
             return
         if start and end and end < start:
-            self.problem.setText("The journal's end date is before its start date.")
+            self.problem.setText(self.tr("The journal's end date is before its start date."))
             return
         self.remember()
         super().accept()
@@ -205,7 +205,8 @@ class Exporter(QObject):
         self.window.flush()
         summary = sm.build_summary(doc.store, options)  # quick queries; the slow part is drawing
         suggested = export_folder() / suggested_name(summary)
-        target = dialogs.service.save_path(self.window, "Export PDF Summary", suggested, PDF_FILTER)
+        target = dialogs.service.save_path(self.window, self.tr("Export PDF Summary"), suggested,
+                                           self.tr("PDF document (*.pdf)"))
         if target is None:
             return
         if target.suffix.lower() != ".pdf":
@@ -219,14 +220,14 @@ class Exporter(QObject):
         self.busy = True
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.window.statusBar().showMessage(f"Exporting {target.name}…")
+        self.window.statusBar().showMessage(self.tr("Exporting {name}…").format(name=target.name))
         self.busy_changed.emit(True)
         try:
             pages = write_pdf(summary, target, self._progress)
         except KnownError as exc:
             self._stop()
             self.window.statusBar().clearMessage()
-            dialogs.service.error(self.window, "Export Failed", exc)
+            dialogs.service.error(self.window, self.tr("Export Failed"), exc)
             return
         except BaseException:
             self._stop()
@@ -247,12 +248,14 @@ class Exporter(QObject):
         self.busy_changed.emit(False)
 
     def _finished(self, target: Path, pages: int) -> None:
-        self.window.statusBar().showMessage(f"Exported {pages} pages to {target}", 8000)
+        self.window.statusBar().showMessage(
+            self.tr("Exported {n} pages to {path}").format(n=pages, path=target), 8000)
         self.done.emit(target, pages)
+        written = (self.tr("The summary (1 page) was written to {path}.") if pages == 1
+                   else self.tr("The summary ({n} pages) was written to {path}."))
         choice = dialogs.service.inform(
-            self.window, "PDF Summary Exported",
-            f"The summary ({pages} page{'s' if pages != 1 else ''}) was written to {target}.",
-            ["Open", "Show in Folder"])
+            self.window, self.tr("PDF Summary Exported"), written.format(n=pages, path=target),
+            [self.tr("Open"), self.tr("Show in Folder")])
         if choice == 0:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
         elif choice == 1:
@@ -274,5 +277,6 @@ def suggested_name(summary: sm.Summary) -> str:
     """"Dana Lee & Morgan Hale — summary 2026-11-30.pdf": who, what and when, safe on any disk."""
     names = f"{summary.mentor_name} & {summary.mentee_name}"
     safe = "".join(c if c.isprintable() and c not in '\\/:*?"<>|' else " " for c in names)
-    safe = " ".join(safe.split())[:80].strip(" .") or "Partnership"
-    return f"{safe} — summary {summary.generated_on.isoformat()}.pdf"
+    safe = " ".join(safe.split())[:80].strip(" .") or QCoreApplication.translate("Export", "Partnership")
+    return QCoreApplication.translate("Export", "{names} — summary {day}.pdf").format(
+        names=safe, day=summary.generated_on.isoformat())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.data import compute
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN, from_qdate, make_date_edit, problem_label, to_qdate
 
 # Mirrors data.models.DEFAULT_FOCUS_AREAS; kept here so this dialog loads before the data layer.
+# Not translated: a ticked area is stored in the file under this name (it is the pair's data).
 DEFAULT_FOCUS_AREAS = (
     "Technology adoption",
     "Diversity & inclusion",
@@ -29,9 +32,10 @@ DEFAULT_FOCUS_AREAS = (
     "Workplace communication",
 )
 
-# Mirrors data.models.Role.
-ROLES = (("mentor", "the mentor (I bring tech, trends, culture)"),
-         ("mentee", "the mentee (I bring perspective, network, leadership)"))
+# Mirrors data.models.Role: the value stored, and its label (translated where shown).
+ROLES = (("mentor", QT_TRANSLATE_NOOP("PartnershipFields", "the mentor (I bring tech, trends, culture)")),
+         ("mentee", QT_TRANSLATE_NOOP("PartnershipFields",
+                                      "the mentee (I bring perspective, network, leadership)")))
 
 
 class FocusAreaPicker(QWidget):
@@ -48,8 +52,8 @@ class FocusAreaPicker(QWidget):
             self.boxes.append(box)
             grid.addWidget(box, i // 2, i % 2)
         self.own = QLineEdit(self)
-        self.own.setPlaceholderText("Your own, separated by commas (e.g. Social media presence)")
-        self.own.setAccessibleName("Your own focus areas")
+        self.own.setPlaceholderText(self.tr("Your own, separated by commas (e.g. Social media presence)"))
+        self.own.setAccessibleName(self.tr("Your own focus areas"))
         grid.addWidget(self.own, 2, 0, 1, 2)
 
     def names(self) -> list[str]:
@@ -71,43 +75,47 @@ class PartnershipFields:
     """The partnership's fields, set up one way for the first-run dialog and the Overview alike."""
 
     def __init__(self, parent: QWidget) -> None:
+        def shown(text: str) -> str:  # a label marked with QT_TRANSLATE_NOOP, translated
+            return QCoreApplication.translate("PartnershipFields", text)
+
         self.mentor = QLineEdit(parent)
         self.mentee = QLineEdit(parent)
         self.me = QComboBox(parent)
         for value, label in ROLES:
-            self.me.addItem(label, value)
+            self.me.addItem(shown(label), value)
         self.organisation = QLineEdit(parent)
-        self.organisation.setPlaceholderText("optional")
+        self.organisation.setPlaceholderText(QCoreApplication.translate("PartnershipFields", "optional"))
         self.start = make_date_edit(parent)
         self.cadence = QSpinBox(parent)
         self.cadence.setRange(1, 365)
         self.cadence.setValue(14)
-        self.cadence.setSuffix(" days")
+        self.cadence.setSuffix(QCoreApplication.translate("PartnershipFields", " days"))
         self.duration = QSpinBox(parent)
         self.duration.setRange(5, 600)
         self.duration.setSingleStep(15)
         self.duration.setValue(60)
-        self.duration.setSuffix(" minutes")
+        self.duration.setSuffix(QCoreApplication.translate("PartnershipFields", " minutes"))
         self.focus = FocusAreaPicker(parent)
-        for w, name in ((self.mentor, "Mentor's name"), (self.mentee, "Mentee's name"),
-                        (self.me, "Who I am"), (self.organisation, "Organisation"),
-                        (self.start, "Start date"), (self.cadence, "Meeting cadence in days"),
-                        (self.duration, "Usual meeting length in minutes")):
-            w.setAccessibleName(name)
+        for w, name in ((self.mentor, QT_TRANSLATE_NOOP("PartnershipFields", "Mentor's name")),
+                        (self.mentee, QT_TRANSLATE_NOOP("PartnershipFields", "Mentee's name")),
+                        (self.me, QT_TRANSLATE_NOOP("PartnershipFields", "Who I am")),
+                        (self.organisation, QT_TRANSLATE_NOOP("PartnershipFields", "Organisation")),
+                        (self.start, QT_TRANSLATE_NOOP("PartnershipFields", "Start date")),
+                        (self.cadence, QT_TRANSLATE_NOOP("PartnershipFields", "Meeting cadence in days")),
+                        (self.duration, QT_TRANSLATE_NOOP("PartnershipFields",
+                                                          "Usual meeting length in minutes"))):
+            w.setAccessibleName(shown(name))
 
 
 class NewPartnershipDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, first_run: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Partnership — RevMentor")
+        self.setWindowTitle(self.tr("New Partnership — RevMentor"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            ("Welcome to RevMentor. " if first_run else "")
-            + "Tell us about the partnership. Everything stays in one file on this computer; "
-            "you can change any of it later on the Overview tab.",
-            self,
-        )
+        tell = self.tr("Tell us about the partnership. Everything stays in one file on this computer; "
+                       "you can change any of it later on the Overview tab.")
+        intro = QLabel(self.tr("Welcome to RevMentor.") + " " + tell if first_run else tell, self)
         intro.setWordWrap(True)
         intro.setTextFormat(PLAIN)
         layout.addWidget(intro)
@@ -116,27 +124,27 @@ class NewPartnershipDialog(QDialog):
         f = PartnershipFields(self)
         self.mentor, self.mentee, self.me, self.organisation = f.mentor, f.mentee, f.me, f.organisation
         self.start, self.cadence, self.duration, self.focus = f.start, f.cadence, f.duration, f.focus
-        self.mentor.setPlaceholderText("e.g. Priya Raman")
-        self.mentee.setPlaceholderText("e.g. Martin Okafor")
-        self.clauses = QCheckBox("Start with suggested ground rules (you can edit them)", self)
+        self.mentor.setPlaceholderText(self.tr("e.g. Priya Raman"))
+        self.mentee.setPlaceholderText(self.tr("e.g. Martin Okafor"))
+        self.clauses = QCheckBox(self.tr("Start with suggested ground rules (you can edit them)"), self)
         self.clauses.setChecked(True)
-        form.addRow("&Mentor (junior):", self.mentor)
-        form.addRow("M&entee (senior):", self.mentee)
-        form.addRow("&I am:", self.me)
-        form.addRow("&Organisation:", self.organisation)
-        form.addRow("&Start date:", self.start)
+        form.addRow(self.tr("&Mentor (junior):"), self.mentor)
+        form.addRow(self.tr("M&entee (senior):"), self.mentee)
+        form.addRow(self.tr("&I am:"), self.me)
+        form.addRow(self.tr("&Organisation:"), self.organisation)
+        form.addRow(self.tr("&Start date:"), self.start)
         self.review = make_date_edit(self)
-        self.review.setAccessibleName("Review date")
-        self.review.setToolTip("When you look back together and decide to continue, adjust or "
-                               "close. Three months after the start is a good first review.")
+        self.review.setAccessibleName(self.tr("Review date"))
+        self.review.setToolTip(self.tr("When you look back together and decide to continue, adjust or "
+                                       "close. Three months after the start is a good first review."))
         self._review_follows = True  # moves with the start date until the user picks one
         self.review.setDate(to_qdate(compute.default_review_date(from_qdate(self.start.date()))))
         self.start.dateChanged.connect(self._start_moved)
         self.review.dateChanged.connect(self._review_picked)
-        form.addRow("&Review on:", self.review)
-        form.addRow("Meet e&very:", self.cadence)
-        form.addRow("&Usual length:", self.duration)
-        form.addRow("Focus areas:", self.focus)
+        form.addRow(self.tr("&Review on:"), self.review)
+        form.addRow(self.tr("Meet e&very:"), self.cadence)
+        form.addRow(self.tr("&Usual length:"), self.duration)
+        form.addRow(self.tr("Focus areas:"), self.focus)
         form.addRow("", self.clauses)
         layout.addLayout(form)
 
@@ -144,7 +152,7 @@ class NewPartnershipDialog(QDialog):
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create Partnership")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create Partnership"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -176,11 +184,11 @@ class NewPartnershipDialog(QDialog):
     def accept(self) -> None:
         # Cheap checks here so the dialog stays open with the user's typing; data/ checks again.
         if not self.mentor.text().strip() or not self.mentee.text().strip():
-            self.problem.setText("Please enter both names.")
+            self.problem.setText(self.tr("Please enter both names."))
             (self.mentee if self.mentor.text().strip() else self.mentor).setFocus()
             return
         if self.review.date() <= self.start.date():
-            self.problem.setText("The review date should come after the start date.")
+            self.problem.setText(self.tr("The review date should come after the start date."))
             self.review.setFocus()
             return
         super().accept()

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from urllib.parse import quote, unquote_to_bytes
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 from revmentor_desktop import FILE_SUFFIX
 from revmentor_desktop.data.files import ensure_private_dir
@@ -22,8 +22,10 @@ def _private_dir(path: Path) -> Path:
         ensure_private_dir(path)
     except OSError as exc:
         raise KnownError(ErrorKind.CANNOT_WRITE,
-                         f"RevMentor cannot use its folder “{path}”: {exc.strerror or exc}.",
-                         "Remove what is in the way, or make the folder, and start again.") from exc
+                         QCoreApplication.translate("Paths", "RevMentor cannot use its folder “{path}”: {why}.")
+                         .format(path=path, why=exc.strerror or exc),
+                         QCoreApplication.translate(
+                             "Paths", "Remove what is in the way, or make the folder, and start again.")) from exc
     return path
 
 

@@ -61,7 +61,10 @@ class RowDiff:
 
 
 class RowsTableModel(RowDiff, QAbstractTableModel):
-    """A table over `_rows` with one column per entry of HEADERS."""
+    """A table over `_rows` with one column per entry of HEADERS.
+
+    Mark each header with `QT_TRANSLATE_NOOP("<the model's class>", "Header")`: they are shown
+    translated (PySide's `tr` looks for the text under each class of the model's MRO)."""
 
     HEADERS: tuple[str, ...] = ()
 
@@ -80,7 +83,7 @@ class RowsTableModel(RowDiff, QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def refresh_all(self) -> None:

@@ -13,16 +13,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication, QMenu
 
 from revmentor_desktop.ui import paths
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
-THEMES: tuple[tuple[str, str], ...] = ((SYSTEM, "&System"), (LIGHT, "&Light"), (DARK, "&Dark"))
+#: Each theme's setting value, and its menu item (translated where shown).
+THEMES: tuple[tuple[str, str], ...] = ((SYSTEM, QT_TRANSLATE_NOOP("Theme", "&System")),
+                                       (LIGHT, QT_TRANSLATE_NOOP("Theme", "&Light")),
+                                       (DARK, QT_TRANSLATE_NOOP("Theme", "&Dark")))
 SETTING = "appearance/theme"
 
 #: The dark palette: text at 11:1 or better on its backgrounds, selection text at 5:1. Fields and
@@ -208,12 +212,12 @@ def add_theme_menu(view_menu: QMenu) -> QMenu:
     the setting, not the keeper: with System, the keeper is made once the window has painted.)"""
     from PySide6.QtGui import QActionGroup
 
-    menu = view_menu.addMenu("&Theme")
+    menu = view_menu.addMenu(QCoreApplication.translate("Theme", "&Theme"))
     group = QActionGroup(menu)
     group.setExclusive(True)
     current = _keeper.theme if _keeper is not None else chosen()
     for value, label in THEMES:
-        act = menu.addAction(label)
+        act = menu.addAction(QCoreApplication.translate("Theme", label))
         act.setCheckable(True)
         act.setChecked(value == current)
         act.setData(value)
