@@ -20,20 +20,22 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.clauses import ClauseModel
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN, FlowLayout
 
-#: What a rule just added says until the user types its words.
-NEW_RULE = "New ground rule"
+#: What a rule just added says until the user types its words (translated when it is added).
+NEW_RULE = QT_TRANSLATE_NOOP("AgreementPanel", "New ground rule")
 
 
 class AgreementPanel(QGroupBox):
     """The ground rules, edited in place (double-click or F2) and saved as the user goes."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__("Agreement — our ground rules", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Agreement — our ground rules"))
         self.doc = doc
         column = QVBoxLayout(self)
-        hint = QLabel("Double-click a rule (or press F2) to edit it; rules are saved as you go.", self)
+        hint = QLabel(self.tr("Double-click a rule (or press F2) to edit it; rules are saved as you go."), self)
         hint.setWordWrap(True)
         hint.setTextFormat(PLAIN)
         column.addWidget(hint)
@@ -61,15 +63,15 @@ class AgreementPanel(QGroupBox):
         view.setResizeMode(QListView.ResizeMode.Adjust)
         view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
-        view.setAccessibleName("Agreement clauses")
+        view.setAccessibleName(self.tr("Agreement clauses"))
         return view
 
     def _build_buttons(self) -> FlowLayout:
         """Add, Insert Ready-made (a menu of suggested rules), Move Up, Move Down, Delete."""
-        self.add_button = QPushButton("&Add Rule", self)
+        self.add_button = QPushButton(self.tr("&Add Rule"), self)
         self.add_button.clicked.connect(self.add_clause)
         self.ready_made = QToolButton(self)
-        self.ready_made.setText("Insert &Ready-made")
+        self.ready_made.setText(self.tr("Insert &Ready-made"))
         self.ready_made.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.ready_made_menu = QMenu(self.ready_made)
         self.ready_made_menu.setToolTipsVisible(True)
@@ -77,9 +79,9 @@ class AgreementPanel(QGroupBox):
         self.ready_made_menu.aboutToShow.connect(self.fill_ready_made)
         self.ready_made.setMenu(self.ready_made_menu)
         self.fill_ready_made()
-        self.up_button = QPushButton("Move &Up", self)
-        self.down_button = QPushButton("Move &Down", self)
-        self.delete_button = QPushButton("Delete", self)
+        self.up_button = QPushButton(self.tr("Move &Up"), self)
+        self.down_button = QPushButton(self.tr("Move &Down"), self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
         self.up_button.clicked.connect(lambda: self.move_clause(-1))
         self.down_button.clicked.connect(lambda: self.move_clause(+1))
         self.delete_button.clicked.connect(self.delete_selected)
@@ -99,7 +101,7 @@ class AgreementPanel(QGroupBox):
             act.setToolTip(text)
             there = any(compute.same_rule(text, h) for h in have)
             if there:
-                act.setText(f"{label} (already agreed)")
+                act.setText(self.tr("{rule} (already agreed)").format(rule=label))
                 act.setEnabled(False)
             act.triggered.connect(lambda _c=False, t=text, lbl=label: self.insert_clause(t, lbl))
 
@@ -153,7 +155,7 @@ class AgreementPanel(QGroupBox):
     def add_clause(self) -> None:
         """A new rule, open for typing. Left as it was (Esc, or Enter on the words unchanged), it
         goes again, with its undo step: Add Rule then Esc leaves nothing behind."""
-        done = self.doc.run(commands.add_clause(NEW_RULE))
+        done = self.doc.run(commands.add_clause(self.tr(NEW_RULE)))
         if done is None:
             return
         self._select_clause(done.value)
@@ -167,20 +169,22 @@ class AgreementPanel(QGroupBox):
         clause_id, step = pending
         row = self.model.row_of(clause_id)
         text = self.model.index(row).data() if row >= 0 else None
-        if text is not None and text.strip() in ("", NEW_RULE) and self.doc.undo_stack.index() == step:
+        if (text is not None and text.strip() in ("", self.tr(NEW_RULE))
+                and self.doc.undo_stack.index() == step):
             self.doc.undo_stack.undo()  # the add itself: nothing is left behind
 
     def insert_clause(self, text: str, label: str) -> None:
         row = self.selected_row()
         index = row + 1 if row >= 0 else None
-        done = self.doc.run(commands.add_clause_once(text, index, label=f"Insert “{label}”"))
+        done = self.doc.run(commands.add_clause_once(
+            text, index, label=self.tr("Insert “{rule}”").format(rule=label)))
         if done is None:
             return
         if done.value is None:  # already agreed (the menu greys those out; a race, or a typed twin)
             existing = next((c.id for c in reads.list_clauses(self.doc.store) if compute.same_rule(c.text, text)), None)
             if existing is not None:
                 self._select_clause(existing)
-            self.show_note("That rule is already in your agreement.")
+            self.show_note(self.tr("That rule is already in your agreement."))
             return
         self._select_clause(done.value)
 

@@ -54,9 +54,9 @@ class DashboardPanel(QWidget):
 
     def _build_counts(self) -> QGroupBox:
         """Goals at a glance: a small fixed table, one row per status, never scrolling."""
-        box = QGroupBox("Goals at a glance", self)
+        box = QGroupBox(self.tr("Goals at a glance"), self)
         column = QVBoxLayout(box)
-        self.counts = _read_only_table(self.counts_model, "Goals by owner and status", box)
+        self.counts = _read_only_table(self.counts_model, self.tr("Goals by owner and status"), box)
         self.counts.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.counts.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -69,14 +69,14 @@ class DashboardPanel(QWidget):
 
     def _build_actions(self) -> QGroupBox:
         """The open action items, or a line saying where they come from when there are none."""
-        box = QGroupBox("Open action items — tick when done", self)
+        box = QGroupBox(self.tr("Open action items — tick when done"), self)
         column = QVBoxLayout(box)
         # Not `self.actions`: that would hide QWidget.actions().
         self.actions_view = ActionsTable(self.actions_model, box)
         self.actions_view.setMinimumHeight(150)
         column.addWidget(self.actions_view)
-        self.actions_empty = QLabel("No open action items. Add them to a session in the Journal; "
-                                    "they stay here until ticked off.", box)
+        self.actions_empty = QLabel(self.tr("No open action items. Add them to a session in the "
+                                            "Journal; they stay here until ticked off."), box)
         self.actions_empty.setWordWrap(True)
         self.actions_empty.setTextFormat(PLAIN)
         column.addWidget(self.actions_empty)
@@ -144,7 +144,7 @@ class ActionsTable(QTableView):
         self._widths: tuple[dict[int, int], dict[int, int]] | None = None  # cached per reload
         self.setModel(model)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAccessibleName("Open action items across all sessions")
+        self.setAccessibleName(self.tr("Open action items across all sessions"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().hide()
         self.setWordWrap(False)
@@ -184,7 +184,7 @@ class ActionsTable(QTableView):
             return best
 
         def header(col: int) -> int:
-            return fm.horizontalAdvance(m.HEADERS[col]) + pad
+            return fm.horizontalAdvance(str(model.headerData(col, Qt.Orientation.Horizontal))) + pad
 
         check = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self) + pad
         owner = max((fm.horizontalAdvance(n) for n in model.owner_names()), default=0) + pad
@@ -207,7 +207,8 @@ class ActionsTable(QTableView):
             return
         ideal, least = self.column_widths()
         fm = self.fontMetrics()
-        text = fm.horizontalAdvance("Ask the approved assistant to critique")  # a fair share
+        # a fair share: the width of a short action item (measured, never shown)
+        text = fm.horizontalAdvance("Ask the approved assistant to critique")
         widths = fit_columns(available, {m.TEXT: text, **ideal}, {m.TEXT: 80, **least}, m.TEXT,
                              floor=min(text, max(140, available // 4)), comfortable=least)
         self._fitting = True

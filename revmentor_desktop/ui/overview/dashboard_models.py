@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
 
 from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
@@ -15,6 +15,7 @@ from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.overview.dates import day_or_dash
 from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import plain_tooltip
 
 OWNERS = (GoalOwner.MENTOR, GoalOwner.MENTEE, GoalOwner.SHARED)
@@ -44,10 +45,10 @@ class GoalCountsModel(QAbstractTableModel):
     def _set_names(self) -> None:
         p = self._doc.partnership()
         self._names = {"mentor": _first(p.mentor_name), "mentee": _first(p.mentee_name),
-                       "shared": "Shared"}
-        self._full = {"mentor": f"{isolate(p.mentor_name)} (mentor)",
-                      "mentee": f"{isolate(p.mentee_name)} (mentee)",
-                      "shared": "Shared goals"}
+                       "shared": self.tr("Shared")}
+        self._full = {"mentor": self.tr("{name} (mentor)").format(name=isolate(p.mentor_name)),
+                      "mentee": self.tr("{name} (mentee)").format(name=isolate(p.mentee_name)),
+                      "shared": self.tr("Shared goals")}
 
     def relabel(self) -> None:
         """The partners' names changed: new headers, same counts (no query)."""
@@ -69,7 +70,8 @@ class GoalCountsModel(QAbstractTableModel):
                 return plain_tooltip(self._full[OWNERS[section]])
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return STATUS_LABELS[STATUSES[section]]
+            # marked for translation in the "vocab" context by ui/goals/common.py
+            return QCoreApplication.translate("vocab", STATUS_LABELS[STATUSES[section]])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -92,7 +94,10 @@ def _first(name: str) -> str:
 class OpenActionsModel(RowsTableModel):
     """Every action item still open, across all sessions; tick one to mark it done."""
 
-    HEADERS = ("Done", "Action item", "Owner", "Due", "From session")
+    HEADERS = (QT_TRANSLATE_NOOP("OpenActionsModel", "Done"),
+               QT_TRANSLATE_NOOP("OpenActionsModel", "Action item"),
+               QT_TRANSLATE_NOOP("OpenActionsModel", "Owner"), QT_TRANSLATE_NOOP("OpenActionsModel", "Due"),
+               QT_TRANSLATE_NOOP("OpenActionsModel", "From session"))
     DONE, TEXT, OWNER, DUE, SESSION = range(5)
 
     def __init__(self, doc: Document) -> None:
@@ -108,9 +113,10 @@ class OpenActionsModel(RowsTableModel):
 
     def _set_names(self) -> None:
         p = self._doc.partnership()
-        self._names = {"mentor": p.mentor_name, "mentee": p.mentee_name, "both": "Both"}
-        self._roles = {"mentor": f"{isolate(p.mentor_name)} (mentor)",
-                       "mentee": f"{isolate(p.mentee_name)} (mentee)", "both": "Both of you"}
+        self._names = {"mentor": p.mentor_name, "mentee": p.mentee_name, "both": self.tr("Both")}
+        self._roles = {"mentor": self.tr("{name} (mentor)").format(name=isolate(p.mentor_name)),
+                       "mentee": self.tr("{name} (mentee)").format(name=isolate(p.mentee_name)),
+                       "both": self.tr("Both of you")}
 
     def owner_names(self) -> list[str]:
         """Every name the Owner column may show."""
@@ -160,7 +166,8 @@ class OpenActionsModel(RowsTableModel):
         if col == self.OWNER:
             return self._names.get(a.owner, a.owner)
         if col == self.DUE:
-            return day_or_dash(a.due_on) + (" — overdue" if self.overdue(a) else "")
+            due = day_or_dash(a.due_on)
+            return self.tr("{day} — overdue").format(day=due) if self.overdue(a) else due
         if col == self.SESSION:
             return day_or_dash(a.held_on)
         return None
@@ -168,19 +175,20 @@ class OpenActionsModel(RowsTableModel):
     def _tooltip(self, a: reads.OpenAction, col: int) -> str | None:
         """Every cell that may be cut short has its full text on hover."""
         if col == self.DONE:
-            return "Tick when done: the item leaves this list (undo brings it back)"
+            return self.tr("Tick when done: the item leaves this list (undo brings it back)")
         if col == self.TEXT:
             return plain_tooltip(a.text)
         if col == self.OWNER:
             return plain_tooltip(self._roles.get(a.owner, a.owner))
         if col == self.DUE:
             if a.due_on is None:
-                return "No due date"
+                return self.tr("No due date")
             if self.overdue(a):
-                return f"{self.text(a, col)}: the due date has passed and the item is still open"
-            return f"Due {day_or_dash(a.due_on)}"
+                return self.tr("{due}: the due date has passed and the item is still open").format(
+                    due=self.text(a, col))
+            return self.tr("Due {day}").format(day=day_or_dash(a.due_on))
         if col == self.SESSION:
-            return f"Agreed in the session of {day_or_dash(a.held_on)}"
+            return self.tr("Agreed in the session of {day}").format(day=day_or_dash(a.held_on))
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
+
 from revmentor_desktop.report.text import day_text
 
 
@@ -14,9 +16,11 @@ def day_or_dash(value: date | None) -> str:
 def relative(value: date, today: date) -> str:
     days = (value - today).days
     if days == 0:
-        return "today"
+        return QCoreApplication.translate("Dates", "today")
     if days == 1:
-        return "tomorrow"
+        return QCoreApplication.translate("Dates", "tomorrow")
     if days == -1:
-        return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
+        return QCoreApplication.translate("Dates", "yesterday")
+    if days > 0:
+        return QCoreApplication.translate("Dates", "in {n} days").format(n=days)
+    return QCoreApplication.translate("Dates", "{n} days ago").format(n=-days)

@@ -29,13 +29,14 @@ class PartnershipDetails(QGroupBox):
     reload what the user is typing."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__("Partnership", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Partnership"))
         self.doc = doc
         f = PartnershipFields(self)
         self.mentor, self.mentee, self.me, self.organisation = f.mentor, f.mentee, f.me, f.organisation
         self.start, self.cadence, self.duration, self.focus = f.start, f.cadence, f.duration, f.focus
-        self.review = OptionalDateEdit("Review on", self)
-        self.review.setAccessibleName("Review date")
+        self.review = OptionalDateEdit(self.tr("Review on"), self)
+        self.review.setAccessibleName(self.tr("Review date"))
         self._build_form()
         self._savers = self._connect_saving()
         self._set_tab_order()
@@ -43,15 +44,15 @@ class PartnershipDetails(QGroupBox):
     def _build_form(self) -> None:
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Mentor:", self.mentor)
-        form.addRow("M&entee:", self.mentee)
-        form.addRow("&I am:", self.me)
-        form.addRow("O&rganisation:", self.organisation)
-        form.addRow("&Started:", self.start)
-        form.addRow("Re&view date:", self.review)
-        form.addRow("Meet e&very:", self.cadence)
-        form.addRow("&Usual length:", self.duration)
-        form.addRow("Focus areas:", self.focus)
+        form.addRow(self.tr("&Mentor:"), self.mentor)
+        form.addRow(self.tr("M&entee:"), self.mentee)
+        form.addRow(self.tr("&I am:"), self.me)
+        form.addRow(self.tr("O&rganisation:"), self.organisation)
+        form.addRow(self.tr("&Started:"), self.start)
+        form.addRow(self.tr("Re&view date:"), self.review)
+        form.addRow(self.tr("Meet e&very:"), self.cadence)
+        form.addRow(self.tr("&Usual length:"), self.duration)
+        form.addRow(self.tr("Focus areas:"), self.focus)
         self.problem = problem_label(self)
         form.addRow(self.problem)
 

@@ -42,7 +42,7 @@ class StatCard(QFrame):
         caption_row.setSpacing(4)
         self.icon = QLabel(self)
         self.icon.setPixmap(overdue_icon().pixmap(16, 16))
-        self.icon.setToolTip("Needs attention")
+        self.icon.setToolTip(self.tr("Needs attention"))
         self.icon.hide()
         caption_row.addWidget(self.icon)
         caption_row.addWidget(self.caption, 1)
@@ -83,11 +83,11 @@ class MomentumPanel(QWidget):
         self.doc = doc
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.last = StatCard("Last session", self)
-        self.next = StatCard("Next session due", self)
-        self.held = StatCard("Sessions held", self)
-        self.hours = StatCard("Time together", self)
-        self.kept = StatCard("Cadence kept", self)
+        self.last = StatCard(self.tr("Last session"), self)
+        self.next = StatCard(self.tr("Next session due"), self)
+        self.held = StatCard(self.tr("Sessions held"), self)
+        self.hours = StatCard(self.tr("Time together"), self)
+        self.kept = StatCard(self.tr("Cadence kept"), self)
         for card in (self.last, self.next, self.held, self.hours, self.kept):
             row.addWidget(card, 1)
         self._sessions: list[tuple[date, int]] | None = None
@@ -112,27 +112,32 @@ class MomentumPanel(QWidget):
             self._days = [d for d, _minutes in self._sessions]
         m = compute.momentum(p.start_date, p.cadence_days, self._sessions, today, closed_on=p.closed_on)
         if m.last_session is None:
-            self.last.set("None yet", "Add your first session in the Journal")
+            self.last.set(self.tr("None yet"), self.tr("Add your first session in the Journal"))
         else:
             self.last.set(day_or_dash(m.last_session), relative(m.last_session, today))
+        every = self.tr("every {n} days").format(n=p.cadence_days)
         if p.closed_on is not None:
-            self.next.set("Closed", f"on {day_or_dash(p.closed_on)}: no more sessions are asked for")
+            self.next.set(self.tr("Closed"), self.tr("on {day}: no more sessions are asked for")
+                          .format(day=day_or_dash(p.closed_on)))
         elif m.days_overdue > 0:
-            self.next.set(f"Overdue by {m.days_overdue} day{'s' if m.days_overdue != 1 else ''}",
-                          f"was due {day_or_dash(m.next_due)} (every {p.cadence_days} days)", warn=True)
+            late = (self.tr("Overdue by {n} day") if m.days_overdue == 1 else self.tr("Overdue by {n} days"))
+            self.next.set(late.format(n=m.days_overdue),
+                          self.tr("was due {day} ({every})").format(day=day_or_dash(m.next_due), every=every),
+                          warn=True)
         else:
-            self.next.set(day_or_dash(m.next_due), f"{relative(m.next_due, today)} · every {p.cadence_days} days")
-        self.held.set(str(m.sessions_held), f"since {day_or_dash(p.start_date)}")
+            self.next.set(day_or_dash(m.next_due), f"{relative(m.next_due, today)} · {every}")
+        self.held.set(str(m.sessions_held), self.tr("since {day}").format(day=day_or_dash(p.start_date)))
         hours = m.hours_together
-        self.hours.set(f"{hours:.1f} h" if hours % 1 else f"{int(hours)} h",
-                       f"about {round(m.minutes_together / m.sessions_held)} min a session"
-                       if m.sessions_held else "")
+        self.hours.set(self.tr("{hours} h").format(hours=f"{hours:.1f}" if hours % 1 else int(hours)),
+                       self.tr("about {n} min a session").format(
+                           n=round(m.minutes_together / m.sessions_held)) if m.sessions_held else "")
         share = m.share_kept
         if share is None:
-            self.kept.set("—", "no cadence period has ended yet")
+            self.kept.set("—", self.tr("no cadence period has ended yet"))
         else:
             self.kept.set(f"{round(share * 100)}%",
-                          f"{m.periods_kept} of {m.periods_elapsed} periods had a session",
+                          self.tr("{kept} of {elapsed} periods had a session").format(
+                              kept=m.periods_kept, elapsed=m.periods_elapsed),
                           warn=share < 0.6)
         self.momentum = m
 

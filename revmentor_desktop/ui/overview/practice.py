@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,9 +25,10 @@ from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import CHECKLIST_LABELS, GOALS_STILL_RIGHT_LABELS
 from revmentor_desktop.report.text import day_text, isolate
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN
 
-#: Where each getting-started step is done: the tab's title (the Overview's own steps: none).
+#: Where each getting-started step is done: the tab's English title (the Overview's own steps: none).
 CHECKLIST_TABS: dict[str, str | None] = {
     "ground_rules": None,
     "swot": "SWOT",
@@ -38,6 +39,25 @@ CHECKLIST_TABS: dict[str, str | None] = {
 CHECK_INS_TAB = "Check-ins & Reviews"
 #: Sessions looked at for feedback flowing one way only.
 FEEDBACK_WINDOW = 4
+
+#: `vocab`'s words this box shows, for pyside6-lupdate (data/ knows nothing of Qt): translated where
+#: shown, in the "vocab" context (`_vocab`), as the Goals tab does its statuses.
+_VOCAB_WORDS = (
+    QT_TRANSLATE_NOOP("vocab", "Agree your ground rules"),
+    QT_TRANSLATE_NOOP("vocab", "Fill in both SWOT grids"),
+    QT_TRANSLATE_NOOP("vocab", "Set a goal for each of you"),
+    QT_TRANSLATE_NOOP("vocab", "Log your first session"),
+    QT_TRANSLATE_NOOP("vocab", "Set a review date"),
+    QT_TRANSLATE_NOOP("vocab", "Not answered"),
+    QT_TRANSLATE_NOOP("vocab", "Yes"),
+    QT_TRANSLATE_NOOP("vocab", "Partly"),
+    QT_TRANSLATE_NOOP("vocab", "No"),
+)
+
+
+def _vocab(label: str) -> str:
+    """One of `vocab`'s labels, in the user's language."""
+    return QCoreApplication.translate("vocab", label)
 
 
 def _label(parent: QWidget, text: str = "") -> QLabel:
@@ -55,7 +75,8 @@ class PracticePanel(QGroupBox):
     focus_agreement = Signal()
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__("Our practice", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Our practice"))
         self.doc = doc
         self.loaded = False  # until the first reload, just after the Overview's first paint
         self._check_ins: list[tuple[date, str]] | None = None
@@ -65,7 +86,7 @@ class PracticePanel(QGroupBox):
         self.closed.setFrameShape(QFrame.Shape.StyledPanel)
         closed_row = QHBoxLayout(self.closed)
         self.closed_text = _label(self.closed)
-        self.reopen_button = QPushButton("Re&open Partnership", self.closed)
+        self.reopen_button = QPushButton(self.tr("Re&open Partnership"), self.closed)
         self.reopen_button.clicked.connect(self.reopen)
         closed_row.addWidget(self.closed_text, 1)
         closed_row.addWidget(self.reopen_button)
@@ -78,15 +99,16 @@ class PracticePanel(QGroupBox):
         bold = self.checklist_title.font()
         bold.setBold(True)
         self.checklist_title.setFont(bold)
-        self.dismiss_button = QPushButton("&Hide This List", self.checklist)
+        self.dismiss_button = QPushButton(self.tr("&Hide This List"), self.checklist)
         self.dismiss_button.clicked.connect(self.dismiss)
         grid.addWidget(self.checklist_title, 0, 0, 1, 2)
         grid.addWidget(self.dismiss_button, 0, 2)
         self.items: dict[str, tuple[QLabel, QPushButton]] = {}
-        for row, (key, words) in enumerate(CHECKLIST_LABELS.items(), start=1):
+        for row, (key, label) in enumerate(CHECKLIST_LABELS.items(), start=1):
+            words = _vocab(label)
             mark = _label(self.checklist, words)
-            go = QPushButton("Do It Now", self.checklist)
-            go.setAccessibleName(f"{words}: go there")
+            go = QPushButton(self.tr("Do It Now"), self.checklist)
+            go.setAccessibleName(self.tr("{step}: go there").format(step=words))
             go.clicked.connect(lambda _c=False, k=key: self.go_to_step(k))
             grid.addWidget(mark, row, 0, 1, 2)
             grid.addWidget(go, row, 2)
@@ -96,7 +118,7 @@ class PracticePanel(QGroupBox):
 
         check_row = QHBoxLayout()
         self.check_in_text = _label(self)
-        self.check_in_button = QPushButton("&Check In…", self)
+        self.check_in_button = QPushButton(self.tr("&Check In…"), self)
         self.check_in_button.clicked.connect(lambda: self.go_to.emit(CHECK_INS_TAB))
         check_row.addWidget(self.check_in_text, 1)
         check_row.addWidget(self.check_in_button)
@@ -121,19 +143,19 @@ class PracticePanel(QGroupBox):
 
         self.closed.setVisible(p.closed_on is not None)
         if p.closed_on is not None:
-            self.closed_text.setText(
-                f"This partnership closed on {day_text(p.closed_on)}. Everything stays readable; "
-                "RevMentor no longer asks for sessions or check-ins. Reopen it to carry on.")
+            self.closed_text.setText(self.tr(
+                "This partnership closed on {day}. Everything stays readable; RevMentor no longer "
+                "asks for sessions or check-ins. Reopen it to carry on.").format(day=day_text(p.closed_on)))
         self.reopen_button.setEnabled(not self.doc.read_only)
 
         checklist = reads.checklist(store)
         self.checklist.setVisible(checklist.shown)
         if checklist.shown:
-            self.checklist_title.setText(
-                f"Getting started — {checklist.done_count} of {len(checklist.items)} done")
+            self.checklist_title.setText(self.tr("Getting started — {done} of {steps} done").format(
+                done=checklist.done_count, steps=len(checklist.items)))
             for item in checklist.items:
                 mark, go = self.items[item.key]
-                mark.setText(f"{'✓' if item.done else '○'}  {CHECKLIST_LABELS[item.key]}")
+                mark.setText(f"{'✓' if item.done else '○'}  {_vocab(CHECKLIST_LABELS[item.key])}")
                 mark.setEnabled(not item.done)  # a done step reads as settled (greyed)
                 go.setVisible(not item.done)
             self.dismiss_button.setEnabled(not self.doc.read_only)
@@ -149,11 +171,11 @@ class PracticePanel(QGroupBox):
         self.feedback_text.setVisible(silent is not None)
         if silent is not None:
             other = "mentee" if silent == "mentor" else "mentor"
-            self.feedback_text.setText(
-                f"Feedback has gone one way lately: in the last {FEEDBACK_WINDOW} sessions only "
-                f"{names[other]} told {names[silent]} what to keep and what to try. "
-                f"{names[silent]}'s view counts as much — at the end of the next session, ask "
-                f"{names[silent]} for one thing to keep and one to try.")
+            self.feedback_text.setText(self.tr(
+                "Feedback has gone one way lately: in the last {n} sessions only {other} told "
+                "{silent} what to keep and what to try. {silent}'s view counts as much — at the end "
+                "of the next session, ask {silent} for one thing to keep and one to try.").format(
+                    n=FEEDBACK_WINDOW, other=names[other], silent=names[silent]))
 
         self.trend_text.setText(_trend_words(reads.latest_check_ins(store, 12), names))
 
@@ -177,28 +199,48 @@ class PracticePanel(QGroupBox):
 
 def _check_in_words(status: compute.CheckInStatus, names: dict[str, str], closed: bool) -> str:
     if closed:
-        return "No check-ins are asked for while the partnership is closed."
+        return QCoreApplication.translate("PracticePanel",
+                                          "No check-ins are asked for while the partnership is closed.")
     if status.due:
-        who = " and ".join(names[r] for r in status.due_for)
-        return (f"Check-in due for {who}: {status.every} or more sessions since the last one. "
-                "Each of you says what is working and what to tweak — it takes five minutes.")
+        who = [names[r] for r in status.due_for]
+        both = QCoreApplication.translate("PracticePanel", "{first} and {second}")
+        return QCoreApplication.translate(
+            "PracticePanel", "Check-in due for {who}: {n} or more sessions since the last one. Each of "
+                             "you says what is working and what to tweak — it takes five minutes.").format(
+            who=both.format(first=who[0], second=who[-1]) if len(who) > 1 else who[0],
+            n=status.every)
     left = status.sessions_until_due
-    return (f"Next check-in in {left} session{'s' if left != 1 else ''} "
-            f"(every {status.every} sessions: what works, what to tweak, are the goals still right?).")
+    if left == 1:
+        text = QCoreApplication.translate(
+            "PracticePanel", "Next check-in in {left} session (every {n} sessions: what works, what to "
+                             "tweak, are the goals still right?).")
+    else:
+        text = QCoreApplication.translate(
+            "PracticePanel", "Next check-in in {left} sessions (every {n} sessions: what works, what to "
+                             "tweak, are the goals still right?).")
+    return text.format(left=left, n=status.every)
 
 
 def _trend_words(check_ins: list[reads.CheckInRow], names: dict[str, str]) -> str:
     """How the answers have moved: each partner's usefulness over their check-ins, oldest first,
     and their latest word on the goals."""
     if not check_ins:
-        return "No check-ins yet: the first one shows how the sessions are landing for each of you."
+        return QCoreApplication.translate(
+            "PracticePanel", "No check-ins yet: the first one shows how the sessions are landing for "
+                             "each of you.")
     parts = []
     for role in ("mentor", "mentee"):
         mine = [c for c in check_ins if c.author == role]
         if not mine:
             continue
-        useful = " → ".join(str(c.usefulness) for c in mine if c.usefulness) or "not rated"
-        goals = GOALS_STILL_RIGHT_LABELS.get(mine[-1].goals_still_right, "").lower()
-        said = f"; goals still right: {goals}" if mine[-1].goals_still_right else ""
-        parts.append(f"{names[role]}: usefulness {useful}{said}")
-    return "Check-ins so far — " + " · ".join(parts) + "."
+        useful = (" → ".join(str(c.usefulness) for c in mine if c.usefulness)
+                  or QCoreApplication.translate("PracticePanel", "not rated"))
+        goals = _vocab(GOALS_STILL_RIGHT_LABELS.get(mine[-1].goals_still_right, "")).lower()
+        if mine[-1].goals_still_right:
+            part = QCoreApplication.translate(
+                "PracticePanel", "{name}: usefulness {useful}; goals still right: {answer}")
+        else:
+            part = QCoreApplication.translate("PracticePanel", "{name}: usefulness {useful}")
+        parts.append(part.format(name=names[role], useful=useful, answer=goals))
+    return QCoreApplication.translate("PracticePanel", "Check-ins so far — {parts}.").format(
+        parts=" · ".join(parts))
