@@ -23,13 +23,13 @@ class ClosedBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.setAccessibleName("The partnership is closed")
+        self.setAccessibleName(self.tr("The partnership is closed"))
         self.text = QLabel(self)
         self.text.setTextFormat(PLAIN)
         self.text.setWordWrap(True)
-        self.button = QPushButton("Reo&pen Partnership", self)
-        self.button.setAccessibleName("Reopen the partnership")
-        self.button.setToolTip("It asks for sessions and check-ins again; Undo closes it again")
+        self.button = QPushButton(self.tr("Reo&pen Partnership"), self)
+        self.button.setAccessibleName(self.tr("Reopen the partnership"))
+        self.button.setToolTip(self.tr("It asks for sessions and check-ins again; Undo closes it again"))
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
         row.addWidget(self.text, 1)
@@ -41,7 +41,7 @@ class ClosedBanner(QFrame):
         if closed_on is None:
             self.hide()
             return
-        self.text.setText(f"This partnership closed on {day_text(closed_on)}. Everything stays readable, "
-                          "and it no longer asks for sessions or check-ins.")
+        self.text.setText(self.tr("This partnership closed on {day}. Everything stays readable, and it "
+                                  "no longer asks for sessions or check-ins.").format(day=day_text(closed_on)))
         self.button.setEnabled(not read_only)
         self.show()

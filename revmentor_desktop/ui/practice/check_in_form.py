@@ -20,27 +20,30 @@ from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.practice.common import Names, heading
 from revmentor_desktop.ui.practice.fields import Choice, DateField
 from revmentor_desktop.ui.practice.stars import RatingField
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import TextSaver, muted_label, problem_label, text_box
 
-#: Undo-step names.
+#: Undo-step names (translated where used).
 FIELD_LABELS = {
-    "held_on": "Change Check-in Date",
-    "author": "Change Whose Check-in",
-    "working": "Edit What Is Working",
-    "tweak": "Edit What to Tweak",
-    "usefulness": "Rate Usefulness",
-    "goals_still_right": "Answer Whether the Goals Are Right",
+    "held_on": QT_TRANSLATE_NOOP("CheckInForm", "Change Check-in Date"),
+    "author": QT_TRANSLATE_NOOP("CheckInForm", "Change Whose Check-in"),
+    "working": QT_TRANSLATE_NOOP("CheckInForm", "Edit What Is Working"),
+    "tweak": QT_TRANSLATE_NOOP("CheckInForm", "Edit What to Tweak"),
+    "usefulness": QT_TRANSLATE_NOOP("CheckInForm", "Rate Usefulness"),
+    "goals_still_right": QT_TRANSLATE_NOOP("CheckInForm", "Answer Whether the Goals Are Right"),
 }
 
+#: The answers' stored values and their labels (translated where shown).
 GOALS_ANSWERS = (
-    (GoalsStillRight.YES.value, "Yes"),
-    (GoalsStillRight.PARTLY.value, "Partly"),
-    (GoalsStillRight.NO.value, "No"),
-    (GoalsStillRight.UNSAID.value, "Not answered"),
+    (GoalsStillRight.YES.value, QT_TRANSLATE_NOOP("CheckInForm", "Yes")),
+    (GoalsStillRight.PARTLY.value, QT_TRANSLATE_NOOP("CheckInForm", "Partly")),
+    (GoalsStillRight.NO.value, QT_TRANSLATE_NOOP("CheckInForm", "No")),
+    (GoalsStillRight.UNSAID.value, QT_TRANSLATE_NOOP("CheckInForm", "Not answered")),
 )
 
-HELP = ("A check-in every few sessions: each of you says, on your own, what works and what to "
-        "tweak. The junior partner's view counts as much as the senior's.")
+HELP = QT_TRANSLATE_NOOP("CheckInForm", "A check-in every few sessions: each of you says, on your own, "
+                                        "what works and what to tweak. The junior partner's view "
+                                        "counts as much as the senior's.")
 
 
 class CheckInForm(QWidget):
@@ -55,9 +58,9 @@ class CheckInForm(QWidget):
         self._names = Names()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 10)
-        self.title = heading("Check-in", self)
+        self.title = heading(self.tr("Check-in"), self)
         layout.addWidget(self.title)
-        layout.addWidget(muted_label(HELP, self))
+        layout.addWidget(muted_label(self.tr(HELP), self))
         self.problem = problem_label(self)
         self.problem.hide()
         layout.addWidget(self.problem)
@@ -77,28 +80,29 @@ class CheckInForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.held_on = DateField("Check-in date", self)
+        self.held_on = DateField(self.tr("Check-in date"), self)
         self.author = QComboBox(self)
-        self.author.setAccessibleName("Whose check-in")
+        self.author.setAccessibleName(self.tr("Whose check-in"))
         self.author.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         for role in Role:
             self.author.addItem(role.value, role.value)
-        self.working = text_box(self, "What is working", "What works well in your sessions?", 4)
-        self.tweak = text_box(self, "What to tweak", "One or two things to change or try next", 4)
+        self.working = text_box(self, self.tr("What is working"), self.tr("What works well in your sessions?"), 4)
+        self.tweak = text_box(self, self.tr("What to tweak"), self.tr("One or two things to change or try next"), 4)
         self.usefulness = RatingField(self)
-        self.goals_right = Choice(GOALS_ANSWERS, "Are the goals still the right ones", self)
+        self.goals_right = Choice([(value, self.tr(label)) for value, label in GOALS_ANSWERS],
+                                  self.tr("Are the goals still the right ones"), self)
 
         def add_row(text: str, field: QWidget, buddy: QWidget | None = None) -> None:
             label = QLabel(text, self)
             label.setBuddy(buddy or field)
             form.addRow(label, field)
 
-        add_row("&Date:", self.held_on, self.held_on.edit)
-        add_row("Written &by:", self.author)
-        add_row("What &is working:", self.working)
-        add_row("What to &tweak:", self.tweak)
-        add_row("&Usefulness so far:", self.usefulness, self.usefulness.stars)
-        add_row("Goals still &right?", self.goals_right)
+        add_row(self.tr("&Date:"), self.held_on, self.held_on.edit)
+        add_row(self.tr("Written &by:"), self.author)
+        add_row(self.tr("What &is working:"), self.working)
+        add_row(self.tr("What to &tweak:"), self.tweak)
+        add_row(self.tr("&Usefulness so far:"), self.usefulness, self.usefulness.stars)
+        add_row(self.tr("Goals still &right?"), self.goals_right)
         return form
 
     # -- loading -------------------------------------------------------------------------------------
@@ -146,7 +150,7 @@ class CheckInForm(QWidget):
 
     def _show_title(self) -> None:
         if self.check_in_id is not None:
-            self.title.setText(f"{self._names.name(self._author)}'s check-in")
+            self.title.setText(self.tr("{name}'s check-in").format(name=self._names.name(self._author)))
 
     def on_changed(self, kinds: Changes, initiator: object = None) -> None:
         if self.check_in_id is not None and Change.CHECK_INS in kinds and initiator is not self:
@@ -158,7 +162,7 @@ class CheckInForm(QWidget):
         if self.check_in_id is None or self.doc.read_only:
             return False
         self.saved_text_only = field in self._savers  # the list shows none of the text
-        edit = commands.update_check_in(self.check_in_id, FIELD_LABELS[field], **{field: value})
+        edit = commands.update_check_in(self.check_in_id, self.tr(FIELD_LABELS[field]), **{field: value})
         ok = self.doc.run(edit, self) is not None
         if ok:
             self.show_problem("")

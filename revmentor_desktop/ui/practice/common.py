@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 
 from revmentor_desktop.data.reads import PartnershipRow
 from revmentor_desktop.data.vocab import ReviewDecision, ReviewKind, Role
 from revmentor_desktop.report.text import isolate
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN
 
 #: the list's key for a row: ("check_in" | "review", id)
@@ -21,19 +22,37 @@ CHECK_IN = "check_in"
 REVIEW = "review"
 Key = tuple[str, int]
 
-#: what the list says of a decision, in a word
+#: what the list says of a decision, in a word (translated where shown: `words`)
 DECISION_WORDS: dict[str, str] = {
-    ReviewDecision.UNDECIDED: "Not decided yet",
-    ReviewDecision.CONTINUE: "Continue",
-    ReviewDecision.ADJUST: "Adjust",
-    ReviewDecision.CLOSE: "Close",
+    ReviewDecision.UNDECIDED: QT_TRANSLATE_NOOP("Practice", "Not decided yet"),
+    ReviewDecision.CONTINUE: QT_TRANSLATE_NOOP("Practice", "Continue"),
+    ReviewDecision.ADJUST: QT_TRANSLATE_NOOP("Practice", "Adjust"),
+    ReviewDecision.CLOSE: QT_TRANSLATE_NOOP("Practice", "Close"),
 }
 
-#: what the list says of a kind of review
+#: what the list says of a kind of review (translated where shown: `words`)
 KIND_WORDS: dict[str, str] = {
-    ReviewKind.MIDPOINT: "Mid-point review",
-    ReviewKind.CLOSING: "Closing review",
+    ReviewKind.MIDPOINT: QT_TRANSLATE_NOOP("Practice", "Mid-point review"),
+    ReviewKind.CLOSING: QT_TRANSLATE_NOOP("Practice", "Closing review"),
 }
+
+
+#: `vocab.REVIEW_KIND_LABELS`' words, for pyside6-lupdate (data/ knows nothing of Qt): translated
+#: where shown, in the "vocab" context (`vocab_word`), as the Goals tab does its statuses.
+_VOCAB_WORDS = (
+    QT_TRANSLATE_NOOP("vocab", "Mid-point review"),
+    QT_TRANSLATE_NOOP("vocab", "Closing review"),
+)
+
+
+def vocab_word(label: str) -> str:
+    """One of `vocab`'s labels, in the user's language."""
+    return QCoreApplication.translate("vocab", label)
+
+
+def words(text: str) -> str:
+    """A text of the tab's tables (marked with QT_TRANSLATE_NOOP("Practice", …)), translated."""
+    return QCoreApplication.translate("Practice", text)
 
 
 @dataclass(frozen=True)
@@ -47,14 +66,17 @@ class Names:
     @classmethod
     def of(cls, p: PartnershipRow) -> Names:
         me = p.me if p.me in (Role.MENTOR, Role.MENTEE) else Role.MENTOR
-        return cls(isolate(p.mentor_name) or "Mentor", isolate(p.mentee_name) or "Mentee", me)
+        return cls(isolate(p.mentor_name) or QCoreApplication.translate("Practice", "Mentor"),
+                   isolate(p.mentee_name) or QCoreApplication.translate("Practice", "Mentee"), me)
 
     def name(self, role: str) -> str:
         return self.mentee if role == Role.MENTEE else self.mentor
 
     def titled(self, role: str) -> str:
         """"Priya (mentor)": a name with the partner's part in the partnership."""
-        return f"{self.name(role)} ({'mentee' if role == Role.MENTEE else 'mentor'})"
+        if role == Role.MENTEE:
+            return QCoreApplication.translate("Practice", "{name} (mentee)").format(name=self.name(role))
+        return QCoreApplication.translate("Practice", "{name} (mentor)").format(name=self.name(role))
 
 
 def new_item_keys() -> str:

@@ -3,7 +3,7 @@ they are for), whose check-in is due, and the buttons that add, start and delete
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,29 +22,40 @@ from revmentor_desktop.data.compute import CheckInStatus
 from revmentor_desktop.data.vocab import Role
 from revmentor_desktop.ui.practice.common import Names, heading, new_item_keys
 from revmentor_desktop.ui.practice.list_model import PracticeListModel
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import muted_label, plain_tooltip
 
-EMPTY_TEXT = ("A check-in every few sessions: each of you says what works and what to tweak. The "
-              "junior partner's view counts as much as the senior's.\n\n"
-              "A review — at the mid-point, and at the close — looks back at your goals together: "
-              "what you expected beside what you achieved, what each of you taught and learned. "
-              "Then you decide: carry on, adjust, or close.\n\n"
-              "Press New Check-in ({keys}) to write the first one.")
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "ItemList", "A check-in every few sessions: each of you says what works and what to tweak. The "
+                "junior partner's view counts as much as the senior's.\n\n"
+                "A review — at the mid-point, and at the close — looks back at your goals together: "
+                "what you expected beside what you achieved, what each of you taught and learned. "
+                "Then you decide: carry on, adjust, or close.\n\n"
+                "Press New Check-in ({keys}) to write the first one.")
 
 
 def due_words(status: CheckInStatus | None, names: Names, closed: bool) -> str:
     """The line under the list: whose check-in is due, or when the next one is."""
     if closed:
-        return "The partnership is closed: it asks for no more check-ins."
+        return QCoreApplication.translate("ItemList", "The partnership is closed: it asks for no more check-ins.")
     if status is None:
         return ""
     if status.due_for:
-        who = " and ".join(names.name(r) for r in status.due_for)
-        noun = "check-in is" if len(status.due_for) == 1 else "check-ins are"
-        return f"{who}'s {noun} due (one every {status.every} sessions)."
+        who = [names.name(r) for r in status.due_for]
+        if len(who) == 1:
+            return QCoreApplication.translate("ItemList", "{who}'s check-in is due (one every {n} sessions).").format(
+                who=who[0], n=status.every)
+        return QCoreApplication.translate(
+            "ItemList", "{first} and {second}'s check-ins are due (one every {n} sessions).").format(
+            first=who[0], second=who[-1], n=status.every)
     left = status.sessions_until_due
-    sessions = "session" if left == 1 else "sessions"
-    return f"The next check-ins are due in {left} {sessions} (one every {status.every} sessions)."
+    if left == 1:
+        text = QCoreApplication.translate(
+            "ItemList", "The next check-ins are due in {left} session (one every {n} sessions).")
+    else:
+        text = QCoreApplication.translate(
+            "ItemList", "The next check-ins are due in {left} sessions (one every {n} sessions).")
+    return text.format(left=left, n=status.every)
 
 
 class ItemList(QWidget):
@@ -60,12 +71,12 @@ class ItemList(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAccessibleName("Check-ins and reviews, newest first")
+        self.view.setAccessibleName(self.tr("Check-ins and reviews, newest first"))
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty = QWidget(self)
         empty_layout = QVBoxLayout(self.empty)
-        self.empty_heading = heading("No check-ins or reviews yet.", self.empty)
-        self.empty_text = muted_label(EMPTY_TEXT.format(keys=new_item_keys()), self.empty)
+        self.empty_heading = heading(self.tr("No check-ins or reviews yet."), self.empty)
+        self.empty_text = muted_label(self.tr(EMPTY_TEXT).format(keys=new_item_keys()), self.empty)
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty_heading)
         empty_layout.addWidget(self.empty_text)
@@ -82,22 +93,23 @@ class ItemList(QWidget):
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.new_button = QToolButton(self)
-        self.new_button.setText("&New Check-in")
+        self.new_button.setText(self.tr("&New Check-in"))
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.new_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.new_button.setAccessibleName("New check-in")
+        self.new_button.setAccessibleName(self.tr("New check-in"))
         self.by_menu = QMenu(self.new_button)
         self.by_actions: dict[str, QAction] = {}
         for role in Role:
             self.by_actions[role.value] = self.by_menu.addAction(role.value)
         self.new_button.setMenu(self.by_menu)
-        self.review_button = QPushButton("St&art Review…", self)
-        self.review_button.setAccessibleName("Start a review")
-        self.review_button.setToolTip("A mid-point or closing review of your goals, and your decision")
-        self.delete_button = QPushButton("Delete", self)
-        self.delete_button.setAccessibleName("Delete the selected check-in or review")
-        self.delete_button.setToolTip("Delete the selected check-in or review (Delete); Undo brings it back")
+        self.review_button = QPushButton(self.tr("St&art Review…"), self)
+        self.review_button.setAccessibleName(self.tr("Start a review"))
+        self.review_button.setToolTip(self.tr("A mid-point or closing review of your goals, and your decision"))
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete the selected check-in or review"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected check-in or review (Delete); Undo brings it back"))
         row.addWidget(self.new_button)
         row.addWidget(self.review_button)
         row.addStretch(1)
@@ -108,9 +120,10 @@ class ItemList(QWidget):
 
     def set_names(self, names: Names, default_author: str) -> None:
         for role, action in self.by_actions.items():
-            action.setText(f"Check-in by {names.titled(role)}".replace("&", "&&"))
-        self.new_button.setToolTip(plain_tooltip(f"A check-in by {names.name(default_author)} "
-                                                 f"({new_item_keys()}); the arrow offers either of you"))
+            action.setText(self.tr("Check-in by {who}").format(who=names.titled(role)).replace("&", "&&"))
+        self.new_button.setToolTip(plain_tooltip(
+            self.tr("A check-in by {who} ({keys}); the arrow offers either of you").format(
+                who=names.name(default_author), keys=new_item_keys())))
 
     def show_empty(self, empty: bool) -> None:
         self.stack.setCurrentWidget(self.empty if empty else self.view)

@@ -19,6 +19,7 @@ from revmentor_desktop.ui.practice.common import (
     REVIEW,
     Key,
     Names,
+    words,
 )
 from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
 from revmentor_desktop.ui.widgets import plain_tooltip
@@ -81,12 +82,17 @@ class PracticeListModel(RowDiff, QAbstractListModel):
 
     def text(self, i: PracticeItem) -> str:
         if i.is_review:
-            return f"{day_text(i.held_on)} · {KIND_WORDS.get(i.kind, 'Review')} · " \
-                   f"{DECISION_WORDS.get(i.decision, i.decision)}"
-        return f"{day_text(i.held_on)} · Check-in · {self._names.name(i.kind)}"
+            kind = words(KIND_WORDS[i.kind]) if i.kind in KIND_WORDS else self.tr("Review")
+            decision = words(DECISION_WORDS[i.decision]) if i.decision in DECISION_WORDS else i.decision
+            return f"{day_text(i.held_on)} · {kind} · {decision}"
+        check_in = self.tr("Check-in")
+        return f"{day_text(i.held_on)} · {check_in} · {self._names.name(i.kind)}"
 
     def tooltip(self, i: PracticeItem) -> str:
         if i.is_review:
-            return f"{self.text(i)}\nThe goals as they stood on {day_text(i.held_on)}, and what you decided"
-        rated = f"usefulness {i.usefulness} of 5" if i.usefulness else "usefulness not rated"
-        return plain_tooltip(f"{self._names.titled(i.kind)}'s check-in, {rated}")
+            return self.tr("{item}\nThe goals as they stood on {day}, and what you decided").format(
+                item=self.text(i), day=day_text(i.held_on))
+        rated = (self.tr("usefulness {n} of 5").format(n=i.usefulness) if i.usefulness
+                 else self.tr("usefulness not rated"))
+        return plain_tooltip(self.tr("{who}'s check-in, {rated}").format(who=self._names.titled(i.kind),
+                                                                        rated=rated))

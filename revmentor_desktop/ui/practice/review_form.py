@@ -25,34 +25,46 @@ from revmentor_desktop.data.reads import ReviewRow
 from revmentor_desktop.data.vocab import REVIEW_KIND_LABELS, Role
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.practice.common import Names, heading
+from revmentor_desktop.ui.practice.common import Names, heading, vocab_word
 from revmentor_desktop.ui.practice.decision import DecisionBox
 from revmentor_desktop.ui.practice.fields import DateField
 from revmentor_desktop.ui.practice.review_goals import ReviewGoalsModel, ReviewGoalsTable
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import TextSaver, muted_label, problem_label, text_box
+
+# The words below are marked for translation (context "ReviewForm") and translated where shown.
 
 #: The text fields, by column, with their undo-step names.
 TEXT_LABELS = {
-    "mentor_taught": "Edit What Was Taught",
-    "mentor_learned": "Edit What Was Learned",
-    "mentor_changed": "Edit What It Changed",
-    "mentee_taught": "Edit What Was Taught",
-    "mentee_learned": "Edit What Was Learned",
-    "mentee_changed": "Edit What It Changed",
-    "notes": "Edit Review Notes",
+    "mentor_taught": QT_TRANSLATE_NOOP("ReviewForm", "Edit What Was Taught"),
+    "mentor_learned": QT_TRANSLATE_NOOP("ReviewForm", "Edit What Was Learned"),
+    "mentor_changed": QT_TRANSLATE_NOOP("ReviewForm", "Edit What It Changed"),
+    "mentee_taught": QT_TRANSLATE_NOOP("ReviewForm", "Edit What Was Taught"),
+    "mentee_learned": QT_TRANSLATE_NOOP("ReviewForm", "Edit What Was Learned"),
+    "mentee_changed": QT_TRANSLATE_NOOP("ReviewForm", "Edit What It Changed"),
+    "notes": QT_TRANSLATE_NOOP("ReviewForm", "Edit Review Notes"),
 }
+#: The other fields' undo-step names.
+OTHER_LABELS = {"kind": QT_TRANSLATE_NOOP("ReviewForm", "Change Kind of Review"),
+                "held_on": QT_TRANSLATE_NOOP("ReviewForm", "Change Review Date")}
 #: Each partner's three boxes: (column suffix, label with its mnemonic, placeholder).
 PARTNER_FIELDS = (
-    ("taught", "&Taught", "What you brought to your partner"),
-    ("learned", "Lea&rned", "What you took away"),
-    ("changed", "What it changed for &me", "In your work, your habits, your outlook"),
+    ("taught", QT_TRANSLATE_NOOP("ReviewForm", "&Taught"),
+     QT_TRANSLATE_NOOP("ReviewForm", "What you brought to your partner")),
+    ("learned", QT_TRANSLATE_NOOP("ReviewForm", "Lea&rned"), QT_TRANSLATE_NOOP("ReviewForm", "What you took away")),
+    ("changed", QT_TRANSLATE_NOOP("ReviewForm", "What it changed for &me"),
+     QT_TRANSLATE_NOOP("ReviewForm", "In your work, your habits, your outlook")),
 )
 
-ACCESSIBLE = {"taught": "what I taught", "learned": "what I learned", "changed": "what it changed for me"}
+ACCESSIBLE = {"taught": QT_TRANSLATE_NOOP("ReviewForm", "what I taught"),
+              "learned": QT_TRANSLATE_NOOP("ReviewForm", "what I learned"),
+              "changed": QT_TRANSLATE_NOOP("ReviewForm", "what it changed for me")}
 
-HELP = ("A review looks back together: for each goal, what you expected beside what you achieved; "
-        "what each of you taught and learned; then you decide how to go on.")
-TABLE_HINT = "Double-click a cell, or select it and type, to write in it; Enter saves, Shift+Enter starts a new line."
+HELP = QT_TRANSLATE_NOOP("ReviewForm", "A review looks back together: for each goal, what you expected "
+                                       "beside what you achieved; what each of you taught and learned; "
+                                       "then you decide how to go on.")
+TABLE_HINT = QT_TRANSLATE_NOOP("ReviewForm", "Double-click a cell, or select it and type, to write in it; "
+                                             "Enter saves, Shift+Enter starts a new line.")
 
 
 class ReviewForm(QWidget):
@@ -67,17 +79,18 @@ class ReviewForm(QWidget):
         self._held_on = date.today()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 10)
-        self.title = heading("Review", self)
+        self.title = heading(self.tr("Review"), self)
         layout.addWidget(self.title)
-        layout.addWidget(muted_label(HELP, self))
+        layout.addWidget(muted_label(self.tr(HELP), self))
         self.problem = problem_label(self)
         self.problem.hide()
         layout.addWidget(self.problem)
         layout.addLayout(self._build_top())
         layout.addWidget(self._build_goals())
         layout.addWidget(self._build_partners())
-        self.notes = text_box(self, "Review notes", "Anything else you want to remember of this review", 3)
-        notes_label = QLabel("Note&s:", self)
+        self.notes = text_box(self, self.tr("Review notes"),
+                              self.tr("Anything else you want to remember of this review"), 3)
+        notes_label = QLabel(self.tr("Note&s:"), self)
         notes_label.setBuddy(self.notes)
         layout.addWidget(notes_label)
         layout.addWidget(self.notes)
@@ -101,13 +114,13 @@ class ReviewForm(QWidget):
     def _build_top(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.kind = QComboBox(self)
-        self.kind.setAccessibleName("Kind of review")
+        self.kind.setAccessibleName(self.tr("Kind of review"))
         for value, text in REVIEW_KIND_LABELS.items():
-            self.kind.addItem(text, value)
-        self.held_on = DateField("Review date", self)
-        kind_label = QLabel("T&ype:", self)
+            self.kind.addItem(vocab_word(text), value)
+        self.held_on = DateField(self.tr("Review date"), self)
+        kind_label = QLabel(self.tr("T&ype:"), self)
         kind_label.setBuddy(self.kind)
-        day_label = QLabel("&Date:", self)
+        day_label = QLabel(self.tr("&Date:"), self)
         day_label.setBuddy(self.held_on.edit)
         row.addWidget(kind_label)
         row.addWidget(self.kind)
@@ -118,11 +131,11 @@ class ReviewForm(QWidget):
         return row
 
     def _build_goals(self) -> QGroupBox:
-        box = QGroupBox("Goals: what you expected, what you achieved", self)
+        box = QGroupBox(self.tr("Goals: what you expected, what you achieved"), self)
         layout = QVBoxLayout(box)
         self.goals_model = ReviewGoalsModel(self.doc)
         self.goals = ReviewGoalsTable(self.goals_model, box)
-        self.goals_hint = muted_label(TABLE_HINT, box)
+        self.goals_hint = muted_label(self.tr(TABLE_HINT), box)
         self.no_goals = muted_label("", box)
         layout.addWidget(self.goals)
         layout.addWidget(self.goals_hint)
@@ -130,7 +143,7 @@ class ReviewForm(QWidget):
         return box
 
     def _build_partners(self) -> QGroupBox:
-        box = QGroupBox("What each of you taught, learned and took away", self)
+        box = QGroupBox(self.tr("What each of you taught, learned and took away"), self)
         grid = QGridLayout(box)
         grid.setHorizontalSpacing(16)
         self.partner_headings: dict[str, QLabel] = {}
@@ -141,8 +154,10 @@ class ReviewForm(QWidget):
             grid.addWidget(name, 0, column)
             for i, (suffix, text, placeholder) in enumerate(PARTNER_FIELDS):
                 field = f"{role.value}_{suffix}"
-                edit = text_box(box, f"{role.value.capitalize()}: {text.replace('&', '')}", placeholder, 3)
-                label = QLabel(text, box)
+                label_text = self.tr(text)
+                edit = text_box(box, f"{role.value.capitalize()}: {label_text.replace('&', '')}",
+                                self.tr(placeholder), 3)
+                label = QLabel(label_text, box)
                 label.setBuddy(edit)
                 grid.addWidget(label, 1 + 2 * i, column)
                 grid.addWidget(edit, 2 + 2 * i, column)
@@ -158,7 +173,7 @@ class ReviewForm(QWidget):
             label.setText(names.titled(role))
         for field, box in self.boxes.items():
             role, _, what = field.partition("_")
-            box.setAccessibleName(f"{names.name(role)}: {ACCESSIBLE[what]}")
+            box.setAccessibleName(f"{names.name(role)}: {self.tr(ACCESSIBLE[what])}")
 
     def set_review(self, review_id: int | None, *, save_pending: bool = True) -> None:
         if review_id != self.review_id:
@@ -185,7 +200,9 @@ class ReviewForm(QWidget):
 
     def _show(self, r: ReviewRow) -> None:
         self._held_on = r.held_on
-        self.title.setText(f"{REVIEW_KIND_LABELS.get(r.kind, 'Review')} of {day_text(r.held_on)}")
+        self.title.setText(self.tr("{kind} of {day}").format(
+            kind=vocab_word(REVIEW_KIND_LABELS[r.kind]) if r.kind in REVIEW_KIND_LABELS else self.tr("Review"),
+            day=day_text(r.held_on)))
         with QSignalBlocker(self.kind):
             self.kind.setCurrentIndex(max(0, self.kind.findData(r.kind)))
         self.held_on.set_value(r.held_on)
@@ -207,10 +224,10 @@ class ReviewForm(QWidget):
         if shown:
             self.no_goals.hide()
             return
-        self.no_goals.setText("Private goals are hidden while private entries are hidden (View menu)."
+        self.no_goals.setText(self.tr("Private goals are hidden while private entries are hidden (View menu).")
                               if self.doc.hide_private else
-                              "You had no goals when this review started. Set some in the Goals tab; "
-                              "the next review will copy them.")
+                              self.tr("You had no goals when this review started. Set some in the Goals "
+                                      "tab; the next review will copy them."))
         self.no_goals.show()
 
     def on_changed(self, kinds: Changes, initiator: object = None) -> None:
@@ -230,8 +247,7 @@ class ReviewForm(QWidget):
         if self.review_id is None or self.doc.read_only:
             return False
         self.saved_text_only = field in TEXT_LABELS  # the list shows none of the text
-        label = TEXT_LABELS.get(field) or {"kind": "Change Kind of Review",
-                                           "held_on": "Change Review Date"}[field]
+        label = self.tr(TEXT_LABELS.get(field) or OTHER_LABELS[field])
         ok = self.doc.run(commands.update_review(self.review_id, label, **{field: value}), self) is not None
         if ok:
             self.show_problem("")

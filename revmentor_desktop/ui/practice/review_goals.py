@@ -24,10 +24,12 @@ from revmentor_desktop.data.reads import ReviewGoalRow
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon
 from revmentor_desktop.ui.tables import Index, RowsTableModel
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import plain_tooltip
 
-#: Undo-step names of the two columns the pair writes in.
-EDIT_LABELS = {"expected": "Edit What Was Expected", "achieved": "Edit What Was Achieved"}
+#: Undo-step names of the two columns the pair writes in (translated where used).
+EDIT_LABELS = {"expected": QT_TRANSLATE_NOOP("ReviewGoalsModel", "Edit What Was Expected"),
+               "achieved": QT_TRANSLATE_NOOP("ReviewGoalsModel", "Edit What Was Achieved")}
 
 
 class ReviewGoalsModel(RowsTableModel):
@@ -35,7 +37,8 @@ class ReviewGoalsModel(RowsTableModel):
     the caller reads them so)."""
 
     GOAL, EXPECTED, ACHIEVED, PROGRESS = range(4)
-    HEADERS = ("Goal", "Expected", "Achieved", "Progress")
+    HEADERS = (QT_TRANSLATE_NOOP("ReviewGoalsModel", "Goal"), QT_TRANSLATE_NOOP("ReviewGoalsModel", "Expected"),
+               QT_TRANSLATE_NOOP("ReviewGoalsModel", "Achieved"), QT_TRANSLATE_NOOP("ReviewGoalsModel", "Progress"))
     FIELDS: ClassVar[dict[int, str]] = {EXPECTED: "expected", ACHIEVED: "achieved"}
 
     def __init__(self, doc: Document) -> None:
@@ -61,10 +64,10 @@ class ReviewGoalsModel(RowsTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return {
-                self.GOAL: "The goal as it stood when the review started",
-                self.EXPECTED: "What you expected: the goal's success measure when the review started",
-                self.ACHIEVED: "What you achieved: write it in the table",
-                self.PROGRESS: "The goal's progress when the review started",
+                self.GOAL: self.tr("The goal as it stood when the review started"),
+                self.EXPECTED: self.tr("What you expected: the goal's success measure when the review started"),
+                self.ACHIEVED: self.tr("What you achieved: write it in the table"),
+                self.PROGRESS: self.tr("The goal's progress when the review started"),
             }.get(section)
         return super().headerData(section, orientation, role)
 
@@ -85,11 +88,12 @@ class ReviewGoalsModel(RowsTableModel):
             return self._text(g, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.GOAL:
-                return plain_tooltip(f"{g.goal_title} (private)" if g.private else g.goal_title)
+                return plain_tooltip(self.tr("{title} (private)").format(title=g.goal_title) if g.private
+                                     else g.goal_title)
             if col in self.FIELDS:
                 text = self._text(g, col)
-                return plain_tooltip(text) if text else "Double-click or press F2 to write here"
-            return "Progress when the review started"
+                return plain_tooltip(text) if text else self.tr("Double-click or press F2 to write here")
+            return self.tr("Progress when the review started")
         if role == Qt.ItemDataRole.DecorationRole and col == self.GOAL and g.private:
             return lock_icon()
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.PROGRESS:
@@ -118,7 +122,7 @@ class ReviewGoalsModel(RowsTableModel):
         text = str(value)
         if text == getattr(g, field):
             return True
-        edit = commands.update_review_goal(g.id, EDIT_LABELS[field], **{field: text})
+        edit = commands.update_review_goal(g.id, self.tr(EDIT_LABELS[field]), **{field: text})
         return self._doc.run(edit, self) is not None  # the review reads its goals again; the list need not
 
 
@@ -132,7 +136,8 @@ class TextCellDelegate(QStyledItemDelegate):
         editor.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         model = index.model()
         header = model.headerData(index.column(), Qt.Orientation.Horizontal) if model else ""
-        editor.setAccessibleName(f"{header} (Enter saves, Shift+Enter starts a new line)")
+        editor.setAccessibleName(self.tr("{column} (Enter saves, Shift+Enter starts a new line)").format(
+            column=header))
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -179,7 +184,7 @@ class ReviewGoalsTable(QTableView):
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setTabKeyNavigation(False)  # Tab leaves the table, as everywhere else in the form
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setAccessibleName("Goals: what you expected and what you achieved")
+        self.setAccessibleName(self.tr("Goals: what you expected and what you achieved"))
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(ReviewGoalsModel.GOAL, QHeaderView.ResizeMode.Stretch)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -25,15 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN
 
 MAX = 5
-#: what each rating means, said beside the stars
-MEANINGS = {1: "not useful yet", 2: "a little useful", 3: "useful", 4: "very useful", 5: "invaluable"}
+#: what each rating means, said beside the stars (translated where shown)
+MEANINGS = {1: QT_TRANSLATE_NOOP("Stars", "not useful yet"), 2: QT_TRANSLATE_NOOP("Stars", "a little useful"),
+            3: QT_TRANSLATE_NOOP("Stars", "useful"), 4: QT_TRANSLATE_NOOP("Stars", "very useful"),
+            5: QT_TRANSLATE_NOOP("Stars", "invaluable")}
 
 
 def rating_words(value: int | None) -> str:
-    return "Not rated" if value is None else f"{value} of {MAX} — {MEANINGS[value]}"
+    if value is None:
+        return QCoreApplication.translate("Stars", "Not rated")
+    return QCoreApplication.translate("Stars", "{value} of {max} — {meaning}").format(
+        value=value, max=MAX, meaning=QCoreApplication.translate("Stars", MEANINGS[value]))
 
 
 def star_path(centre: QPointF, outer: float) -> QPainterPath:
@@ -64,7 +70,7 @@ class Stars(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Usefulness")
+        self.setAccessibleName(self.tr("Usefulness"))
         self._describe()
 
     def value(self) -> int | None:
@@ -79,7 +85,7 @@ class Stars(QWidget):
     def _describe(self) -> None:
         words = rating_words(self._value)
         self.setAccessibleDescription(words)
-        self.setToolTip(f"{words}. Click a star, or press 1–5; 0 clears.")
+        self.setToolTip(self.tr("{rating}. Click a star, or press 1–5; 0 clears.").format(rating=words))
 
     def choose(self, value: int | None) -> None:
         """A rating the user chose: shown, and said with `rated`."""
@@ -181,10 +187,10 @@ class RatingField(QWidget):
         self.words.setTextFormat(PLAIN)
         self.words.setWordWrap(True)  # in a narrow column (the Journal's at scale 2) it wraps, not clips
         self.clear = QToolButton(self)
-        self.clear.setText("Clear")
+        self.clear.setText(self.tr("Clear"))
         self.clear.setAutoRaise(True)
-        self.clear.setToolTip("Not rated (0)")
-        self.clear.setAccessibleName("Clear the usefulness rating")
+        self.clear.setToolTip(self.tr("Not rated (0)"))
+        self.clear.setAccessibleName(self.tr("Clear the usefulness rating"))
         self.clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard clears with 0
         keep = self.clear.sizePolicy()
         keep.setRetainSizeWhenHidden(True)  # the words do not jump when it comes and goes

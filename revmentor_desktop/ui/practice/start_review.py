@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,26 +19,37 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data.vocab import ReviewKind
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.practice.fields import Choice, DateField
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import muted_label
 
+#: The kinds' stored values and their buttons (translated where shown).
 KINDS = (
-    (ReviewKind.MIDPOINT.value, "&Mid-point review — how is it going, what should change?"),
-    (ReviewKind.CLOSING.value, "&Closing review — at the end of a term: what did it give each of you?"),
+    (ReviewKind.MIDPOINT.value,
+     QT_TRANSLATE_NOOP("StartReviewDialog", "&Mid-point review — how is it going, what should change?")),
+    (ReviewKind.CLOSING.value,
+     QT_TRANSLATE_NOOP("StartReviewDialog", "&Closing review — at the end of a term: what did it give each of you?")),
 )
 
 
 def copy_note(goals: int, review_date: date | None) -> str:
     """What starting a review does, and when the partnership's review is due."""
     if goals == 0:
-        what = ("You have no goals yet, so the review starts without any; the next one will copy "
-                "those you set in the Goals tab.")
+        what = QCoreApplication.translate(
+            "StartReviewDialog", "You have no goals yet, so the review starts without any; the next one "
+                                 "will copy those you set in the Goals tab.")
+    elif goals == 1:
+        what = QCoreApplication.translate(
+            "StartReviewDialog", "The review copies your {n} goal (dropped ones left out) as they stand "
+                                 "today — each with its success measure and progress — so you can write "
+                                 "what you achieved beside what you expected.").format(n=goals)
     else:
-        noun = "goal" if goals == 1 else "goals"
-        what = (f"The review copies your {goals} {noun} (dropped ones left out) as they stand today — "
-                "each with its success measure and progress — so you can write what you achieved "
-                "beside what you expected.")
+        what = QCoreApplication.translate(
+            "StartReviewDialog", "The review copies your {n} goals (dropped ones left out) as they stand "
+                                 "today — each with its success measure and progress — so you can write "
+                                 "what you achieved beside what you expected.").format(n=goals)
     if review_date is not None:
-        what += f" Your partnership's review date is {day_text(review_date)}."
+        what += " " + QCoreApplication.translate(
+            "StartReviewDialog", "Your partnership's review date is {day}.").format(day=day_text(review_date))
     return what
 
 
@@ -47,25 +59,26 @@ class StartReviewDialog(QDialog):
     def __init__(self, kind: str, day: date, goals: int, review_date: date | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Start Review")
+        self.setWindowTitle(self.tr("Start Review"))
         layout = QVBoxLayout(self)
         note = muted_label(copy_note(goals, review_date), self)
         note.setMinimumWidth(380)
         layout.addWidget(note)
         form = QFormLayout()
-        self.kind = Choice(KINDS, "Kind of review", self, vertical=True)
+        self.kind = Choice([(value, self.tr(text)) for value, text in KINDS], self.tr("Kind of review"), self,
+                           vertical=True)
         self.kind.set_value(kind)
-        self.day = DateField("Review date", self)
+        self.day = DateField(self.tr("Review date"), self)
         self.day.set_value(day)
-        kind_label = QLabel("Kind:", self)
+        kind_label = QLabel(self.tr("Kind:"), self)
         kind_label.setBuddy(self.kind)
-        day_label = QLabel("&Date:", self)
+        day_label = QLabel(self.tr("&Date:"), self)
         day_label.setBuddy(self.day.edit)
         form.addRow(kind_label, self.kind)
         form.addRow(day_label, self.day)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.start_button: QPushButton = buttons.addButton("&Start Review",
+        self.start_button: QPushButton = buttons.addButton(self.tr("&Start Review"),
                                                            QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setDefault(True)
         buttons.accepted.connect(self.accept)

@@ -100,8 +100,8 @@ class PracticeTab(QWidget):
 
     def _build_right(self, parent: QWidget) -> QStackedWidget:
         self.right = QStackedWidget(parent)
-        self.nothing = muted_label(f"Select a check-in or a review, or press {new_item_keys()} "
-                                   "for a new check-in.", self.right)
+        self.nothing = muted_label(self.tr("Select a check-in or a review, or press {keys} for a new "
+                                           "check-in.").format(keys=new_item_keys()), self.right)
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.nothing.setMargin(24)
         self.check_in = CheckInForm(self.doc)
