@@ -100,13 +100,10 @@ class GoalTableModel(RowsTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and section == self.PROGRESS:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole
+                and section == self.PROGRESS):
             return self.tr("Share of the milestones done; set by hand for a goal without milestones")
-        return None
+        return super().headerData(section, orientation, role)
 
     def overdue_text(self, day: str) -> str:
         """The target column's words for an overdue goal's date, `day` ("3 Mar 2026 — overdue")."""
