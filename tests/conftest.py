@@ -71,7 +71,8 @@ class FakeDialogs:
     def error(self, parent: Any, title: str, error: Any) -> None:
         self.errors.append((title, error))
 
-    def open_path(self, parent: Any, start: Path | None = None) -> Path | None:
+    def open_path(self, parent: Any, start: Path | None = None, file_filter: str = "",
+                  title: str = "") -> Path | None:
         return self.open_answers.pop(0) if self.open_answers else None
 
     def save_path(self, parent: Any, title: str, suggested: Path, file_filter: str = "") -> Path | None:

@@ -91,8 +91,7 @@ def put_image(store: Store, image: Image) -> None:
         for table in TABLE_ORDER:
             rows = image.tables.get(table)
             if rows:
-                marks = ", ".join("?" * len(rows[0]))
-                conn.exec_driver_sql(f"INSERT INTO {table} VALUES ({marks})", rows)
+                _many(conn, f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
 
 
 def tables_of(plan: Plan) -> set[str]:
@@ -100,6 +99,12 @@ def tables_of(plan: Plan) -> set[str]:
     for item in plan.items:
         out |= set(TABLES[item.kind])
     return out
+
+
+def _many(conn: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """`sql` once per row (SQLAlchemy runs an empty list as ONE statement with no parameters)."""
+    if rows:
+        conn.exec_driver_sql(sql, rows)
 
 
 class _Ids:
@@ -166,8 +171,7 @@ def apply_plan(store: Store, plan: Plan, *, now: datetime | None = None) -> Imag
                 continue
             _apply_kind(conn, kind, items, ids, author, stamp, seen)
         changed = [(k, u, d) for (k, u), d in seen.items() if plan.local.seen.get(k, {}).get(u) != d]
-        conn.exec_driver_sql("INSERT OR REPLACE INTO exchange_seen (kind, uid, digest) VALUES (?, ?, ?)",
-                             changed)
+        _many(conn, "INSERT OR REPLACE INTO exchange_seen (kind, uid, digest) VALUES (?, ?, ?)", changed)
         last = plan.local.last_share_at
         if last is None or plan.share.written_at > last:
             conn.exec_driver_sql("UPDATE partnership SET last_share_at = ? WHERE id = 1",
@@ -220,8 +224,8 @@ def _apply_kind(conn: Any, kind: str, items: list[Item], ids: _Ids, author: str,
             snapshot_items.append((row, t.data["items"]))
     for columns in {tuple(a) for a in adds}:  # one batch per shape of row
         batch = [tuple(a.values()) for a in adds if tuple(a) == columns]
-        conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) "
-                             f"VALUES ({', '.join('?' * len(columns))})", batch)
+        _many(conn, f"INSERT INTO {table} ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' * len(columns))})", batch)
     if adds and kind in ("goal", "entry", "snapshot", "skill", "review"):
         ids.reload(conn, kind)
     by_uid = ids.map.get(kind, {})
@@ -231,19 +235,16 @@ def _apply_kind(conn: Any, kind: str, items: list[Item], ids: _Ids, author: str,
 
     if goal_links:
         entries = [(row_id(r),) for r, _g in goal_links]
-        conn.exec_driver_sql("DELETE FROM entry_goal WHERE entry_id = ? AND goal_id IN "
-                             "(SELECT id FROM goal WHERE private = 0)", entries)
+        _many(conn, "DELETE FROM entry_goal WHERE entry_id = ? AND goal_id IN "
+                    "(SELECT id FROM goal WHERE private = 0)", entries)
         links = {(row_id(r), g) for r, goals in goal_links
                  for g in (ids.of("goal", u) for u in goals) if g is not None}
-        conn.exec_driver_sql("INSERT OR IGNORE INTO entry_goal (entry_id, goal_id) VALUES (?, ?)",
-                             sorted(links))
+        _many(conn, "INSERT OR IGNORE INTO entry_goal (entry_id, goal_id) VALUES (?, ?)", sorted(links))
     if snapshot_items:
-        conn.exec_driver_sql("DELETE FROM swot_snapshot_item WHERE snapshot_id = ?",
-                             [(row_id(r),) for r, _i in snapshot_items])
-        conn.exec_driver_sql(
-            "INSERT INTO swot_snapshot_item (snapshot_id, grid, quadrant, text, position) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [(row_id(r), *it) for r, its in snapshot_items for it in its])
+        _many(conn, "DELETE FROM swot_snapshot_item WHERE snapshot_id = ?",
+              [(row_id(r),) for r, _i in snapshot_items])
+        _many(conn, "INSERT INTO swot_snapshot_item (snapshot_id, grid, quadrant, text, position) "
+                    "VALUES (?, ?, ?, ?, ?)", [(row_id(r), *it) for r, its in snapshot_items for it in its])
 
 
 def _apply_agreement(conn: Any, data: Canon) -> None:
@@ -251,5 +252,5 @@ def _apply_agreement(conn: Any, data: Canon) -> None:
     sets = ", ".join(f"{c} = ?" for c in values)
     conn.exec_driver_sql(f"UPDATE partnership SET {sets} WHERE id = 1", tuple(values.values()))
     conn.exec_driver_sql("DELETE FROM focus_area")
-    conn.exec_driver_sql("INSERT INTO focus_area (name, position) VALUES (?, ?)",
-                         [(name, i) for i, name in enumerate(data["focus_areas"])])
+    _many(conn, "INSERT INTO focus_area (name, position) VALUES (?, ?)",
+          [(name, i) for i, name in enumerate(data["focus_areas"])])

@@ -60,12 +60,14 @@ class DialogService:
             box.setInformativeText(error.hint)
         box.exec()
 
-    def open_path(self, parent: QWidget | None, start: Path | None = None) -> Path | None:
+    def open_path(self, parent: QWidget | None, start: Path | None = None,
+                  file_filter: str = "", title: str = "") -> Path | None:
+        """Ask for a file to open; `file_filter` and `title` default to a partnership file's."""
         from PySide6.QtWidgets import QFileDialog
 
         name, _ = QFileDialog.getOpenFileName(
-            parent, QCoreApplication.translate("Dialogs", "Open Partnership"), str(start or Path.home()),
-            partnership_filter()
+            parent, title or QCoreApplication.translate("Dialogs", "Open Partnership"),
+            str(start or Path.home()), file_filter or partnership_filter()
         )
         return Path(name) if name else None
 

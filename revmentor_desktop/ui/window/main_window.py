@@ -49,6 +49,7 @@ MIN_WIDTH, MIN_HEIGHT = 760, 520
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.document import Document
+    from revmentor_desktop.ui.exchange.actions import Exchange
     from revmentor_desktop.ui.export import Exporter
 
 #: A menu item's shortcut: one key sequence (as text or a standard key) or several.
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         gc_guard.install()  # garbage is collected on this thread, never on the export's worker
         self.tabs: TabHost | None = None
         self._exporter: Exporter | None = None
+        self._exchange: Exchange | None = None
         self.session = FileSession(self, flush=self.flush)
         self.session.notice.connect(self.statusBar().showMessage)
         self.session.closing.connect(self._let_go_of)
@@ -87,6 +89,15 @@ class MainWindow(QMainWindow):
             self._empty.new_requested.connect(self.new_partnership)
             self.stack.addWidget(self._empty)
         return self._empty
+
+    @property
+    def exchange(self) -> Exchange:
+        """File › Share with Partner… and its kin (made on first use: never, on most start-ups)."""
+        if self._exchange is None:
+            from revmentor_desktop.ui.exchange.actions import Exchange
+
+            self._exchange = Exchange(self)
+        return self._exchange
 
     @property
     def doc(self) -> Document | None:
@@ -119,6 +130,14 @@ class MainWindow(QMainWindow):
         self.copy_action = self._action(file_menu, self.tr("Save a &Copy…"), self.save_copy)
         self.restore_action = self._action(file_menu, self.tr("Restore from &Backup…"),
                                            self.restore_from_backup)
+        file_menu.addSeparator()
+        # The partner exchange: each partner keeps a file; they swap what they choose to share.
+        self.share_action = self._action(file_menu, self.tr("S&hare with Partner…"),
+                                         lambda: self.exchange.share(), "Ctrl+Shift+E")
+        self.import_share_action = self._action(file_menu, self.tr("&Import from Partner…"),
+                                                lambda: self.exchange.import_share(), "Ctrl+Shift+I")
+        self._action(file_menu, self.tr("New from Partner's S&hare…"),
+                     lambda: self.exchange.new_from_share())
         self._enable_file_actions(False)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -164,7 +183,8 @@ class MainWindow(QMainWindow):
         self._action(self.help_menu, self.tr("About &Qt"), QApplication.aboutQt)
 
     def _enable_file_actions(self, enabled: bool) -> None:
-        for act in (self.export_action, self.copy_action, self.restore_action):
+        for act in (self.export_action, self.copy_action, self.restore_action, self.share_action,
+                    self.import_share_action):
             act.setEnabled(enabled)
 
     def _fill_recent(self) -> None:

@@ -1,0 +1,247 @@
+"""The import preview: what a partner's share would add, change and remove, and — side by side — each
+record both partners changed, with a choice per record. Nothing is written until Import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop.data.share_merge import Choice, Item, Plan
+from revmentor_desktop.report.text import day_text
+
+#: the item a row stands for (conflict and same-session rows)
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def field_name(name: str) -> str:
+    """A field as people say it: "success_measure" → "Success measure"."""
+    words = {"says_keep": "feedback: keep doing", "says_try": "feedback: try next time",
+             "manual_progress": "progress", "held_on": "date", "goals": "goals discussed"}
+    return words.get(name, name.replace("_", " ")).capitalize()
+
+
+def shown(value: Any) -> str:
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, list):
+        return f"{len(value)} item{'s' if len(value) != 1 else ''}"
+    return " ".join(str(value).split())
+
+
+def side_by_side(item: Item) -> tuple[str, str]:
+    """The fields a conflict is about, as two plain texts: mine, theirs."""
+    mine = "\n\n".join(f"{field_name(f)}:\n{'' if m is None else m}" for f, m, _t in item.fields)
+    theirs = "\n\n".join(f"{field_name(f)}:\n{'' if t is None else t}" for f, _m, t in item.fields)
+    return mine, theirs
+
+
+class ImportPreview(QDialog):
+    """Shows `plan`; `choices` holds the user's choice per conflict once accepted, `unmatched` the
+    same-date sessions they want kept apart."""
+
+    def __init__(self, plan: Plan, partner: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.choices: dict[tuple[str, str], Choice] = {}
+        self.setWindowTitle(self.tr("Import from Partner"))
+        counts = plan.counts()
+        head = QLabel(self.tr(
+            "{partner}'s share, written {day}: {add} to add, {change} to change, {remove} to remove, "
+            "{decide} to decide.").format(
+                partner=partner, day=day_text(plan.share.written_at.date()), add=counts["add"],
+                change=counts["update"], remove=counts["remove"], decide=counts["conflict"]), self)
+        head.setTextFormat(Qt.TextFormat.PlainText)
+        head.setWordWrap(True)
+        note = QLabel(self.tr(
+            "Nothing of your side and nothing private is changed. A backup is taken first, and "
+            "Edit › Undo takes the whole import back."), self)
+        note.setWordWrap(True)
+        note.setEnabled(False)  # the palette's quieter text
+
+        self.model = QStandardItemModel(self)
+        self.model.setHorizontalHeaderLabels([self.tr("Record"), self.tr("What happens")])
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self._fill()
+        self.tree.expandAll()
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+
+        self.conflict_box = QGroupBox(self.tr("Changed by both of you since your last exchange"), self)
+        grid = QGridLayout(self.conflict_box)
+        self.mine_text = QPlainTextEdit(self.conflict_box)
+        self.theirs_text = QPlainTextEdit(self.conflict_box)
+        for box in (self.mine_text, self.theirs_text):
+            box.setReadOnly(True)
+            box.setMinimumHeight(90)
+        self.keep_mine = QRadioButton(self.tr("Keep &mine"), self.conflict_box)
+        self.take_theirs = QRadioButton(self.tr("Take &theirs"), self.conflict_box)
+        self.choice_group = QButtonGroup(self)
+        self.choice_group.addButton(self.keep_mine)
+        self.choice_group.addButton(self.take_theirs)
+        self.keep_mine.toggled.connect(lambda on: self._choose("mine", on))
+        self.take_theirs.toggled.connect(lambda on: self._choose("theirs", on))
+        grid.addWidget(QLabel(self.tr("Yours"), self.conflict_box), 0, 0)
+        grid.addWidget(QLabel(self.tr("Theirs"), self.conflict_box), 0, 1)
+        grid.addWidget(self.mine_text, 1, 0)
+        grid.addWidget(self.theirs_text, 1, 1)
+        grid.addWidget(self.keep_mine, 2, 0)
+        grid.addWidget(self.take_theirs, 2, 1)
+        all_row = QHBoxLayout()
+        self.all_mine = QPushButton(self.tr("Keep All Mine"), self.conflict_box)
+        self.all_theirs = QPushButton(self.tr("Take All Theirs"), self.conflict_box)
+        self.all_mine.clicked.connect(lambda: self._choose_all("mine"))
+        self.all_theirs.clicked.connect(lambda: self._choose_all("theirs"))
+        all_row.addStretch(1)
+        all_row.addWidget(self.all_mine)
+        all_row.addWidget(self.all_theirs)
+        grid.addLayout(all_row, 3, 0, 1, 2)
+        self.conflict_box.setVisible(bool(plan.conflicts))
+        self._show_conflict(None)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = self.buttons.addButton(self.tr("&Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(note)
+        layout.addWidget(self.tree, 2)
+        layout.addWidget(self.conflict_box, 1)
+        layout.addWidget(self.buttons)
+        self._update_ready()
+        if plan.conflicts:
+            first = self._conflict_rows[0]
+            self.tree.setCurrentIndex(first.index())
+        self.resize(760, 560 if plan.conflicts else 440)
+
+    # -- the tree of what happens -------------------------------------------------------------------
+
+    def _fill(self) -> None:
+        self._conflict_rows: list[QStandardItem] = []
+        self._state: dict[tuple[str, str], QStandardItem] = {}
+        self.same_rows: list[QStandardItem] = []
+        groups = [
+            (self.tr("To decide"), [i for i in self.plan.items if i.action == "conflict"]),
+            (self.tr("The same session on both sides"),
+             [i for i in self.plan.items if i.same_session and i.action != "conflict"]),
+            (self.tr("New"), self.plan.of("add")),
+            (self.tr("Changed"), [i for i in self.plan.of("update") if not i.same_session]),
+            (self.tr("Removed by your partner"), self.plan.of("remove")),
+        ]
+        for title, items in groups:
+            if not items:
+                continue
+            head = QStandardItem(f"{title} ({len(items)})")
+            head.setEditable(False)
+            tail = QStandardItem("")
+            tail.setEditable(False)
+            for item in items:
+                row = QStandardItem(item.label)
+                row.setEditable(False)
+                row.setData(item, ITEM_ROLE)
+                what = QStandardItem(self._what(item))
+                what.setEditable(False)
+                if item.action == "conflict":
+                    self._conflict_rows.append(row)
+                    self._state[(item.kind, item.uid)] = what
+                elif item.same_session:
+                    row.setCheckable(True)
+                    row.setCheckState(Qt.CheckState.Checked)
+                    row.setToolTip(self.tr("Ticked: one session holding both of your notes. "
+                                           "Unticked: their session is added beside yours."))
+                    self.same_rows.append(row)
+                for f, m, t in item.fields[:12] if item.action == "update" else []:
+                    detail = QStandardItem(f"{field_name(f)}: {shown(m)[:60]} → {shown(t)[:60]}")
+                    detail.setEditable(False)
+                    blank = QStandardItem("")
+                    blank.setEditable(False)
+                    row.appendRow([detail, blank])
+                head.appendRow([row, what])
+            self.model.appendRow([head, tail])
+
+    def _what(self, item: Item) -> str:
+        if item.action == "conflict":
+            return self.tr("Choose…")
+        if item.same_session:
+            return self.tr("One session")
+        return {"add": self.tr("Added"), "update": self.tr("Changed"),
+                "remove": self.tr("Removed")}[item.action]
+
+    # -- choosing --------------------------------------------------------------------------------------
+
+    def _current_item(self) -> Item | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        item = self.model.itemFromIndex(index.siblingAtColumn(0)).data(ITEM_ROLE)
+        return item if isinstance(item, Item) and item.action == "conflict" else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_conflict(self._current_item())
+
+    def _show_conflict(self, item: Item | None) -> None:
+        for widget in (self.mine_text, self.theirs_text, self.keep_mine, self.take_theirs):
+            widget.setEnabled(item is not None)
+        self.choice_group.setExclusive(False)
+        self.keep_mine.setChecked(False)
+        self.take_theirs.setChecked(False)
+        self.choice_group.setExclusive(True)
+        if item is None:
+            self.mine_text.setPlainText(self.tr("Select a record under “To decide” to compare."))
+            self.theirs_text.clear()
+            return
+        mine, theirs = side_by_side(item)
+        self.mine_text.setPlainText(mine)
+        self.theirs_text.setPlainText(theirs)
+        chosen = self.choices.get((item.kind, item.uid))
+        if chosen is not None:
+            (self.keep_mine if chosen == "mine" else self.take_theirs).setChecked(True)
+
+    def _choose(self, choice: Choice, on: bool = True) -> None:
+        item = self._current_item()
+        if on and item is not None:
+            self._set_choice(item, choice)
+
+    def _choose_all(self, choice: Choice) -> None:
+        for row in self._conflict_rows:
+            self._set_choice(row.data(ITEM_ROLE), choice)
+        self._show_conflict(self._current_item())
+
+    def _set_choice(self, item: Item, choice: Choice) -> None:
+        self.choices[(item.kind, item.uid)] = choice
+        self._state[(item.kind, item.uid)].setText(
+            self.tr("Keep mine") if choice == "mine" else self.tr("Take theirs"))
+        self._update_ready()
+
+    def _update_ready(self) -> None:
+        left = len(self._conflict_rows) - len(self.choices)
+        self.import_button.setEnabled(left == 0)
+        self.import_button.setToolTip(
+            "" if left == 0 else self.tr("Choose mine or theirs for each record under “To decide”."))
+
+    def unmatched(self) -> list[str]:
+        """Same-date sessions the user wants kept apart (unticked)."""
+        return [row.data(ITEM_ROLE).uid for row in self.same_rows
+                if row.checkState() != Qt.CheckState.Checked]
