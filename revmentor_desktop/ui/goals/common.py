@@ -3,23 +3,16 @@ owner and status are named."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import cast
-
-from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 PROGRESS_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 SHORT_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # what a cell shows when its full text does not fit
-
-#: Qt's QT_TRANSLATE_NOOP: marks a text for pyside6-lupdate (in a context) and returns it as it is,
-#: to be translated where it is shown. Typed here as returning the str given (PySide6 says `object`).
-QT_TRANSLATE_NOOP = cast("Callable[[str, str], str]", QtCore.QT_TRANSLATE_NOOP)
 
 #: `vocab.STATUS_LABELS`' words, for pyside6-lupdate (data/ knows nothing of Qt): `status_label`
 #: translates them in the "vocab" context.

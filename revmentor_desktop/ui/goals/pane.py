@@ -32,7 +32,6 @@ from revmentor_desktop.data.vocab import GoalOwner, GoalStatus
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.edit_notices import EditNotices
 from revmentor_desktop.ui.goals.common import (
-    QT_TRANSLATE_NOOP,
     new_item_keys,
     owner_label,
     status_label,
@@ -47,6 +46,7 @@ from revmentor_desktop.ui.goals.status_rule import (
     status_with_progress,
     with_status,
 )
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import (
     OptionalDateEdit,
     TextSaver,

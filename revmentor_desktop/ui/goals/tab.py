@@ -28,7 +28,6 @@ from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.fit_splitter import FitSplitter
 from revmentor_desktop.ui.goals.common import (
     ID_ROLE,
-    QT_TRANSLATE_NOOP,
     new_item_keys,
     owner_label,
     owner_role,
@@ -38,6 +37,7 @@ from revmentor_desktop.ui.goals.helpers import message_page
 from revmentor_desktop.ui.goals.pane import GoalPane
 from revmentor_desktop.ui.goals.table_model import OPEN, GoalFilterProxy, GoalTableModel
 from revmentor_desktop.ui.goals.table_view import GoalTable
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN, DeleteKey
 
 #: A new goal's title until the user names it (written in the user's language).

@@ -17,7 +17,6 @@ from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.goals.common import (
     ID_ROLE,
     PROGRESS_ROLE,
-    QT_TRANSLATE_NOOP,
     SHORT_ROLE,
     SORT_ROLE,
     owner_label,
@@ -26,6 +25,7 @@ from revmentor_desktop.ui.goals.common import (
 )
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
 from revmentor_desktop.ui.tables import Index, RowsTableModel
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import plain_tooltip
 
 OPEN = "open"  # the status filter "not started + in progress"

@@ -27,8 +27,9 @@ from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.journal.due_date import DueDateEdit
-from revmentor_desktop.ui.journal.fields import QT_TRANSLATE_NOOP, stretch_row
+from revmentor_desktop.ui.journal.fields import stretch_row
 from revmentor_desktop.ui.tables import Index, RowsTableModel
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import plain_tooltip
 
 if TYPE_CHECKING:

@@ -33,9 +33,10 @@ from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.journal import feedback
 from revmentor_desktop.ui.journal.actions import ActionItemsBox
 from revmentor_desktop.ui.journal.feedback import EarlierFeedback, FeedbackSection
-from revmentor_desktop.ui.journal.fields import QT_TRANSLATE_NOOP, NotesPreview, caption
+from revmentor_desktop.ui.journal.fields import NotesPreview, caption
 from revmentor_desktop.ui.journal.goal_pick import GoalPickModel
 from revmentor_desktop.ui.journal.search_marks import SearchHighlighter
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import (
     PLAIN,
     FlowLayout,

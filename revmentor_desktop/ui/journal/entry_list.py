@@ -16,8 +16,8 @@ from revmentor_desktop.data import reads
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon
-from revmentor_desktop.ui.journal.fields import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.tables import ROOT, Index
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import plain_tooltip
 
 

@@ -12,8 +12,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from revmentor_desktop.data.vocab import EARLIER_FEEDBACK_NOTE, FEEDBACK_LABELS
-from revmentor_desktop.ui.journal.fields import QT_TRANSLATE_NOOP, caption
+from revmentor_desktop.ui.journal.fields import caption
 from revmentor_desktop.ui.practice.stars import RatingField
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN, muted_label, text_box
 
 #: The feedback columns, left to right: (role giving it, its keep and try fields, its rating).

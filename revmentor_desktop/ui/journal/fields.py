@@ -4,10 +4,6 @@ line under the list that counts what it shows."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import cast
-
-from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -20,10 +16,6 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.report.markdown import ClosedDocument, closed_resource, set_markdown
 from revmentor_desktop.ui.widgets import PLAIN, plain_tooltip
-
-#: Qt's QT_TRANSLATE_NOOP: marks a text for pyside6-lupdate (in a context) and returns it as it is,
-#: to be translated where it is shown. Typed here as returning the str given (PySide6 says `object`).
-QT_TRANSLATE_NOOP = cast("Callable[[str, str], str]", QtCore.QT_TRANSLATE_NOOP)
 
 
 class NotesPreview(QTextBrowser):

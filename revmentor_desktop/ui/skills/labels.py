@@ -5,21 +5,16 @@ marked for pyside6-lupdate and translated where they are shown."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, Qt
 
 from revmentor_desktop.data.vocab import RatedBy, Role
 from revmentor_desktop.report.text import day_text
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from revmentor_desktop.data.reads import EntrySummary
-
-#: Qt's QT_TRANSLATE_NOOP: marks a text for pyside6-lupdate (in a context) and returns it as it is,
-#: to be translated where it is shown. Typed here as returning the str given (PySide6 says `object`).
-QT_TRANSLATE_NOOP = cast("Callable[[str, str], str]", QtCore.QT_TRANSLATE_NOOP)
 
 #: The item-data role that holds a row's id (a skill, a rating or a session).
 ID_ROLE = int(Qt.ItemDataRole.UserRole)

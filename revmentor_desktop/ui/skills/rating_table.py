@@ -11,10 +11,11 @@ from revmentor_desktop.data.commands import Edit
 from revmentor_desktop.data.vocab import RatedBy, Role
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.skills.labels import HIDDEN_SESSION, QT_TRANSLATE_NOOP, rater_label
+from revmentor_desktop.ui.skills.labels import HIDDEN_SESSION, rater_label
 from revmentor_desktop.ui.skills.rows import RatingRow
 from revmentor_desktop.ui.skills.sessions import SessionListModel
 from revmentor_desktop.ui.skills.table_model import EditableRows
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import plain_tooltip
 
 

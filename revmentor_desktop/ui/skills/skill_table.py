@@ -13,7 +13,6 @@ from revmentor_desktop.data.commands import Edit
 from revmentor_desktop.data.compute import GAP_THRESHOLD
 from revmentor_desktop.ui.icons import canvas
 from revmentor_desktop.ui.skills.labels import (
-    QT_TRANSLATE_NOOP,
     gap_text,
     other,
     role_title,
@@ -21,6 +20,7 @@ from revmentor_desktop.ui.skills.labels import (
 )
 from revmentor_desktop.ui.skills.rows import SkillRow
 from revmentor_desktop.ui.skills.table_model import EditableRows
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import plain_tooltip
 
 

@@ -5,19 +5,13 @@ the quadrants' subtitles, placeholders and hints by `QuadrantPanel`, the legend 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
 
-from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from revmentor_desktop.data.vocab import QUADRANT_LABELS, Quadrant, Role
-
-#: Qt's QT_TRANSLATE_NOOP: marks a text for pyside6-lupdate (in a context) and returns it as it is,
-#: to be translated where it is shown. Typed here as returning the str given (PySide6 says `object`).
-QT_TRANSLATE_NOOP = cast("Callable[[str, str], str]", QtCore.QT_TRANSLATE_NOOP)
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 
 GRIDS: tuple[str, str] = (Role.MENTOR, Role.MENTEE)
 QUADRANTS: tuple[str, ...] = (Quadrant.STRENGTHS, Quadrant.WEAKNESSES, Quadrant.OPPORTUNITIES,
