@@ -113,7 +113,7 @@ def test_import_from_partner_previews_applies_as_one_undo_step_with_a_backup(
 
     [dialog] = accept_preview
     labels = [dialog.model.item(r).text() for r in range(dialog.model.rowCount())]
-    assert labels == ["New (2)"]
+    assert labels == ["New (2) — 1 goal, 1 SWOT item"]
     assert q(mine, "SELECT title FROM goal WHERE title = 'Sponsor the axolotl group'")
     assert q(mine, "SELECT text FROM swot_item WHERE grid = 'mentee'") == [("Knows the budget cycle",)]
     [made] = [b for b in backup.list_backups(paths.backup_folder_for(mine)) if b.reason == "before-import"]
@@ -227,3 +227,82 @@ def test_the_preview_lists_same_day_sessions_as_one_and_can_keep_them_apart(
 def test_field_names_read_as_words() -> None:
     assert preview_module.field_name("success_measure") == "Success measure"
     assert preview_module.field_name("says_try") == "Feedback: try next time"
+
+
+def test_first_run_can_start_from_a_partners_share(
+        qtbot: Any, tmp_path: Path, fake_dialogs: Any) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from revmentor_desktop.ui.new_partnership import NewPartnershipDialog
+    from revmentor_desktop.ui.startup import choose_start_file
+
+    theirs = tmp_path / "theirs.revmentor"
+    Store.create(theirs, {"mentor_name": "Priya Raman", "mentee_name": "Martin Okafor",
+                          "start_date": date(2026, 1, 5), "me": "mentor"}).close()
+    store = Store.open(theirs)
+    try:
+        ops.add_goal(store, "Run a meeting in chat")
+        shared = tmp_path / "priya.revshare"
+        share.export_share(store, shared)
+    finally:
+        store.close()
+    bad = tmp_path / "bad.revshare"
+    bad.write_bytes(b"\x00\x01 not a share")
+    fake_dialogs.open_answers += [bad, shared]  # a wrong file first: said why, asked again
+
+    def press_from_share() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:  # between the dialog's two showings
+            QTimer.singleShot(10, press_from_share)
+            return
+        assert isinstance(dialog, NewPartnershipDialog)
+        qtbot.mouseClick(dialog.from_share, Qt.MouseButton.LeftButton)
+        if fake_dialogs.open_answers:
+            QTimer.singleShot(10, press_from_share)
+
+    QTimer.singleShot(0, press_from_share)
+    target = choose_start_file(None)
+    assert target is not None and target.create is None and target.path == paths.default_file()
+    assert [t for t, _e in fake_dialogs.errors] == ["Start from a Partner's Share"]
+    made = paths.default_file()
+    assert q(made, "SELECT me, mentor_name FROM partnership") == [("mentee", "Priya Raman")]
+    assert q(made, "SELECT title FROM goal") == [("Run a meeting in chat",)]
+    assert made.stat().st_mode & 0o777 == 0o600
+
+
+def test_new_partnership_dialog_offers_starting_from_a_share(
+        window: Any, tmp_path: Path, fake_dialogs: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    ops.add_goal(window.doc.store, "Learn the board's vocabulary")
+    out = tmp_path / "x.revshare"
+    share.export_share(window.doc.store, out)
+    target = tmp_path / "second.revmentor"
+    fake_dialogs.open_answers.append(out)
+    fake_dialogs.save_answers.append(target)
+
+    def press() -> None:
+        dialog = QApplication.activeModalWidget()
+        qtbot.mouseClick(dialog.from_share, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, press)
+    window.new_partnership()
+    assert window.doc.store.shown_path == target
+    assert q(target, "SELECT title FROM goal") == [("Learn the board's vocabulary",)]
+
+
+def test_the_guides_share_step_starts_share_with_partner(
+        window: Any, tmp_path: Path, fake_dialogs: Any) -> None:
+    from PySide6.QtCore import QUrl
+
+    window.help.show_guide()
+    guide = window.help.guide
+    assert "Share with Partner" in guide.browser.toPlainText()
+    assert 'href="revmentor:action/share"' in guide.browser.toHtml()
+    out = tmp_path / "from-guide.revshare"
+    fake_dialogs.save_answers.append(out)
+    guide._follow(QUrl("revmentor:action/share"))
+    assert out.exists()
+    guide.close()

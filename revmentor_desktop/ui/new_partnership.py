@@ -108,6 +108,9 @@ class PartnershipFields:
 
 
 class NewPartnershipDialog(QDialog):
+    #: what `exec()` returns when the user chose to start from a partner's share instead
+    FROM_SHARE = 2
+
     def __init__(self, parent: QWidget | None = None, *, first_run: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New Partnership — RevMentor"))
@@ -155,6 +158,12 @@ class NewPartnershipDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create Partnership"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.from_share = buttons.addButton(self.tr("Start from a Partner's S&hare…"),
+                                            QDialogButtonBox.ButtonRole.ActionRole)
+        self.from_share.setToolTip(self.tr(
+            "Your partner already keeps the partnership in RevMentor: start your own file from the "
+            "share they gave you (File › Share with Partner… on their side)."))
+        self.from_share.clicked.connect(lambda: self.done(self.FROM_SHARE))
         layout.addWidget(buttons)
 
     def values(self) -> dict[str, Any]:

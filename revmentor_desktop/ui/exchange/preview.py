@@ -3,6 +3,7 @@ record both partners changed, with a choice per record. Nothing is written until
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -46,6 +47,37 @@ def shown(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+_KIND_WORDS = {
+    "agreement": ("the agreement", "the agreement"), "clause": ("ground rule", "ground rules"),
+    "goal": ("goal", "goals"), "milestone": ("milestone", "milestones"),
+    "entry": ("session", "sessions"), "action": ("action item", "action items"),
+    "swot": ("SWOT item", "SWOT items"), "snapshot": ("SWOT snapshot", "SWOT snapshots"),
+    "skill": ("skill", "skills"), "rating": ("rating", "ratings"), "check_in": ("check-in", "check-ins"),
+    "review": ("review", "reviews"), "review_goal": ("reviewed goal", "reviewed goals"),
+}
+
+
+def kinds_summary(items: list[Item]) -> str:
+    """"24 sessions, 18 SWOT items, 3 goals": what a group holds, most first."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+    ordered = sorted(counts.items(), key=lambda kv: -kv[1])
+    return ", ".join(f"{n} {_KIND_WORDS[k][0 if n == 1 else 1]}" for k, n in ordered)
+
+
+def row_label(item: Item) -> str:
+    """The record named for people, its date in the user's format."""
+    data = (item.theirs.data if item.theirs is not None else item.mine.data if item.mine else {})
+    when = data.get("held_on") or data.get("rated_on")
+    if item.kind in ("entry", "check_in", "review", "rating") and isinstance(when, str):
+        day = day_text(date.fromisoformat(when))
+        topics = data.get("topics") or ""
+        name = {"entry": "Session", "check_in": "Check-in", "review": "Review", "rating": "Rating"}[item.kind]
+        return f"{name} of {day}" + (f" — {topics}" if topics else "")
+    return item.label
+
+
 def side_by_side(item: Item) -> tuple[str, str]:
     """The fields a conflict is about, as two plain texts: mine, theirs."""
     mine = "\n\n".join(f"{field_name(f)}:\n{'' if m is None else m}" for f, m, _t in item.fields)
@@ -84,7 +116,10 @@ class ImportPreview(QDialog):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
         self._fill()
-        self.tree.expandAll()
+        for r in range(self.model.rowCount()):  # long lists start folded: the summary says enough
+            group = self.model.item(r)
+            if group.rowCount() <= 20 or group.text().startswith(self.tr("To decide")):
+                self.tree.expand(group.index())
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
 
         self.conflict_box = QGroupBox(self.tr("Changed by both of you since your last exchange"), self)
@@ -153,12 +188,12 @@ class ImportPreview(QDialog):
         for title, items in groups:
             if not items:
                 continue
-            head = QStandardItem(f"{title} ({len(items)})")
+            head = QStandardItem(f"{title} ({len(items)}) — {kinds_summary(items)}")
             head.setEditable(False)
             tail = QStandardItem("")
             tail.setEditable(False)
             for item in items:
-                row = QStandardItem(item.label)
+                row = QStandardItem(row_label(item))
                 row.setEditable(False)
                 row.setData(item, ITEM_ROLE)
                 what = QStandardItem(self._what(item))

@@ -1,5 +1,6 @@
 """Help › Reverse-Mentoring Guide: the practice from kick-off to close, in RevMentor's own words,
-each step with a link that opens the tab where the app does it.
+each step with a link that opens the tab where the app does it (and, for sharing, a link that
+starts File › Share with Partner…).
 
 The text is ours (translated, context "Guide"); the partners' names (when a partnership is open) go
 in escaped. Links are `revmentor:tab/<English title>` and never leave the app (the browser opens no
@@ -36,7 +37,11 @@ STEPS: tuple[tuple[str, str, str | None], ...] = (
     (QT_TRANSLATE_NOOP("Guide", "3. Start on a level footing: a SWOT each"),
      QT_TRANSLATE_NOOP("Guide", "Each of you fills in strengths, weaknesses, opportunities and "
                                 "threats, then you share them. The junior partner's grid is as "
-                                "important as the senior's; items you both wrote are marked."),
+                                "important as the senior's; items you both wrote are marked. If "
+                                "you each keep your own file, File › Share with Partner… writes "
+                                "your grid (and everything else you may share, nothing private) "
+                                "for your partner to import with File › Import from Partner…, and "
+                                "theirs comes back the same way."),
      "SWOT"),
     (QT_TRANSLATE_NOOP("Guide", "4. Meet, and keep to it"),
      QT_TRANSLATE_NOOP("Guide", "Log each session: its topics, an agenda, notes and what each of "
@@ -75,9 +80,17 @@ STEPS: tuple[tuple[str, str, str | None], ...] = (
     (QT_TRANSLATE_NOOP("Guide", "9. Share what you choose"),
      QT_TRANSLATE_NOOP("Guide", "File › Export PDF Summary writes a summary to send each other — "
                                 "never with anything marked private. After a review, choose Review "
-                                "Only."),
+                                "Only. To keep both of your files in step, swap shares after each "
+                                "review (File › Share with Partner…): once both of you have "
+                                "imported, your two summaries agree."),
      None),
 )
+
+#: steps (by index) with a second link, to a menu action: (action name, its link text)
+STEP_ACTIONS: dict[int, tuple[str, str]] = {
+    2: ("share", QT_TRANSLATE_NOOP("Guide", "Share with Partner ›")),
+    8: ("share", QT_TRANSLATE_NOOP("Guide", "Share with Partner ›")),
+}
 
 PITFALLS: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("Guide", "The senior partner takes over"),
@@ -114,10 +127,14 @@ def guide_html(mentor: str | None = None, mentee: str | None = None) -> str:
         "Guide", "A junior colleague mentors a senior one, and learns as much in return. What makes "
                  "it work is the practice below; RevMentor keeps each step in one place.")
     parts = [f"<h2>{html.escape(heading)}</h2>", who, f"<p>{html.escape(intro)}</p>"]
-    for title, body, tab in STEPS:
+    for n, (title, body, tab) in enumerate(STEPS):
         go = QCoreApplication.translate("Guide", "Open {tab} ›")
         link = (f' <a href="revmentor:tab/{html.escape(tab)}">'
                 f'{html.escape(go.format(tab=shown_name(tab)))}</a>' if tab else "")
+        if n in STEP_ACTIONS:
+            action, text = STEP_ACTIONS[n]
+            link += f' <a href="revmentor:action/{action}">{words(text)}</a>'
+
         parts.append(f"<h3>{words(title)}</h3><p>{words(body)}{link}</p>")
     pitfalls = QCoreApplication.translate("Guide", "Pitfalls to steer around")
     parts.append(f"<h2>{html.escape(pitfalls)}</h2><ul>")
@@ -130,10 +147,12 @@ class GuideDialog(QDialog):
     """Non-modal: the guide stays open beside the window while the user follows it."""
 
     def __init__(self, parent: QWidget | None, open_tab: Callable[[str], bool],
-                 mentor: str | None = None, mentee: str | None = None) -> None:
+                 mentor: str | None = None, mentee: str | None = None,
+                 run_action: Callable[[str], bool] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reverse-Mentoring Guide"))
         self._open_tab = open_tab
+        self._run_action = run_action
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
@@ -148,5 +167,9 @@ class GuideDialog(QDialog):
         self.resize(62 * metrics.averageCharWidth(), 34 * metrics.lineSpacing())
 
     def _follow(self, url: QUrl) -> None:
-        if url.scheme() == "revmentor" and url.path().startswith("tab/"):
+        if url.scheme() != "revmentor":
+            return
+        if url.path().startswith("tab/"):
             self._open_tab(url.path()[len("tab/"):])
+        elif url.path().startswith("action/") and self._run_action is not None:
+            self._run_action(url.path()[len("action/"):])

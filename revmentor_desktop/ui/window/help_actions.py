@@ -39,7 +39,7 @@ class HelpActions(QObject):
 
                 p = reads.get_partnership(doc.store)
                 names = (p.mentor_name, p.mentee_name)
-            self._guide = GuideDialog(self._window, self.open_tab, *names)
+            self._guide = GuideDialog(self._window, self.open_tab, *names, run_action=self.run_action)
             self._guide.finished.connect(self._forget_guide)
         self._guide.show()
         self._guide.raise_()
@@ -52,6 +52,18 @@ class HelpActions(QObject):
         if self._guide is not None:
             self._guide.deleteLater()
         self._guide = None
+
+    def run_action(self, name: str) -> bool:
+        """A guide step's second link: start what it names (only "share": Share with Partner…)."""
+        act = {"share": self._window.share_action}.get(name)
+        if act is None:
+            return False
+        if not act.isEnabled():
+            self._window.statusBar().showMessage(
+                self.tr("Open a partnership first: there is nothing to share yet."), 8000)
+            return False
+        act.trigger()
+        return True
 
     def open_tab(self, title: str) -> bool:
         """A guide step's link: show the tab where the app does that step."""

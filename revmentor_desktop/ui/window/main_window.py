@@ -326,7 +326,11 @@ class MainWindow(QMainWindow):
         from revmentor_desktop.ui.new_partnership import NewPartnershipDialog
 
         dialog = NewPartnershipDialog(self)
-        if not dialog.exec():
+        answer = dialog.exec()
+        if answer == NewPartnershipDialog.FROM_SHARE:
+            self.exchange.new_from_share()
+            return
+        if not answer:
             return
         values = dialog.values()
         suggested = paths.data_dir() / new_file_name(values)
