@@ -1,15 +1,8 @@
-"""Carry out an import plan (`share_merge.Plan`) in one transaction, and the image of the tables it
-touches that undoes it.
-
-An import touches many rows across many tables, so its undo is an `Image`: every row of the tables
-it changed (and of those hanging off them), taken just before; undoing puts them back whole, and
-the image taken just after redoes it. The undo stack is linear, so nothing else can have changed
-those tables in between.
-"""
+"""Carry out an import plan (`share_merge.Plan`) in one transaction, with the images of the rows it
+touched before and after (`share_undo`), which undo and redo it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,6 +23,7 @@ from revmentor_desktop.data.models import (
 from revmentor_desktop.data.share_kinds import KINDS, ORDER, Canon, digest
 from revmentor_desktop.data.share_local import side_columns
 from revmentor_desktop.data.share_merge import Item, Plan
+from revmentor_desktop.data.share_undo import Image, Scope, put, take
 from revmentor_desktop.data.store import Store
 
 _MODELS: dict[str, Any] = {
@@ -39,67 +33,6 @@ _MODELS: dict[str, Any] = {
 }
 #: what a reference field is called in the table
 _REF_COLUMNS = {"goal": "goal_id", "entry": "entry_id", "skill": "skill_id", "review": "review_id"}
-
-#: the tables a kind's records live in, with those whose rows hang off them
-TABLES: dict[str, tuple[str, ...]] = {
-    "agreement": ("partnership", "focus_area"),
-    "clause": ("agreement_clause",),
-    "goal": ("goal", "milestone", "entry_goal", "review_goal"),
-    "milestone": ("milestone",),
-    "entry": ("journal_entry", "entry_goal", "action_item", "skill_rating"),
-    "action": ("action_item",),
-    "swot": ("swot_item",),
-    "snapshot": ("swot_snapshot", "swot_snapshot_item"),
-    "skill": ("skill", "skill_rating"),
-    "rating": ("skill_rating",),
-    "check_in": ("check_in",),
-    "review": ("review", "review_goal"),
-    "review_goal": ("review_goal",),
-}
-#: parents before children (inserting); the reverse for deleting
-TABLE_ORDER = ("partnership", "focus_area", "agreement_clause", "goal", "milestone", "journal_entry",
-               "entry_goal", "action_item", "swot_item", "swot_snapshot", "swot_snapshot_item",
-               "skill", "skill_rating", "check_in", "review", "review_goal", "exchange_seen")
-
-
-@dataclass(frozen=True)
-class Image:
-    """Every row of some tables, as stored."""
-
-    tables: dict[str, list[tuple[Any, ...]]]
-
-
-def take_image(s: Any, tables: set[str]) -> Image:
-    conn = s.connection()
-    return Image({t: [tuple(r) for r in conn.exec_driver_sql(f"SELECT * FROM {t} ORDER BY rowid")]
-                  for t in TABLE_ORDER if t in tables})
-
-
-def now_image(store: Store, tables: set[str]) -> Image:
-    with store.write() as s:
-        return take_image(s, tables)
-
-
-def put_image(store: Store, image: Image) -> None:
-    """Make the image's tables hold exactly its rows again."""
-    with store.write() as s:
-        conn = s.connection()
-        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        for table in reversed(TABLE_ORDER):
-            if table in image.tables:
-                conn.exec_driver_sql(f"DELETE FROM {table}")
-        for table in TABLE_ORDER:
-            rows = image.tables.get(table)
-            if rows:
-                _many(conn, f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
-
-
-def tables_of(plan: Plan) -> set[str]:
-    out = {"partnership", "exchange_seen"}
-    for item in plan.items:
-        out |= set(TABLES[item.kind])
-    return out
-
 
 def _many(conn: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
     """`sql` once per row (SQLAlchemy runs an empty list as ONE statement with no parameters)."""
@@ -143,8 +76,45 @@ def _side(kind: str, side: Canon | None, role: str, *, new: bool) -> dict[str, A
             if new or side[f] not in (None, "")}
 
 
-def apply_plan(store: Store, plan: Plan, *, now: datetime | None = None) -> Image:
-    """Carry out `plan` (its conflicts settled) in one transaction; return the image that undoes it.
+def _scope_before(plan: Plan) -> Scope:
+    """The rows of mine the plan touches (what undoing it must put back)."""
+    scope = Scope(whole={"exchange_seen"})
+    scope.add("partnership", 1)  # (when the last share was written)
+    for item in plan.items:
+        if item.kind == "agreement":
+            scope.whole.add("focus_area")
+            continue
+        if item.mine is not None:
+            scope.add(_MODELS[item.kind].__tablename__, item.mine.id)
+            if item.kind == "entry":
+                scope.add_links("entry_goal", item.mine.id)
+            elif item.kind == "snapshot":
+                scope.add_links("swot_snapshot_item", item.mine.id)
+    return scope
+
+
+def _scope_after(conn: Any, plan: Plan, before: Scope) -> Scope:
+    """`before`, and the rows the plan added (found by their stable ids)."""
+    added = Scope()
+    for kind in ORDER:
+        uids = [i.uid for i in plan.items if i.kind == kind and i.mine is None and i.action == "add"]
+        table = _MODELS[kind].__tablename__ if kind != "agreement" else None
+        for start in range(0, len(uids), 500):
+            chunk = uids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for (row_id,) in conn.exec_driver_sql(f"SELECT id FROM {table} WHERE uid IN ({marks})",
+                                                   tuple(chunk)):
+                added.add(str(table), int(row_id))
+                if kind == "entry":
+                    added.add_links("entry_goal", int(row_id))
+                elif kind == "snapshot":
+                    added.add_links("swot_snapshot_item", int(row_id))
+    return before.union(added)
+
+
+def apply_plan(store: Store, plan: Plan, *, now: datetime | None = None) -> tuple[Image, Image]:
+    """Carry out `plan` (its conflicts settled) in one transaction; return the images of the rows
+    it touched as they were before and are after (`share_undo.put` turns one into the other).
 
     Rows go in as batches of plain statements on the ORM session's connection (SQLModel's tables
     name every column): a first import adds thousands of records, and one ORM statement per record
@@ -157,7 +127,8 @@ def apply_plan(store: Store, plan: Plan, *, now: datetime | None = None) -> Imag
     seen = dict(plan.seen)
     with store.write() as s:
         conn = s.connection()
-        before = take_image(s, tables_of(plan))
+        scope = _scope_before(plan)
+        before = take(conn, scope)
         by_kind: dict[str, list[Item]] = {}
         for item in plan.items:
             by_kind.setdefault(item.kind, []).append(item)
@@ -176,7 +147,14 @@ def apply_plan(store: Store, plan: Plan, *, now: datetime | None = None) -> Imag
         if last is None or plan.share.written_at > last:
             conn.exec_driver_sql("UPDATE partnership SET last_share_at = ? WHERE id = 1",
                                  (plan.share.written_at.strftime("%Y-%m-%d %H:%M:%S.000000"),))
-    return before
+        after = take(conn, _scope_after(conn, plan, scope))
+    return before, after
+
+
+def put_image(store: Store, target: Image, current: Image) -> None:
+    """Turn the rows an import touched from `current` into `target` (undo, redo), one transaction."""
+    with store.write() as s:
+        put(s.connection(), target, current)
 
 
 def _apply_kind(conn: Any, kind: str, items: list[Item], ids: _Ids, author: str, stamp: str,

@@ -34,7 +34,7 @@ from typing import Any
 from revmentor_desktop import __version__
 from revmentor_desktop.data import validation as v
 from revmentor_desktop.data.files import fsync_dir
-from revmentor_desktop.data.share_kinds import KINDS, ORDER, Canon, check_record
+from revmentor_desktop.data.share_kinds import KINDS, ORDER, Canon, check_record, is_uid
 from revmentor_desktop.data.share_local import Records
 from revmentor_desktop.data.vocab import Role
 from revmentor_desktop.errors import ErrorKind, KnownError
@@ -203,10 +203,11 @@ def read_share(path: Path) -> Share:
             else None
     except ValueError:
         written_at = None
-    if written_at is None or written_at.tzinfo is None:
+    if (written_at is None or written_at.tzinfo is None
+            or not v.MIN_YEAR <= written_at.astimezone(UTC).year <= v.MAX_YEAR):
         raise _bad(path, "it does not say when it was written.")
     pair, author, app = doc["pair"], doc["author"], doc["app"]
-    if not (isinstance(pair, str) and len(pair) == 32 and all(c in "0123456789abcdef" for c in pair)):
+    if not is_uid(pair):
         raise _bad(path, "it does not name a partnership.")
     if author not in (Role.MENTOR, Role.MENTEE):
         raise _bad(path, "it does not say whose side wrote it.")
@@ -231,12 +232,11 @@ def records_add(path: Path, records: dict[str, dict[str, Incoming]], n: int, ite
     kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
     if kind is None:
         raise _bad(path, f"record {n} is of a kind RevMentor does not know.")
-    if not (isinstance(uid, str) and len(uid) == 32 and all(c in "0123456789abcdef" for c in uid)):
+    if not is_uid(uid):
         raise _bad(path, f"record {n} has no stable id.")
     if uid in records[kind_name]:
         raise _bad(path, f"two records share the stable id {uid} (record {n}).")
-    if seen is not None and not (isinstance(seen, str) and len(seen) == 32
-                                 and all(c in "0123456789abcdef" for c in seen)):
+    if seen is not None and not is_uid(seen):
         raise _bad(path, f"record {n} has a damaged digest.")
     try:
         data, side = check_record(kind, item["data"], item["side"])

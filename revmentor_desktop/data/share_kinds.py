@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +31,14 @@ Canon = dict[str, Any]
 
 #: how many positions a list may hold (a share names it; nothing real comes near)
 POSITION_MAX = 10_000_000
+
+
+_HEX32 = re.compile("[0-9a-f]{32}")
+
+
+def is_uid(value: object) -> bool:
+    """A stable id (or a digest): 32 lowercase hex digits."""
+    return isinstance(value, str) and _HEX32.fullmatch(value) is not None
 
 
 def other(role: str) -> str:
@@ -75,7 +84,7 @@ def _uid(label: str, *, optional: bool = False) -> Check:
     def check(x: Any) -> Any:
         if x is None and optional:
             return None
-        if not (isinstance(x, str) and len(x) == 32 and all(c in "0123456789abcdef" for c in x)):
+        if not is_uid(x):
             raise v.ValidationError(f"{label} is not a stable id.")
         return x
     return check

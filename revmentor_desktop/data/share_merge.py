@@ -157,12 +157,12 @@ def plan_import(share: Share, local: Records) -> Plan:
                     items.append(Item(kind_name, uid, "update", t, m, label(kind_name, t.data),
                                       _diff(m.data, t.data)))
                 continue
-            seen[(kind_name, uid)] = digest(t.data)
+            d_t = seen[(kind_name, uid)] = digest(t.data)
             if m is None:
                 match = _same_session(kind_name, t, local, share, matched)
                 items.append(match or Item(kind_name, uid, "add", t, None, label(kind_name, t.data)))
                 continue
-            item = _merge_shared(kind_name, t, m, local.seen.get(kind_name, {}).get(uid), theirs_side)
+            item = _merge_shared(kind_name, t, d_t, m, local.seen.get(kind_name, {}).get(uid), theirs_side)
             if item is not None:
                 items.append(item)
         if kind.authored:  # theirs I received before, gone from their share: they deleted it
@@ -204,9 +204,9 @@ def side_changes(m: Local, t: Incoming, author: str) -> list[tuple[str, Any, Any
             if not _is_blank(theirs)]
 
 
-def _merge_shared(kind_name: str, t: Incoming, m: Local, seen_mine: str | None,
+def _merge_shared(kind_name: str, t: Incoming, d_t: str, m: Local, seen_mine: str | None,
                   theirs_side: str) -> Item | None:
-    d_t, d_m = digest(t.data), digest(m.data)
+    d_m = d_t if m.data == t.data else digest(m.data)
     side_fields = side_changes(m, t, theirs_side)
     name = label(kind_name, t.data)
     if d_t == d_m:

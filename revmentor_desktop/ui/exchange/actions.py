@@ -3,13 +3,15 @@ from the window (the data side: data/share.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from revmentor_desktop.errors import KnownError
 from revmentor_desktop.ui import dialogs, paths
@@ -46,6 +48,20 @@ def share_folder() -> Path:
 
 def _remember_folder(path: Path) -> None:
     paths.settings().setValue("exchange/folder", str(path.parent))
+
+
+@contextmanager
+def busy(window: MainWindow, message: str) -> Iterator[None]:
+    """A wait cursor and a status line while a long exchange step runs (a first import of ten
+    years of sessions takes seconds)."""
+    window.statusBar().showMessage(message)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+        window.statusBar().clearMessage()
 
 
 class Exchange(QObject):
@@ -101,7 +117,8 @@ class Exchange(QObject):
         if path is None:
             return None
         try:
-            found = read_share(path)
+            with busy(self.window, self.tr("Reading the share…")):
+                found = read_share(path)
         except KnownError as exc:
             dialogs.service.error(self.window, title, exc)
             return None
@@ -132,7 +149,8 @@ class Exchange(QObject):
         from revmentor_desktop.data.share_merge import resolve, unmatch
 
         try:
-            plan = share.plan_from(doc.store, incoming)
+            with busy(self.window, self.tr("Comparing the share with your file…")):
+                plan = share.plan_from(doc.store, incoming)
         except KnownError as exc:
             dialogs.service.error(self.window, title, exc)
             return False
@@ -155,7 +173,9 @@ class Exchange(QObject):
         except KnownError as exc:
             dialogs.service.error(self.window, title, exc)
             return False
-        if doc.run(commands.import_share(plan, label)) is None:
+        with busy(self.window, self.tr("Importing…")):
+            done = doc.run(commands.import_share(plan, label))
+        if done is None:
             return False
         counts = plan.counts()
         self.window.statusBar().showMessage(self.tr(
