@@ -95,11 +95,11 @@ class ImportPreview(QDialog):
         self.choices: dict[tuple[str, str], Choice] = {}
         self.setWindowTitle(self.tr("Import from Partner"))
         counts = plan.counts()
-        head = QLabel(self.tr(
-            "{partner}'s share, written {day}: {add} to add, {change} to change, {remove} to remove, "
-            "{decide} to decide.").format(
-                partner=partner, day=day_text(plan.share.written_at.date()), add=counts["add"],
-                change=counts["update"], remove=counts["remove"], decide=counts["conflict"]), self)
+        parts = [text.format(n=counts[key]) for key, text in (
+            ("add", self.tr("{n} to add")), ("update", self.tr("{n} to change")),
+            ("remove", self.tr("{n} to remove")), ("conflict", self.tr("{n} to decide"))) if counts[key]]
+        head = QLabel(self.tr("{partner}'s share, written {day}: {what}.").format(
+            partner=partner, day=day_text(plan.share.written_at.date()), what=", ".join(parts)), self)
         head.setTextFormat(Qt.TextFormat.PlainText)
         head.setWordWrap(True)
         note = QLabel(self.tr(
@@ -120,6 +120,9 @@ class ImportPreview(QDialog):
             group = self.model.item(r)
             if group.rowCount() <= 20 or group.text().startswith(self.tr("To decide")):
                 self.tree.expand(group.index())
+                if group.rowCount() <= 5:  # a few changes: what each changes, at once
+                    for c in range(group.rowCount()):
+                        self.tree.expand(group.child(c).index())
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
 
         self.conflict_box = QGroupBox(self.tr("Changed by both of you since your last exchange"), self)

@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
                                          lambda: self.exchange.share(), "Ctrl+Shift+E")
         self.import_share_action = self._action(file_menu, self.tr("&Import from Partner…"),
                                                 lambda: self.exchange.import_share(), "Ctrl+Shift+I")
-        self._action(file_menu, self.tr("New from Partner's S&hare…"),
+        self._action(file_menu, self.tr("Ne&w from Partner's Share…"),
                      lambda: self.exchange.new_from_share())
         self._enable_file_actions(False)
         file_menu.addSeparator()
