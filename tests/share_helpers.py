@@ -85,14 +85,6 @@ def plan_for(target: Path, share_path: Path) -> Plan:
         store.close()
 
 
-def nothing_to_write(plan: Plan) -> bool:
-    """No record changes and nothing new to remember but the share's date. (apply_plan crashes on
-    such a plan — see test_share_exchange.test_a_newer_share_with_nothing_new_is_imported — so the
-    helpers below leave it alone; that test covers it.)"""
-    return not plan.items and all(
-        plan.local.seen.get(k, {}).get(u) == d for (k, u), d in plan.seen.items())
-
-
 def do_import(target: Path, share_path: Path, *, prefer: Choice | None = None,
               choices: dict[tuple[str, str], Choice] | None = None) -> Plan:
     """Import as the CLI does: read, plan, settle, apply unless there is nothing to do. Returns the
@@ -104,7 +96,7 @@ def do_import(target: Path, share_path: Path, *, prefer: Choice | None = None,
         plan.conflicts_seen = [(i.kind, i.uid) for i in plan.conflicts]  # type: ignore[attr-defined]
         left = resolve(plan, choices, prefer)
         assert not left, f"unsettled conflicts: {[i.label for i in plan.conflicts]}"
-        if not plan.is_empty() and not nothing_to_write(plan):
+        if not plan.is_empty():
             share.apply_plan(store, plan)
     finally:
         store.close()
