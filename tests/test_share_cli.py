@@ -132,6 +132,17 @@ def test_export_share_replaces_an_earlier_share(capsys: pytest.CaptureFixture[st
     assert b"Changed since the last share" in out.read_bytes()
 
 
+def test_export_share_from_a_read_only_file(capsys: pytest.CaptureFixture[str], pair: tuple[Path, Path],
+                                            tmp_path: Path) -> None:
+    a, _b = pair
+    os.chmod(a, 0o400)
+    before = sha(a)
+    code, stdout, stderr = cli(capsys, a, "--export-share", tmp_path / "ro.revshare")
+    assert (code, stderr) == (0, []) and len(stdout) == 1
+    assert sha(a) == before
+    assert sorted(p.name for p in a.parent.iterdir()) == ["mentee.revmentor", "mentor.revmentor"]
+
+
 def test_export_share_of_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _out, err = cli(capsys, tmp_path / "nowhere.revmentor", "--export-share", tmp_path / "s.revshare")
     assert code == 1 and len(err) == 1

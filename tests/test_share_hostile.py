@@ -15,6 +15,7 @@ import itertools
 import json
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from hypothesis import note as hypothesis_note
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from revmentor_desktop.data import reads
+from revmentor_desktop.data import ops, reads
 from revmentor_desktop.data import validation as v
 from revmentor_desktop.data.integrity import row_problems
 from revmentor_desktop.data.sample_pair import make_pair
@@ -33,22 +34,29 @@ from revmentor_desktop.data.share_local import read_records
 from revmentor_desktop.data.share_merge import resolve
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.errors import ErrorKind, KnownError
-from tests.share_helpers import TODAY
+from tests.share_helpers import TODAY, write
 
 # -- one valid share, written by the app, and the file it goes into ----------------------------------------
 
 
 class Base:
-    """The mentor's file of a 3-session sample pair, and the mentee's share for it."""
+    """The mentor's file of a 3-session sample pair, and the mentee's share for it: the first share
+    the mentor imports, or (`later`) one after a first exchange, the mentee having edited since —
+    so the merge's update, remove and same-session paths are broken into too."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, later: bool = False) -> None:
         self.mentor, mentee = folder / "mentor.revmentor", folder / "mentee.revmentor"
         make_pair(self.mentor, mentee, sessions=3, today=TODAY)
-        store = Store.open(mentee, read_only=True)
-        try:
-            export_share(store, folder / "mentee.revshare")
-        finally:
-            store.close()
+        if later:
+            _import(self.mentor, write(mentee, folder / "first.revshare"))
+            _edit_since(mentee, self.mentor)
+            write(mentee, folder / "mentee.revshare")
+        else:
+            store = Store.open(mentee, read_only=True)
+            try:
+                export_share(store, folder / "mentee.revshare")
+            finally:
+                store.close()
         self.raw = (folder / "mentee.revshare").read_bytes()
         self.doc: dict[str, Any] = json.loads(self.raw)
         self.paths = list(_paths(self.doc))
@@ -108,14 +116,44 @@ def _private_rows(path: Path) -> list[Any]:
         conn.close()
 
 
+def _edit_since(mentee: Path, mentor: Path) -> None:
+    """The mentee's edits after the first exchange (and a session the mentor logged too)."""
+    store = Store.open(mentee)
+    try:
+        [(goal,)] = conn_rows(mentee, "SELECT id FROM goal ORDER BY position LIMIT 1")
+        ops.update_goal(store, goal, title="Renamed by the mentee", manual_progress=30)
+        [(entry,)] = conn_rows(mentee, "SELECT id FROM journal_entry ORDER BY held_on LIMIT 1")
+        ops.update_entry(store, entry, mentee_takeaway="Written after the first exchange")
+        [(item,)] = conn_rows(mentee, "SELECT id FROM swot_item WHERE grid = 'mentee' LIMIT 1")
+        ops.delete_swot_item(store, item)
+        new = ops.add_entry(store, date(2026, 10, 31), topics="Logged by both", mentee_takeaway="Mine")
+        ops.add_action(store, new, "Follow up", owner="mentee")
+    finally:
+        store.close()
+    store = Store.open(mentor)
+    try:
+        ops.add_entry(store, date(2026, 10, 31), notes="The mentor's notes of it")
+    finally:
+        store.close()
+
+
+def conn_rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
 _BASE: dict[str, Base] = {}
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Base:
-    if "base" not in _BASE:
-        _BASE["base"] = Base(tmp_path_factory.mktemp("hostile-base"))
-    return _BASE["base"]
+@pytest.fixture(scope="module", params=["first import", "later import"])
+def base(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Base:
+    if request.param not in _BASE:
+        _BASE[request.param] = Base(tmp_path_factory.mktemp("hostile-base"),
+                                    later=request.param == "later import")
+    return _BASE[request.param]
 
 
 # -- what goes in ---------------------------------------------------------------------------------------------
