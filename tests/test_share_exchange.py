@@ -1092,12 +1092,10 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     if result.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
     try:
-        filler = where / "filler"
-        with filler.open("wb") as fh:
+        with (where / "filler").open("wb", buffering=0) as fh:
             try:
                 while True:
                     fh.write(b"\0" * 65536)
-                    fh.flush()
             except OSError:
                 pass
         yield where
