@@ -85,25 +85,39 @@ def plan_for(target: Path, share_path: Path) -> Plan:
         store.close()
 
 
+@dataclasses.dataclass
+class Imported:
+    """An import carried out: its plan (conflicts settled), and the conflicts it had before."""
+
+    plan: Plan
+    conflicts: list[tuple[str, str]]
+
+    @property
+    def items(self) -> list[Any]:
+        return self.plan.items
+
+    def counts(self) -> dict[str, int]:
+        return self.plan.counts()
+
+
 def do_import(target: Path, share_path: Path, *, prefer: Choice | None = None,
-              choices: dict[tuple[str, str], Choice] | None = None) -> Plan:
-    """Import as the CLI does: read, plan, settle, apply unless there is nothing to do. Returns the
-    plan as it was before settling (its conflicts are still marked "conflict" in `conflicts_seen`)."""
+              choices: dict[tuple[str, str], Choice] | None = None) -> Imported:
+    """Import as the CLI does: read, plan, settle, apply unless there is nothing to do."""
     incoming = share.read_share(share_path)
     store = Store.open(target)
     try:
         plan = share.plan_from(store, incoming)
-        plan.conflicts_seen = [(i.kind, i.uid) for i in plan.conflicts]  # type: ignore[attr-defined]
+        conflicts = [(i.kind, i.uid) for i in plan.conflicts]
         left = resolve(plan, choices, prefer)
         assert not left, f"unsettled conflicts: {[i.label for i in plan.conflicts]}"
         if not plan.is_empty():
             share.apply_plan(store, plan)
     finally:
         store.close()
-    return plan
+    return Imported(plan, conflicts)
 
 
-def exchange(src: Path, dst: Path, folder: Path, name: str, **kw: Any) -> Plan:
+def exchange(src: Path, dst: Path, folder: Path, name: str, **kw: Any) -> Imported:
     """`src` writes its share into `folder`, `dst` imports it."""
     return do_import(dst, write(src, folder / f"{name}.revshare"), **kw)
 

@@ -172,16 +172,16 @@ def test_two_diverging_files_exchange_both_ways_and_agree(pair: tuple[Path, Path
 
     # the mentee's share into the mentor's file: the one goal both edited is the one conflict
     first = exchange(b, a, shares, "b1", choices={("goal", shared_goal): "mine"})
-    assert first.conflicts_seen == [("goal", shared_goal)]  # type: ignore[attr-defined]
+    assert first.conflicts == [("goal", shared_goal)]
     assert one(a, "SELECT description FROM goal WHERE uid = ?", shared_goal).startswith("Aardvark")
     # …and the mentor's back: they chose theirs (the mentor's), so the mentee takes it, no conflict
     back = exchange(a, b, shares, "a1")
-    assert back.conflicts_seen == []  # type: ignore[attr-defined]
+    assert back.conflicts == []
     assert one(b, "SELECT description FROM goal WHERE uid = ?", shared_goal).startswith("Aardvark")
     # and again both ways: nothing left to settle
     for src, dst, name in ((b, a, "b2"), (a, b, "a2")):
         again = exchange(src, dst, shares, name)
-        assert again.conflicts_seen == []  # type: ignore[attr-defined]
+        assert again.conflicts == []
 
     # both files hold the same non-private content: every record, both sides, authored ones
     assert diff_content(a, b) == []
@@ -250,7 +250,7 @@ def test_the_pdf_text_of_both_files_agrees(synced: tuple[Path, Path], tmp_path: 
         out = tmp_path / f"{path.stem}.pdf"
         write_pdf(summary, out)
         texts.append(" ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split()))
-    assert "Bumblebee" not in texts[0]
+    assert "Martin Okafor" in texts[0] and len(texts[0]) > 2000
     assert texts[0] == texts[1]
 
 
@@ -428,10 +428,10 @@ def test_choosing_mine_lets_the_partner_take_mine_next_time(
     edit(a, ops.update_goal, goal_id(a, uid), manual_progress=11)
     edit(b, ops.update_goal, goal_id(b, uid), manual_progress=99)
     plan = exchange(b, a, tmp_path, "b", choices={("goal", uid): "mine"})
-    assert plan.conflicts_seen == [("goal", uid)]  # type: ignore[attr-defined]
+    assert plan.conflicts == [("goal", uid)]
     assert one(a, "SELECT manual_progress FROM goal WHERE uid = ?", uid) == 11
     back = exchange(a, b, tmp_path, "a")
-    assert back.conflicts_seen == []  # type: ignore[attr-defined]
+    assert back.conflicts == []
     assert one(b, "SELECT manual_progress FROM goal WHERE uid = ?", uid) == 11
     assert diff_content(a, b) == []
     # and the next share from them brings nothing
@@ -444,11 +444,11 @@ def test_choosing_theirs_makes_the_files_equal(synced: tuple[Path, Path], tmp_pa
     edit(a, ops.update_goal, goal_id(a, uid), title="Mentor's title", manual_progress=11)
     edit(b, ops.update_goal, goal_id(b, uid), title="Mentee's title")
     plan = exchange(b, a, tmp_path, "b", prefer="theirs")
-    assert plan.conflicts_seen == [("goal", uid)]  # type: ignore[attr-defined]
+    assert plan.conflicts == [("goal", uid)]
     assert diff_content(a, b) == []
     assert one(a, "SELECT title FROM goal WHERE uid = ?", uid) == "Mentee's title"
     back = exchange(a, b, tmp_path, "a")
-    assert back.conflicts_seen == [] and back.items == []  # type: ignore[attr-defined]
+    assert back.conflicts == [] and back.items == []
     assert diff_content(a, b) == []
 
 
@@ -828,7 +828,7 @@ def test_a_stable_id_used_twice_is_refused(b_share: tuple[Path, Path, dict[str, 
     goals = records_of(doc, "goal")  # type: ignore[arg-type]
     twin = json.loads(json.dumps(goals[0]))
     twin["data"]["title"] = "A twin"
-    doc["records"].append(twin)  # type: ignore[attr-defined]
+    doc["records"].append(twin)
     assert_refused(a, dump(doc, tmp_path / "dup.revshare"), goals[0]["uid"])
 
 
@@ -892,7 +892,7 @@ def test_damaged_structure_is_refused(b_share: tuple[Path, Path, dict[str, objec
     elif mutation == "unknown data field":
         goal["data"]["private"] = False  # type: ignore[index]
     elif mutation == "missing data field":
-        del goal["data"]["title"]  # type: ignore[attr-defined]
+        del goal["data"]["title"]
     elif mutation == "side on a goal":
         goal["side"] = {"takeaway": "x"}
     elif mutation == "no side on an entry":
@@ -1276,7 +1276,7 @@ def test_the_sample_pair_shows_the_exchange(pair: tuple[Path, Path], tmp_path: P
     assert one(b, "SELECT count(*) FROM swot_item WHERE grid = 'mentee'") > 0
     assert one(a, "SELECT me FROM partnership") == "mentor" and one(b, "SELECT me FROM partnership") == "mentee"
     plan = exchange(b, a, tmp_path, "b")
-    assert plan.conflicts_seen == []  # type: ignore[attr-defined]
+    assert plan.conflicts == []
     assert plan.counts()["add"] > 0 and plan.counts()["update"] > 0
     assert exchange(a, b, tmp_path, "a").items == []
     assert diff_content(a, b) == []
