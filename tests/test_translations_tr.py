@@ -186,6 +186,11 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
     <message><source>&amp;Quit</source><translation>&amp;Beenden</translation></message>
 </context>
 <context>
+    <name>Edits</name>
+    <message><source>Add Goal</source><translation>Ziel hinzufügen</translation></message>
+    <message><source>Delete Goal</source><translation>Ziel löschen</translation></message>
+</context>
+<context>
     <name>TabHost</name>
     <message><source>&amp;Overview</source><translation>Ü&amp;bersicht</translation></message>
 </context>
@@ -233,6 +238,16 @@ def test_a_translation_dropped_in_shows_in_the_menus(german_translation: Path, q
     assert win.tabs.titles()[0] == "Übersicht"
     # The guide and the Overview name tabs in English: they still find them.
     assert win.tabs.show_titled("Overview") and win.tabs.show_titled("Übersicht")
+    # data/ names its edits in English, marked for translation: Edit › Undo speaks German
+    from revmentor_desktop.data import commands
+
+    done = win.doc.run(commands.add_goal("Lernen"))
+    assert win.undo_action.text() == "&Undo Ziel hinzufügen"
+    notices: list[str] = []
+    win.undo_actions.notice.connect(lambda text, _ms: notices.append(text))
+    win.doc.run(commands.delete_goal(done.value))
+    assert win.undo_action.text() == "&Undo Ziel löschen"
+    assert notices and notices[-1].startswith("Ziel löschen — ")  # "…brings it back", in any language
     win.close()
 
 
@@ -244,6 +259,18 @@ def test_no_translation_for_the_locale_leaves_english(german_translation: Path, 
     french = QLocale(QLocale.Language.French, QLocale.Country.France)
     assert not translations.install_own(french, folder=german_translation)
     assert not translations.install_own(QLocale(QLocale.Language.German), folder=german_translation / "none")
+
+
+def test_lupdate_finds_the_undo_names_data_marks(tmp_path: Path) -> None:
+    lupdate = _qt_tool("pyside6-lupdate")
+    ts = tmp_path / "edits.ts"
+    result = subprocess.run([str(lupdate), "-extensions", "py", "revmentor_desktop/data", "-ts", str(ts)],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    root = ET.parse(ts).getroot()
+    edits = {m.findtext("source") for c in root.iter("context") if c.findtext("name") == "Edits"
+             for m in c.iter("message")}
+    assert {"Add Goal", "Delete Entry", "Record Decision", "Change Focus Areas"} <= edits
 
 
 def test_lupdate_finds_the_ui_words(tmp_path: Path) -> None:

@@ -14,10 +14,11 @@ from revmentor_desktop.data.commands_edit import (
     moving,
     updating,
 )
+from revmentor_desktop.data.vocab import QT_TRANSLATE_NOOP
 
 
 def add_goal(title: str, **values: Any) -> Edit:
-    return adding("Add Goal", lambda store: load_ops().add_goal(store, title, **values), delete_goal,
+    return adding(QT_TRANSLATE_NOOP("Edits", "Add Goal"), lambda store: load_ops().add_goal(store, title, **values), delete_goal,
                   frozenset({Change.GOALS}))
 
 
@@ -26,11 +27,11 @@ def update_goal(goal_id: int, label: str, merge: bool = True, **values: Any) -> 
 
 
 def delete_goal(goal_id: int) -> Edit:
-    return deleting("Delete Goal", "delete_goal", goal_id)
+    return deleting(QT_TRANSLATE_NOOP("Edits", "Delete Goal"), "delete_goal", goal_id)
 
 
 def add_milestone(goal_id: int, title: str) -> Edit:
-    return adding("Add Milestone", lambda store: load_ops().add_milestone(store, goal_id, title),
+    return adding(QT_TRANSLATE_NOOP("Edits", "Add Milestone"), lambda store: load_ops().add_milestone(store, goal_id, title),
                   delete_milestone, frozenset({Change.MILESTONES}))
 
 
@@ -40,14 +41,14 @@ def update_milestone(milestone_id: int, label: str, **values: Any) -> Edit:
 
 
 def tick_milestone(milestone_id: int, done: bool, today: date) -> Edit:
-    return update_milestone(milestone_id, "Tick Milestone" if done else "Untick Milestone",
+    return update_milestone(milestone_id, QT_TRANSLATE_NOOP("Edits", "Tick Milestone") if done else QT_TRANSLATE_NOOP("Edits", "Untick Milestone"),
                             done_on=today if done else None)
 
 
 def move_milestone(milestone_id: int, new_index: int) -> Edit:
-    return moving("Move Milestone", "move_milestone", milestone_id, new_index,
+    return moving(QT_TRANSLATE_NOOP("Edits", "Move Milestone"), "move_milestone", milestone_id, new_index,
                   frozenset({Change.MILESTONES}))
 
 
 def delete_milestone(milestone_id: int) -> Edit:
-    return deleting("Remove Milestone", "delete_milestone", milestone_id)
+    return deleting(QT_TRANSLATE_NOOP("Edits", "Remove Milestone"), "delete_milestone", milestone_id)

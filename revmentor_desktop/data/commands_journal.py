@@ -15,6 +15,7 @@ from revmentor_desktop.data.commands_edit import (
     replacing,
     updating,
 )
+from revmentor_desktop.data.vocab import QT_TRANSLATE_NOOP
 
 _FEEDBACK_TEXT_FIELDS = frozenset({"mentor_says_keep", "mentor_says_try", "mentee_says_keep",
                                    "mentee_says_try"})
@@ -23,15 +24,15 @@ _ENTRY_TEXT_FIELDS = frozenset({"agenda", "notes", "mentor_takeaway", "mentee_ta
                                 "feedback_good", "feedback_improve"}) | _FEEDBACK_TEXT_FIELDS
 
 
-ENTRY_LABELS = {"held_on": "Change Session Date", "duration_minutes": "Change Duration",
-                "rating": "Rate Session", "private": "Change Privacy", "topics": "Edit Topics",
-                "mentor_rating": "Rate Session", "mentee_rating": "Rate Session",
-                "mentor_says_keep": "Edit Feedback", "mentor_says_try": "Edit Feedback",
-                "mentee_says_keep": "Edit Feedback", "mentee_says_try": "Edit Feedback"}
+ENTRY_LABELS = {"held_on": QT_TRANSLATE_NOOP("Edits", "Change Session Date"), "duration_minutes": QT_TRANSLATE_NOOP("Edits", "Change Duration"),
+                "rating": QT_TRANSLATE_NOOP("Edits", "Rate Session"), "private": QT_TRANSLATE_NOOP("Edits", "Change Privacy"), "topics": QT_TRANSLATE_NOOP("Edits", "Edit Topics"),
+                "mentor_rating": QT_TRANSLATE_NOOP("Edits", "Rate Session"), "mentee_rating": QT_TRANSLATE_NOOP("Edits", "Rate Session"),
+                "mentor_says_keep": QT_TRANSLATE_NOOP("Edits", "Edit Feedback"), "mentor_says_try": QT_TRANSLATE_NOOP("Edits", "Edit Feedback"),
+                "mentee_says_keep": QT_TRANSLATE_NOOP("Edits", "Edit Feedback"), "mentee_says_try": QT_TRANSLATE_NOOP("Edits", "Edit Feedback")}
 
 
 def add_entry(held_on: date, **values: Any) -> Edit:
-    return adding("New Entry", lambda store: load_ops().add_entry(store, held_on, **values),
+    return adding(QT_TRANSLATE_NOOP("Edits", "New Entry"), lambda store: load_ops().add_entry(store, held_on, **values),
                   delete_entry, frozenset({Change.ENTRIES}))
 
 
@@ -47,17 +48,17 @@ def update_entry(entry_id: int, label: str, **values: Any) -> Edit:
 
 
 def delete_entry(entry_id: int) -> Edit:
-    return deleting("Delete Entry", "delete_entry", entry_id)
+    return deleting(QT_TRANSLATE_NOOP("Edits", "Delete Entry"), "delete_entry", entry_id)
 
 
 def set_entry_goals(entry_id: int, goal_ids: Iterable[int]) -> Edit:
-    return replacing("Change Goals Discussed",
+    return replacing(QT_TRANSLATE_NOOP("Edits", "Change Goals Discussed"),
                      lambda store, ids: load_ops().set_entry_goals(store, entry_id, ids),
                      sorted(set(goal_ids)), frozenset({Change.DISCUSSED}))
 
 
 def add_action(entry_id: int, text: str, **values: Any) -> Edit:
-    return adding("Add Action Item", lambda store: load_ops().add_action(store, entry_id, text, **values),
+    return adding(QT_TRANSLATE_NOOP("Edits", "Add Action Item"), lambda store: load_ops().add_action(store, entry_id, text, **values),
                   delete_action, frozenset({Change.ACTIONS}))
 
 
@@ -66,9 +67,9 @@ def update_action(action_id: int, label: str, merge: bool = True, **values: Any)
 
 
 def tick_action(action_id: int, done: bool, today: date) -> Edit:
-    return update_action(action_id, "Tick Action Item" if done else "Untick Action Item",
+    return update_action(action_id, QT_TRANSLATE_NOOP("Edits", "Tick Action Item") if done else QT_TRANSLATE_NOOP("Edits", "Untick Action Item"),
                          merge=False, done_on=today if done else None)
 
 
 def delete_action(action_id: int) -> Edit:
-    return deleting("Remove Action Item", "delete_action", action_id)
+    return deleting(QT_TRANSLATE_NOOP("Edits", "Remove Action Item"), "delete_action", action_id)

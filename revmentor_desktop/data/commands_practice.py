@@ -15,13 +15,14 @@ from revmentor_desktop.data.commands_edit import (
     load_ops,
     updating,
 )
+from revmentor_desktop.data.vocab import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from revmentor_desktop.data.store import Store
 
 
 def add_check_in(held_on: date, author: str, **values: Any) -> Edit:
-    return adding("Add Check-in", lambda store: load_ops().add_check_in(store, held_on, author, **values),
+    return adding(QT_TRANSLATE_NOOP("Edits", "Add Check-in"), lambda store: load_ops().add_check_in(store, held_on, author, **values),
                   delete_check_in, frozenset({Change.CHECK_INS}))
 
 
@@ -31,7 +32,7 @@ def update_check_in(check_in_id: int, label: str, **values: Any) -> Edit:
 
 
 def delete_check_in(check_in_id: int) -> Edit:
-    return deleting("Delete Check-in", "delete_check_in", check_in_id)
+    return deleting(QT_TRANSLATE_NOOP("Edits", "Delete Check-in"), "delete_check_in", check_in_id)
 
 
 # -- reviews ---------------------------------------------------------------------------------------------
@@ -39,7 +40,7 @@ def delete_check_in(check_in_id: int) -> Edit:
 
 def start_review(kind: str, held_on: date, **values: Any) -> Edit:
     """Start a review with a copy of the goals as they stand; undo deletes it, copies and all."""
-    return adding("Start Review", lambda store: load_ops().start_review(store, kind, held_on, **values),
+    return adding(QT_TRANSLATE_NOOP("Edits", "Start Review"), lambda store: load_ops().start_review(store, kind, held_on, **values),
                   delete_review, frozenset({Change.REVIEWS}))
 
 
@@ -54,7 +55,7 @@ def update_review_goal(review_goal_id: int, label: str, **values: Any) -> Edit:
 
 
 def delete_review(review_id: int) -> Edit:
-    return deleting("Delete Review", "delete_review", review_id)
+    return deleting(QT_TRANSLATE_NOOP("Edits", "Delete Review"), "delete_review", review_id)
 
 
 def decide_review(review_id: int, decision: str, next_review_date: date | None = None) -> Edit:
@@ -65,7 +66,7 @@ def decide_review(review_id: int, decision: str, next_review_date: date | None =
         old = load_ops().decide_review(store, review_id, decision, next_review_date)
         return Done(old, _decision_changes(old), _restoring_decision(review_id, old))
 
-    return Edit("Record Decision", run)
+    return Edit(QT_TRANSLATE_NOOP("Edits", "Record Decision"), run)
 
 
 def _restoring_decision(review_id: int, values: dict[str, dict[str, Any]]) -> Edit:
@@ -73,7 +74,7 @@ def _restoring_decision(review_id: int, values: dict[str, dict[str, Any]]) -> Ed
         replaced = load_ops().restore_decision(store, review_id, values)
         return Done(replaced, _decision_changes(values), _restoring_decision(review_id, replaced))
 
-    return Edit("Record Decision", run)
+    return Edit(QT_TRANSLATE_NOOP("Edits", "Record Decision"), run)
 
 
 def _decision_changes(old: dict[str, dict[str, Any]]) -> Changes:

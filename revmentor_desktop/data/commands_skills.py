@@ -13,10 +13,11 @@ from revmentor_desktop.data.commands_edit import (
     load_ops,
     updating,
 )
+from revmentor_desktop.data.vocab import QT_TRANSLATE_NOOP
 
 
 def add_skill(name: str, owner: str, **values: Any) -> Edit:
-    return adding("Add Skill", lambda store: load_ops().add_skill(store, name, owner, **values),
+    return adding(QT_TRANSLATE_NOOP("Edits", "Add Skill"), lambda store: load_ops().add_skill(store, name, owner, **values),
                   delete_skill, frozenset({Change.SKILLS}))
 
 
@@ -25,11 +26,11 @@ def update_skill(skill_id: int, label: str, **values: Any) -> Edit:
 
 
 def delete_skill(skill_id: int) -> Edit:
-    return deleting("Delete Skill", "delete_skill", skill_id)
+    return deleting(QT_TRANSLATE_NOOP("Edits", "Delete Skill"), "delete_skill", skill_id)
 
 
 def add_rating(skill_id: int, rated_on: date, level: int, **values: Any) -> Edit:
-    return adding("Add Rating",
+    return adding(QT_TRANSLATE_NOOP("Edits", "Add Rating"),
                   lambda store: load_ops().add_rating(store, skill_id, rated_on, level, **values),
                   delete_rating, frozenset({Change.RATINGS}))
 
@@ -39,4 +40,4 @@ def update_rating(rating_id: int, label: str, **values: Any) -> Edit:
 
 
 def delete_rating(rating_id: int) -> Edit:
-    return deleting("Delete Rating", "delete_rating", rating_id)
+    return deleting(QT_TRANSLATE_NOOP("Edits", "Delete Rating"), "delete_rating", rating_id)

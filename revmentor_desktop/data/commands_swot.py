@@ -14,6 +14,7 @@ from revmentor_desktop.data.commands_edit import (
     deleting,
     load_ops,
 )
+from revmentor_desktop.data.vocab import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from revmentor_desktop.data.store import Store
@@ -31,7 +32,7 @@ def update_swot_item(item_id: int, text: str) -> Edit:
             return Done(old, NOTHING, None)
         return Done(old, frozenset({Change.SWOT}), update_swot_item(item_id, old))
 
-    return Edit("Edit SWOT Item", run)
+    return Edit(QT_TRANSLATE_NOOP("Edits", "Edit SWOT Item"), run)
 
 
 def move_swot_item(item_id: int, grid: str, quadrant: str, index: int) -> Edit:
@@ -39,17 +40,17 @@ def move_swot_item(item_id: int, grid: str, quadrant: str, index: int) -> Edit:
         old = load_ops().move_swot_item(store, item_id, grid, quadrant, index)
         return Done(old, frozenset({Change.SWOT}), move_swot_item(item_id, *old))
 
-    return Edit("Move SWOT Item", run)
+    return Edit(QT_TRANSLATE_NOOP("Edits", "Move SWOT Item"), run)
 
 
 def delete_swot_item(item_id: int) -> Edit:
-    return deleting("Delete SWOT Item", "delete_swot_item", item_id)
+    return deleting(QT_TRANSLATE_NOOP("Edits", "Delete SWOT Item"), "delete_swot_item", item_id)
 
 
 def save_snapshot(label: str, taken_on: date) -> Edit:
-    return adding("Save Snapshot", lambda store: load_ops().save_snapshot(store, label, taken_on),
+    return adding(QT_TRANSLATE_NOOP("Edits", "Save Snapshot"), lambda store: load_ops().save_snapshot(store, label, taken_on),
                   delete_snapshot, frozenset({Change.SNAPSHOTS}))
 
 
 def delete_snapshot(snapshot_id: int) -> Edit:
-    return deleting("Delete Snapshot", "delete_snapshot", snapshot_id)
+    return deleting(QT_TRANSLATE_NOOP("Edits", "Delete Snapshot"), "delete_snapshot", snapshot_id)

@@ -166,3 +166,10 @@ SHARE_KINDS: tuple[str, ...] = (
     "agreement", "clause", "goal", "milestone", "entry", "action", "swot", "snapshot", "skill",
     "rating", "check_in", "review", "review_goal",
 )
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for translation in `context`, unchanged: data/ knows nothing of Qt, so the window
+    translates it where it shows it (undo names: `QCoreApplication.translate("Edits", label)`)."""
+    del context
+    return text

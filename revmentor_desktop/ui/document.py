@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from revmentor_desktop.data import reads
@@ -35,7 +35,10 @@ class _Step(QUndoCommand):
     """An edit already applied once by `Document.run`; undo and redo replay its inverses."""
 
     def __init__(self, doc: Document, edit: Edit, done: Done) -> None:
-        super().__init__(edit.label)
+        # data/ marks its undo names for translation (context "Edits"); shown in the user's language
+        super().__init__(QCoreApplication.translate("Edits", edit.label))
+        #: the name as data/ gave it (English): what the window tests, whatever the language
+        self.label = edit.label
         self._doc = doc
         self._done = done
         self._merge_key: Hashable | None = edit.merge_key

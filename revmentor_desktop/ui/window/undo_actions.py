@@ -60,7 +60,11 @@ class UndoActions(QObject):
 
     def _announce_delete(self, _index: int) -> None:
         stack = self._stack
-        if stack is not None and stack.canUndo() and stack.undoText().startswith(("Delete", "Remove")):
+        if stack is None or not stack.canUndo():
+            return
+        step = stack.command(stack.index() - 1)
+        # the English name data/ gave the step, whatever language it is shown in
+        if str(getattr(step, "label", stack.undoText())).startswith(("Delete", "Remove")):
             shortcut = self.undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             self._tell(self.tr("{step} — {keys} brings it back.").format(step=stack.undoText(), keys=shortcut),
                        TIMEOUT_MS)
