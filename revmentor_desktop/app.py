@@ -118,9 +118,11 @@ class CtrlC:
     would answer it, then the window closes as it does for File › Quit (what was typed is saved).
 
     Python runs a signal handler only between its own bytecodes, never while Qt's event loop waits
-    in C++; so the signal also writes a byte to a socket (`signal.set_wakeup_fd`) that a
-    QSocketNotifier watches, which wakes the loop and lets the handler run. The handler itself
-    only schedules the close, for the event loop to run outside whatever code it interrupted.
+    in C++; so the signal also writes a byte to a pipe (`signal.set_wakeup_fd`; a socket pair on
+    Windows, where it must be a socket) that a QSocketNotifier watches, which wakes the loop and
+    lets the handler run. The handler itself only schedules the close, for the event loop to run
+    outside whatever code it interrupted. (A pipe, not a socket, where it can: `socket` costs
+    ~4 ms to import before the first paint.)
     """
 
     #: How often to look again while a dialog's event loop unwinds (ms), and for how long at most.
@@ -128,8 +130,8 @@ class CtrlC:
     RETRIES = 100
 
     def __init__(self, app: QApplication) -> None:
+        import os
         import signal
-        import socket
         import threading
 
         from PySide6.QtCore import QSocketNotifier
@@ -139,12 +141,21 @@ class CtrlC:
         self._installed = False
         if threading.current_thread() is not threading.main_thread():
             return  # signals are the main thread's alone
-        self._reader, self._writer = socket.socketpair()
-        for sock in (self._reader, self._writer):
-            sock.setblocking(False)
-        self._old_wakeup_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        if sys.platform == "win32":
+            import socket
+
+            pair = socket.socketpair()
+            self._reader, self._writer = pair[0].fileno(), pair[1].fileno()
+            self._sockets = pair
+            for sock in pair:
+                sock.setblocking(False)
+        else:
+            self._reader, self._writer = os.pipe()
+            for fd in (self._reader, self._writer):
+                os.set_blocking(fd, False)
+        self._old_wakeup_fd = signal.set_wakeup_fd(self._writer, warn_on_full_buffer=False)
         self._old_handler = signal.signal(signal.SIGINT, self._on_signal)
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, app)
+        self._notifier = QSocketNotifier(self._reader, QSocketNotifier.Type.Read, app)
         self._notifier.activated.connect(self._drain)
         self._installed = True
 
@@ -159,15 +170,28 @@ class CtrlC:
         self._notifier.deleteLater()
         signal.signal(signal.SIGINT, self._old_handler)
         signal.set_wakeup_fd(self._old_wakeup_fd)
-        self._reader.close()
-        self._writer.close()
+        if sys.platform == "win32":
+            for sock in self._sockets:
+                sock.close()
+        else:
+            import os
+
+            os.close(self._reader)
+            os.close(self._writer)
 
     def _drain(self) -> None:
         try:
-            while self._reader.recv(512):
+            while self._read(512):
                 pass
         except OSError:  # BlockingIOError: nothing more to read
             return
+
+    def _read(self, n: int) -> bytes:
+        if sys.platform == "win32":
+            return self._sockets[0].recv(n)
+        import os
+
+        return os.read(self._reader, n)
 
     def _on_signal(self, signum: int, frame: object) -> None:
         from PySide6.QtCore import QTimer

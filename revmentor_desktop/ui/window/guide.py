@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
-from revmentor_desktop.ui.window.tab_host import shown_name
+from revmentor_desktop.ui.window.tab_specs import shown_name
 
 #: (heading, what to do and why, the tab where RevMentor does it — None: no one tab)
 STEPS: tuple[tuple[str, str, str | None], ...] = (

@@ -1,89 +1,129 @@
 """The main window: menus and layout, wired to the open file's life (`FileSession`) and to the tabs
 of the open partnership (`TabHost`).
 
-This module is imported before the window paints, so it imports nothing heavy: the data layer and
-the tabs load when a file opens, on the event-loop turn after the first paint.
+This module is imported before the window paints, and the window paints before it is complete: the
+first paint is the bare window, at its size. Its central pages, menus, status bar and file session
+are made on the event-loop turn after that paint (`finish_building`), or at once when something
+asks for them (`Later`); the data layer and the tabs load when a file opens.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QGuiApplication,
-    QKeySequence,
-)
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget
+from PySide6.QtWidgets import QMainWindow
 
 from revmentor_desktop import APP_NAME
-from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.errors import ErrorKind, Gone, KnownError
-from revmentor_desktop.report.text import isolate
-from revmentor_desktop.ui import dialogs, gc_guard, paths
-from revmentor_desktop.ui.edit_notices import EditNotices
+from revmentor_desktop.ui import paths
+from revmentor_desktop.ui.after_paint import after_next_paint
 from revmentor_desktop.ui.layout import fit_minimum, fit_window
-from revmentor_desktop.ui.theme import add_theme_menu
-from revmentor_desktop.ui.window import tab_host
-from revmentor_desktop.ui.window.drops import FileDrops
-from revmentor_desktop.ui.window.file_session import (
-    FileSession,
-    NewPartnership,
-    Reopen,
-    new_file_name,
-    partnership_path,
-)
-from revmentor_desktop.ui.window.help_actions import HelpActions
-from revmentor_desktop.ui.window.pages import EmptyPage, MessagePage
-from revmentor_desktop.ui.window.recent_menu import RecentMenu
-from revmentor_desktop.ui.window.tab_host import TabHost, TabOf
-from revmentor_desktop.ui.window.undo_actions import UndoActions
+from revmentor_desktop.ui.window import tab_specs
+from revmentor_desktop.ui.window.later import Later
+from revmentor_desktop.ui.window.tab_specs import TabOf
 
 #: The first window's size and the least it shrinks to (both lowered on a smaller screen).
 FIRST_WIDTH, FIRST_HEIGHT = 1300, 850
 MIN_WIDTH, MIN_HEIGHT = 760, 520
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QMenu, QMenuBar, QStackedWidget
+
+    from revmentor_desktop.data.commands import Changes
     from revmentor_desktop.ui.document import Document
     from revmentor_desktop.ui.exchange.actions import Exchange
     from revmentor_desktop.ui.export import Exporter
-
-#: A menu item's shortcut: one key sequence (as text or a standard key) or several.
-Shortcut = str | QKeySequence.StandardKey | list[QKeySequence] | None
+    from revmentor_desktop.ui.window.drops import FileDrops
+    from revmentor_desktop.ui.window.file_session import FileSession, NewPartnership, Reopen
+    from revmentor_desktop.ui.window.help_actions import HelpActions
+    from revmentor_desktop.ui.window.pages import EmptyPage, MessagePage
+    from revmentor_desktop.ui.window.recent_menu import RecentMenu
+    from revmentor_desktop.ui.window.tab_host import TabHost
+    from revmentor_desktop.ui.window.undo_actions import UndoActions
 
 
 class MainWindow(QMainWindow):
+    # Made by `finish_building` (the menus and their actions: `menus.build_menus`).
+    session: Later[FileSession] = Later()
+    stack: Later[QStackedWidget] = Later()
+    message: Later[MessagePage] = Later()
+    drops: Later[FileDrops] = Later()
+    recent_menu: Later[RecentMenu] = Later()
+    edit_menu: Later[QMenu] = Later()
+    view_menu: Later[QMenu] = Later()
+    theme_menu: Later[QMenu] = Later()
+    help_menu: Later[QMenu] = Later()
+    help: Later[HelpActions] = Later()
+    undo_actions: Later[UndoActions] = Later()
+    tab_actions: Later[list[QAction]] = Later()
+    export_action: Later[QAction] = Later()
+    copy_action: Later[QAction] = Later()
+    restore_action: Later[QAction] = Later()
+    share_action: Later[QAction] = Later()
+    import_share_action: Later[QAction] = Later()
+    undo_action: Later[QAction] = Later()
+    redo_action: Later[QAction] = Later()
+    new_item_action: Later[QAction] = Later()
+    delete_action: Later[QAction] = Later()
+    find_action: Later[QAction] = Later()
+    hide_private_action: Later[QAction] = Later()
+
     def __init__(self) -> None:
         super().__init__()
-        gc_guard.install()  # garbage is collected on this thread, never on the export's worker
         self.tabs: TabHost | None = None
+        self._built = False
         self._exporter: Exporter | None = None
         self._exchange: Exchange | None = None
+        self._empty: EmptyPage | None = None  # built when first shown: never, on most start-ups
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self.resize(FIRST_WIDTH, FIRST_HEIGHT)
+        self._restore_geometry()
+        after_next_paint(self, self.finish_building)
+
+    def finish_building(self) -> None:
+        """Make the window's parts (once): its pages, menus, status bar and file session.
+
+        Not before the first paint: a central widget alone costs that paint ~25 ms (the layout
+        animates it into place, and the animation's timer is a Qt object shiboken has to identify),
+        the menus and the modules behind them ~15 ms more; all of it is ready before the user could
+        reach for it, since the file is opened right after that paint, and this comes first."""
+        if self._built:
+            return
+        self._built = True
+        from PySide6.QtWidgets import QStackedWidget
+
+        from revmentor_desktop.ui import gc_guard
+        from revmentor_desktop.ui.window.drops import FileDrops
+        from revmentor_desktop.ui.window.file_session import FileSession
+        from revmentor_desktop.ui.window.menus import build_menus
+        from revmentor_desktop.ui.window.pages import MessagePage
+
+        gc_guard.install()  # garbage is collected on this thread, never on the export's worker
         self.session = FileSession(self, flush=self.flush)
         self.session.notice.connect(self.statusBar().showMessage)
         self.session.closing.connect(self._let_go_of)
         self.session.come_forward.connect(self._come_forward)
-        self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
-        self.resize(FIRST_WIDTH, FIRST_HEIGHT)
-
         self.stack = QStackedWidget(self)
         self.message = MessagePage(self)
-        self._empty: EmptyPage | None = None  # built when first shown: never, on most start-ups
         self.stack.addWidget(self.message)
         self.setCentralWidget(self.stack)
         self.drops = FileDrops(self, self.open_file)  # a .revmentor file dropped on the window opens it
-        self._build_menus()
-        self._restore_geometry()
+        build_menus(self)
+
+    def menuBar(self) -> QMenuBar:
+        """The menu bar, with its menus in it (made now if the window has not painted yet)."""
+        self.finish_building()
+        return super().menuBar()
 
     @property
     def empty(self) -> EmptyPage:
         """The page shown while no partnership is open."""
         if self._empty is None:
+            from revmentor_desktop.ui.window.pages import EmptyPage
+
             self._empty = EmptyPage(self)
             self._empty.open_requested.connect(self.open_dialog)
             self._empty.new_requested.connect(self.new_partnership)
@@ -102,85 +142,7 @@ class MainWindow(QMainWindow):
     @property
     def doc(self) -> Document | None:
         """The open partnership; None while none is open."""
-        return self.session.doc
-
-    # -- building ------------------------------------------------------------------------------------
-
-    def _action(self, menu: QMenu, text: str, slot: Callable[..., object],
-                shortcut: Shortcut = None) -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-        act.triggered.connect(slot)
-        menu.addAction(act)
-        return act
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&New Partnership…"), self.new_partnership, "Ctrl+Shift+N")
-        self._action(file_menu, self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = RecentMenu(file_menu)
-        self.recent_menu.chosen.connect(self.open_file)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        self.export_action = self._action(file_menu, self.tr("&Export PDF Summary…"), self.export_pdf,
-                                          "Ctrl+E")
-        # No shortcut: Ctrl+Shift+S moves a SWOT item to Strengths, and a copy is a rare act.
-        self.copy_action = self._action(file_menu, self.tr("Save a &Copy…"), self.save_copy)
-        self.restore_action = self._action(file_menu, self.tr("Restore from &Backup…"),
-                                           self.restore_from_backup)
-        file_menu.addSeparator()
-        # The partner exchange: each partner keeps a file; they swap what they choose to share.
-        self.share_action = self._action(file_menu, self.tr("S&hare with Partner…"),
-                                         lambda: self.exchange.share(), "Ctrl+Shift+E")
-        self.import_share_action = self._action(file_menu, self.tr("&Import from Partner…"),
-                                                lambda: self.exchange.import_share(), "Ctrl+Shift+I")
-        self._action(file_menu, self.tr("Ne&w from Partner's Share…"),
-                     lambda: self.exchange.new_from_share())
-        self._enable_file_actions(False)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-
-        self.edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(self.edit_menu, self.tr("&Undo"), self._undo,
-                                        QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(
-            self.edit_menu, self.tr("&Redo"), self._redo,
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")],
-        )
-        self.edit_menu.addSeparator()
-        self.new_item_action = self._action(self.edit_menu, self.tr("&New Item"), self._new_item,
-                                            QKeySequence.StandardKey.New)
-        self.delete_action = self._action(self.edit_menu, self.tr("&Delete"), self._delete_selection,
-                                          QKeySequence.StandardKey.Delete)
-        # A window-wide shortcut: text fields still keep the Delete key (they claim it first).
-        self.addAction(self.delete_action)
-        self.undo_actions = UndoActions(self.undo_action, self.redo_action, self)
-        self.undo_actions.notice.connect(self.statusBar().showMessage)
-
-        self.find_action = self._action(self.edit_menu, self.tr("&Find in Journal…"), self._find,
-                                        QKeySequence.StandardKey.Find)
-
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        self.hide_private_action = self._action(self.view_menu, self.tr("&Hide Private Entries"),
-                                                self._toggle_private, "Ctrl+Shift+H")
-        self.hide_private_action.setCheckable(True)
-        self.hide_private_action.setToolTip(self.tr(
-            "Screen-share mode: private goals and sessions vanish from every tab until you switch "
-            "this off."))
-        self.theme_menu = add_theme_menu(self.view_menu)
-        self.view_menu.addSeparator()
-        self.tab_actions: list[QAction] = []
-
-        self.help_menu = bar.addMenu(self.tr("&Help"))
-        self.help = HelpActions(self)
-        self._action(self.help_menu, self.tr("Reverse-Mentoring &Guide"), self.help.show_guide,
-                     QKeySequence.StandardKey.HelpContents)
-        self._action(self.help_menu, self.tr("&Keyboard Shortcuts"), self.help.show_shortcuts, "Ctrl+/")
-        self.help_menu.addSeparator()
-        self._action(self.help_menu, self.tr("&About RevMentor"), self.help.about)
-        self._action(self.help_menu, self.tr("About &Qt"), QApplication.aboutQt)
+        return self.session.doc if self._built else None
 
     def _enable_file_actions(self, enabled: bool) -> None:
         for act in (self.export_action, self.copy_action, self.restore_action, self.share_action,
@@ -195,9 +157,12 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path | str, create: NewPartnership | None = None) -> bool:
         """Open (or create) a partnership file in this window. Returns True when it is open."""
         path = Path(path).expanduser()
+        just_made = not self._built
+        self.finish_building()
         self.message.say(self.tr("Opening {name}…").format(name=path.name))
         self.stack.setCurrentWidget(self.message)
-        self.message.repaint()
+        # While the file opens: the line, and the menus and status bar when they are new.
+        (self if just_made else self.message).repaint()
         try:
             ok = self._open(path, create)
         except KnownError as exc:
@@ -210,6 +175,9 @@ class MainWindow(QMainWindow):
         return ok
 
     def _open(self, path: Path, create: NewPartnership | None) -> bool:
+        from revmentor_desktop.ui.edit_notices import EditNotices
+        from revmentor_desktop.ui.window.tab_host import TabHost
+
         if self.session.has_open(path):
             return True
         doc = self.session.open(path, create)
@@ -235,6 +203,8 @@ class MainWindow(QMainWindow):
     def _show_tabs(self, tabs: TabHost) -> None:
         """Put the new document's tabs in place of the last one's, with View › Ctrl+1… for each;
         the tabs other than the Overview are built once it has painted."""
+        from revmentor_desktop.ui.window.menus import add_action
+
         if self.tabs is not None:
             self.stack.removeWidget(self.tabs)
             self.tabs.retire()
@@ -248,7 +218,8 @@ class MainWindow(QMainWindow):
         self._drop_tab_actions()
         for i, title in enumerate(tabs.titles()):
             text = "&" + title.replace("&", "&&")  # the title's own "&" is not a mnemonic
-            act = self._action(self.view_menu, text, lambda _c=False, n=i: self.show_tab(n), f"Ctrl+{i + 1}")
+            act = add_action(self, self.view_menu, text, lambda _c=False, n=i: self.show_tab(n),
+                             f"Ctrl+{i + 1}")
             self.tab_actions.append(act)
         tabs.build_in_turns(self._verify_open_file)
 
@@ -284,6 +255,8 @@ class MainWindow(QMainWindow):
     def _finish_opening(self) -> None:
         """Every tab is in place: now take the opening backup (it reads the whole file)."""
         if self.doc is not None and self._verify_open_file():
+            from revmentor_desktop.ui import gc_guard
+
             self.session.backup_once_opened()
             gc_guard.settle()
 
@@ -317,13 +290,17 @@ class MainWindow(QMainWindow):
         return self.tabs is not None and self.tabs.has_unsaved()
 
     def open_dialog(self) -> None:
+        from revmentor_desktop.ui import dialogs
+
         start = self.doc.store.shown_path.parent if self.doc is not None else None
         path = dialogs.service.open_path(self, start)
         if path is not None:
             self.open_file(path)
 
     def new_partnership(self) -> None:
+        from revmentor_desktop.ui import dialogs
         from revmentor_desktop.ui.new_partnership import NewPartnershipDialog
+        from revmentor_desktop.ui.window.file_session import new_file_name, partnership_path
 
         dialog = NewPartnershipDialog(self)
         answer = dialog.exec()
@@ -350,12 +327,12 @@ class MainWindow(QMainWindow):
 
     # -- the tabs ------------------------------------------------------------------------------------
 
-    overview_tab = TabOf(tab_host.OVERVIEW)
-    goals_tab = TabOf(tab_host.GOALS)
-    journal_tab = TabOf(tab_host.JOURNAL)
-    swot_tab = TabOf(tab_host.SWOT)
-    skills_tab = TabOf(tab_host.SKILLS)
-    practice_tab = TabOf(tab_host.PRACTICE)
+    overview_tab = TabOf(tab_specs.OVERVIEW)
+    goals_tab = TabOf(tab_specs.GOALS)
+    journal_tab = TabOf(tab_specs.JOURNAL)
+    swot_tab = TabOf(tab_specs.SWOT)
+    skills_tab = TabOf(tab_specs.SKILLS)
+    practice_tab = TabOf(tab_specs.PRACTICE)
 
     def show_tab(self, index: int) -> None:
         if self.tabs is not None and 0 <= index < self.tabs.count():
@@ -364,6 +341,8 @@ class MainWindow(QMainWindow):
     # -- reacting to the document --------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        from revmentor_desktop.data.commands import Change
+
         if changes & {Change.NAMES, Change.PRIVACY}:
             self._update_title()
 
@@ -382,6 +361,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
         if self.tabs is not None:
             self.tabs.current().show_problem(message)
+        from PySide6.QtWidgets import QApplication
+
         QApplication.beep()
 
     def _update_title(self) -> None:
@@ -389,6 +370,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
             return
+        from revmentor_desktop.report.text import isolate
+
         p = self.doc.partnership()
         parts = [f"{isolate(p.mentor_name)} ↔ {isolate(p.mentee_name)}", self.doc.store.shown_path.name]
         if self.doc.read_only:
@@ -458,12 +441,16 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         """The last size and place, or the first-run size — either way fitted to the screen it
         lands on (at most 90 % of its free area, wholly on it), at any scale factor."""
+        from PySide6.QtCore import QByteArray
+
         value = paths.settings().value("geometry")
         if isinstance(value, QByteArray | bytes) and value:
             self.restoreGeometry(QByteArray(value))
         self.fit_to_screen()
 
     def fit_to_screen(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
         g = self.geometry()
         screen = QGuiApplication.screenAt(g.center()) or QGuiApplication.primaryScreen()
         if screen is None:
@@ -484,6 +471,8 @@ class MainWindow(QMainWindow):
             return
         self.flush()
         if self.has_unsaved():
+            from revmentor_desktop.ui import dialogs
+
             choice = dialogs.service.choose(
                 self, self.tr("Unsaved Changes"),
                 self.tr("Some of what you typed could not be saved (see the message before this one). "
@@ -492,7 +481,8 @@ class MainWindow(QMainWindow):
             if choice != 1:
                 event.ignore()
                 return
-        self.session.close()
+        if self._built:
+            self.session.close()
         s = paths.settings()
         s.setValue("geometry", self.saveGeometry())
         s.sync()

@@ -1,0 +1,126 @@
+"""The window's tabs as specs: each one's title and how to load its class, in order, and `TabOf`,
+the window's typed attribute for one of them. Light on purpose: the window imports it before its
+first paint, and the tab widget itself (`tab_host`) loads only when a file opens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, overload
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from revmentor_desktop.ui.document import Document
+    from revmentor_desktop.ui.goals import GoalsTab
+    from revmentor_desktop.ui.journal import JournalTab
+    from revmentor_desktop.ui.overview import OverviewTab
+    from revmentor_desktop.ui.practice import PracticeTab
+    from revmentor_desktop.ui.skills import SkillsTab
+    from revmentor_desktop.ui.swot import SwotTab
+    from revmentor_desktop.ui.window.tab_host import TabHost
+
+W = TypeVar("W", bound=QWidget)
+
+
+@dataclass(frozen=True)
+class TabSpec(Generic[W]):
+    #: in English, with its mnemonic (&): the tab's name in the code (the guide's links, the
+    #: Overview's steps), and its source text for translation (context "TabHost")
+    title: str
+    #: the tab's class (called with the open document and the tab widget that holds it); it
+    #: imports the tab's package only when the tab is built
+    load: Callable[[], Callable[[Document, QWidget | None], W]]
+
+    def shown_title(self) -> str:
+        """The title as the tab shows it: in the user's language when there is a translation."""
+        return QCoreApplication.translate("TabHost", self.title)
+
+
+def plain_title(title: str) -> str:
+    """A title without its mnemonics ("&&" is a plain "&")."""
+    return title.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _overview() -> type[OverviewTab]:
+    from revmentor_desktop.ui.overview import OverviewTab
+
+    return OverviewTab
+
+
+def _goals() -> type[GoalsTab]:
+    from revmentor_desktop.ui.goals import GoalsTab
+
+    return GoalsTab
+
+
+def _journal() -> type[JournalTab]:
+    from revmentor_desktop.ui.journal import JournalTab
+
+    return JournalTab
+
+
+def _swot() -> type[SwotTab]:
+    from revmentor_desktop.ui.swot import SwotTab
+
+    return SwotTab
+
+
+def _skills() -> type[SkillsTab]:
+    from revmentor_desktop.ui.skills import SkillsTab
+
+    return SkillsTab
+
+
+def _practice() -> type[PracticeTab]:
+    from revmentor_desktop.ui.practice import PracticeTab
+
+    return PracticeTab
+
+
+OVERVIEW = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Overview"), _overview)
+GOALS = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Goals"), _goals)
+JOURNAL = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Journal"), _journal)
+SWOT = TabSpec(QT_TRANSLATE_NOOP("TabHost", "S&WOT"), _swot)
+SKILLS = TabSpec(QT_TRANSLATE_NOOP("TabHost", "S&kills"), _skills)
+PRACTICE = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Check-ins && Reviews"), _practice)
+
+#: Every tab, in order; View › Ctrl+1… follow this order. The first is built with the window's data.
+TABS = (OVERVIEW, GOALS, JOURNAL, SWOT, SKILLS, PRACTICE)
+
+
+def shown_name(name: str) -> str:
+    """A tab's English name without mnemonics ("Goals") as the tab shows it: translated, when there
+    is a translation (the guide's links say where they go in the user's language)."""
+    for spec in TABS:
+        if plain_title(spec.title).casefold() == name.casefold():
+            return plain_title(spec.shown_title())
+    return name
+
+
+class HoldsTabs(Protocol):
+    tabs: TabHost | None  # None while no partnership is open
+
+
+class TabOf(Generic[W]):
+    """`window.goals_tab` and the like: the open partnership's tab that a spec describes, typed and
+    built on first use (AttributeError while no partnership is open)."""
+
+    def __init__(self, spec: TabSpec[W]) -> None:
+        self._spec = spec
+
+    @overload
+    def __get__(self, holder: None, owner: type) -> TabOf[W]: ...
+
+    @overload
+    def __get__(self, holder: HoldsTabs, owner: type) -> W: ...
+
+    def __get__(self, holder: HoldsTabs | None, owner: type) -> TabOf[W] | W:
+        if holder is None:
+            return self
+        if holder.tabs is None:
+            raise AttributeError(f"no partnership is open, so there is no {self._spec.title} tab")
+        return holder.tabs.tab(self._spec)
