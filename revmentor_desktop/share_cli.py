@@ -82,7 +82,7 @@ def import_share(target: Path, share_path: Path, prefer: str | None) -> str:
     finally:
         lock.unlock()
     partner = incoming.records["agreement"][incoming.pair].data[f"{incoming.author}_name"]
-    if not plan.items:
+    if not plan.changes():
         return (f"Imported {partner}'s share into {target}: it holds nothing new "
                 "(RevMentor noted what you both have, for the next exchange).")
     return f"Imported {partner}'s share into {target}: {describe(plan.counts())}."

@@ -306,3 +306,27 @@ def test_the_guides_share_step_starts_share_with_partner(
     guide._follow(QUrl("revmentor:action/share"))
     assert out.exists()
     guide.close()
+
+
+def test_a_goal_i_deleted_that_they_changed_asks_keep_deleted_or_take_back(
+        window: Any, tmp_path: Path, fake_dialogs: Any, accept_preview: Previews, qtbot: Any) -> None:
+    goal = ops.add_goal(window.doc.store, "Run a meeting in chat")
+    theirs = partner_file(window, tmp_path, fake_dialogs)
+    uid = q(theirs, "SELECT uid FROM goal")[0][0]
+    # a first exchange back, so my file remembers their version of the goal
+    fake_dialogs.open_answers.append(their_share(theirs, tmp_path))
+    window.import_share_action.trigger()
+    ops.delete_goal(window.doc.store, goal)
+    shared = their_share(theirs, tmp_path, lambda s: ops.update_goal(
+        s, q(theirs, "SELECT id FROM goal WHERE uid = ?", uid)[0][0], description="Changed by them"))
+
+    def keep_deleted(dialog: ImportPreview) -> None:
+        assert "You deleted this" in dialog.mine_text.toPlainText()
+        assert "Changed by them" in dialog.theirs_text.toPlainText()
+        qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton,
+                         pos=QPoint(6, dialog.keep_mine.height() // 2))
+
+    accept_preview.choose = keep_deleted
+    fake_dialogs.open_answers.append(shared)
+    window.import_share_action.trigger()
+    assert accept_preview and q(window.doc.store.shown_path, "SELECT count(*) FROM goal") == [(0,)]

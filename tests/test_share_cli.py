@@ -233,9 +233,6 @@ def test_importing_an_unchanged_newer_share_is_not_a_traceback(
     assert code == 0 and len(stdout) == 1 and stderr == []
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="BUG: share_merge.label puts a session's "
-                   "topics in the conflict list as they are, newlines included, so the CLI's one line "
-                   "on stderr becomes several")
 def test_a_conflict_on_a_session_whose_topics_hold_a_newline_is_one_line(
         capsys: pytest.CaptureFixture[str], pair: tuple[Path, Path], tmp_path: Path) -> None:
     a, b = pair

@@ -30,7 +30,7 @@ def import_share(plan: Plan, label: str) -> Edit:
         from revmentor_desktop.data.share_apply import apply_plan
 
         before, after = apply_plan(store, plan)
-        if not plan.items:  # only what both files hold was noted: nothing to show or undo
+        if not plan.changes():  # only what both files hold was noted: nothing to show or undo
             return Done(plan.counts(), NOTHING, None)
         changes = _changes(after)
         return Done(plan.counts(), changes, _putting(label, before, after, changes))

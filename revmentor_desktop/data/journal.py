@@ -294,7 +294,7 @@ def snippets_for(store: Store, entry_ids: Sequence[int], text: str) -> dict[int,
         actions: dict[int, list[str]] = {}
         for entry_id, action in conn.execute(
                 f"SELECT entry_id, text FROM action_item WHERE entry_id IN ({marks}) "
-                "ORDER BY entry_id, position, id", ids):
+                "ORDER BY entry_id, position, uid, id", ids):
             actions.setdefault(entry_id, []).append(action)
     out: dict[int, str] = {}
     for entry_id in ids:

@@ -42,7 +42,7 @@ def start_review(store: Store, kind: str, held_on: date | str, **values: Any) ->
             select(col(Milestone.goal_id), func.count(col(Milestone.done_on)), func.count(col(Milestone.id)))
             .group_by(col(Milestone.goal_id)))}
         goals = s.execute(select(Goal).where(col(Goal.status) != GoalStatus.DROPPED)
-                          .order_by(col(Goal.position), col(Goal.id))).scalars()
+                          .order_by(col(Goal.position), col(Goal.uid), col(Goal.id))).scalars()
         for position, goal in enumerate(goals):
             done, total = ticked.get(goal.id or 0, (0, 0))
             s.add(ReviewGoal(review_id=review.id, goal_id=goal.id, position=position,

@@ -103,7 +103,9 @@ def reorder(s: Any, model: Any, row_id: int, new_index: int, *scope: str) -> int
     if obj is None:
         raise Gone(f"{model.__name__} {row_id} no longer exists")
     where = [getattr(model, c) == getattr(obj, c) for c in scope]
-    ids = list(s.execute(select(model.id).where(*where).order_by(model.position, model.id)).scalars())
+    ties = (model.uid,) if "uid" in model.model_fields else ()  # (ties after an import: see reads)
+    ids = list(s.execute(select(model.id).where(*where).order_by(model.position, *ties, model.id))
+               .scalars())
     old_index = ids.index(row_id)
     ids.remove(row_id)
     new_index = max(0, min(new_index, len(ids)))

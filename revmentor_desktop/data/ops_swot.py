@@ -53,7 +53,7 @@ def move_swot_item(store: Store, item_id: int, grid: str, quadrant: str, index: 
         siblings = s.execute(
             select(col(SwotItem.id)).where(col(SwotItem.grid) == item.grid,
                                            col(SwotItem.quadrant) == item.quadrant)
-            .order_by(col(SwotItem.position), col(SwotItem.id))).scalars()
+            .order_by(col(SwotItem.position), col(SwotItem.uid), col(SwotItem.id))).scalars()
         old = (item.grid, item.quadrant, list(siblings).index(item_id))
         s.execute(update(SwotItem).where(col(SwotItem.id) == item_id)
                   .values(grid=clean["grid"], quadrant=clean["quadrant"], position=-1))

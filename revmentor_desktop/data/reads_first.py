@@ -78,7 +78,7 @@ def list_focus_areas(store: Store) -> list[str]:
 
 def list_clauses(store: Store) -> list[ClauseRow]:
     with plain(store) as conn:
-        rows = conn.execute("SELECT id, position, text FROM agreement_clause ORDER BY position, id"
+        rows = conn.execute("SELECT id, position, text FROM agreement_clause ORDER BY position, uid, id"
                             ).fetchall()
     for row in rows:
         checked(store, "agreement_clause", ("id", "position", "text"), row)

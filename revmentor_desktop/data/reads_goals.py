@@ -47,7 +47,7 @@ def _goal(row: Any) -> GoalRow:
 
 def list_goals(store: Store, *, include_private: bool = True) -> list[GoalRow]:
     """Every goal in the Goals tab's order (private ones left out unless `include_private`)."""
-    sql = select(_GOAL, "goal") + only_shared(include_private) + " ORDER BY position, id"
+    sql = select(_GOAL, "goal") + only_shared(include_private) + " ORDER BY position, uid, id"
     return [_goal(row) for row in fetch(store, sql)]
 
 
@@ -64,7 +64,7 @@ def goal_status_counts(store: Store, *, include_private: bool = True) -> dict[tu
 
 def list_milestones(store: Store, goal_id: int) -> list[MilestoneRow]:
     sql = ("SELECT id, goal_id, position, title, done_on FROM milestone WHERE goal_id = ?"
-           " ORDER BY position, id")
+           " ORDER BY position, uid, id")
     return [MilestoneRow(i, g, p, t, day(d)) for i, g, p, t, d in fetch(store, sql, (goal_id,))]
 
 

@@ -151,7 +151,7 @@ def entry_goal_ids(store: Store, entry_id: int) -> list[int]:
 def list_actions(store: Store, entry_id: int) -> list[ActionItemRow]:
     sql = select(("id", "entry_id", "position", "text", "owner", "due_on", "done_on"), "action_item")
     return [ActionItemRow(i, e, p, t, o, day(due), day(done)) for i, e, p, t, o, due, done
-            in fetch(store, sql + " WHERE entry_id = ? ORDER BY position, id", (entry_id,))]
+            in fetch(store, sql + " WHERE entry_id = ? ORDER BY position, uid, id", (entry_id,))]
 
 
 def open_actions(store: Store, *, include_private: bool = True, before: date | None = None) -> list[OpenAction]:
@@ -163,7 +163,7 @@ def open_actions(store: Store, *, include_private: bool = True, before: date | N
         sql += " AND e.private = 0"
     if before is not None:
         sql, params = sql + " AND e.held_on < ?", (before.isoformat(),)
-    sql += " ORDER BY e.held_on, a.position, a.id"
+    sql += " ORDER BY e.held_on, a.position, a.uid, a.id"
     return [OpenAction(i, e, date.fromisoformat(h), t, o, day(d))
             for i, e, h, t, o, d in fetch(store, sql, params)]
 

@@ -92,7 +92,7 @@ def list_reviews(store: Store, *, include_private: bool = True) -> list[ReviewRo
     if not include_private:
         sql += " WHERE" + _SHARED_COPIES
     goals: dict[int, list[ReviewGoalRow]] = {}
-    for row in fetch(store, sql + " ORDER BY review_id, position, id"):
+    for row in fetch(store, sql + " ORDER BY review_id, position, uid, id"):
         copy = _review_goal(row)
         goals.setdefault(copy.review_id, []).append(copy)
     return [_review(row, tuple(goals.get(int(row[0]), ()))) for row in reviews]
@@ -110,7 +110,7 @@ def list_review_goals(store: Store, review_id: int, *, include_private: bool = T
     sql = select(_REVIEW_GOAL, "review_goal") + " WHERE review_id = ?"
     if not include_private:
         sql += " AND" + _SHARED_COPIES
-    return [_review_goal(row) for row in fetch(store, sql + " ORDER BY position, id", (review_id,))]
+    return [_review_goal(row) for row in fetch(store, sql + " ORDER BY position, uid, id", (review_id,))]
 
 
 # -- the tab's list -------------------------------------------------------------------------------------

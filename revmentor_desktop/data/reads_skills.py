@@ -32,7 +32,7 @@ class RatingRow:
 
 def list_skills(store: Store) -> list[SkillRow]:
     sql = select(("id", "name", "owner", "focus_area", "target_level", "position"), "skill")
-    return [SkillRow(*row) for row in fetch(store, sql + " ORDER BY owner, position, id")]
+    return [SkillRow(*row) for row in fetch(store, sql + " ORDER BY owner, position, uid, id")]
 
 
 def list_ratings(store: Store, skill_id: int | None = None) -> list[RatingRow]:

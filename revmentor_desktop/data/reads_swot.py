@@ -41,7 +41,7 @@ class SwotSnapshotItemRow:
 def list_swot_items(store: Store) -> list[SwotItemRow]:
     """Every item of both grids, by grid, quadrant and place (one query for all eight quadrants)."""
     sql = select(("id", "grid", "quadrant", "text", "position"), "swot_item")
-    return [SwotItemRow(*row) for row in fetch(store, sql + " ORDER BY grid, quadrant, position, id")]
+    return [SwotItemRow(*row) for row in fetch(store, sql + " ORDER BY grid, quadrant, position, uid, id")]
 
 
 def list_snapshots(store: Store) -> list[SwotSnapshotRow]:

@@ -111,7 +111,7 @@ def make_sample(path: Path | str, sessions: int = 24, *, seed: int = 7, today: d
             try:
                 conn.execute("BEGIN")
                 _fill(conn, tl, rng, voice)
-                _stable_ids(conn, seed)
+                _stable_ids(conn, seed, f"{sessions}/{today.isoformat()}")
                 conn.execute("COMMIT")
             finally:
                 conn.close()  # an unfinished transaction is rolled back as it closes
@@ -137,13 +137,14 @@ def make_sample(path: Path | str, sessions: int = 24, *, seed: int = 7, today: d
                 leftover.unlink(missing_ok=True)
 
 
-def _stable_ids(conn: sqlite3.Connection, seed: int) -> None:
+def _stable_ids(conn: sqlite3.Connection, seed: int, made: str) -> None:
     """Stable ids that follow from the seed, like everything else in the sample (the file's
-    triggers would draw random ones)."""
+    triggers would draw random ones); the partnership's also from its size and day (`made`), so
+    samples made differently are different partnerships."""
     def uid(*parts: object) -> str:
         return hashlib.sha256("/".join(map(str, ("revmentor-sample", seed, *parts))).encode()).hexdigest()[:32]
 
-    conn.execute("UPDATE partnership SET pair_uid = ?", (uid("pair"),))
+    conn.execute("UPDATE partnership SET pair_uid = ?", (uid("pair", made),))
     for table in WITH_STABLE_IDS:
         ids = [r[0] for r in conn.execute(f"SELECT id FROM {table}")]
         conn.executemany(f"UPDATE {table} SET uid = ? WHERE id = ?", [(uid(table, i), i) for i in ids])

@@ -80,7 +80,7 @@ def _scope_before(plan: Plan) -> Scope:
     """The rows of mine the plan touches (what undoing it must put back)."""
     scope = Scope(whole={"exchange_seen"})
     scope.add("partnership", 1)  # (when the last share was written)
-    for item in plan.items:
+    for item in plan.changes():
         if item.kind == "agreement":
             scope.whole.add("focus_area")
             continue
@@ -97,7 +97,7 @@ def _scope_after(conn: Any, plan: Plan, before: Scope) -> Scope:
     """`before`, and the rows the plan added (found by their stable ids)."""
     added = Scope()
     for kind in ORDER:
-        uids = [i.uid for i in plan.items if i.kind == kind and i.mine is None and i.action == "add"]
+        uids = [i.uid for i in plan.changes() if i.kind == kind and i.mine is None and i.action == "add"]
         table = _MODELS[kind].__tablename__ if kind != "agreement" else None
         for start in range(0, len(uids), 500):
             chunk = uids[start:start + 500]
@@ -130,7 +130,7 @@ def apply_plan(store: Store, plan: Plan, *, now: datetime | None = None) -> tupl
         scope = _scope_before(plan)
         before = take(conn, scope)
         by_kind: dict[str, list[Item]] = {}
-        for item in plan.items:
+        for item in plan.changes():
             by_kind.setdefault(item.kind, []).append(item)
         for kind in ORDER:
             items = by_kind.get(kind, [])

@@ -34,7 +34,7 @@ from typing import Any
 from revmentor_desktop import __version__
 from revmentor_desktop.data import validation as v
 from revmentor_desktop.data.files import fsync_dir
-from revmentor_desktop.data.share_kinds import KINDS, ORDER, Canon, check_record, is_uid
+from revmentor_desktop.data.share_kinds import KINDS, ORDER, Canon, check_record, is_uid, one_line
 from revmentor_desktop.data.share_local import Records
 from revmentor_desktop.data.vocab import Role
 from revmentor_desktop.errors import ErrorKind, KnownError
@@ -156,7 +156,7 @@ def _refuse_to_replace(out: Path) -> None:
 
 
 def _bad(path: Path, why: str) -> KnownError:
-    return KnownError(ErrorKind.BAD_SHARE, f"“{path.name}” cannot be imported: {why}")
+    return KnownError(ErrorKind.BAD_SHARE, f"“{one_line(path.name)}” cannot be imported: {one_line(why)}")
 
 
 def _no_constants(name: str) -> Any:
@@ -201,10 +201,11 @@ def read_share(path: Path) -> Share:
     try:
         written_at = datetime.fromisoformat(doc["written_at"]) if isinstance(doc["written_at"], str) \
             else None
-    except ValueError:
+        if written_at is not None and written_at.tzinfo is not None:
+            written_at = written_at.astimezone(UTC)
+    except (ValueError, OverflowError):
         written_at = None
-    if (written_at is None or written_at.tzinfo is None
-            or not v.MIN_YEAR <= written_at.astimezone(UTC).year <= v.MAX_YEAR):
+    if written_at is None or written_at.tzinfo is None or not v.MIN_YEAR <= written_at.year <= v.MAX_YEAR:
         raise _bad(path, "it does not say when it was written.")
     pair, author, app = doc["pair"], doc["author"], doc["app"]
     if not is_uid(pair):
@@ -222,7 +223,7 @@ def read_share(path: Path) -> Share:
     agreement = records["agreement"]
     if list(agreement) != [pair]:
         raise _bad(path, "it holds no agreement for its partnership, or more than one.")
-    return Share(path, written_at.astimezone(UTC), pair, author, app, records)
+    return Share(path, written_at, pair, author, app, records)
 
 
 def records_add(path: Path, records: dict[str, dict[str, Incoming]], n: int, item: Any) -> None:

@@ -41,6 +41,16 @@ def is_uid(value: object) -> bool:
     return isinstance(value, str) and _HEX32.fullmatch(value) is not None
 
 
+def one_line(text: str, limit: int = 300) -> str:
+    """Text from a share made safe for a one-line message: runs of spaces and line breaks become one
+    space, anything else invisible or controlling (escape codes, bidi marks) is shown escaped, and
+    it is cut at `limit` characters."""
+    flat = " ".join(text.split())
+    shown = "".join(ch if ch.isprintable() else ch.encode("unicode_escape", "backslashreplace")
+                    .decode("ascii") for ch in flat)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 def other(role: str) -> str:
     return Role.MENTEE if role == Role.MENTOR else Role.MENTOR
 

@@ -13,10 +13,18 @@ account (`exchange_seen`). Then, with theirs T and mine M:
 Afterwards my file remembers T as seen, whatever was chosen, so choosing mine tells the partner's
 next import that I saw their version and chose mine (theirs then takes mine, no conflict again).
 
+A shared record I deleted since I last saw it stays deleted when their version is the one I saw;
+if they changed it since, that is a conflict too (keep it deleted, or take theirs back). A record
+of mine that is private — or that hangs off a private one — is never touched, whatever the share
+says about it (it may have been shared before I made it private), and their links to it are left
+out.
+
 Authored records (their SWOT grid, ratings, check-ins) and their side of sessions and reviews come
 in as theirs, always (an empty field of their side never blanks text my copy holds); a record of theirs that I received before and that their new share no longer
 holds is removed (they deleted it). Nothing of mine — my side, my authored records — is ever touched.
-Shared records they no longer share are kept (deleting or making private is not propagated).
+Shared records they no longer share are kept (their deleting or making private is not propagated:
+nothing of mine is deleted by an import). A share dated more than a day ahead of this computer's
+clock, or older than the last one imported, is refused.
 
 The same session logged by both on the same date (a session of theirs I have never seen, and a
 non-private session of mine on that date that their share does not hold) is offered as one session:
@@ -26,15 +34,20 @@ both keep the smaller of the two stable ids, so the two files converge whoever i
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from revmentor_desktop.data.share_format import Incoming, Share
-from revmentor_desktop.data.share_kinds import KINDS, ORDER, Canon, digest
+from revmentor_desktop.data.share_kinds import KINDS, ORDER, Canon, digest, one_line
 from revmentor_desktop.data.share_local import Local, Records
 from revmentor_desktop.errors import ErrorKind, KnownError
 
-Action = Literal["add", "update", "conflict", "remove"]
+#: "skip": a conflict settled by keeping a record I deleted deleted (nothing is written)
+#: a share may be dated this far ahead of this computer's clock (the partners' clocks differ)
+FUTURE_TOLERANCE = timedelta(days=1)
+
+Action = Literal["add", "update", "conflict", "remove", "skip"]
 Choice = Literal["mine", "theirs"]
 
 _NAMES = {"agreement": "The agreement", "clause": "Ground rule", "goal": "Goal",
@@ -61,6 +74,9 @@ class Item:
     same_session: bool = False
     #: for a same-session match: both versions' fields merged where only one holds text
     merged: Canon | None = None
+    #: a shared record I deleted since the last exchange, which they changed since (a conflict:
+    #: keep it deleted, or take theirs back)
+    deleted_by_me: bool = False
 
 
 @dataclass
@@ -80,16 +96,21 @@ class Plan:
 
     def is_empty(self) -> bool:
         """Nothing would change in my file (not even what it remembers of the exchange)."""
-        return not self.items and all(
+        return not self.changes() and all(
             self.local.seen.get(k, {}).get(u) == d for (k, u), d in self.seen.items()) and (
             self.local.last_share_at is not None and self.local.last_share_at >= self.share.written_at)
+
+    def changes(self) -> list[Item]:
+        """The items that write something (all but conflicts settled by keeping a deletion)."""
+        return [i for i in self.items if i.action != "skip"]
 
     def counts(self) -> dict[str, int]:
         return {a: len(self.of(a)) for a in ("add", "update", "conflict", "remove")}
 
 
 def _refuse(share: Share, why: str) -> KnownError:
-    return KnownError(ErrorKind.BAD_SHARE, f"“{share.path.name}” cannot be imported: {why}")
+    return KnownError(ErrorKind.BAD_SHARE,
+                      f"“{one_line(share.path.name)}” cannot be imported: {one_line(why)}")
 
 
 def label(kind: str, data: Canon) -> str:
@@ -98,15 +119,20 @@ def label(kind: str, data: Canon) -> str:
     text = {"clause": "text", "goal": "title", "milestone": "title", "action": "text", "swot": "text",
             "snapshot": "label", "skill": "name", "review_goal": "goal_title"}.get(kind)
     if kind == "entry":
-        topics = data.get("topics") or ""
+        topics = one_line(str(data.get("topics") or ""), 80)
         return f"{name} of {data['held_on']}" + (f" — {topics}" if topics else "")
     if kind in ("check_in", "review", "rating"):
         when = data.get("held_on") or data.get("rated_on")
         return f"{name} of {when}"
     if text is None:
         return name
-    words = " ".join(str(data.get(text, "")).split())
-    return f"{name} “{words[:60]}{'…' if len(words) > 60 else ''}”"
+    return f"{name} “{one_line(str(data.get(text, '')), 60)}”"
+
+
+def _named(kind: str, data: Canon) -> str:
+    """`label`, as the subject inside a sentence ("goal “Board pack”…")."""
+    text = label(kind, data)
+    return text[:1].lower() + text[1:]
 
 
 def _diff(a: Canon | None, b: Canon) -> list[tuple[str, Any, Any]]:
@@ -124,6 +150,9 @@ def check_identity(share: Share, local: Records) -> None:
     if share.author == local.me:
         raise _refuse(share, f"it was written from your own side ({local.me}) of the partnership; "
                              "import the share your partner wrote.")
+    if share.written_at > datetime.now(UTC) + FUTURE_TOLERANCE:
+        raise _refuse(share, f"it says it was written on {share.written_at.date().isoformat()}, in "
+                             "the future; check the date of the computer that wrote it.")
     if local.last_share_at is not None and share.written_at < local.last_share_at:
         raise _refuse(share, "it is older than a share from your partner you already imported.")
 
@@ -143,13 +172,13 @@ def plan_import(share: Share, local: Records) -> Plan:
         for uid, t in share.records[kind_name].items():
             m = mine_all.get(uid)
             _check_refs(share, local, kind_name, t, all_uids)
-            if m is not None and m.private:
-                raise _refuse(share, f"{label(kind_name, t.data).lower()} has the stable id of a "
-                                     "private record of yours.")
+            if (m is not None and m.private) or _needs_private(local, kind_name, t):
+                continue  # mine, made private since: never touched by an import
+            t = _without_private_links(local, kind_name, t)
             if kind.authored:
                 if m is not None and m.author != theirs_side:
-                    raise _refuse(share, f"{label(kind_name, t.data).lower()} has the stable id of a "
-                                         "record of yours.")
+                    raise _refuse(share, f"{_named(kind_name, t.data)} has the stable id of a record "
+                                         "of yours.")
                 seen[(kind_name, uid)] = digest(t.data)
                 if m is None:
                     items.append(Item(kind_name, uid, "add", t, None, label(kind_name, t.data)))
@@ -157,12 +186,20 @@ def plan_import(share: Share, local: Records) -> Plan:
                     items.append(Item(kind_name, uid, "update", t, m, label(kind_name, t.data),
                                       _diff(m.data, t.data)))
                 continue
-            d_t = seen[(kind_name, uid)] = digest(t.data)
+            d_t = digest(t.data)
+            seen_mine = local.seen.get(kind_name, {}).get(uid)
+            seen[(kind_name, uid)] = d_t
+            if m is None and seen_mine is not None:  # I had it, and deleted it since
+                if d_t != seen_mine:  # …and they changed it since: keep it deleted, or take theirs?
+                    items.append(Item(kind_name, uid, "conflict", t, None, label(kind_name, t.data),
+                                      [(k, None, val) for k, val in t.data.items()],
+                                      deleted_by_me=True))
+                continue
             if m is None:
                 match = _same_session(kind_name, t, local, share, matched)
                 items.append(match or Item(kind_name, uid, "add", t, None, label(kind_name, t.data)))
                 continue
-            item = _merge_shared(kind_name, t, d_t, m, local.seen.get(kind_name, {}).get(uid), theirs_side)
+            item = _merge_shared(kind_name, t, d_t, m, seen_mine, theirs_side)
             if item is not None:
                 items.append(item)
         if kind.authored:  # theirs I received before, gone from their share: they deleted it
@@ -185,14 +222,33 @@ def _check_refs(share: Share, local: Records, kind_name: str, t: Incoming,
     if kind_name == "entry":
         refs += [("goals", "goal", g) for g in t.data["goals"]]
     for ref, target, value in refs:
-        if value is None:
-            continue
-        mine = local.by_kind.get(target, {}).get(value)
-        if mine is not None and mine.private:
-            raise _refuse(share, f"{label(kind_name, t.data).lower()} refers to a private record of yours.")
-        if (kind_name, ref) in REQUIRED_REFS and value not in all_uids[target]:
-            raise _refuse(share, f"{label(kind_name, t.data).lower()} refers to a "
+        if value is not None and (kind_name, ref) in REQUIRED_REFS and value not in all_uids[target]:
+            raise _refuse(share, f"{_named(kind_name, t.data)} refers to a "
                                  f"{_NAMES[target].lower()} that neither file holds.")
+
+
+def _is_private(local: Records, kind: str, uid: str | None) -> bool:
+    mine = local.by_kind.get(kind, {}).get(uid) if uid is not None else None
+    return mine is not None and mine.private
+
+
+def _needs_private(local: Records, kind_name: str, t: Incoming) -> bool:
+    """Whether the record hangs off a record of mine that is private (a milestone of my private
+    goal, an action item of my private session): it is left alone with it."""
+    return any(_is_private(local, target, t.data[ref]) for ref, target in KINDS[kind_name].refs.items()
+               if (kind_name, ref) in REQUIRED_REFS)
+
+
+def _without_private_links(local: Records, kind_name: str, t: Incoming) -> Incoming:
+    """Their record without its links to records of mine that are private (a session's goal, a
+    rating's session, a reviewed goal's goal): those links are mine alone, and stay as they are."""
+    data = t.data
+    if kind_name == "entry" and any(_is_private(local, "goal", g) for g in data["goals"]):
+        data = {**data, "goals": [g for g in data["goals"] if not _is_private(local, "goal", g)]}
+    for ref, target in KINDS[kind_name].refs.items():
+        if (kind_name, ref) not in REQUIRED_REFS and _is_private(local, target, data[ref]):
+            data = {**data, ref: None}
+    return t if data is t.data else replace(t, data=data)
 
 
 def side_changes(m: Local, t: Incoming, author: str) -> list[tuple[str, Any, Any]]:
@@ -266,6 +322,9 @@ def resolve(plan: Plan, choices: dict[tuple[str, str], Choice] | None = None,
             left.append((item.kind, item.uid))
             continue
         item.take_shared = choice == "theirs"
+        if item.deleted_by_me:
+            item.action = "add" if choice == "theirs" else "skip"
+            continue
         item.action = "update"
         if item.same_session and item.merged is not None and choice == "theirs":
             item.merged = {**item.merged, **{k: t for k, _m, t in item.fields if k in item.merged}}

@@ -156,7 +156,7 @@ class Exchange(QObject):
             return False
         partner = str(incoming.records["agreement"][incoming.pair].data[f"{incoming.author}_name"])
         label = self.tr("Import from {partner}'s Share").format(partner=partner)
-        if not plan.items:
+        if not plan.changes():
             doc.run(commands.import_share(plan, label))  # notes what both hold; nothing to undo
             dialogs.service.inform(self.window, self.tr("Nothing New"), self.tr(
                 "{partner}'s share holds nothing you do not already have.").format(partner=partner), [])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -78,9 +78,15 @@ def row_label(item: Item) -> str:
     return item.label
 
 
-def side_by_side(item: Item) -> tuple[str, str]:
+def side_by_side(item: Item, partner: str = "") -> tuple[str, str]:
     """The fields a conflict is about, as two plain texts: mine, theirs."""
-    mine = "\n\n".join(f"{field_name(f)}:\n{'' if m is None else m}" for f, m, _t in item.fields)
+    if item.deleted_by_me:
+        mine = QCoreApplication.translate(
+            "ImportPreview", "You deleted this since your last exchange, and {partner} changed it. "
+            "Keep mine leaves it deleted; Take theirs brings their version back.").format(
+                partner=partner or QCoreApplication.translate("ImportPreview", "your partner"))
+    else:
+        mine = "\n\n".join(f"{field_name(f)}:\n{'' if m is None else m}" for f, m, _t in item.fields)
     theirs = "\n\n".join(f"{field_name(f)}:\n{'' if t is None else t}" for f, _m, t in item.fields)
     return mine, theirs
 
@@ -92,6 +98,7 @@ class ImportPreview(QDialog):
     def __init__(self, plan: Plan, partner: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
+        self.partner = partner
         self.choices: dict[tuple[str, str], Choice] = {}
         self.setWindowTitle(self.tr("Import from Partner"))
         counts = plan.counts()
@@ -250,7 +257,7 @@ class ImportPreview(QDialog):
             self.mine_text.setPlainText(self.tr("Select a record under “To decide” to compare."))
             self.theirs_text.clear()
             return
-        mine, theirs = side_by_side(item)
+        mine, theirs = side_by_side(item, self.partner)
         self.mine_text.setPlainText(mine)
         self.theirs_text.setPlainText(theirs)
         chosen = self.choices.get((item.kind, item.uid))
