@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import islice
@@ -393,13 +393,31 @@ def topic_suggestions(store: Store, focus_areas: Sequence[str], today: date, *,
     return out[:limit]
 
 
-def carried_over_agenda(actions: Iterable[OpenAction], names: dict[str, str]) -> str:
-    """The agenda a new entry starts with: every action item still open from earlier sessions."""
+@dataclass(frozen=True)
+class AgendaWords:
+    """How a carried-over agenda is worded (the window passes them in the user's language)."""
+
+    heading: str = "Carried over from earlier sessions:"
+    item: str = "- {text} ({who}; from {since})"
+    item_due: str = "- {text} ({who}, due {due}; from {since})"
+
+
+def _english_day(value: date) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def carried_over_agenda(actions: Iterable[OpenAction], names: dict[str, str],
+                        words: AgendaWords = AgendaWords(),
+                        day: Callable[[date], str] = _english_day) -> str:
+    """The agenda a new entry starts with: every action item still open from earlier sessions,
+    worded with `words` and dates written by `day` (the window gives the user's language and
+    date format; this text then belongs to the entry, as if typed)."""
     lines = []
     for a in actions:
         who = names.get(a.owner, a.owner)
-        due = f", due {a.due_on.day} {a.due_on:%b %Y}" if a.due_on else ""
-        lines.append(f"- {a.text} ({who}{due}; from {a.held_on.day} {a.held_on:%b %Y})")
+        template = words.item_due if a.due_on else words.item
+        lines.append(template.format(text=a.text, who=who, since=day(a.held_on),
+                                     due=day(a.due_on) if a.due_on else ""))
     if not lines:
         return ""
-    return "Carried over from earlier sessions:\n" + "\n".join(lines) + "\n"
+    return words.heading + "\n" + "\n".join(lines) + "\n"

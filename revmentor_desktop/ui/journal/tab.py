@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data import journal as jr
 from revmentor_desktop.data.commands import Change, Changes
-from revmentor_desktop.report.text import isolate
+from revmentor_desktop.report.text import day_text, isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.journal.editor import EntryEditor
 from revmentor_desktop.ui.journal.entry_list import EntryListModel
@@ -285,8 +285,12 @@ class JournalTab(QWidget):
         p = self.doc.partnership()
         today = date.today()
         carried = reads.open_actions(store, include_private=not self.doc.hide_private, before=today)
-        agenda = jr.carried_over_agenda(carried, {"mentor": p.mentor_name, "mentee": p.mentee_name,
-                                                  "both": "both"})
+        words = jr.AgendaWords(
+            self.tr("Carried over from earlier sessions:"), self.tr("- {text} ({who}; from {since})"),
+            self.tr("- {text} ({who}, due {due}; from {since})"))
+        agenda = jr.carried_over_agenda(
+            carried, {"mentor": p.mentor_name, "mentee": p.mentee_name, "both": self.tr("both")},
+            words, day_text)
         done = self.doc.run(commands.add_entry(today, duration_minutes=p.duration_minutes,
                                                agenda=agenda))
         if done is None:
