@@ -1313,3 +1313,16 @@ def test_the_import_is_one_undoable_step(synced: tuple[Path, Path], tmp_path: Pa
         assert all_rows(a) == after
     finally:
         store.close()
+
+
+def test_a_pipe_or_a_device_is_refused_without_reading_it(tmp_path: Path) -> None:
+    import os
+
+    from revmentor_desktop.errors import ErrorKind, KnownError
+
+    fifo = tmp_path / "pipe.revshare"
+    os.mkfifo(fifo)  # opening it to read would wait for a writer for ever
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(KnownError) as exc:
+            read_share(path)
+        assert exc.value.kind is ErrorKind.BAD_SHARE and "not a file" in exc.value.message

@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -167,6 +168,8 @@ def read_share(path: Path) -> Share:
     """The share at `path`, checked whole; KnownError(BAD_SHARE) naming the first problem."""
     path = Path(path)
     try:
+        if path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
+            raise _bad(path, "it is not a file (a device or a pipe).")  # reading one may never end
         with path.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError as exc:
