@@ -4,9 +4,7 @@ Share…. Driven through the menus and the dialog's own buttons, then checked in
 
 from __future__ import annotations
 
-import hashlib
 import os
-import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,24 +12,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
+from share_helpers import q, sha
 
 from revmentor_desktop.data import backup, ops, share
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.ui import paths
 from revmentor_desktop.ui.exchange import preview as preview_module
 from revmentor_desktop.ui.exchange.preview import ImportPreview
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def q(path: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 def partner_file(window: Any, tmp_path: Path, fake_dialogs: Any) -> Path:

@@ -8,6 +8,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+from share_helpers import q
+
 from revmentor_desktop.data import backup, ops, reads
 from revmentor_desktop.data.row_rules import is_uid
 from revmentor_desktop.data.sample import make_sample
@@ -16,14 +18,6 @@ from revmentor_desktop.data.store import Store
 V3 = Path(__file__).parent / "data" / "v3.revmentor"
 WITH_UID = ("agreement_clause", "goal", "milestone", "journal_entry", "action_item", "swot_item",
             "swot_snapshot", "skill", "skill_rating", "check_in", "review", "review_goal")
-
-
-def q(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 def every_value(path: Path) -> dict[str, list[tuple[object, ...]]]:

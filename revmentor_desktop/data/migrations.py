@@ -283,105 +283,40 @@ END;
 # taken into account (what a three-way merge needs to tell "they changed it" from "I changed it").
 # The search index's update trigger now fires only for the text it indexes: the new uid trigger
 # updates a fresh entry, and re-indexing it then would index it twice.
-_V4 = """
-DROP TRIGGER journal_fts_au;
-CREATE TRIGGER journal_fts_au AFTER UPDATE OF topics, agenda, notes, mentor_takeaway,
-    mentee_takeaway, feedback_good, feedback_improve, mentor_says_keep, mentor_says_try,
-    mentee_says_keep, mentee_says_try ON journal_entry BEGIN
-    DELETE FROM journal_fts WHERE rowid = OLD.id;
-    INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
-        feedback_good, feedback_improve, mentor_says_keep, mentor_says_try, mentee_says_keep,
-        mentee_says_try, action_text)
-    VALUES (NEW.id, NEW.topics, NEW.agenda, NEW.notes, NEW.mentor_takeaway, NEW.mentee_takeaway,
-        NEW.feedback_good, NEW.feedback_improve, NEW.mentor_says_keep, NEW.mentor_says_try,
-        NEW.mentee_says_keep, NEW.mentee_says_try,
-        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.id));
+#: the tables whose records carry a stable id
+WITH_UID = ("agreement_clause", "goal", "milestone", "journal_entry", "action_item", "swot_item",
+             "swot_snapshot", "skill", "skill_rating", "check_in", "review", "review_goal")
+_V3_FTS_UPDATE = _V3[_V3.index("CREATE TRIGGER journal_fts_au"):]
+_V3_FTS_UPDATE = _V3_FTS_UPDATE[: _V3_FTS_UPDATE.index("END;") + len("END;")]
+_UID_STEPS = """ALTER TABLE {t} ADD COLUMN uid TEXT;
+UPDATE {t} SET uid = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX ix_{t}_uid ON {t} (uid);
+CREATE TRIGGER {t}_uid AFTER INSERT ON {t} WHEN NEW.uid IS NULL BEGIN
+    UPDATE {t} SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
 END;
+"""
+_V4 = (
+    "\nDROP TRIGGER journal_fts_au;\n"
+    + _V3_FTS_UPDATE.replace("AFTER UPDATE ON journal_entry BEGIN", """AFTER UPDATE OF topics, agenda, notes, mentor_takeaway,
+    mentee_takeaway, feedback_good, feedback_improve, mentor_says_keep, mentor_says_try,
+    mentee_says_keep, mentee_says_try ON journal_entry BEGIN""")
+    + """
 ALTER TABLE partnership ADD COLUMN pair_uid TEXT;
 ALTER TABLE partnership ADD COLUMN last_share_at DATETIME;
 UPDATE partnership SET pair_uid = lower(hex(randomblob(16)));
 CREATE TRIGGER partnership_pair_uid AFTER INSERT ON partnership WHEN NEW.pair_uid IS NULL BEGIN
     UPDATE partnership SET pair_uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
 END;
-ALTER TABLE agreement_clause ADD COLUMN uid TEXT;
-UPDATE agreement_clause SET uid = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX ix_agreement_clause_uid ON agreement_clause (uid);
-CREATE TRIGGER agreement_clause_uid AFTER INSERT ON agreement_clause WHEN NEW.uid IS NULL BEGIN
-    UPDATE agreement_clause SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
-END;
-ALTER TABLE goal ADD COLUMN uid TEXT;
-UPDATE goal SET uid = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX ix_goal_uid ON goal (uid);
-CREATE TRIGGER goal_uid AFTER INSERT ON goal WHEN NEW.uid IS NULL BEGIN
-    UPDATE goal SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
-END;
-ALTER TABLE milestone ADD COLUMN uid TEXT;
-UPDATE milestone SET uid = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX ix_milestone_uid ON milestone (uid);
-CREATE TRIGGER milestone_uid AFTER INSERT ON milestone WHEN NEW.uid IS NULL BEGIN
-    UPDATE milestone SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
-END;
-ALTER TABLE journal_entry ADD COLUMN uid TEXT;
-UPDATE journal_entry SET uid = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX ix_journal_entry_uid ON journal_entry (uid);
-CREATE TRIGGER journal_entry_uid AFTER INSERT ON journal_entry WHEN NEW.uid IS NULL BEGIN
-    UPDATE journal_entry SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
-END;
-ALTER TABLE action_item ADD COLUMN uid TEXT;
-UPDATE action_item SET uid = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX ix_action_item_uid ON action_item (uid);
-CREATE TRIGGER action_item_uid AFTER INSERT ON action_item WHEN NEW.uid IS NULL BEGIN
-    UPDATE action_item SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
-END;
-ALTER TABLE swot_item ADD COLUMN uid TEXT;
-UPDATE swot_item SET uid = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX ix_swot_item_uid ON swot_item (uid);
-CREATE TRIGGER swot_item_uid AFTER INSERT ON swot_item WHEN NEW.uid IS NULL BEGIN
-    UPDATE swot_item SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
-END;
-ALTER TABLE swot_snapshot ADD COLUMN uid TEXT;
-UPDATE swot_snapshot SET uid = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX ix_swot_snapshot_uid ON swot_snapshot (uid);
-CREATE TRIGGER swot_snapshot_uid AFTER INSERT ON swot_snapshot WHEN NEW.uid IS NULL BEGIN
-    UPDATE swot_snapshot SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
-END;
-ALTER TABLE skill ADD COLUMN uid TEXT;
-UPDATE skill SET uid = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX ix_skill_uid ON skill (uid);
-CREATE TRIGGER skill_uid AFTER INSERT ON skill WHEN NEW.uid IS NULL BEGIN
-    UPDATE skill SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
-END;
-ALTER TABLE skill_rating ADD COLUMN uid TEXT;
-UPDATE skill_rating SET uid = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX ix_skill_rating_uid ON skill_rating (uid);
-CREATE TRIGGER skill_rating_uid AFTER INSERT ON skill_rating WHEN NEW.uid IS NULL BEGIN
-    UPDATE skill_rating SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
-END;
-ALTER TABLE check_in ADD COLUMN uid TEXT;
-UPDATE check_in SET uid = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX ix_check_in_uid ON check_in (uid);
-CREATE TRIGGER check_in_uid AFTER INSERT ON check_in WHEN NEW.uid IS NULL BEGIN
-    UPDATE check_in SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
-END;
-ALTER TABLE review ADD COLUMN uid TEXT;
-UPDATE review SET uid = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX ix_review_uid ON review (uid);
-CREATE TRIGGER review_uid AFTER INSERT ON review WHEN NEW.uid IS NULL BEGIN
-    UPDATE review SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
-END;
-ALTER TABLE review_goal ADD COLUMN uid TEXT;
-UPDATE review_goal SET uid = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX ix_review_goal_uid ON review_goal (uid);
-CREATE TRIGGER review_goal_uid AFTER INSERT ON review_goal WHEN NEW.uid IS NULL BEGIN
-    UPDATE review_goal SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
-END;
-CREATE TABLE exchange_seen (
+"""
+    + "".join(_UID_STEPS.format(t=t) for t in WITH_UID)
+    + """CREATE TABLE exchange_seen (
     kind TEXT NOT NULL,
     uid TEXT NOT NULL,
     digest TEXT NOT NULL,
     PRIMARY KEY (kind, uid)
 );
 """
+)
 
 
 _REINDEX_3 = """

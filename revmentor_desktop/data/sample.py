@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from revmentor_desktop.data.files import place_new_file
+from revmentor_desktop.data.migrations import WITH_UID
 from revmentor_desktop.data.sample_journal import journal_rows
 from revmentor_desktop.data.sample_plan import (
     DURATION_MINUTES,
@@ -151,8 +152,7 @@ def _stable_ids(conn: sqlite3.Connection, seed: int, made: str) -> None:
 
 
 #: the tables whose records carry a stable id (schema version 4)
-WITH_STABLE_IDS = ("agreement_clause", "goal", "milestone", "journal_entry", "action_item", "swot_item",
-                   "swot_snapshot", "skill", "skill_rating", "check_in", "review", "review_goal")
+WITH_STABLE_IDS = WITH_UID
 
 
 def _fill(conn: sqlite3.Connection, tl: Timeline, rng: random.Random, voice: random.Random) -> None:
