@@ -38,6 +38,9 @@ from revmentor_desktop.errors import KnownError
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+#: How long a second launch waits for the window that has its file to answer (s).
+OWNER_WAIT_S = 2.0
+
 
 def run(file: Path | None, qt_args: Sequence[str] = ()) -> int:
     """Start the window on `file`; `qt_args` are Qt's own options (`-style fusion`), for
@@ -217,14 +220,26 @@ class CtrlC:
 
 def _handed_to_running_window(path: Path) -> bool:
     """When `path` (by any name) is open in a running RevMentor, ask that window to come forward.
-    True when it answered: this second launch then simply ends, quietly, with success."""
+    True when it answered: this second launch then simply ends, quietly, with success.
+
+    A window answers once its file is on screen, a moment after it took the file's lock: a launch
+    that finds the lock taken asks again for up to OWNER_WAIT_S before it gives up (and opening
+    then says the file is in use)."""
+    import time
+
     from revmentor_desktop.ui import file_identity
 
     lock = file_identity.lock_for(path)
-    if lock.tryLock(0):
-        lock.unlock()  # nobody has it: this process opens it (and locks it properly) itself
-        return False
-    from revmentor_desktop.ui.window.single_instance import ask_owner_to_come_forward
+    give_up = time.monotonic() + OWNER_WAIT_S
+    while True:
+        if lock.tryLock(0):
+            lock.unlock()  # nobody has it: this process opens it (and locks it properly) itself
+            return False
+        from revmentor_desktop.ui.window.single_instance import ask_owner_to_come_forward
 
-    return ask_owner_to_come_forward(path)
+        if ask_owner_to_come_forward(path):
+            return True
+        if time.monotonic() >= give_up:
+            return False
+        time.sleep(0.05)
 

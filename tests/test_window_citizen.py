@@ -136,7 +136,8 @@ def test_a_second_launch_hands_over_quietly(tmp_path: Path, partnership_file: Pa
         while time.monotonic() < deadline and not list(locks.rglob("*.lock")):
             time.sleep(0.1)
         assert list(locks.rglob("*.lock")), "the first window never took its file"
-        time.sleep(0.5)  # and started listening, right after taking the lock
+        # At once: the first window answers only once its file is on screen, a moment after it
+        # took the lock; the second launch asks again until it does.
         link = tmp_path / "another name.revmentor"
         os.link(partnership_file, link)  # the same file by another path
         began = time.monotonic()
@@ -150,6 +151,46 @@ def test_a_second_launch_hands_over_quietly(tmp_path: Path, partnership_file: Pa
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+OWNER = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QTimer
+from revmentor_desktop.ui import file_identity
+from revmentor_desktop.ui.window.single_instance import RaiseChannel
+QCoreApplication.setOrganizationName(sys.argv[2])
+QCoreApplication.setApplicationName(sys.argv[3])  # as the test's own: the same lock folder
+app = QCoreApplication([])
+path = Path(sys.argv[1])
+lock = file_identity.lock_for(path)
+assert lock.tryLock(0)
+print("locked", flush=True)
+time.sleep(0.6)  # opening the file: not answering yet
+channel = RaiseChannel()
+channel.asked.connect(lambda: print("asked", flush=True))
+channel.listen(path)
+QTimer.singleShot(5000, app.quit)
+app.exec()
+"""
+
+
+def test_a_launch_while_the_first_is_still_opening_waits_for_its_answer(
+        qapp: Any, partnership_file: Path) -> None:
+    """The window that has the file answers only once its file is on screen, a moment after it took
+    the lock; a second launch in that moment asks again rather than showing a window of its own."""
+    from revmentor_desktop.app import _handed_to_running_window
+
+    owner = subprocess.Popen([sys.executable, "-c", OWNER, str(partnership_file),
+                              qapp.organizationName(), qapp.applicationName()],
+                             stdout=subprocess.PIPE, text=True)  # this test's own app folders
+    try:
+        assert owner.stdout is not None and owner.stdout.readline().strip() == "locked"
+        assert _handed_to_running_window(partnership_file)
+        assert owner.stdout.readline().strip() == "asked"
+    finally:
+        owner.terminate()
+        owner.communicate(timeout=30)  # and closes its pipe
 
 
 def test_the_guide_walks_the_practice_and_opens_each_tab(window: MainWindow, qtbot: Any) -> None:

@@ -84,9 +84,12 @@ class FileSession(QObject):
 
     def __init__(self, window: QWidget | None = None, *,
                  flush: Callable[[], None] = _nothing_waiting,
-                 pick_backup: BackupPicker = pick_backup_in_dialog) -> None:
+                 pick_backup: BackupPicker = pick_backup_in_dialog,
+                 listen_later: bool = False) -> None:
         """`window` is the parent of every dialog; `flush` saves typing still waiting for its
-        debounce (before a copy is taken or the file closes)."""
+        debounce (before a copy is taken or the file closes). With `listen_later`, another
+        RevMentor asking for the open file is answered once `listen` is called (the window calls it
+        when the file is on screen), not from `open` on."""
         super().__init__(window)
         self._window = window
         self._flush = flush
@@ -95,6 +98,7 @@ class FileSession(QObject):
         self._lock: file_identity.FileLock | None = None
         self._channel = RaiseChannel(self)
         self._channel.asked.connect(self.come_forward)
+        self._listen_later = listen_later
         #: the save refusal the user was last told about, until a save works again (see `refused`)
         self._told: tuple[ErrorKind, str] | None = None
         #: the opening backup is taken once per file, when every tab is built (`backup_once_opened`)
@@ -148,12 +152,19 @@ class FileSession(QObject):
             raise
         self.close()
         self._lock = lock
-        self._channel.listen(path)
+        if not self._listen_later:
+            self._channel.listen(path)
         self.doc = Document(store, self)
         self.doc.opening_sessions = sessions
         self.doc.changed.connect(self._saved)
         self.opening_backup_done = False
         return self.doc
+
+    def listen(self) -> None:
+        """Answer another RevMentor that asks for the open file from now on (with `listen_later`:
+        the channel loads QtNetwork, ~8 ms that the file's first paint need not wait for)."""
+        if self.doc is not None and self._lock is not None:
+            self._channel.listen(self.doc.store.shown_path)
 
     def report_opened(self, path: Path) -> None:
         """The file is on screen: list it among the recent files and say how it opened."""

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         from revmentor_desktop.ui.window.pages import MessagePage
 
         gc_guard.install()  # garbage is collected on this thread, never on the export's worker
-        self.session = FileSession(self, flush=self.flush)
+        self.session = FileSession(self, flush=self.flush, listen_later=True)
         self.session.notice.connect(self.statusBar().showMessage)
         self.session.closing.connect(self._let_go_of)
         self.session.come_forward.connect(self._come_forward)
@@ -222,6 +222,10 @@ class MainWindow(QMainWindow):
                              f"Ctrl+{i + 1}")
             self.tab_actions.append(act)
         tabs.build_in_turns(self._verify_open_file)
+        if self.isVisible():  # a second RevMentor asking for the file is answered once it shows
+            after_next_paint(tabs, self.session.listen)
+        else:
+            self.session.listen()
 
     def _drop_tab_actions(self) -> None:
         for act in self.tab_actions:
@@ -265,6 +269,7 @@ class MainWindow(QMainWindow):
         if self.tabs is None or not self._verify_open_file():
             return  # damaged: closed, and the user was told
         self.tabs.build_all()
+        self.session.listen()
         self.overview_tab.dashboard.ensure_loaded()
         self._finish_opening()
 

@@ -51,8 +51,10 @@ class RaiseChannel(QObject):
         """Answer for `path` from now on (and no longer for any file before it)."""
         from PySide6.QtNetwork import QLocalServer
 
-        self.stop()
         name = channel_name(path)
+        if self._server is not None and self._server.serverName() == name:
+            return  # answering for it already
+        self.stop()
         QLocalServer.removeServer(name)  # a channel left by a crashed process (we hold the lock)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
