@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data.share_merge import Choice, Item, Plan
 from revmentor_desktop.report.text import day_text
+from revmentor_desktop.ui.layout import fit_minimum
 
 #: the item a row stands for (conflict and same-session rows)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -179,7 +180,9 @@ class ImportPreview(QDialog):
         if plan.conflicts:
             first = self._conflict_rows[0]
             self.tree.setCurrentIndex(first.index())
-        self.resize(760, 560 if plan.conflicts else 440)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(*fit_minimum(760, 560 if plan.conflicts else 440,
+                                 (screen.x(), screen.y(), screen.width(), screen.height())))
 
     # -- the tree of what happens -------------------------------------------------------------------
 
