@@ -6,17 +6,23 @@ Start-up order (keep it; the benchmark holds us to it):
 2. `run()` creates the QApplication, installs the exception hook (our bugs are logged to the
    app-data folder and shown with "Copy Details"), and resolves which file to open: the one given,
    else the last one used, else the default file (after the first-run "New partnership" dialog).
-3. The main window is constructed and shown. Nothing heavy is imported yet: no sqlmodel/SQLAlchemy,
-   no matplotlib, not even Qt's `Qt` namespace, the dialogs, the theme (unless Light or Dark is
+3. The main window is constructed and shown, and its first paint is the bare window at its size:
+   no pages, menus or status bar yet, and nothing heavy imported: no sqlmodel/SQLAlchemy, no
+   matplotlib, not even Qt's `Qt` namespace, the dialogs, the theme (unless Light or Dark is
    chosen), the icon or Qt's translations (RevMentor's own, when one ships for the user's language,
-   is installed before the window is made). The window shows "Opening …" while…
-4. …once the window has painted, it takes the single-instance lock, opens the file (header check,
-   migration if it is older; the sessions read once) and builds the Overview's figures, details
-   and rules from plain sqlite3 reads (`data.reads`, as every read is). After that paints: the
-   icon, the desktop's colour scheme, Qt's translations, the Overview's practice box and
-   dashboard; then the whole-file quick_check runs, the other tabs are built one per event-loop
-   turn (a tab the user asks for is built at once), then the file is backed up. SQLModel and
-   SQLAlchemy are imported only with the first edit (`data.commands` loads `data.ops`).
+   is installed before the window is made). A central widget alone would cost that paint ~25 ms
+   (the window animates it into place, and shiboken builds ~170 classes to identify the
+   animation's timer); the menus and the modules behind them ~15 ms more.
+4. Once the window has painted, it is completed (`MainWindow.finish_building`: its pages, menus and
+   their shortcuts, status bar and file session; code that asks for one of them sooner, or a key
+   pressed in that moment, has them made at once) and shows "Opening …" while it takes the file's
+   lock, opens the file (header check, migration if it is older; the sessions read once) and builds
+   the Overview's figures, details and rules from plain sqlite3 reads (`data.reads`, as every read
+   is). After that paints: the single-instance channel listens (a second launch meanwhile waits for
+   its answer), the icon, the desktop's colour scheme, Qt's translations, the Overview's practice
+   box and dashboard; then the whole-file quick_check runs, the other tabs are built one per
+   event-loop turn (a tab the user asks for is built at once), then the file is backed up. SQLModel
+   and SQLAlchemy are imported only with the first edit (`data.commands` loads `data.ops`).
 5. matplotlib is imported the first time a chart is needed, never at start-up.
 
 Importing `revmentor_desktop.ui` also replaces shiboken's source scan of every later import (see

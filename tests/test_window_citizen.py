@@ -193,6 +193,23 @@ def test_a_launch_while_the_first_is_still_opening_waits_for_its_answer(
         owner.communicate(timeout=30)  # and closes its pipe
 
 
+def test_a_shortcut_pressed_before_the_menus_are_made_works(qtbot: Any, partnership_file: Path,
+                                                           fake_dialogs: Any) -> None:
+    """The window paints before its menus are made (the event-loop turn after): a key pressed in
+    that moment makes them and does what its menu item does."""
+    from PySide6.QtTest import QTest
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert "undo_action" not in vars(win)  # not made yet
+    fake_dialogs.open_answers.append(partnership_file)
+    QTest.keyClick(win, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # File › Open…
+    assert win.doc is not None and win.doc.store.shown_path == partnership_file
+    assert win.menuBar().actions()[0].text() == "&File"
+    win.close()
+
+
 def test_the_guide_walks_the_practice_and_opens_each_tab(window: MainWindow, qtbot: Any) -> None:
     from revmentor_desktop.ui.window.guide import STEPS
 

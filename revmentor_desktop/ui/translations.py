@@ -16,7 +16,7 @@ import importlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 #: RevMentor's translations are `revmentor_de.qm`, `revmentor_pt_BR.qm`, … in this folder of the
 #: package `revmentor_desktop.resources`.
@@ -36,6 +36,8 @@ def install(locale: QLocale | None = None) -> bool:
         return False
     install_own(locale)
     _remove(app, _installed)
+    from PySide6.QtCore import QLibraryInfo  # not before the first paint: made when first used
+
     locale = locale or QLocale()
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QTranslator(app)

@@ -1,9 +1,12 @@
-"""`Later`: a part of the main window made once the window has painted, or at once if asked for
-sooner (see `MainWindow.finish_building`)."""
+"""The main window's parts that are made once it has painted (see `MainWindow.finish_building`):
+`Later`, an attribute made at once if asked for sooner, and `EarlyKeys`, which makes them at once
+for a key pressed before then."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
+
+from PySide6.QtCore import QEvent, QObject
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.window.main_window import MainWindow
@@ -37,3 +40,37 @@ class Later(Generic[T]):
 
     def __set__(self, window: MainWindow, value: T) -> None:
         window.__dict__[self._name] = value
+
+
+class EarlyKeys(QObject):
+    """A key pressed on the window before its menus are made (the event-loop turn after its first
+    paint) makes them at once and does what their item for that key does: a shortcut works from
+    the moment the window takes keys. Gone once the window's parts are made."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is not self._window or event.type() != QEvent.Type.KeyPress:
+            return False
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+
+        if not isinstance(event, QKeyEvent) or event.key() in (
+                Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta):
+            return False  # Ctrl alone (the key pressed with it comes next)
+        self._window.finish_building()  # takes this filter away
+        pressed = QKeySequence(event.keyCombination())
+        for act in self._window.findChildren(QAction):
+            if act.isEnabled() and any(
+                    keys.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+                    for keys in act.shortcuts()):
+                act.trigger()
+                return True
+        return False
+
+    def stop(self) -> None:
+        self._window.removeEventFilter(self)
+        self.deleteLater()

@@ -20,7 +20,7 @@ from revmentor_desktop.ui import paths
 from revmentor_desktop.ui.after_paint import after_next_paint
 from revmentor_desktop.ui.layout import fit_minimum, fit_window
 from revmentor_desktop.ui.window import tab_specs
-from revmentor_desktop.ui.window.later import Later
+from revmentor_desktop.ui.window.later import EarlyKeys, Later
 from revmentor_desktop.ui.window.tab_specs import TabOf
 
 #: The first window's size and the least it shrinks to (both lowered on a smaller screen).
@@ -55,7 +55,6 @@ class MainWindow(QMainWindow):
     view_menu: Later[QMenu] = Later()
     theme_menu: Later[QMenu] = Later()
     help_menu: Later[QMenu] = Later()
-    help: Later[HelpActions] = Later()
     undo_actions: Later[UndoActions] = Later()
     tab_actions: Later[list[QAction]] = Later()
     export_action: Later[QAction] = Later()
@@ -76,11 +75,13 @@ class MainWindow(QMainWindow):
         self._built = False
         self._exporter: Exporter | None = None
         self._exchange: Exchange | None = None
+        self._help: HelpActions | None = None
         self._empty: EmptyPage | None = None  # built when first shown: never, on most start-ups
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.resize(FIRST_WIDTH, FIRST_HEIGHT)
         self._restore_geometry()
+        self._early_keys = EarlyKeys(self)
         after_next_paint(self, self.finish_building)
 
     def finish_building(self) -> None:
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         if self._built:
             return
         self._built = True
+        self._early_keys.stop()
         from PySide6.QtWidgets import QStackedWidget
 
         from revmentor_desktop.ui import gc_guard
@@ -129,6 +131,15 @@ class MainWindow(QMainWindow):
             self._empty.new_requested.connect(self.new_partnership)
             self.stack.addWidget(self._empty)
         return self._empty
+
+    @property
+    def help(self) -> HelpActions:
+        """What the Help menu's items do (made on first use)."""
+        if self._help is None:
+            from revmentor_desktop.ui.window.help_actions import HelpActions
+
+            self._help = HelpActions(self)
+        return self._help
 
     @property
     def exchange(self) -> Exchange:
@@ -203,7 +214,7 @@ class MainWindow(QMainWindow):
     def _show_tabs(self, tabs: TabHost) -> None:
         """Put the new document's tabs in place of the last one's, with View › Ctrl+1… for each;
         the tabs other than the Overview are built once it has painted."""
-        from revmentor_desktop.ui.window.menus import add_action
+        from revmentor_desktop.ui.window.menus import set_tab_actions
 
         if self.tabs is not None:
             self.stack.removeWidget(self.tabs)
@@ -215,29 +226,21 @@ class MainWindow(QMainWindow):
         tabs.all_built.connect(self._finish_opening)
         self.stack.addWidget(tabs)
         self.stack.setCurrentWidget(tabs)
-        self._drop_tab_actions()
-        for i, title in enumerate(tabs.titles()):
-            text = "&" + title.replace("&", "&&")  # the title's own "&" is not a mnemonic
-            act = add_action(self, self.view_menu, text, lambda _c=False, n=i: self.show_tab(n),
-                             f"Ctrl+{i + 1}")
-            self.tab_actions.append(act)
+        set_tab_actions(self, tabs.titles())
         tabs.build_in_turns(self._verify_open_file)
         if self.isVisible():  # a second RevMentor asking for the file is answered once it shows
             after_next_paint(tabs, self.session.listen)
         else:
             self.session.listen()
 
-    def _drop_tab_actions(self) -> None:
-        for act in self.tab_actions:
-            self.view_menu.removeAction(act)
-        self.tab_actions = []
-
     def _clear_tabs(self) -> None:
         if self.tabs is not None:
             self.stack.removeWidget(self.tabs)
             self.tabs.retire()
             self.tabs = None
-        self._drop_tab_actions()
+        from revmentor_desktop.ui.window.menus import set_tab_actions
+
+        set_tab_actions(self, [])
         self._enable_file_actions(False)
         self._update_title()
 

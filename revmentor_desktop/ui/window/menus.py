@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from revmentor_desktop.ui.theme import add_theme_menu
-from revmentor_desktop.ui.window.help_actions import HelpActions
 from revmentor_desktop.ui.window.recent_menu import RecentMenu
 from revmentor_desktop.ui.window.undo_actions import UndoActions
 
@@ -95,14 +94,25 @@ def build_menus(window: MainWindow) -> None:
         "switch this off."))
     w.theme_menu = add_theme_menu(view_menu)
     view_menu.addSeparator()
-    w.tab_actions = []  # View › Ctrl+1… for each tab of the open partnership (`MainWindow._show_tabs`)
+    w.tab_actions = []  # View › Ctrl+1… for each tab of the open partnership (`set_tab_actions`)
 
     w.help_menu = help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-    w.help = HelpActions(w)
-    add_action(w, help_menu, translate("MainWindow", "Reverse-Mentoring &Guide"), w.help.show_guide,
-               QKeySequence.StandardKey.HelpContents)
-    add_action(w, help_menu, translate("MainWindow", "&Keyboard Shortcuts"), w.help.show_shortcuts,
-               "Ctrl+/")
+    add_action(w, help_menu, translate("MainWindow", "Reverse-Mentoring &Guide"),
+               lambda: w.help.show_guide(), QKeySequence.StandardKey.HelpContents)
+    add_action(w, help_menu, translate("MainWindow", "&Keyboard Shortcuts"),
+               lambda: w.help.show_shortcuts(), "Ctrl+/")
     help_menu.addSeparator()
-    add_action(w, help_menu, translate("MainWindow", "&About RevMentor"), w.help.about)
+    add_action(w, help_menu, translate("MainWindow", "&About RevMentor"), lambda: w.help.about())
     add_action(w, help_menu, translate("MainWindow", "About &Qt"), QApplication.aboutQt)
+
+
+def set_tab_actions(window: MainWindow, titles: list[str]) -> None:
+    """View › one item per tab of the open partnership, Ctrl+1… in order, in place of the last
+    file's (none: `titles` is empty)."""
+    for act in window.tab_actions:
+        window.view_menu.removeAction(act)
+    window.tab_actions = []
+    for i, title in enumerate(titles):
+        text = "&" + title.replace("&", "&&")  # the title's own "&" is not a mnemonic
+        window.tab_actions.append(add_action(window, window.view_menu, text,
+                                             lambda _c=False, n=i: window.show_tab(n), f"Ctrl+{i + 1}"))
