@@ -22,8 +22,8 @@ from revmentor_desktop.data.files import (
     SQLITE_MAGIC,
     discard,
     ensure_private_dir,
+    folder_for,
     fsync_file,
-    path_digest,
     uri_for,
 )
 from revmentor_desktop.errors import ErrorKind, KnownError
@@ -53,11 +53,6 @@ class BackupInfo:
         finally:
             conn.close()
         return int(goals), int(entries)
-
-
-def folder_for(backups_root: Path, partnership: Path) -> Path:
-    """Where one partnership file's backups live (a folder per file, named by its full path)."""
-    return Path(backups_root) / path_digest(partnership)[:20]
 
 
 def change_counter(path: Path) -> int | None:

@@ -34,6 +34,13 @@ def path_digest(path: Path, tag: str = "") -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def folder_for(backups_root: Path, partnership: Path) -> Path:
+    """Where one partnership file's backups live (a folder per file, named by its full path).
+    Here, not only in `backup`: the window names the folder when it opens a file, before anything
+    else of backups is needed."""
+    return Path(backups_root) / path_digest(partnership)[:20]
+
+
 def ensure_private_dir(folder: Path) -> None:
     """Create `folder` (and parents) so only the user can enter it.
 

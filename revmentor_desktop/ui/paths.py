@@ -11,7 +11,7 @@ from urllib.parse import quote, unquote_to_bytes
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 from revmentor_desktop import FILE_SUFFIX
-from revmentor_desktop.data.files import ensure_private_dir
+from revmentor_desktop.data.files import ensure_private_dir, folder_for
 from revmentor_desktop.errors import ErrorKind, KnownError
 
 
@@ -145,6 +145,4 @@ def backups_root() -> Path:
 def backup_folder_for(partnership: Path) -> Path:
     """The backups folder of one partnership file (named by the file, through links too). Here
     rather than in ui.backups, which opening a file would otherwise import with its dialog."""
-    from revmentor_desktop.data.backup import folder_for
-
     return folder_for(backups_root(), partnership)

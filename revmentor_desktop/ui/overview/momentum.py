@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from revmentor_desktop.data import compute, reads
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.overview.dates import day_or_dash, relative
 from revmentor_desktop.ui.theme import notifier as theme_notifier
 from revmentor_desktop.ui.theme import tone
@@ -40,8 +39,7 @@ class StatCard(QFrame):
         self.value.setFont(font)
         caption_row = QHBoxLayout()
         caption_row.setSpacing(4)
-        self.icon = QLabel(self)
-        self.icon.setPixmap(overdue_icon().pixmap(16, 16))
+        self.icon = QLabel(self)  # its warning sign is drawn when the card first warns
         self.icon.setToolTip(self.tr("Needs attention"))
         self.icon.hide()
         caption_row.addWidget(self.icon)
@@ -54,6 +52,10 @@ class StatCard(QFrame):
     def set(self, value: str, detail: str = "", warn: bool = False) -> None:
         self.value.setText(value)
         self.detail.setText(detail)
+        if warn and self.icon.pixmap().isNull():
+            from revmentor_desktop.ui.icons import overdue_icon
+
+            self.icon.setPixmap(overdue_icon().pixmap(16, 16))
         self.icon.setVisible(warn)
         self._warn = warn
         self._restyle()
