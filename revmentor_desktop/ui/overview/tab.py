@@ -16,10 +16,10 @@ from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.agreement import AgreementPanel
 from revmentor_desktop.ui.overview.details import PartnershipDetails
 from revmentor_desktop.ui.overview.momentum import MomentumPanel
-from revmentor_desktop.ui.overview.practice import PracticePanel
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.overview.dashboard import DashboardPanel
+    from revmentor_desktop.ui.overview.practice import PracticePanel
 
 #: What the practice box reads: the getting-started list, check-ins, feedback's direction, closing.
 PRACTICE_CHANGES = frozenset({Change.PARTNERSHIP, Change.ENTRIES, Change.FEEDBACK, Change.PRIVACY,
@@ -44,18 +44,32 @@ class OverviewTab(QWidget):
         self.agreement = AgreementPanel(doc, self)
         self.momentum = MomentumPanel(doc, self)
         self._dashboard: DashboardPanel | None = None  # built just after the first paint
-        self.practice = PracticePanel(doc, self)
-        self.practice.go_to.connect(self.go_to)
-        self.practice.focus_review_date.connect(self.details.review.setFocus)
-        self.practice.focus_agreement.connect(self.agreement.add_button.setFocus)
+        self._practice: PracticePanel | None = None  # likewise
         self._name_the_parts()
         self._build_layout()
         self.details.load()
         self.agreement.update_buttons()
-        # The practice box fills in once the figures and details are on screen (its reads and row
-        # types cost ~30 ms at 10,000 sessions), as the dashboard below it does.
-        after_next_paint(self.practice, self._first_practice_read)
-        after_next_paint(self, lambda: self.dashboard.ensure_loaded())
+        # The practice box comes once the figures and details are on screen (its reads and row
+        # types cost ~30 ms at 10,000 sessions), as the dashboard below it does. Watched on the
+        # details box: the tab itself, under its scroll area's opaque viewport, may never paint.
+        after_next_paint(self.details, self._first_practice_read)
+        after_next_paint(self.details, lambda: self.dashboard.ensure_loaded())
+
+    @property
+    def practice(self) -> PracticePanel:
+        """The "Our practice" box: built (its module imported) once the figures and details are on
+        screen, or at once when asked for; shown once it has read the file — until then nothing in
+        it is known (a getting-started list shown for a pair that has met 10,000 times, then gone)."""
+        if self._practice is None:
+            from revmentor_desktop.ui.overview.practice import PracticePanel
+
+            practice = self._practice = PracticePanel(self.doc, self)
+            practice.hide()
+            practice.go_to.connect(self.go_to)
+            practice.focus_review_date.connect(self.details.review.setFocus)
+            practice.focus_agreement.connect(self.agreement.add_button.setFocus)
+            self._place_practice()
+        return self._practice
 
     @property
     def dashboard(self) -> DashboardPanel:
@@ -69,12 +83,14 @@ class OverviewTab(QWidget):
         return self._dashboard
 
     def _first_practice_read(self) -> None:
+        practice = self.practice
         try:
-            self.practice.reload(self.momentum.session_days())
+            practice.reload(self.momentum.session_days())
         except KnownError:
             # The file was moved, replaced or found damaged in the moment since opening: the box
-            # stays empty; the window says what happened at the next save (or the file's check).
-            pass
+            # stays hidden; the window says what happened at the next save (or the file's check).
+            return
+        practice.show()
 
     def _name_the_parts(self) -> None:
         """The panes' fields and buttons under the names the window, tests and benchmarks use."""
@@ -109,14 +125,14 @@ class OverviewTab(QWidget):
             return
         self._narrow = narrow
         grid = self.grid
-        for w in (self.momentum, self.practice, self.details, self.agreement, self._dashboard):
+        for w in (self.momentum, self._practice, self.details, self.agreement, self._dashboard):
             if w is not None:
                 grid.removeWidget(w)
         for i in range(5):
             grid.setRowStretch(i, 0)
             grid.setColumnStretch(i % 2, 0)
         grid.addWidget(self.momentum, 0, 0, 1, 2)
-        grid.addWidget(self.practice, 1, 0, 1, 2)
+        self._place_practice()
         if narrow:
             grid.addWidget(self.details, 2, 0, 1, 2)
             grid.addWidget(self.agreement, 3, 0, 1, 2)
@@ -129,6 +145,11 @@ class OverviewTab(QWidget):
             grid.setRowStretch(2, 1)
             grid.setRowStretch(3, 1)
         self._place_dashboard()
+
+    def _place_practice(self) -> None:
+        if self._practice is not None and self._narrow is not None:
+            self.grid.removeWidget(self._practice)
+            self.grid.addWidget(self._practice, 1, 0, 1, 2)  # under the figures, narrow or wide
 
     def _place_dashboard(self) -> None:
         """The dashboard below the rest: a row of its own, narrow or wide as the tab is."""
@@ -168,5 +189,5 @@ class OverviewTab(QWidget):
             self._dashboard.on_changed(kinds)
         if Change.CLAUSES in kinds:
             self.agreement.reload()
-        if kinds & PRACTICE_CHANGES and self.practice.loaded:
-            self.practice.reload(self.momentum.session_days(), kinds)
+        if kinds & PRACTICE_CHANGES and self._practice is not None and self._practice.loaded:
+            self._practice.reload(self.momentum.session_days(), kinds)
