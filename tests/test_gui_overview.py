@@ -90,6 +90,22 @@ def test_cancelling_first_run_quits(qtbot: Any) -> None:
     assert not paths.default_file().exists()
 
 
+def test_the_practice_box_and_dashboard_come_once_the_overview_has_painted(
+        qtbot: Any, partnership_file: Path, fake_dialogs: Any) -> None:
+    """The figures, details and rules paint first; then the practice box (shown once it has read
+    the file, never a guess at it) and the dashboard arrive by themselves, nothing else repainting."""
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_file(partnership_file)
+    tab = win.overview_tab
+    assert tab._practice is None and tab._dashboard is None
+    qtbot.waitUntil(lambda: tab._dashboard is not None and tab._practice is not None
+                    and tab._practice.loaded, timeout=5000)
+    assert tab.practice.isVisibleTo(win)
+    win.close()
+
+
 def test_typing_in_overview_fields_is_saved(window: MainWindow, qtbot: Any, partnership_file: Path) -> None:
     tab = overview(window)
     tab.mentor.selectAll()
