@@ -16,7 +16,6 @@ SQLModel, when an edit is first applied — so the window offers edits before th
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
 
 # What an edit is: loaded with this module (the window names kinds of change before its first paint).
@@ -29,6 +28,7 @@ from revmentor_desktop.data.commands_edit import (
     changes_of,
     restore,
 )
+from revmentor_desktop.data.lazy import loader
 
 if TYPE_CHECKING:  # for the type checker; at run time `__getattr__` loads them on first use
     from revmentor_desktop.data.commands_goals import (
@@ -119,14 +119,8 @@ _LATER = {
 }
 
 
-def __getattr__(name: str) -> object:
-    """`commands.update_goal` and the like: the name from its module, imported on first use."""
-    module = _LATER.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__package__}.{module}"), name)
-    globals()[name] = value  # found directly from now on
-    return value
+#: `commands.update_goal` and the like: the name from its module, imported on first use.
+__getattr__ = loader(globals(), _LATER)
 
 
 __all__ = [

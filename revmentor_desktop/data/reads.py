@@ -23,8 +23,9 @@ millisecond to create, and the window's data is on screen before the other tabs'
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from revmentor_desktop.data.lazy import loader
 
 # What the Overview paints first: loaded with this module.
 from revmentor_desktop.data.reads_check_ins import (
@@ -109,14 +110,8 @@ _LATER = {
 }
 
 
-def __getattr__(name: str) -> object:
-    """`reads.list_goals` and the like: the name from its module, imported on first use."""
-    module = _LATER.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__package__}.{module}"), name)
-    globals()[name] = value  # found directly from now on
-    return value
+#: `reads.list_goals` and the like: the name from its module, imported on first use.
+__getattr__ = loader(globals(), _LATER)
 
 
 __all__ = [
