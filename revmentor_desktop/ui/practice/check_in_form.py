@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -17,11 +16,11 @@ from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import GoalsStillRight, Role
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.practice.common import Names, heading
+from revmentor_desktop.ui.practice.common import Names, SavingForm
 from revmentor_desktop.ui.practice.fields import Choice, DateField
 from revmentor_desktop.ui.practice.stars import RatingField
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
-from revmentor_desktop.ui.widgets import TextSaver, muted_label, problem_label, text_box
+from revmentor_desktop.ui.widgets import TextSaver, text_box
 
 #: Undo-step names (translated where used).
 FIELD_LABELS = {
@@ -46,24 +45,14 @@ HELP = QT_TRANSLATE_NOOP("CheckInForm", "A check-in every few sessions: each of 
                                         "counts as much as the senior's.")
 
 
-class CheckInForm(QWidget):
+class CheckInForm(SavingForm):
     """Edits one check-in; every field saves itself through `Document.run`."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.doc = doc
+        super().__init__(doc, parent)
         self.check_in_id: int | None = None
-        self.saved_text_only = False  # the last edit it made changed only text
         self._author: str = Role.MENTOR
-        self._names = Names()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 4, 10, 10)
-        self.title = heading(self.tr("Check-in"), self)
-        layout.addWidget(self.title)
-        layout.addWidget(muted_label(self.tr(HELP), self))
-        self.problem = problem_label(self)
-        self.problem.hide()
-        layout.addWidget(self.problem)
+        layout = self._start_layout(self.tr("Check-in"), self.tr(HELP))
         layout.addLayout(self._build_form())
         layout.addStretch(1)
         self.setMaximumWidth(900)  # lines a reader can follow on a wide screen
@@ -115,11 +104,7 @@ class CheckInForm(QWidget):
 
     def set_check_in(self, check_in_id: int | None, *, save_pending: bool = True) -> None:
         if check_in_id != self.check_in_id:
-            if save_pending:
-                self.flush()
-            for saver in self._savers.values():
-                saver.discard()  # refused text belongs to the check-in we leave
-            self.show_problem("")
+            self._leave(save_pending=save_pending)
             self.check_in_id = check_in_id
         self.load()
 
@@ -172,17 +157,6 @@ class CheckInForm(QWidget):
         else:
             self.load()  # a refused pick shows what the file holds again
         return ok
-
-    def flush(self) -> None:
-        for saver in self._savers.values():
-            saver.flush()
-
-    def has_unsaved(self) -> bool:
-        return any(saver.dirty for saver in self._savers.values())
-
-    def show_problem(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.setVisible(bool(message))
 
     def tab_chain(self) -> tuple[QWidget, ...]:
         """The fields in the order Tab walks them (the tab sets the whole chain at once)."""

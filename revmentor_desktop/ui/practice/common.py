@@ -4,16 +4,20 @@ the partners' names as shown, short wording, and small widget builders."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from revmentor_desktop.data.reads import PartnershipRow
 from revmentor_desktop.data.vocab import ReviewDecision, ReviewKind, Role
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
-from revmentor_desktop.ui.widgets import PLAIN
+from revmentor_desktop.ui.widgets import PLAIN, TextSaver, muted_label, problem_label
+
+if TYPE_CHECKING:
+    from revmentor_desktop.ui.document import Document
 
 #: the list's key for a row: ("check_in" | "review", id)
 KEY_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -94,3 +98,48 @@ def heading(text: str, parent: QWidget, scale: float = 1.2) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+class SavingForm(QWidget):
+    """What the check-in and review forms share: a heading, a line of help and a problem line above
+    their fields, text boxes that save themselves (`_savers`, by column) and the problem shown."""
+
+    _savers: dict[str, TextSaver]
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.saved_text_only = False  # the last edit it made changed only text
+        self._names = Names()
+
+    def _start_layout(self, title: str, help_text: str) -> QVBoxLayout:
+        """The form's layout with its heading (`title`), help and hidden problem line in place."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 10)
+        self.title = heading(title, self)
+        layout.addWidget(self.title)
+        layout.addWidget(muted_label(help_text, self))
+        self.problem = problem_label(self)
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        return layout
+
+    def _leave(self, *, save_pending: bool) -> None:
+        """Before another record shows: save what was typed (unless told not to), forget refused
+        text (it belongs to the record left) and the problem."""
+        if save_pending:
+            self.flush()
+        for saver in self._savers.values():
+            saver.discard()
+        self.show_problem("")
+
+    def flush(self) -> None:
+        for saver in self._savers.values():
+            saver.flush()
+
+    def has_unsaved(self) -> bool:
+        return any(saver.dirty for saver in self._savers.values())
+
+    def show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))

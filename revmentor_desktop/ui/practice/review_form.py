@@ -25,12 +25,12 @@ from revmentor_desktop.data.reads import ReviewRow
 from revmentor_desktop.data.vocab import REVIEW_KIND_LABELS, Role
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.practice.common import Names, heading, vocab_word
+from revmentor_desktop.ui.practice.common import Names, SavingForm, heading, vocab_word
 from revmentor_desktop.ui.practice.decision import DecisionBox
 from revmentor_desktop.ui.practice.fields import DateField
 from revmentor_desktop.ui.practice.review_goals import ReviewGoalsModel, ReviewGoalsTable
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
-from revmentor_desktop.ui.widgets import TextSaver, muted_label, problem_label, text_box
+from revmentor_desktop.ui.widgets import TextSaver, muted_label, text_box
 
 # The words below are marked for translation (context "ReviewForm") and translated where shown.
 
@@ -67,24 +67,14 @@ TABLE_HINT = QT_TRANSLATE_NOOP("ReviewForm", "Double-click a cell, or select it 
                                              "Enter saves, Shift+Enter starts a new line.")
 
 
-class ReviewForm(QWidget):
+class ReviewForm(SavingForm):
     """Edits one review; every field saves itself through `Document.run`."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.doc = doc
+        super().__init__(doc, parent)
         self.review_id: int | None = None
-        self.saved_text_only = False  # the last edit it made changed only text
-        self._names = Names()
         self._held_on = date.today()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 4, 10, 10)
-        self.title = heading(self.tr("Review"), self)
-        layout.addWidget(self.title)
-        layout.addWidget(muted_label(self.tr(HELP), self))
-        self.problem = problem_label(self)
-        self.problem.hide()
-        layout.addWidget(self.problem)
+        layout = self._start_layout(self.tr("Review"), self.tr(HELP))
         layout.addLayout(self._build_top())
         layout.addWidget(self._build_goals())
         layout.addWidget(self._build_partners())
@@ -177,11 +167,7 @@ class ReviewForm(QWidget):
 
     def set_review(self, review_id: int | None, *, save_pending: bool = True) -> None:
         if review_id != self.review_id:
-            if save_pending:
-                self.flush()
-            for saver in self._savers.values():
-                saver.discard()
-            self.show_problem("")
+            self._leave(save_pending=save_pending)
             self.review_id = review_id
         self.load()
 
@@ -265,14 +251,3 @@ class ReviewForm(QWidget):
         if self.doc.run(commands.decide_review(self.review_id, decision, day), self) is not None:
             self.show_problem("")
         self.load()
-
-    def flush(self) -> None:
-        for saver in self._savers.values():
-            saver.flush()
-
-    def has_unsaved(self) -> bool:
-        return any(saver.dirty for saver in self._savers.values())
-
-    def show_problem(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.setVisible(bool(message))
