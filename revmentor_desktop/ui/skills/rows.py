@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
 from revmentor_desktop.data.compute import RatingPoint, latest_levels, rating_gaps
+from revmentor_desktop.data.reads import RatingRow  # the ratings table shows each rating as read
 
 if TYPE_CHECKING:
     from revmentor_desktop.data import reads
@@ -25,17 +25,6 @@ class SkillRow:
     gap: bool
 
 
-@dataclass(frozen=True)
-class RatingRow:
-    id: int
-    skill_id: int
-    rated_on: date
-    level: int
-    rated_by: str
-    note: str
-    entry_id: int | None
-
-
 def skill_rows(skills: Sequence[reads.SkillRow], points: Sequence[RatingPoint]) -> list[SkillRow]:
     """The skills table's rows: each skill with its latest self and partner levels and gap flag."""
     latest = latest_levels(points)
@@ -49,5 +38,4 @@ def skill_rows(skills: Sequence[reads.SkillRow], points: Sequence[RatingPoint]) 
     return rows
 
 
-def rating_row(r: reads.RatingRow) -> RatingRow:
-    return RatingRow(r.id, r.skill_id, r.rated_on, r.level, r.rated_by, r.note, r.entry_id)
+__all__ = ["RatingRow", "SkillRow", "skill_rows"]

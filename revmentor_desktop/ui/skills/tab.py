@@ -31,7 +31,7 @@ from revmentor_desktop.ui.skills.filters import FilterBar
 from revmentor_desktop.ui.skills.labels import NEW_SKILL_NAME
 from revmentor_desktop.ui.skills.rating_table import RatingTableModel
 from revmentor_desktop.ui.skills.ratings_pane import RatingsPane
-from revmentor_desktop.ui.skills.rows import SkillRow, rating_row, skill_rows
+from revmentor_desktop.ui.skills.rows import SkillRow, skill_rows
 from revmentor_desktop.ui.skills.sessions import SessionListModel
 from revmentor_desktop.ui.skills.skill_table import SkillTableModel
 from revmentor_desktop.ui.skills.skills_pane import SkillsPane
@@ -247,7 +247,7 @@ class SkillsTab(QWidget):
     def _load_ratings(self) -> None:
         skill = self.selected_skill()
         owner = skill.owner if skill is not None else Role.MENTEE.value
-        rows = [rating_row(r) for r in self._ratings if skill is not None and r.skill_id == skill.id]
+        rows = [r for r in self._ratings if skill is not None and r.skill_id == skill.id]
         keep = self.selected_rating_id()
         self.rating_model.set_rows(rows, owner)
         if keep is not None:
