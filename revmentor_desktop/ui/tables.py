@@ -13,6 +13,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
+#: What a row of a model that only shows its rows offers: it can be selected, not edited or opened.
+READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+def read_only_flags(index: Index) -> Qt.ItemFlag:
+    """`flags()` of such a model: `READ_ONLY` for a row, nothing for the root."""
+    if not index.isValid():
+        return Qt.ItemFlag.NoItemFlags
+    return READ_ONLY
 
 
 class RowDiff:

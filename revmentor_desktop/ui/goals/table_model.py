@@ -24,7 +24,7 @@ from revmentor_desktop.ui.goals.common import (
     status_label,
 )
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
-from revmentor_desktop.ui.tables import Index, RowsTableModel
+from revmentor_desktop.ui.tables import Index, RowsTableModel, read_only_flags
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import plain_tooltip
 
@@ -110,9 +110,7 @@ class GoalTableModel(RowsTableModel):
         return self.tr("{day} — overdue").format(day=day)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return read_only_flags(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -21,7 +21,7 @@ from revmentor_desktop.ui.practice.common import (
     Names,
     words,
 )
-from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
+from revmentor_desktop.ui.tables import ROOT, Index, RowDiff, read_only_flags
 from revmentor_desktop.ui.widgets import plain_tooltip
 
 
@@ -64,9 +64,7 @@ class PracticeListModel(RowDiff, QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return read_only_flags(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
