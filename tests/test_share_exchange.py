@@ -418,6 +418,21 @@ def test_a_shared_goal_i_deleted_does_not_come_back_unchanged(
     assert one(a, "SELECT count(*) FROM goal WHERE uid = ?", uid) == 0
 
 
+def test_a_milestone_they_added_to_a_goal_i_deleted_is_left_out_with_it(
+        synced: tuple[Path, Path], tmp_path: Path) -> None:
+    """Their goal is unchanged (a new milestone does not change it), so my deletion stands, and
+    the milestone they hung off it has nowhere to go: left out, never a failed import."""
+    a, b = synced
+    uid = shared_goal_uids(a)[3]
+    edit(a, ops.delete_goal, goal_id(a, uid))
+    edit(b, ops.add_milestone, goal_id(b, uid), "A step on a goal the mentor deleted")
+    edit(b, ops.add_goal, "Something new from the mentee")
+    exchange(b, a, tmp_path, "b")
+    assert one(a, "SELECT count(*) FROM goal WHERE uid = ?", uid) == 0
+    assert one(a, "SELECT count(*) FROM milestone WHERE title = 'A step on a goal the mentor deleted'") == 0
+    assert one(a, "SELECT count(*) FROM goal WHERE title = 'Something new from the mentee'") == 1
+
+
 def test_choosing_mine_lets_the_partner_take_mine_next_time(
         synced: tuple[Path, Path], tmp_path: Path) -> None:
     a, b = synced

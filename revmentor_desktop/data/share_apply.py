@@ -22,7 +22,7 @@ from revmentor_desktop.data.models import (
 )
 from revmentor_desktop.data.share_kinds import KINDS, ORDER, Canon, digest
 from revmentor_desktop.data.share_local import side_columns
-from revmentor_desktop.data.share_merge import Item, Plan
+from revmentor_desktop.data.share_merge import REQUIRED_REFS, Item, Plan
 from revmentor_desktop.data.share_undo import Image, Scope, put, take
 from revmentor_desktop.data.store import Store
 
@@ -173,6 +173,9 @@ def _apply_kind(conn: Any, kind: str, items: list[Item], ids: _Ids, author: str,
         assert t is not None
         data = item.merged if item.same_session and item.merged is not None else t.data
         take = item.take_shared or item.mine is None
+        if take and any(ids.of(target, data[ref]) is None for ref, target in KINDS[kind].refs.items()
+                        if (kind, ref) in REQUIRED_REFS):
+            continue  # what it hangs off is not in my file: I deleted it (and kept it deleted)
         values = _columns(kind, data, ids) if take else {}
         values.update(_side(kind, t.side, author, new=item.mine is None))
         if kind == "swot":
