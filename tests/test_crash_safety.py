@@ -468,9 +468,14 @@ def check_after_edit_crash(path: Path, before: State, run: Run, where: str,
     for i, ack in enumerate(run.acks):
         args = run.dos[ack.n].data
         if ack.kind == "add_goal":
+            # Deleted by a later acknowledged edit, or by the one in flight (committed, not yet
+            # acknowledged, when the writer died: the model above allows both outcomes).
+            later_steps = [run.dos[later.n] for later in run.acks[i + 1:]]
+            if step is not None:
+                later_steps.append(step)
             deleted_later = any(
-                later.kind == "delete_goal" and run.dos[later.n].data["id"] == ack.data["id"]
-                for later in run.acks[i + 1:])
+                later.kind == "delete_goal" and later.data["id"] == ack.data["id"]
+                for later in later_steps)
             present = any(r[0] == args["title"] for r in actual["goal"].values())
             assert present or deleted_later, f"{where} acknowledged goal {args['title']} is missing"
         if ack.kind == "save_snapshot":
