@@ -4,22 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from revmentor_desktop.data import reads
 from revmentor_desktop.data.compute import RatingPoint, latest_levels, rating_gaps
 from revmentor_desktop.data.reads import RatingRow  # the ratings table shows each rating as read
 
-if TYPE_CHECKING:
-    from revmentor_desktop.data import reads
-
 
 @dataclass(frozen=True)
-class SkillRow:
-    id: int
-    name: str
-    owner: str
-    focus_area: str
-    target_level: int
+class SkillRow(reads.SkillRow):
+    """A skill as read, with its latest self and partner levels and whether they are a gap apart."""
+
     latest_self: int | None
     latest_partner: int | None
     gap: bool
@@ -31,10 +25,9 @@ def skill_rows(skills: Sequence[reads.SkillRow], points: Sequence[RatingPoint]) 
     gaps = rating_gaps(points)
     rows = []
     for s in skills:
-        assert s.id is not None  # rows read from the file have ids
         self_level, partner_level = latest.get(s.id, (None, None))
-        rows.append(SkillRow(s.id, s.name, s.owner, s.focus_area, s.target_level, self_level,
-                             partner_level, s.id in gaps))
+        rows.append(SkillRow(**vars(s), latest_self=self_level, latest_partner=partner_level,
+                             gap=s.id in gaps))
     return rows
 
 
