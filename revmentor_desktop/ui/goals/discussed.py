@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QListView, QVBoxLayout, QWidget
 
 from revmentor_desktop.data import reads
@@ -12,11 +12,11 @@ from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.goals.common import ID_ROLE
 from revmentor_desktop.ui.goals.helpers import fit_list_height
 from revmentor_desktop.ui.icons import lock_icon
-from revmentor_desktop.ui.tables import ROOT, Index
+from revmentor_desktop.ui.rows_list_model import RowsListModel
 from revmentor_desktop.ui.widgets import muted_label
 
 
-class DiscussedModel(QAbstractListModel):
+class DiscussedModel(RowsListModel):
     """The journal entries that discussed one goal, newest first."""
 
     def __init__(self, doc: Document) -> None:
@@ -30,13 +30,7 @@ class DiscussedModel(QAbstractListModel):
             self._doc.store, goal_id, include_private=not self._doc.hide_private)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        e = self._rows[index.row()]
+    def row_data(self, e: reads.EntrySummary, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             topics = " ".join(e.topics.split()) or self.tr("no topics noted")
             return f"{day_text(e.held_on)} — {topics}"

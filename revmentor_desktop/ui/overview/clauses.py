@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, Qt
+from PySide6.QtCore import Qt
 
 from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.reads import ClauseRow
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
+from revmentor_desktop.ui.rows_list_model import RowsListModel
+from revmentor_desktop.ui.tables import Index, RowDiff
 
 
-class ClauseModel(RowDiff, QAbstractListModel):
+class ClauseModel(RowDiff, RowsListModel):
     """The agreement's clauses, in order; editing a row saves it through the document."""
 
     def __init__(self, doc: Document) -> None:
@@ -24,13 +25,7 @@ class ClauseModel(RowDiff, QAbstractListModel):
     def reload(self) -> None:
         self._set_rows(reads.list_clauses(self._doc.store))  # in place: an open editor survives
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        clause = self._rows[index.row()]
+    def row_data(self, clause: ClauseRow, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return clause.text
         if role == Qt.ItemDataRole.ToolTipRole:

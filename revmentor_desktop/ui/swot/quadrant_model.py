@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 
 from revmentor_desktop.data import commands
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.rows_list_model import RowsListModel
 from revmentor_desktop.ui.swot.board import SwotBoard, SwotRow
 from revmentor_desktop.ui.swot.icons import bullet_icon, shared_icon
 from revmentor_desktop.ui.swot.look import other_grid, quadrant_label
-from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
+from revmentor_desktop.ui.tables import Index, RowDiff
 
 #: Carries the dragged item's id between quadrant models (and nowhere else).
 MIME_TYPE = "application/x-revmentor-swot-item"
@@ -25,7 +26,7 @@ def move_item(doc: Document, item_id: int, grid: str, quadrant: str, index: int)
     return doc.run(commands.move_swot_item(item_id, grid, quadrant, index)) is not None
 
 
-class QuadrantModel(RowDiff, QAbstractListModel):
+class QuadrantModel(RowDiff, RowsListModel):
     """One quadrant of one grid, in order; edits, drags and drops go through the document."""
 
     def __init__(self, doc: Document, board: SwotBoard, grid: str, quadrant: str) -> None:
@@ -52,13 +53,7 @@ class QuadrantModel(RowDiff, QAbstractListModel):
 
     # -- Qt's model interface ----------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
+    def row_data(self, row: SwotRow, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return row.text
         if role == Qt.ItemDataRole.DecorationRole:
