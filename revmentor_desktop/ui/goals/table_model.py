@@ -35,17 +35,10 @@ NO_DATE_KEY = 10**7  # sorts goals without a target date after every real date
 
 
 @dataclass(frozen=True)
-class GoalRow:
-    """What the table shows of one goal."""
+class GoalRow(reads.GoalRow):
+    """What the table shows of one goal: the goal as read, with its milestones done and in all,
+    and whether it is overdue."""
 
-    id: int
-    title: str
-    owner: str
-    focus_area: str
-    status: str
-    target_date: date | None
-    private: bool
-    manual_progress: int
     done: int
     total: int
     overdue: bool
@@ -78,11 +71,9 @@ class GoalTableModel(RowsTableModel):
         counts = reads.milestone_counts(store)
         rows = []
         for g in reads.list_goals(store, include_private=not self._doc.hide_private):
-            assert g.id is not None
             done, total = counts.get(g.id, (0, 0))
             overdue = is_overdue(g.target_date, g.status in CLOSED, today)
-            rows.append(GoalRow(g.id, g.title, g.owner, g.focus_area, g.status, g.target_date,
-                                g.private, g.manual_progress, done, total, overdue))
+            rows.append(GoalRow(**vars(g), done=done, total=total, overdue=overdue))
         self._set_rows(rows)
 
     @property
