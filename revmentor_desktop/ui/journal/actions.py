@@ -4,7 +4,7 @@ delegate that edits an owner as a choice and a due date as typed or picked, and 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtWidgets import (
@@ -28,7 +28,8 @@ from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.journal.due_date import DueDateEdit
 from revmentor_desktop.ui.journal.fields import stretch_row
-from revmentor_desktop.ui.tables import Index, RowsTableModel
+from revmentor_desktop.ui.row_cells import RowCellsModel
+from revmentor_desktop.ui.tables import Index
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import plain_tooltip
 
@@ -39,12 +40,18 @@ if TYPE_CHECKING:
 OWNER_CHOICES = (ActionOwner.BOTH, ActionOwner.MENTOR, ActionOwner.MENTEE)
 
 
-class ActionModel(RowsTableModel):
+class ActionModel(RowCellsModel):
     """The action items of the entry on screen: done (a tick), text, owner, due date."""
 
     DONE, TEXT, OWNER, DUE = range(4)
     HEADERS = (QT_TRANSLATE_NOOP("ActionModel", "Done"), QT_TRANSLATE_NOOP("ActionModel", "Action item"),
                QT_TRANSLATE_NOOP("ActionModel", "Owner"), QT_TRANSLATE_NOOP("ActionModel", "Due"))
+    #: The columns typed into: the field each edits and its undo-step name (translated where used).
+    EDITS: ClassVar[dict[int, tuple[str, str]]] = {
+        TEXT: ("text", QT_TRANSLATE_NOOP("ActionModel", "Edit Action Item")),
+        OWNER: ("owner", QT_TRANSLATE_NOOP("ActionModel", "Change Action Owner")),
+        DUE: ("due_on", QT_TRANSLATE_NOOP("ActionModel", "Change Due Date")),
+    }
 
     def __init__(self, doc: Document) -> None:
         super().__init__()
@@ -70,11 +77,7 @@ class ActionModel(RowsTableModel):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        a: ActionItem = self._rows[index.row()]
-        col = index.column()
+    def cell(self, a: ActionItem, col: int, role: int) -> object:
         overdue = compute.is_overdue(a.due_on, a.done_on is not None, date.today())
         if role == Qt.ItemDataRole.CheckStateRole and col == self.DONE:
             return Qt.CheckState.Checked if a.done_on else Qt.CheckState.Unchecked
@@ -90,20 +93,15 @@ class ActionModel(RowsTableModel):
                     return "—"
                 day = day_text(a.due_on)
                 return self.tr("{day} — overdue").format(day=day) if overdue else day
-        if role == Qt.ItemDataRole.EditRole:
-            if col == self.TEXT:
-                return a.text
-            if col == self.OWNER:
-                return a.owner
-            if col == self.DUE:
-                return a.due_on
+        if role == Qt.ItemDataRole.EditRole and col in self.EDITS:
+            return getattr(a, self.EDITS[col][0])
         if role == Qt.ItemDataRole.DecorationRole and col == self.DUE and overdue:
             return overdue_icon()
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
             return plain_tooltip(a.text)
         return None
 
-    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
         a: ActionItem = self._rows[index.row()]
@@ -112,18 +110,10 @@ class ActionModel(RowsTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and col == self.DONE:
             done = Qt.CheckState(value) == Qt.CheckState.Checked
             return self._doc.run(commands.tick_action(a.id, done, date.today())) is not None
-        if role != Qt.ItemDataRole.EditRole:
+        if role != Qt.ItemDataRole.EditRole or col not in self.EDITS:
             return False
-        if col == self.TEXT:
-            edit = commands.update_action(a.id, self.tr("Edit Action Item"), text=value)
-            return self._doc.run(edit) is not None
-        if col == self.OWNER:
-            edit = commands.update_action(a.id, self.tr("Change Action Owner"), owner=value)
-            return self._doc.run(edit) is not None
-        if col == self.DUE:
-            edit = commands.update_action(a.id, self.tr("Change Due Date"), due_on=value)
-            return self._doc.run(edit) is not None
-        return False
+        field, label = self.EDITS[col]
+        return self._doc.run(commands.update_action(a.id, self.tr(label), **{field: value})) is not None
 
 
 class ActionDelegate(QStyledItemDelegate):

@@ -14,7 +14,8 @@ from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.overview.dates import day_or_dash
-from revmentor_desktop.ui.tables import ROOT, Index, RowsTableModel
+from revmentor_desktop.ui.row_cells import RowCellsModel
+from revmentor_desktop.ui.tables import ROOT, Index
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import plain_tooltip
 
@@ -91,7 +92,7 @@ def _first(name: str) -> str:
     return words[0] if words else name
 
 
-class OpenActionsModel(RowsTableModel):
+class OpenActionsModel(RowCellsModel):
     """Every action item still open, across all sessions; tick one to mark it done."""
 
     HEADERS = (QT_TRANSLATE_NOOP("OpenActionsModel", "Done"),
@@ -138,11 +139,7 @@ class OpenActionsModel(RowsTableModel):
         action: reads.OpenAction | None = self.row_at(row)
         return action
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        a = self._rows[index.row()]
-        col = index.column()
+    def cell(self, a: reads.OpenAction, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.CheckStateRole and col == self.DONE:
             return Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:

@@ -23,7 +23,8 @@ from revmentor_desktop.data import commands
 from revmentor_desktop.data.reads import ReviewGoalRow
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import lock_icon
-from revmentor_desktop.ui.tables import Index, RowsTableModel
+from revmentor_desktop.ui.row_cells import RowCellsModel
+from revmentor_desktop.ui.tables import Index
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import plain_tooltip
 
@@ -32,7 +33,7 @@ EDIT_LABELS = {"expected": QT_TRANSLATE_NOOP("ReviewGoalsModel", "Edit What Was 
                "achieved": QT_TRANSLATE_NOOP("ReviewGoalsModel", "Edit What Was Achieved")}
 
 
-class ReviewGoalsModel(RowsTableModel):
+class ReviewGoalsModel(RowCellsModel):
     """One review's copies of the goals (the private ones left out while private entries are hidden:
     the caller reads them so)."""
 
@@ -79,11 +80,7 @@ class ReviewGoalsModel(RowsTableModel):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        g = self._rows[index.row()]
-        col = index.column()
+    def cell(self, g: ReviewGoalRow, col: int, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(g, col)
         if role == Qt.ItemDataRole.ToolTipRole:
