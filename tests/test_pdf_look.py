@@ -32,3 +32,14 @@ def test_widths_keep_their_sum_and_a_column_grows_only_to_fit_its_word(
     need = [math.ceil((w + 10) / 1000 * 100) if w else 0 for w in longest]
     for o, before, n in zip(out, widths, need, strict=True):
         assert o <= before or o == n  # a column grows only to what its header word needs
+
+
+def test_a_passed_target_or_due_date_is_marked_overdue() -> None:
+    from datetime import date
+
+    from revmentor_desktop.report.pdf_blocks import day, due_day
+
+    when = date(2026, 3, 3)
+    assert due_day(when, False) == day(when)
+    assert due_day(when, True) == f'<span class="overdue">{day(when)} (overdue)</span>'
+    assert due_day(None, False) == "—"

@@ -46,6 +46,11 @@ def day(value: date | None) -> str:
     return day_text(value, empty="—")
 
 
+def due_day(value: date | None, overdue: bool) -> str:
+    """A goal's target date or an action's due date, marked (see `.overdue`) once it has passed."""
+    return f'<span class="overdue">{day(value)} (overdue)</span>' if overdue else day(value)
+
+
 # -- blocks --------------------------------------------------------------------------------------
 
 

@@ -23,6 +23,7 @@ from revmentor_desktop.report.pdf_blocks import (
     Context,
     TextBlock,
     day,
+    due_day,
     esc,
     esc_in,
     row_html,
@@ -138,14 +139,10 @@ class Builder:
 
     def goals(self) -> None:
         self.heading("Goals")
-        rows = []
-        for g in self.s.goals:
-            target = day(g.target_date)
-            if g.overdue:
-                target = f'<span class="overdue">{target} (overdue)</span>'
-            ms = f"{g.milestones_done}/{g.milestones_total}" if g.milestones_total else "—"
-            rows.append([f"<b>{esc(g.title)}</b>", esc(g.owner), esc(g.status), f"{g.progress}%",
-                         ms, target, esc(g.success_measure) or '<span class="muted">—</span>'])
+        rows = [[f"<b>{esc(g.title)}</b>", esc(g.owner), esc(g.status), f"{g.progress}%",
+                 f"{g.milestones_done}/{g.milestones_total}" if g.milestones_total else "—",
+                 due_day(g.target_date, g.overdue),
+                 esc(g.success_measure) or '<span class="muted">—</span>'] for g in self.s.goals]
         self.table(["Goal", "Owner", "Status", "Progress", "Steps done", "Target", "How we'll know"],
                    rows, [22, 11, 11, 10, 8, 12, 26], "No shared goals yet.")
 
@@ -315,12 +312,8 @@ class Builder:
 
     def actions(self) -> None:
         self.heading("Open action items")
-        rows = []
-        for a in self.s.actions:
-            due = day(a.due_on)
-            if a.overdue:
-                due = f'<span class="overdue">{due} (overdue)</span>'
-            rows.append([esc(a.text), esc(a.owner), due, day(a.from_session)])
+        rows = [[esc(a.text), esc(a.owner), due_day(a.due_on, a.overdue), day(a.from_session)]
+                for a in self.s.actions]
         self.table(["Action", "Owner", "Due", "Agreed on"], rows, [54, 16, 16, 14],
                    "No open action items.")
 
