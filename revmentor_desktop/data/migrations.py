@@ -1,13 +1,14 @@
 """Ordered schema steps for a partnership file; step N brings a file from version N-1 to N.
 
 Each step is frozen SQL: once released, a step never changes (old files depend on it). A new file is
-made by running every step from 0, so new and upgraded files cannot drift apart.
+made by running every step from 0, so new and upgraded files cannot drift apart. The search index's
+SQL is made from its column lists; tests/test_migrations_frozen.py pins every step's released text.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 #: `PRAGMA application_id` of every partnership file: "RvMt" in ASCII.
 APPLICATION_ID = 0x52764D74
@@ -135,58 +136,85 @@ CREATE INDEX ix_skill_rating_skill ON skill_rating (skill_id, rated_on);
 # keep it in step with every write, whatever code path made it; an entry's action items are indexed
 # with it. The index stores its own copy of the text: SQLite 3.40 (what Python 3.11 ships) has no
 # contentless-delete FTS5, and external content cannot span two tables.
-_V2 = """
-CREATE VIRTUAL TABLE journal_fts USING fts5(
-    topics, agenda, notes, mentor_takeaway, mentee_takeaway, feedback_good, feedback_improve,
-    action_text, tokenize='unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER journal_fts_ai AFTER INSERT ON journal_entry BEGIN
-    INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
-        feedback_good, feedback_improve, action_text)
-    VALUES (NEW.id, NEW.topics, NEW.agenda, NEW.notes, NEW.mentor_takeaway, NEW.mentee_takeaway,
-        NEW.feedback_good, NEW.feedback_improve,
-        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.id));
-END;
-CREATE TRIGGER journal_fts_au AFTER UPDATE ON journal_entry BEGIN
-    DELETE FROM journal_fts WHERE rowid = OLD.id;
-    INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
-        feedback_good, feedback_improve, action_text)
-    VALUES (NEW.id, NEW.topics, NEW.agenda, NEW.notes, NEW.mentor_takeaway, NEW.mentee_takeaway,
-        NEW.feedback_good, NEW.feedback_improve,
-        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.id));
-END;
+#: The journal_entry columns the search index holds, at versions 2 and 3 (then `action_text`, the
+#: entry's action items' text): its table, triggers and re-indexing SQL are made from them, and come
+#: out as the text these steps were released with (tests/test_migrations_frozen.py).
+_SEARCHED_2 = ("topics", "agenda", "notes", "mentor_takeaway", "mentee_takeaway", "feedback_good",
+               "feedback_improve")
+_SEARCHED_3 = (*_SEARCHED_2, "mentor_says_keep", "mentor_says_try", "mentee_says_keep",
+               "mentee_says_try")
+#: an action item trigger's refresh of entry {0}.entry_id's action_text
+_ACTION_TEXT = """    UPDATE journal_fts SET action_text =
+        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = {0}.entry_id)
+    WHERE rowid = {0}.entry_id;
+"""
+
+
+def _listed(head: str, items: Sequence[str], tail: str, indent: str) -> str:
+    """`head`, the items separated by ", ", then `tail`; where a line would reach 100 characters it
+    is broken before an item, which goes on at `indent`."""
+    words = [f"{item}," for item in items[:-1]] + [items[-1] + tail]
+    lines = [head + words[0]]
+    for word in words[1:]:
+        if len(lines[-1]) + 1 + len(word) < 100:
+            lines[-1] += " " + word
+        else:
+            lines.append(indent + word)
+    return "\n".join(lines) + "\n"
+
+
+def _index_entry(columns: Sequence[str]) -> str:
+    """A trigger's statement that indexes entry NEW: its `columns` and its action items' text."""
+    values = ("NEW.id", *(f"NEW.{c}" for c in columns),
+              "(SELECT coalesce(group_concat(text, ' '), '') FROM action_item "
+              "WHERE entry_id = NEW.id)")
+    return (
+        _listed("    INSERT INTO journal_fts (", ("rowid", *columns, "action_text"), ")", " " * 8)
+        + _listed("    VALUES (", values, ");", " " * 8)
+    )
+
+
+def _update_trigger(columns: Sequence[str], head: str) -> str:
+    """The trigger (`head`: its CREATE TRIGGER line) that indexes an entry again as it changes."""
+    return f"{head}    DELETE FROM journal_fts WHERE rowid = OLD.id;\n{_index_entry(columns)}END;\n"
+
+
+def _search_index(columns: Sequence[str]) -> str:
+    """The search index over `columns` and the triggers that index an entry as it is written."""
+    return (
+        "CREATE VIRTUAL TABLE journal_fts USING fts5(\n" + _listed("    ", columns, ",", "    ")
+        + "    action_text, tokenize='unicode61 remove_diacritics 2'\n);\n"
+        + "CREATE TRIGGER journal_fts_ai AFTER INSERT ON journal_entry BEGIN\n"
+        + f"{_index_entry(columns)}END;\n"
+        + _update_trigger(columns, "CREATE TRIGGER journal_fts_au AFTER UPDATE ON journal_entry "
+                                   "BEGIN\n")
+    )
+
+
+def _reindex(columns: Sequence[str]) -> str:
+    """Index every entry's `columns` and action items (what a file held before the index was)."""
+    actions = ("(SELECT coalesce(group_concat(a.text, ' '), '') FROM action_item a "
+               "WHERE a.entry_id = e.id)")
+    return (
+        "\n" + _listed("INSERT INTO journal_fts (", ("rowid", *columns, "action_text"), ")", "    ")
+        + _listed("SELECT ", ("id", *columns, actions), "", "    ") + "FROM journal_entry e\n"
+    )
+
+
+_V2 = "\n" + _search_index(_SEARCHED_2) + f"""\
 CREATE TRIGGER journal_fts_ad AFTER DELETE ON journal_entry BEGIN
     DELETE FROM journal_fts WHERE rowid = OLD.id;
 END;
 CREATE TRIGGER action_fts_ai AFTER INSERT ON action_item BEGIN
-    UPDATE journal_fts SET action_text =
-        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.entry_id)
-    WHERE rowid = NEW.entry_id;
-END;
+{_ACTION_TEXT.format("NEW")}END;
 CREATE TRIGGER action_fts_au AFTER UPDATE OF text, entry_id ON action_item BEGIN
-    UPDATE journal_fts SET action_text =
-        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = OLD.entry_id)
-    WHERE rowid = OLD.entry_id;
-    UPDATE journal_fts SET action_text =
-        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.entry_id)
-    WHERE rowid = NEW.entry_id;
-END;
+{_ACTION_TEXT.format("OLD")}{_ACTION_TEXT.format("NEW")}END;
 CREATE TRIGGER action_fts_ad AFTER DELETE ON action_item BEGIN
-    UPDATE journal_fts SET action_text =
-        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = OLD.entry_id)
-    WHERE rowid = OLD.entry_id;
-END;
+{_ACTION_TEXT.format("OLD")}END;
 CREATE INDEX ix_action_item_open ON action_item (done_on, due_on);
 """
 
-_REINDEX = """
-INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
-    feedback_good, feedback_improve, action_text)
-SELECT id, topics, agenda, notes, mentor_takeaway, mentee_takeaway, feedback_good,
-    feedback_improve,
-    (SELECT coalesce(group_concat(a.text, ' '), '') FROM action_item a WHERE a.entry_id = e.id)
-FROM journal_entry e
-"""
+_REINDEX = _reindex(_SEARCHED_2)
 
 
 # Version 3: the practice loop (issue 13). Feedback both ways per session, each with "keep doing" and
@@ -250,31 +278,7 @@ CREATE INDEX ix_review_goal_goal ON review_goal (goal_id);
 DROP TRIGGER journal_fts_ai;
 DROP TRIGGER journal_fts_au;
 DROP TABLE journal_fts;
-CREATE VIRTUAL TABLE journal_fts USING fts5(
-    topics, agenda, notes, mentor_takeaway, mentee_takeaway, feedback_good, feedback_improve,
-    mentor_says_keep, mentor_says_try, mentee_says_keep, mentee_says_try,
-    action_text, tokenize='unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER journal_fts_ai AFTER INSERT ON journal_entry BEGIN
-    INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
-        feedback_good, feedback_improve, mentor_says_keep, mentor_says_try, mentee_says_keep,
-        mentee_says_try, action_text)
-    VALUES (NEW.id, NEW.topics, NEW.agenda, NEW.notes, NEW.mentor_takeaway, NEW.mentee_takeaway,
-        NEW.feedback_good, NEW.feedback_improve, NEW.mentor_says_keep, NEW.mentor_says_try,
-        NEW.mentee_says_keep, NEW.mentee_says_try,
-        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.id));
-END;
-CREATE TRIGGER journal_fts_au AFTER UPDATE ON journal_entry BEGIN
-    DELETE FROM journal_fts WHERE rowid = OLD.id;
-    INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
-        feedback_good, feedback_improve, mentor_says_keep, mentor_says_try, mentee_says_keep,
-        mentee_says_try, action_text)
-    VALUES (NEW.id, NEW.topics, NEW.agenda, NEW.notes, NEW.mentor_takeaway, NEW.mentee_takeaway,
-        NEW.feedback_good, NEW.feedback_improve, NEW.mentor_says_keep, NEW.mentor_says_try,
-        NEW.mentee_says_keep, NEW.mentee_says_try,
-        (SELECT coalesce(group_concat(text, ' '), '') FROM action_item WHERE entry_id = NEW.id));
-END;
-"""
+""" + _search_index(_SEARCHED_3)
 
 # Version 4: the partner exchange (data/share_*.py). Every record a partner may receive gets a stable
 # id (`uid`, 32 hex digits) that survives the exchange, so the same record is recognised in both
@@ -286,8 +290,6 @@ END;
 #: the tables whose records carry a stable id
 WITH_UID = ("agreement_clause", "goal", "milestone", "journal_entry", "action_item", "swot_item",
              "swot_snapshot", "skill", "skill_rating", "check_in", "review", "review_goal")
-_V3_FTS_UPDATE = _V3[_V3.index("CREATE TRIGGER journal_fts_au"):]
-_V3_FTS_UPDATE = _V3_FTS_UPDATE[: _V3_FTS_UPDATE.index("END;") + len("END;")]
 _UID_STEPS = """ALTER TABLE {t} ADD COLUMN uid TEXT;
 UPDATE {t} SET uid = lower(hex(randomblob(16)));
 CREATE UNIQUE INDEX ix_{t}_uid ON {t} (uid);
@@ -297,11 +299,9 @@ END;
 """
 _V4 = (
     "\nDROP TRIGGER journal_fts_au;\n"
-    + _V3_FTS_UPDATE.replace("AFTER UPDATE ON journal_entry BEGIN", """AFTER UPDATE OF topics, agenda, notes, mentor_takeaway,
-    mentee_takeaway, feedback_good, feedback_improve, mentor_says_keep, mentor_says_try,
-    mentee_says_keep, mentee_says_try ON journal_entry BEGIN""")
-    + """
-ALTER TABLE partnership ADD COLUMN pair_uid TEXT;
+    + _update_trigger(_SEARCHED_3, _listed("CREATE TRIGGER journal_fts_au AFTER UPDATE OF ",
+                                           _SEARCHED_3, " ON journal_entry BEGIN", "    "))
+    + """ALTER TABLE partnership ADD COLUMN pair_uid TEXT;
 ALTER TABLE partnership ADD COLUMN last_share_at DATETIME;
 UPDATE partnership SET pair_uid = lower(hex(randomblob(16)));
 CREATE TRIGGER partnership_pair_uid AFTER INSERT ON partnership WHEN NEW.pair_uid IS NULL BEGIN
@@ -319,15 +319,7 @@ END;
 )
 
 
-_REINDEX_3 = """
-INSERT INTO journal_fts (rowid, topics, agenda, notes, mentor_takeaway, mentee_takeaway,
-    feedback_good, feedback_improve, mentor_says_keep, mentor_says_try, mentee_says_keep,
-    mentee_says_try, action_text)
-SELECT id, topics, agenda, notes, mentor_takeaway, mentee_takeaway, feedback_good,
-    feedback_improve, mentor_says_keep, mentor_says_try, mentee_says_keep, mentee_says_try,
-    (SELECT coalesce(group_concat(a.text, ' '), '') FROM action_item a WHERE a.entry_id = e.id)
-FROM journal_entry e
-"""
+_REINDEX_3 = _reindex(_SEARCHED_3)
 
 
 def _step_1(conn: sqlite3.Connection) -> None:
