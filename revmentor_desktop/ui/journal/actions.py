@@ -25,6 +25,7 @@ from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.data.vocab import ActionOwner
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.edit_in_place import edit_in_place
 from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.journal.due_date import DueDateEdit
 from revmentor_desktop.ui.journal.fields import stretch_row
@@ -176,15 +177,11 @@ class ActionItemsBox(QGroupBox):
         self.table.setModel(self.model)
         self.delegate = ActionDelegate(names, self.table)
         self.table.setItemDelegate(self.delegate)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        edit_in_place(self.table, QAbstractItemView.SelectionBehavior.SelectRows,
+                      QAbstractItemView.EditTrigger.SelectedClicked)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Action items"))
-        self.table.setTabKeyNavigation(False)  # Tab moves on through the form; arrows, cell to cell
         self.table.setMinimumHeight(120)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.SelectedClicked)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ActionModel.TEXT, QHeaderView.ResizeMode.Stretch)
         for col, width in ((ActionModel.DONE, 110), (ActionModel.OWNER, 130), (ActionModel.DUE, 150)):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands
 from revmentor_desktop.data.reads import ReviewGoalRow
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.edit_in_place import edit_in_place
 from revmentor_desktop.ui.icons import lock_icon
 from revmentor_desktop.ui.row_cells import RowCellsModel
 from revmentor_desktop.ui.tables import Index
@@ -174,12 +175,8 @@ class ReviewGoalsTable(QTableView):
         self.setItemDelegate(TextCellDelegate(self))
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.setTabKeyNavigation(False)  # Tab leaves the table, as everywhere else in the form
+        edit_in_place(self, QAbstractItemView.SelectionBehavior.SelectItems,
+                      QAbstractItemView.EditTrigger.AnyKeyPressed)  # or just by typing
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setAccessibleName(self.tr("Goals: what you expected and what you achieved"))
         self.verticalHeader().hide()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revmentor_desktop.ui.edit_in_place import edit_in_place
 from revmentor_desktop.ui.widgets import PLAIN
 
 
@@ -25,12 +26,8 @@ def table_view(parent: QWidget, name: str) -> QTableView:
     """A table of rows picked one at a time, edited in place by double-click or F2."""
     view = QTableView(parent)
     view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                         | QAbstractItemView.EditTrigger.EditKeyPressed
-                         | QAbstractItemView.EditTrigger.SelectedClicked)
-    view.setTabKeyNavigation(False)
+    edit_in_place(view, QAbstractItemView.SelectionBehavior.SelectRows,
+                  QAbstractItemView.EditTrigger.SelectedClicked)
     view.setAlternatingRowColors(True)
     view.setShowGrid(False)
     view.setWordWrap(False)
