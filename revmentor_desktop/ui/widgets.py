@@ -195,41 +195,57 @@ def plain_tooltip(text: str) -> str:
     return '<p style="white-space:pre-wrap">' + html.escape(text, quote=False) + "</p>"
 
 
-class ProblemLabel(QLabel):
-    """The red line where a form says what is wrong with the input (empty until it has to): a deep
-    red on a light theme, a soft one on a dark theme (both 4.5:1 or better on the window)."""
+class SheetFollowsTheme(QObject):
+    """Keeps a widget's own style sheet, `sheet()`, in step with the theme: sets it now, and again
+    when the theme or the widget's palette changes. Only a sheet that differs is set: setting one
+    re-polishes the widget."""
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setTextFormat(PLAIN)
-        self.setWordWrap(True)
-        self._restyle()
+    def __init__(self, widget: QWidget, sheet: Callable[[], str]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._sheet = sheet
+        widget.installEventFilter(self)
         from revmentor_desktop.ui.theme import notifier
 
-        notifier().changed.connect(self._restyle)
+        notifier().changed.connect(self.restyle)
+        self.restyle()
 
-    def _restyle(self) -> None:
-        from revmentor_desktop.ui.theme import tone
+    def restyle(self) -> None:
+        sheet = self._sheet()
+        if self._widget.styleSheet() != sheet:
+            self._widget.setStyleSheet(sheet)
 
-        sheet = f"color: {tone('#b00020', '#ff8a80', self.palette()).name()};"
-        if self.styleSheet() != sheet:
-            self.setStyleSheet(sheet)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self._widget and event.type() == QEvent.Type.PaletteChange:
+            self.restyle()
+        return False
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._restyle()
-        super().changeEvent(event)
+
+def wrapped_label(text: str, parent: QWidget) -> QLabel:
+    """A label that shows `text` as typed (never as HTML), wrapped to its width."""
+    label = QLabel(text, parent)
+    label.setTextFormat(PLAIN)
+    label.setWordWrap(True)
+    return label
 
 
 def problem_label(parent: QWidget) -> QLabel:
-    return ProblemLabel(parent)
+    """The red line where a form says what is wrong with the input (empty until it has to): a deep
+    red on a light theme, a soft one on a dark theme (both 4.5:1 or better on the window)."""
+    label = wrapped_label("", parent)
+
+    def sheet() -> str:
+        from revmentor_desktop.ui.theme import tone
+
+        return f"color: {tone('#b00020', '#ff8a80', label.palette()).name()};"
+
+    SheetFollowsTheme(label, sheet)
+    return label
 
 
 def muted_label(text: str, parent: QWidget) -> QLabel:
     """A hint or empty-state line, in the theme's placeholder colour (dark themes included)."""
-    label = QLabel(text, parent)
-    label.setTextFormat(PLAIN)
-    label.setWordWrap(True)
+    label = wrapped_label(text, parent)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from revmentor_desktop.data import compute, reads
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.dates import day_or_dash, relative
-from revmentor_desktop.ui.theme import notifier as theme_notifier
 from revmentor_desktop.ui.theme import tone
-from revmentor_desktop.ui.widgets import PLAIN
+from revmentor_desktop.ui.widgets import PLAIN, SheetFollowsTheme
 
 
 class StatCard(QFrame):
@@ -47,7 +45,8 @@ class StatCard(QFrame):
         layout.addLayout(caption_row)
         layout.addWidget(self.value)
         layout.addWidget(self.detail)
-        theme_notifier().changed.connect(self._restyle)
+        self._warn = False
+        self._look = SheetFollowsTheme(self, self._sheet)
 
     def set(self, value: str, detail: str = "", warn: bool = False) -> None:
         self.value.setText(value)
@@ -58,23 +57,16 @@ class StatCard(QFrame):
             self.icon.setPixmap(overdue_icon().pixmap(16, 16))
         self.icon.setVisible(warn)
         self._warn = warn
-        self._restyle()
+        self._look.restyle()
         self.setAccessibleName(f"{self.caption.text()}: {value}. {detail}")
 
-    def _restyle(self) -> None:
+    def _sheet(self) -> str:
         """A warning card is amber: pale on a light theme, deep on a dark one (text 4.5:1 or more)."""
-        sheet = ""
-        if getattr(self, "_warn", False):
-            border, background = (tone("#c77700", "#d08a2c", self.palette()).name(),
-                                  tone("#fff4e0", "#3d2e16", self.palette()).name())
-            sheet = f"#statCard {{ border: 1px solid {border}; background: {background}; }}"
-        if self.styleSheet() != sheet:
-            self.setStyleSheet(sheet)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._restyle()
-        super().changeEvent(event)
+        if not self._warn:
+            return ""
+        border, background = (tone("#c77700", "#d08a2c", self.palette()).name(),
+                              tone("#fff4e0", "#3d2e16", self.palette()).name())
+        return f"#statCard {{ border: 1px solid {border}; background: {background}; }}"
 
 
 class MomentumPanel(QWidget):
