@@ -175,9 +175,11 @@ def records_of(doc: dict[str, Any], kind: str) -> list[dict[str, Any]]:
 # -- the PDF's content ------------------------------------------------------------------------------------
 
 #: the summary's figures that count private sessions too (a private session hides what was said, not
-#: that the pair met), and whose file it is
+#: that the pair met)
 PRIVATE_COUNTING = ("sessions_held", "minutes_together", "cadence_kept", "periods_kept",
-                    "periods_elapsed", "last_session", "private_sessions", "me", "generated_on")
+                    "periods_elapsed", "last_session", "private_sessions", "generated_on")
+#: what the summary's partnership row says of this file alone: whose it is, its getting-started list
+_OWN = {"me", "checklist_dismissed"}
 #: local row ids and when a row was written into this file: not content
 _LOCAL = {"id", "skill_id", "review_id", "goal_id", "created_at"}
 
@@ -213,4 +215,5 @@ def summary_view(path: Path, today: date = TODAY) -> tuple[dict[str, Any], Any]:
     view["swot"] = {g: {k: [dataclasses.asdict(c) for c in cells] for k, cells in qs.items()}
                     for g, qs in s.swot.items()}
     view["options"] = dataclasses.asdict(s.options)
+    view["partnership"] = {k: v for k, v in dataclasses.asdict(s.partnership).items() if k not in _OWN}
     return _strip(view), s

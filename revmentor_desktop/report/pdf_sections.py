@@ -84,9 +84,9 @@ class Builder:
     # -- sections --------------------------------------------------------------------------------
 
     def build(self) -> list[Block]:
-        s = self.s
-        period = f"{day(s.start_date)} – {day(s.review_date) if s.review_date else 'ongoing'}"
-        org = f" · {esc_in(s.organisation)}" if s.organisation else ""
+        s, p = self.s, self.s.partnership
+        period = f"{day(p.start_date)} – {day(p.review_date) if p.review_date else 'ongoing'}"
+        org = f" · {esc_in(p.organisation)}" if p.organisation else ""
         self.text(
             f"<h1>{esc_in(s.mentor_name)} ↔ {esc_in(s.mentee_name)}</h1>"
             f'<p class="muted">Reverse-mentoring summary{org}</p>'
@@ -94,8 +94,8 @@ class Builder:
             f'<tr><td width="25%"><span class="label">MENTOR</span><br>{esc_in(s.mentor_name)}</td>'
             f'<td width="25%"><span class="label">MENTEE</span><br>{esc_in(s.mentee_name)}</td>'
             f'<td width="25%"><span class="label">PARTNERSHIP</span><br>{period}</td>'
-            f'<td width="25%"><span class="label">CADENCE</span><br>every {s.cadence_days} days, '
-            f'{s.duration_minutes} min</td></tr></table>'
+            f'<td width="25%"><span class="label">CADENCE</span><br>every {p.cadence_days} days, '
+            f'{p.duration_minutes} min</td></tr></table>'
             f'<p class="small muted" style="margin-top:4pt">Prepared {day(s.generated_on)}. '
             "Entries marked private are not included.</p>",
             space_after=self.ctx.px(6),
@@ -271,8 +271,8 @@ class Builder:
     def reviews(self) -> None:
         s = self.s
         self.heading("Reviews")
-        if s.closed_on is not None:
-            self.text(f'<p><b>The partnership closed on {day(s.closed_on)}.</b></p>',
+        if s.partnership.closed_on is not None:
+            self.text(f'<p><b>The partnership closed on {day(s.partnership.closed_on)}.</b></p>',
                       space_after=self.ctx.px(4))
         if not s.reviews:
             self.text('<p class="muted">No review held yet.</p>', space_after=self.ctx.px(8))

@@ -88,14 +88,7 @@ class ActionRow:
 
 @dataclass
 class Summary:
-    mentor_name: str
-    mentee_name: str
-    me: str
-    organisation: str
-    start_date: date
-    review_date: date | None
-    cadence_days: int
-    duration_minutes: int
+    partnership: reads.PartnershipRow
     generated_on: date
     options: ExportOptions
     focus_areas: list[str] = field(default_factory=list)
@@ -119,7 +112,14 @@ class Summary:
     check_ins: list[reads.CheckInRow] = field(default_factory=list)  # the latest, oldest first
     reviews: list[reads.ReviewRow] = field(default_factory=list)  # shown in full, oldest first
     earlier_reviews: list[reads.ReviewRow] = field(default_factory=list)  # before those, named only
-    closed_on: date | None = None
+
+    @property
+    def mentor_name(self) -> str:
+        return self.partnership.mentor_name
+
+    @property
+    def mentee_name(self) -> str:
+        return self.partnership.mentee_name
 
     def names(self) -> dict[str, str]:
         return {"mentor": self.mentor_name, "mentee": self.mentee_name, "both": "Both",
@@ -132,15 +132,10 @@ def build_summary(store: Store, options: ExportOptions | None = None,
     options = options or ExportOptions()
     today = today or date.today()
     p = reads.get_partnership(store)
-    summary = Summary(
-        mentor_name=p.mentor_name, mentee_name=p.mentee_name, me=p.me, organisation=p.organisation,
-        start_date=p.start_date, review_date=p.review_date, cadence_days=p.cadence_days,
-        duration_minutes=p.duration_minutes, generated_on=today, options=options,
-        focus_areas=reads.list_focus_areas(store),
-    )
+    summary = Summary(partnership=p, generated_on=today, options=options,
+                      focus_areas=reads.list_focus_areas(store))
     names = summary.names()
     wanted = set(options.sections)
-    summary.closed_on = p.closed_on
 
     if SECTION_CHECK_INS in wanted:
         summary.check_ins = reads.latest_check_ins(store, RECENT_CHECK_INS)
