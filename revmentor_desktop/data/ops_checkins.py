@@ -7,19 +7,14 @@ from datetime import date
 from typing import Any
 
 from revmentor_desktop.data.models import CheckIn
-from revmentor_desktop.data.ops_rows import Tombstone, delete_row, now, update_row
+from revmentor_desktop.data.ops_rows import Tombstone, delete_row, insert_row, now, update_row
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import CHECK_IN_FIELDS, validate_fields
 
 
 def add_check_in(store: Store, held_on: date | str, author: str, **values: Any) -> int:
     clean = validate_fields(CHECK_IN_FIELDS, {"held_on": held_on, "author": author, **values})
-    with store.write() as s:
-        row = CheckIn(**clean, created_at=now())
-        s.add(row)
-        s.flush()
-        assert row.id is not None
-        return row.id
+    return insert_row(store, CheckIn, {**clean, "created_at": now()})
 
 
 def update_check_in(store: Store, check_in_id: int, **changes: Any) -> dict[str, Any]:

@@ -11,26 +11,20 @@ from revmentor_desktop.data.models import EntryGoal, Goal, Milestone, ReviewGoal
 from revmentor_desktop.data.ops_rows import (
     Tombstone,
     delete_row,
+    insert_row,
     move_row,
-    next_position,
     now,
     update_row,
 )
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import GOAL_FIELDS, MILESTONE_FIELDS, validate_fields
-from revmentor_desktop.errors import Gone
 
 # -- goals and milestones ----------------------------------------------------------------------------
 
 
 def add_goal(store: Store, title: str, **values: Any) -> int:
     clean = validate_fields(GOAL_FIELDS, {"title": title, **values})
-    with store.write() as s:
-        goal = Goal(**clean, position=next_position(s, col(Goal.position)), created_at=now())
-        s.add(goal)
-        s.flush()
-        assert goal.id is not None
-        return goal.id
+    return insert_row(store, Goal, {**clean, "created_at": now()}, scope=())
 
 
 def update_goal(store: Store, goal_id: int, **changes: Any) -> dict[str, Any]:
@@ -46,15 +40,7 @@ def delete_goal(store: Store, goal_id: int) -> Tombstone:
 
 def add_milestone(store: Store, goal_id: int, title: str, done_on: date | None = None) -> int:
     clean = validate_fields(MILESTONE_FIELDS, {"title": title, "done_on": done_on})
-    with store.write() as s:
-        if s.get(Goal, goal_id) is None:
-            raise Gone(f"Goal {goal_id} no longer exists")
-        pos = next_position(s, col(Milestone.position), col(Milestone.goal_id) == goal_id)
-        ms = Milestone(goal_id=goal_id, position=pos, **clean)
-        s.add(ms)
-        s.flush()
-        assert ms.id is not None
-        return ms.id
+    return insert_row(store, Milestone, clean, parent=("goal_id", Goal, goal_id), scope=("goal_id",))
 
 
 def update_milestone(store: Store, milestone_id: int, **changes: Any) -> dict[str, Any]:

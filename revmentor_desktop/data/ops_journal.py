@@ -15,7 +15,7 @@ from revmentor_desktop.data.models import ActionItem, EntryGoal, JournalEntry, S
 from revmentor_desktop.data.ops_rows import (
     Tombstone,
     delete_row,
-    next_position,
+    insert_row,
     now,
     update_row,
 )
@@ -30,12 +30,7 @@ def add_entry(store: Store, held_on: date | str, **values: Any) -> int:
     clean = validate_fields(ENTRY_FIELDS, {"held_on": held_on, **values})
     if "duration_minutes" not in clean:
         clean["duration_minutes"] = reads.get_partnership(store).duration_minutes
-    with store.write() as s:
-        entry = JournalEntry(**clean, created_at=now())
-        s.add(entry)
-        s.flush()
-        assert entry.id is not None
-        return entry.id
+    return insert_row(store, JournalEntry, {**clean, "created_at": now()})
 
 
 def update_entry(store: Store, entry_id: int, **changes: Any) -> dict[str, Any]:
@@ -78,15 +73,8 @@ def set_entry_goals(store: Store, entry_id: int, goal_ids: Iterable[int]) -> lis
 
 def add_action(store: Store, entry_id: int, text: str, **values: Any) -> int:
     clean = validate_fields(ACTION_FIELDS, {"text": text, **values})
-    with store.write() as s:
-        if s.get(JournalEntry, entry_id) is None:
-            raise Gone(f"Journal entry {entry_id} no longer exists")
-        pos = next_position(s, col(ActionItem.position), col(ActionItem.entry_id) == entry_id)
-        item = ActionItem(entry_id=entry_id, position=pos, **clean)
-        s.add(item)
-        s.flush()
-        assert item.id is not None
-        return item.id
+    return insert_row(store, ActionItem, clean, parent=("entry_id", JournalEntry, entry_id),
+                      what="Journal entry", scope=("entry_id",))
 
 
 def update_action(store: Store, action_id: int, **changes: Any) -> dict[str, Any]:

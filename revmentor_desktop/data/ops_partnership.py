@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlmodel import Session, col
+from sqlmodel import col
 
 from revmentor_desktop.data import reads
 from revmentor_desktop.data import validation as v
@@ -16,9 +16,9 @@ from revmentor_desktop.data.models import AgreementClause, FocusArea, Partnershi
 from revmentor_desktop.data.ops_rows import (
     Tombstone,
     delete_row,
+    insert_row,
     move_row,
-    next_position,
-    reorder,
+    new_row,
     update_row,
 )
 from revmentor_desktop.data.store import Store
@@ -59,21 +59,8 @@ def set_focus_areas(store: Store, names: Sequence[str]) -> list[str]:
 # -- agreement ---------------------------------------------------------------------------------------
 
 
-def _insert_clause(s: Session, clean: str, index: int | None) -> int:
-    """Write one cleaned rule last in the agreement (then at `index`, if given); its id."""
-    clause = AgreementClause(text=clean, position=next_position(s, col(AgreementClause.position)))
-    s.add(clause)
-    s.flush()
-    assert clause.id is not None
-    if index is not None:
-        reorder(s, AgreementClause, clause.id, index)
-    return clause.id
-
-
 def add_clause(store: Store, text: str, index: int | None = None) -> int:
-    clean = clean_clause(text)
-    with store.write() as s:
-        return _insert_clause(s, clean, index)
+    return insert_row(store, AgreementClause, {"text": clean_clause(text)}, scope=(), index=index)
 
 
 def add_clause_once(store: Store, text: str, index: int | None = None) -> int | None:
@@ -84,7 +71,7 @@ def add_clause_once(store: Store, text: str, index: int | None = None) -> int | 
         existing = s.execute(select(col(AgreementClause.text))).scalars()
         if any(same_rule(clean, t) for t in existing):
             return None
-        return _insert_clause(s, clean, index)
+        return new_row(s, AgreementClause, {"text": clean}, scope=(), index=index)
 
 
 def update_clause(store: Store, clause_id: int, text: str) -> str:

@@ -14,7 +14,7 @@ from sqlmodel import col
 from revmentor_desktop.data import compute
 from revmentor_desktop.data import validation as v
 from revmentor_desktop.data.models import Goal, Milestone, Partnership, Review, ReviewGoal
-from revmentor_desktop.data.ops_rows import Tombstone, delete_row, now, update_row
+from revmentor_desktop.data.ops_rows import Tombstone, delete_row, new_row, now, update_row
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import (
     REVIEW_FIELDS,
@@ -34,10 +34,7 @@ def start_review(store: Store, kind: str, held_on: date | str, **values: Any) ->
     clean = validate_fields(REVIEW_FIELDS, {"kind": kind, "held_on": held_on, **values})
     v.check_review_dates(clean["held_on"], clean.get("next_review_date"))
     with store.write() as s:
-        review = Review(**clean, created_at=now())
-        s.add(review)
-        s.flush()
-        assert review.id is not None
+        review_id = new_row(s, Review, {**clean, "created_at": now()})
         ticked = {gid: (int(done), int(total)) for gid, done, total in s.execute(
             select(col(Milestone.goal_id), func.count(col(Milestone.done_on)), func.count(col(Milestone.id)))
             .group_by(col(Milestone.goal_id)))}
@@ -45,11 +42,11 @@ def start_review(store: Store, kind: str, held_on: date | str, **values: Any) ->
                           .order_by(col(Goal.position), col(Goal.uid), col(Goal.id))).scalars()
         for position, goal in enumerate(goals):
             done, total = ticked.get(goal.id or 0, (0, 0))
-            s.add(ReviewGoal(review_id=review.id, goal_id=goal.id, position=position,
+            s.add(ReviewGoal(review_id=review_id, goal_id=goal.id, position=position,
                              goal_title=goal.title, expected=goal.success_measure,
                              progress=compute.goal_progress(goal.manual_progress, done, total),
                              private=goal.private))
-        return review.id
+        return review_id
 
 
 def update_review(store: Store, review_id: int, **changes: Any) -> dict[str, Any]:

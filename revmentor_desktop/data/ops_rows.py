@@ -96,6 +96,38 @@ def next_position(s: Any, column: Any, *where: Any) -> int:
     return 0 if current is None else int(current) + 1
 
 
+def new_row(s: Any, model: Any, values: Mapping[str, Any], *, scope: tuple[str, ...] | None = None,
+            index: int | None = None) -> int:
+    """Within the open transaction `s`, add a row of `model` holding `values`; return its id. With
+    a `scope` (column names, () for the whole table) it is placed last among its siblings (rows with
+    its values in those columns), then moved to `index` among them when one is given."""
+    if scope is not None:
+        siblings = [getattr(model, c) == values[c] for c in scope]
+        values = {**values, "position": next_position(s, model.position, *siblings)}
+    row = model(**values)
+    s.add(row)
+    s.flush()
+    assert row.id is not None
+    if index is not None:
+        reorder(s, model, row.id, index, *(scope or ()))
+    return row.id
+
+
+def insert_row(store: Store, model: Any, values: Mapping[str, Any], *,
+               parent: tuple[str, type[SQLModel], int] | None = None, what: str | None = None,
+               scope: tuple[str, ...] | None = None, index: int | None = None) -> int:
+    """Add one row in one transaction (`new_row`: `scope`, `index`); return its id. A `parent` — (the column of
+    `model` that refers to it, its model, its id) — must still exist (else `Gone`, naming it `what`,
+    by default its model), and the new row refers to it."""
+    with store.write() as s:
+        if parent is not None:
+            column, parent_model, parent_id = parent
+            if s.get(parent_model, parent_id) is None:
+                raise Gone(f"{what or parent_model.__name__} {parent_id} no longer exists")
+            values = {column: parent_id, **values}
+        return new_row(s, model, values, scope=scope, index=index)
+
+
 def reorder(s: Any, model: Any, row_id: int, new_index: int, *scope: str) -> int:
     """Within the open transaction `s`, move a row to `new_index` among its siblings (rows with the
     same values in the `scope` columns); return its old index."""

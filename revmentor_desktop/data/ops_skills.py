@@ -8,22 +8,16 @@ from typing import Any
 from sqlmodel import col
 
 from revmentor_desktop.data.models import Skill, SkillRating
-from revmentor_desktop.data.ops_rows import Tombstone, delete_row, next_position, update_row
+from revmentor_desktop.data.ops_rows import Tombstone, delete_row, insert_row, update_row
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import RATING_FIELDS, SKILL_FIELDS, validate_fields
-from revmentor_desktop.errors import Gone
 
 # -- skills ------------------------------------------------------------------------------------------
 
 
 def add_skill(store: Store, name: str, owner: str, **values: Any) -> int:
     clean = validate_fields(SKILL_FIELDS, {"name": name, "owner": owner, **values})
-    with store.write() as s:
-        skill = Skill(position=next_position(s, col(Skill.position)), **clean)
-        s.add(skill)
-        s.flush()
-        assert skill.id is not None
-        return skill.id
+    return insert_row(store, Skill, clean, scope=())
 
 
 def update_skill(store: Store, skill_id: int, **changes: Any) -> dict[str, Any]:
@@ -36,14 +30,7 @@ def delete_skill(store: Store, skill_id: int) -> Tombstone:
 
 def add_rating(store: Store, skill_id: int, rated_on: date | str, level: int, **values: Any) -> int:
     clean = validate_fields(RATING_FIELDS, {"rated_on": rated_on, "level": level, **values})
-    with store.write() as s:
-        if s.get(Skill, skill_id) is None:
-            raise Gone(f"Skill {skill_id} no longer exists")
-        rating = SkillRating(skill_id=skill_id, **clean)
-        s.add(rating)
-        s.flush()
-        assert rating.id is not None
-        return rating.id
+    return insert_row(store, SkillRating, clean, parent=("skill_id", Skill, skill_id))
 
 
 def update_rating(store: Store, rating_id: int, **changes: Any) -> dict[str, Any]:

@@ -13,7 +13,8 @@ from revmentor_desktop.data.models import SwotItem, SwotSnapshot, SwotSnapshotIt
 from revmentor_desktop.data.ops_rows import (
     Tombstone,
     delete_row,
-    next_position,
+    insert_row,
+    new_row,
     now,
     reorder,
     update_row,
@@ -27,16 +28,7 @@ from revmentor_desktop.errors import Gone
 
 def add_swot_item(store: Store, grid: str, quadrant: str, text: str, index: int | None = None) -> int:
     clean = validate_fields(SWOT_FIELDS, {"grid": grid, "quadrant": quadrant, "text": text})
-    with store.write() as s:
-        pos = next_position(s, col(SwotItem.position), col(SwotItem.grid) == clean["grid"],
-                             col(SwotItem.quadrant) == clean["quadrant"])
-        item = SwotItem(position=pos, **clean)
-        s.add(item)
-        s.flush()
-        assert item.id is not None
-        if index is not None:
-            reorder(s, SwotItem, item.id, index, "grid", "quadrant")
-        return item.id
+    return insert_row(store, SwotItem, clean, scope=("grid", "quadrant"), index=index)
 
 
 def update_swot_item(store: Store, item_id: int, text: str) -> dict[str, Any]:
@@ -72,15 +64,13 @@ def save_snapshot(store: Store, label: str, taken_on: date | str) -> int:
     day = v.check_date(taken_on, "Snapshot date", required=True)
     assert day is not None  # required=True never returns None
     with store.write() as s:
-        snap = SwotSnapshot(label=clean_label, taken_on=day, created_at=now())
-        s.add(snap)
-        s.flush()
-        assert snap.id is not None
+        snap_id = new_row(s, SwotSnapshot,
+                          {"label": clean_label, "taken_on": day, "created_at": now()})
         items = s.execute(select(SwotItem)).scalars()
         for it in items:
-            s.add(SwotSnapshotItem(snapshot_id=snap.id, grid=it.grid, quadrant=it.quadrant,
+            s.add(SwotSnapshotItem(snapshot_id=snap_id, grid=it.grid, quadrant=it.quadrant,
                                    text=it.text, position=it.position))
-        return snap.id
+        return snap_id
 
 
 def delete_snapshot(store: Store, snapshot_id: int) -> Tombstone:
