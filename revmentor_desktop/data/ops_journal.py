@@ -39,19 +39,9 @@ def update_entry(store: Store, entry_id: int, **changes: Any) -> dict[str, Any]:
 
 def delete_entry(store: Store, entry_id: int) -> Tombstone:
     """Delete an entry with its action items, goal links, and (unlinked, kept) skill ratings."""
-    tomb = Tombstone()
-    with store.write() as s:
-        entry = s.get(JournalEntry, entry_id)
-        if entry is None:
-            raise Gone(f"Journal entry {entry_id} no longer exists")
-        tomb.add(JournalEntry, [entry])
-        tomb.add(ActionItem, s.execute(select(ActionItem).where(col(ActionItem.entry_id) == entry_id)).scalars())
-        tomb.add(EntryGoal, s.execute(select(EntryGoal).where(col(EntryGoal.entry_id) == entry_id)).scalars())
-        linked = list(s.execute(select(col(SkillRating.id)).where(col(SkillRating.entry_id) == entry_id)).scalars())
-        s.delete(entry)
-    # Ratings outlive the entry (ON DELETE SET NULL); undo must re-link them.
-    tomb.relink(SkillRating, "entry_id", linked, entry_id)
-    return tomb
+    return delete_row(store, JournalEntry, entry_id, (ActionItem, col(ActionItem.entry_id)),
+                      (EntryGoal, col(EntryGoal.entry_id)), what="Journal entry",
+                      unlinked=((SkillRating, "entry_id"),))
 
 
 def set_entry_goals(store: Store, entry_id: int, goal_ids: Iterable[int]) -> list[int]:
