@@ -7,6 +7,7 @@ checks that these classes and the migrated file agree column for column.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlmodel import Field, SQLModel
 
@@ -20,11 +21,22 @@ from revmentor_desktop.data.vocab import (
 )
 
 
-class Partnership(SQLModel, table=True):
+class Numbered(SQLModel):
+    """A table whose rows SQLite numbers (`id`, the rowid), giving each its number as it is added."""
+
+    id: int | None = Field(default=None, primary_key=True)
+
+
+def stable_id() -> Any:
+    """A record's `uid`: its stable id in both partners' files (set by the file when left None).
+    Declared last in each table, where the version-4 step added the column."""
+    return Field(default=None, unique=True)
+
+
+class Partnership(Numbered, table=True):
     """The one partnership a file holds (always id 1)."""
 
     __tablename__ = "partnership"
-    id: int | None = Field(default=None, primary_key=True)
     mentor_name: str
     mentee_name: str
     me: str = Field(default=Role.MENTOR)
@@ -46,25 +58,21 @@ class Partnership(SQLModel, table=True):
     last_share_at: datetime | None = None
 
 
-class FocusArea(SQLModel, table=True):
+class FocusArea(Numbered, table=True):
     __tablename__ = "focus_area"
-    id: int | None = Field(default=None, primary_key=True)
     name: str
     position: int = 0
 
 
-class AgreementClause(SQLModel, table=True):
+class AgreementClause(Numbered, table=True):
     __tablename__ = "agreement_clause"
-    id: int | None = Field(default=None, primary_key=True)
     position: int = 0
     text: str
-    #: the record's stable id in both partners' files (set by the file when left None)
-    uid: str | None = Field(default=None, unique=True)
+    uid: str | None = stable_id()
 
 
-class Goal(SQLModel, table=True):
+class Goal(Numbered, table=True):
     __tablename__ = "goal"
-    id: int | None = Field(default=None, primary_key=True)
     title: str
     owner: str = Field(default=GoalOwner.SHARED)
     focus_area: str = ""
@@ -76,24 +84,20 @@ class Goal(SQLModel, table=True):
     private: bool = False
     position: int = 0
     created_at: datetime
-    #: the record's stable id in both partners' files (set by the file when left None)
-    uid: str | None = Field(default=None, unique=True)
+    uid: str | None = stable_id()
 
 
-class Milestone(SQLModel, table=True):
+class Milestone(Numbered, table=True):
     __tablename__ = "milestone"
-    id: int | None = Field(default=None, primary_key=True)
     goal_id: int = Field(foreign_key="goal.id", ondelete="CASCADE")
     position: int = 0
     title: str
     done_on: date | None = None
-    #: the record's stable id in both partners' files (set by the file when left None)
-    uid: str | None = Field(default=None, unique=True)
+    uid: str | None = stable_id()
 
 
-class JournalEntry(SQLModel, table=True):
+class JournalEntry(Numbered, table=True):
     __tablename__ = "journal_entry"
-    id: int | None = Field(default=None, primary_key=True)
     held_on: date
     duration_minutes: int = 60
     topics: str = ""
@@ -116,8 +120,7 @@ class JournalEntry(SQLModel, table=True):
     #: how useful the session was, for each of them (1-5)
     mentor_rating: int | None = None
     mentee_rating: int | None = None
-    #: the record's stable id in both partners' files (set by the file when left None)
-    uid: str | None = Field(default=None, unique=True)
+    uid: str | None = stable_id()
 
 
 class EntryGoal(SQLModel, table=True):
@@ -128,45 +131,38 @@ class EntryGoal(SQLModel, table=True):
     goal_id: int = Field(foreign_key="goal.id", primary_key=True, ondelete="CASCADE")
 
 
-class ActionItem(SQLModel, table=True):
+class ActionItem(Numbered, table=True):
     __tablename__ = "action_item"
-    id: int | None = Field(default=None, primary_key=True)
     entry_id: int = Field(foreign_key="journal_entry.id", ondelete="CASCADE")
     position: int = 0
     text: str
     owner: str = Field(default=ActionOwner.BOTH)
     due_on: date | None = None
     done_on: date | None = None
-    #: the record's stable id in both partners' files (set by the file when left None)
-    uid: str | None = Field(default=None, unique=True)
+    uid: str | None = stable_id()
 
 
-class SwotItem(SQLModel, table=True):
+class SwotItem(Numbered, table=True):
     __tablename__ = "swot_item"
-    id: int | None = Field(default=None, primary_key=True)
     grid: str
     quadrant: str
     text: str
     position: int = 0
-    #: the record's stable id in both partners' files (set by the file when left None)
-    uid: str | None = Field(default=None, unique=True)
+    uid: str | None = stable_id()
 
 
-class SwotSnapshot(SQLModel, table=True):
+class SwotSnapshot(Numbered, table=True):
     __tablename__ = "swot_snapshot"
-    id: int | None = Field(default=None, primary_key=True)
     label: str
     taken_on: date
     created_at: datetime
-    #: the record's stable id in both partners' files (set by the file when left None)
-    uid: str | None = Field(default=None, unique=True)
+    uid: str | None = stable_id()
 
 
-class SwotSnapshotItem(SQLModel, table=True):
+class SwotSnapshotItem(Numbered, table=True):
     """A frozen copy of one SWOT item, as it stood when its snapshot was taken."""
 
     __tablename__ = "swot_snapshot_item"
-    id: int | None = Field(default=None, primary_key=True)
     snapshot_id: int = Field(foreign_key="swot_snapshot.id", ondelete="CASCADE")
     grid: str
     quadrant: str
@@ -174,36 +170,31 @@ class SwotSnapshotItem(SQLModel, table=True):
     position: int = 0
 
 
-class Skill(SQLModel, table=True):
+class Skill(Numbered, table=True):
     __tablename__ = "skill"
-    id: int | None = Field(default=None, primary_key=True)
     name: str
     owner: str
     focus_area: str = ""
     target_level: int = 4
     position: int = 0
-    #: the record's stable id in both partners' files (set by the file when left None)
-    uid: str | None = Field(default=None, unique=True)
+    uid: str | None = stable_id()
 
 
-class SkillRating(SQLModel, table=True):
+class SkillRating(Numbered, table=True):
     __tablename__ = "skill_rating"
-    id: int | None = Field(default=None, primary_key=True)
     skill_id: int = Field(foreign_key="skill.id", ondelete="CASCADE")
     rated_on: date
     level: int
     rated_by: str = Field(default=RatedBy.SELF)
     note: str = ""
     entry_id: int | None = Field(default=None, foreign_key="journal_entry.id", ondelete="SET NULL")
-    #: the record's stable id in both partners' files (set by the file when left None)
-    uid: str | None = Field(default=None, unique=True)
+    uid: str | None = stable_id()
 
 
-class CheckIn(SQLModel, table=True):
+class CheckIn(Numbered, table=True):
     """One partner's short check-in: what is working, what to tweak, how useful it has been."""
 
     __tablename__ = "check_in"
-    id: int | None = Field(default=None, primary_key=True)
     held_on: date
     author: str
     working: str = ""
@@ -211,15 +202,13 @@ class CheckIn(SQLModel, table=True):
     usefulness: int | None = None
     goals_still_right: str = ""
     created_at: datetime
-    #: the record's stable id in both partners' files (set by the file when left None)
-    uid: str | None = Field(default=None, unique=True)
+    uid: str | None = stable_id()
 
 
-class Review(SQLModel, table=True):
+class Review(Numbered, table=True):
     """A mid-point or closing review of the partnership, and what the pair decided."""
 
     __tablename__ = "review"
-    id: int | None = Field(default=None, primary_key=True)
     kind: str
     held_on: date
     mentor_taught: str = ""
@@ -233,16 +222,14 @@ class Review(SQLModel, table=True):
     decision: str = Field(default=ReviewDecision.UNDECIDED)
     next_review_date: date | None = None
     created_at: datetime
-    #: the record's stable id in both partners' files (set by the file when left None)
-    uid: str | None = Field(default=None, unique=True)
+    uid: str | None = stable_id()
 
 
-class ReviewGoal(SQLModel, table=True):
+class ReviewGoal(Numbered, table=True):
     """A goal as it stood when its review was started (title, success measure and progress copied,
     so the review stays readable after the goal changes or goes), beside what was achieved."""
 
     __tablename__ = "review_goal"
-    id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="review.id", ondelete="CASCADE")
     goal_id: int | None = Field(default=None, foreign_key="goal.id", ondelete="SET NULL")
     position: int = 0
@@ -251,8 +238,7 @@ class ReviewGoal(SQLModel, table=True):
     achieved: str = ""
     progress: int = 0
     private: bool = False
-    #: the record's stable id in both partners' files (set by the file when left None)
-    uid: str | None = Field(default=None, unique=True)
+    uid: str | None = stable_id()
 
 
 class ExchangeSeen(SQLModel, table=True):
