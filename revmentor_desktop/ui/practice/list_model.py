@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractListModel, Qt
+from PySide6.QtCore import Qt
 
 from revmentor_desktop.data import reads
 from revmentor_desktop.data.reads import PracticeItem
@@ -21,7 +21,8 @@ from revmentor_desktop.ui.practice.common import (
     Names,
     words,
 )
-from revmentor_desktop.ui.tables import ROOT, Index, RowDiff, read_only_flags
+from revmentor_desktop.ui.rows_list_model import RowsListModel
+from revmentor_desktop.ui.tables import Index, RowDiff, read_only_flags
 from revmentor_desktop.ui.widgets import plain_tooltip
 
 
@@ -31,7 +32,7 @@ class ListRow:
     item: PracticeItem
 
 
-class PracticeListModel(RowDiff, QAbstractListModel):
+class PracticeListModel(RowDiff, RowsListModel):
     """Check-ins and reviews in one list, newest first; reading it again keeps the selection."""
 
     def __init__(self, doc: Document) -> None:
@@ -60,16 +61,10 @@ class PracticeListModel(RowDiff, QAbstractListModel):
     def latest_review_kind(self) -> str | None:
         return next((r.item.kind for r in self._rows if r.item.is_review), None)
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         return read_only_flags(index)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
+    def row_data(self, row: ListRow, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.text(row.item)
         if role == Qt.ItemDataRole.ToolTipRole:
