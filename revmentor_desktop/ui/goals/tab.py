@@ -37,6 +37,7 @@ from revmentor_desktop.ui.goals.helpers import message_page
 from revmentor_desktop.ui.goals.pane import GoalPane
 from revmentor_desktop.ui.goals.table_model import OPEN, GoalFilterProxy, GoalTableModel
 from revmentor_desktop.ui.goals.table_view import GoalTable
+from revmentor_desktop.ui.tab_base import DocumentTab
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN, DeleteKey
 
@@ -44,16 +45,13 @@ from revmentor_desktop.ui.widgets import PLAIN, DeleteKey
 NEW_GOAL_TITLE = QT_TRANSLATE_NOOP("GoalsTab", "New goal")
 
 
-class GoalsTab(QWidget):
+class GoalsTab(DocumentTab):
     """What the pair wants to achieve: goals table (left) and the selected goal (right)."""
 
-    title = "&Goals"
     open_entry = Signal(int)  # a journal entry the user asked to open (from "Discussed in")
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        doc.changed.connect(self.on_changed)  # the tab listens for itself; skips its own edits
-        self.doc = doc
+        super().__init__(doc, parent)
         self._restoring = False  # selection changes made by a reload, not by the user
 
         outer = QVBoxLayout(self)

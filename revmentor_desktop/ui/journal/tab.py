@@ -32,20 +32,17 @@ from revmentor_desktop.ui.journal.editor import EntryEditor
 from revmentor_desktop.ui.journal.entry_list import EntryListModel
 from revmentor_desktop.ui.journal.fields import StatusLine, stretch_row
 from revmentor_desktop.ui.journal.search_marks import HighlightDelegate
+from revmentor_desktop.ui.tab_base import DocumentTab
 from revmentor_desktop.ui.widgets import PLAIN
 
 SEARCH_DELAY_MS = 120
 
 
-class JournalTab(QWidget):
+class JournalTab(DocumentTab):
     """The Journal tab as the window holds it (the `ui.tab.Tab` protocol)."""
 
-    title = "&Journal"
-
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        doc.changed.connect(self.on_changed)  # the tab listens for itself; skips its own edits
-        self.doc = doc
+        super().__init__(doc, parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

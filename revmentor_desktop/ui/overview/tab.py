@@ -16,6 +16,7 @@ from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.agreement import AgreementPanel
 from revmentor_desktop.ui.overview.details import PartnershipDetails
 from revmentor_desktop.ui.overview.momentum import MomentumPanel
+from revmentor_desktop.ui.tab_base import DocumentTab
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.overview.dashboard import DashboardPanel
@@ -27,19 +28,16 @@ PRACTICE_CHANGES = frozenset({Change.PARTNERSHIP, Change.ENTRIES, Change.FEEDBAC
                               Change.GOALS})
 
 
-class OverviewTab(QWidget):
+class OverviewTab(DocumentTab):
     """The partnership's details and its agreement, edited in place and saved at once, under the
     momentum figures and over the dashboard. It reads through `data.reads` and never loads the ORM
     (tests/test_startup.py, tests/test_no_orm_for_reading.py); its edits load it when applied."""
 
-    title = "&Overview"
     NARROW_BELOW = 1100
     go_to = Signal(str)  # the title of a tab the user should see (the practice box's steps)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        doc.changed.connect(self.on_changed)  # the tab listens for itself; skips its own edits
-        self.doc = doc
+        super().__init__(doc, parent)
         self.details = PartnershipDetails(doc, self)
         self.agreement = AgreementPanel(doc, self)
         self.momentum = MomentumPanel(doc, self)

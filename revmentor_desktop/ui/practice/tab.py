@@ -41,6 +41,7 @@ from revmentor_desktop.ui.practice.item_list import ItemList, due_words
 from revmentor_desktop.ui.practice.list_model import PracticeListModel
 from revmentor_desktop.ui.practice.review_form import ReviewForm
 from revmentor_desktop.ui.practice.start_review import StartReviewDialog
+from revmentor_desktop.ui.tab_base import DocumentTab
 from revmentor_desktop.ui.widgets import DeleteKey, muted_label
 
 #: what the due line and the default author depend on
@@ -58,15 +59,11 @@ def scrolling(form: QWidget, parent: QWidget) -> QScrollArea:
     return area
 
 
-class PracticeTab(QWidget):
+class PracticeTab(DocumentTab):
     """Check-ins and reviews: the list (left) and the selected one (right)."""
 
-    title = "&Check-ins && Reviews"
-
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        doc.changed.connect(self.on_changed)  # the tab listens for itself; skips its own edits
-        self.doc = doc
+        super().__init__(doc, parent)
         self._restoring = False
         self._status: CheckInStatus | None = None
         self._days: list[date] | None = None  # every session's day, as last read

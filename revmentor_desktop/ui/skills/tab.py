@@ -36,6 +36,7 @@ from revmentor_desktop.ui.skills.sessions import SessionListModel
 from revmentor_desktop.ui.skills.skill_table import SkillTableModel
 from revmentor_desktop.ui.skills.skills_pane import SkillsPane
 from revmentor_desktop.ui.skills.views import scrolling
+from revmentor_desktop.ui.tab_base import DocumentTab
 from revmentor_desktop.ui.widgets import DeleteKey, problem_label
 
 if TYPE_CHECKING:  # matplotlib is heavy: imported for real the first time the tab is shown
@@ -47,15 +48,11 @@ if TYPE_CHECKING:  # matplotlib is heavy: imported for real the first time the t
 CHART_KINDS = frozenset({Change.SKILLS, Change.RATINGS, Change.NAMES})
 
 
-class SkillsTab(QWidget):
+class SkillsTab(DocumentTab):
     """Skills both partners are growing: tables (left) and their progress over time (right)."""
 
-    title = "S&kills"
-
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        doc.changed.connect(self.on_changed)  # the tab listens for itself; skips its own edits
-        self.doc = doc
+        super().__init__(doc, parent)
         self.names: dict[str, str] = {"mentor": "", "mentee": ""}
         self.focus_areas: list[str] = []
         self.sessions = SessionListModel()
