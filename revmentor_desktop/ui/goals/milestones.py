@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QAbstractListModel, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -28,6 +27,7 @@ from revmentor_desktop.data.commands import Done, Edit
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.goals.common import ID_ROLE
+from revmentor_desktop.ui.ordered_rows import add_move_keys, enable_order_buttons, select_record
 from revmentor_desktop.ui.tables import ROOT, Index, RowDiff
 from revmentor_desktop.ui.widgets import DeleteKey, muted_label
 
@@ -208,13 +208,7 @@ class MilestoneBox(QGroupBox):
         self.checklist.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self.model.modelReset.connect(self.update_buttons)
         self.model.rowsRemoved.connect(lambda *_: self.update_buttons())
-        for seq, fn in (("Alt+Up", lambda: self.move_milestone(-1)),
-                        ("Alt+Down", lambda: self.move_milestone(+1))):
-            act = QAction(self.checklist)
-            act.setShortcut(QKeySequence(seq))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            act.triggered.connect(fn)
-            self.checklist.addAction(act)
+        add_move_keys(self.checklist, self.move_milestone)
         DeleteKey(self.checklist, self.delete_milestone, lambda: True)
 
     # -- showing -------------------------------------------------------------------------------------
@@ -228,7 +222,7 @@ class MilestoneBox(QGroupBox):
         keep = self.selected_id()
         self.model.load(self.model.goal_id)
         if keep is not None:
-            self.select(keep)
+            select_record(self.checklist, keep)
 
     def show_rows(self) -> None:
         """The checklist with its buttons when there are milestones, a hint when there are none."""
@@ -245,18 +239,9 @@ class MilestoneBox(QGroupBox):
         m = self.model.milestone_at(self.selected_row())
         return m.id if m is not None else None
 
-    def select(self, milestone_id: int) -> None:
-        row = self.model.row_of(milestone_id)
-        if row >= 0:
-            self.checklist.setCurrentIndex(self.model.index(row))
-
     def update_buttons(self) -> None:
-        row = self.selected_row()
-        n = self.model.rowCount()
-        ro = self.doc.read_only
-        self.up_button.setEnabled(not ro and row > 0)
-        self.down_button.setEnabled(not ro and 0 <= row < n - 1)
-        self.remove_button.setEnabled(not ro and row >= 0)
+        enable_order_buttons(self.selected_row(), self.model.rowCount(), not self.doc.read_only,
+                             self.up_button, self.down_button, self.remove_button)
 
     # -- editing -------------------------------------------------------------------------------------
 
@@ -269,7 +254,7 @@ class MilestoneBox(QGroupBox):
         done = self.model.run_edit(commands.add_milestone(goal_id, text), ticked, total + 1)
         if done is not None:
             self.new_milestone.clear()
-            self.select(done.value)
+            select_record(self.checklist, done.value)
             self.checklist.scrollTo(self.checklist.currentIndex())
 
     def move_milestone(self, step: int) -> None:
@@ -278,7 +263,7 @@ class MilestoneBox(QGroupBox):
         if m is None or not 0 <= row + step < self.model.rowCount() or self.doc.read_only:
             return
         if self.doc.run(commands.move_milestone(m.id, row + step)) is not None:
-            self.select(m.id)
+            select_record(self.checklist, m.id)
 
     def delete_milestone(self) -> None:
         row = self.selected_row()

@@ -3,8 +3,6 @@ reorder and delete them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.ordered_rows import add_move_keys, enable_order_buttons, select_record
 from revmentor_desktop.ui.overview.clauses import ClauseModel
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN, FlowLayout
@@ -48,7 +47,7 @@ class AgreementPanel(QGroupBox):
         column.addWidget(self.view, 1)
         column.addLayout(self._build_buttons())
         column.addWidget(self.note)
-        self._add_move_keys()
+        add_move_keys(self.view, self.move_clause)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self._pending: tuple[int, int] | None = None  # a rule just added, open for its first words
         self.view.itemDelegate().closeEditor.connect(lambda *_: self._editor_closed())
@@ -105,15 +104,6 @@ class AgreementPanel(QGroupBox):
                 act.setEnabled(False)
             act.triggered.connect(lambda _c=False, t=text, lbl=label: self.insert_clause(t, lbl))
 
-    def _add_move_keys(self) -> None:
-        """Alt+Up and Alt+Down move the selected rule while the list has focus."""
-        for seq, step in (("Alt+Up", -1), ("Alt+Down", +1)):
-            act = QAction(self.view)
-            act.setShortcut(QKeySequence(seq))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            act.triggered.connect(lambda _c=False, s=step: self.move_clause(s))
-            self.view.addAction(act)
-
     def show_note(self, text: str) -> None:
         """A quiet line under the buttons; gone with the next selection."""
         self.note.setText(text)
@@ -127,19 +117,11 @@ class AgreementPanel(QGroupBox):
 
     def update_buttons(self) -> None:
         self.show_note("")
-        row = self.selected_row()
-        n = self.model.rowCount()
-        ro = self.doc.read_only
-        self.add_button.setEnabled(not ro)
-        self.ready_made.setEnabled(not ro)
-        self.up_button.setEnabled(not ro and row > 0)
-        self.down_button.setEnabled(not ro and 0 <= row < n - 1)
-        self.delete_button.setEnabled(not ro and row >= 0)
-
-    def _select_clause(self, clause_id: int) -> None:
-        row = self.model.row_of(clause_id)
-        if row >= 0:
-            self.view.setCurrentIndex(self.model.index(row))
+        writable = not self.doc.read_only
+        self.add_button.setEnabled(writable)
+        self.ready_made.setEnabled(writable)
+        enable_order_buttons(self.selected_row(), self.model.rowCount(), writable,
+                             self.up_button, self.down_button, self.delete_button)
 
     def reload(self) -> None:
         """The clauses changed: show them, keeping the selected one selected."""
@@ -147,7 +129,7 @@ class AgreementPanel(QGroupBox):
         keep = self.model.id_at(current) if current >= 0 else None
         self.model.reload()
         if keep is not None:
-            self._select_clause(keep)
+            select_record(self.view, keep)
         self.update_buttons()
 
     # -- editing ---------------------------------------------------------------------------------------
@@ -158,7 +140,7 @@ class AgreementPanel(QGroupBox):
         done = self.doc.run(commands.add_clause(self.tr(NEW_RULE)))
         if done is None:
             return
-        self._select_clause(done.value)
+        select_record(self.view, done.value)
         self._pending = (done.value, self.doc.undo_stack.index())
         self.view.edit(self.view.currentIndex())
 
@@ -183,10 +165,10 @@ class AgreementPanel(QGroupBox):
         if done.value is None:  # already agreed (the menu greys those out; a race, or a typed twin)
             existing = next((c.id for c in reads.list_clauses(self.doc.store) if compute.same_rule(c.text, text)), None)
             if existing is not None:
-                self._select_clause(existing)
+                select_record(self.view, existing)
             self.show_note(self.tr("That rule is already in your agreement."))
             return
-        self._select_clause(done.value)
+        select_record(self.view, done.value)
 
     def move_clause(self, step: int) -> None:
         row = self.selected_row()
@@ -194,7 +176,7 @@ class AgreementPanel(QGroupBox):
             return
         clause_id = self.model.id_at(row)
         if self.doc.run(commands.move_clause(clause_id, row + step)) is not None:
-            self._select_clause(clause_id)
+            select_record(self.view, clause_id)
 
     def delete_selected(self) -> None:
         row = self.selected_row()
