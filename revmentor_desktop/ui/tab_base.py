@@ -1,10 +1,10 @@
 """What the window's tabs share in their code (`ui.tab.Tab` is what the window asks of them):
-`DocumentTab`, a tab that follows its document's changes itself. Light: Qt widgets only, no tab's
-package."""
+`DocumentTab`, a tab that follows its document's changes itself; `FormTab`, one whose typing all
+is one form's. Light: Qt widgets only, no tab's package."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
@@ -24,3 +24,29 @@ class DocumentTab(QWidget):
 
     def on_changed(self, kinds: Changes, initiator: object = None) -> None:
         raise NotImplementedError
+
+
+class TabForm(Protocol):
+    """The form a `FormTab`'s typing goes through."""
+
+    def flush(self) -> None: ...
+
+    def has_unsaved(self) -> bool: ...
+
+    def show_problem(self, message: str) -> None: ...
+
+
+class FormTab(DocumentTab):
+    """A tab whose waiting typing is one form's (`form`, set while the tab is built): saving it,
+    asking whether any is left unsaved and showing why an edit was refused go to that form."""
+
+    form: TabForm
+
+    def flush(self) -> None:
+        self.form.flush()
+
+    def has_unsaved(self) -> bool:
+        return self.form.has_unsaved()
+
+    def show_problem(self, message: str) -> None:
+        self.form.show_problem(message)

@@ -37,7 +37,7 @@ from revmentor_desktop.ui.goals.helpers import message_page
 from revmentor_desktop.ui.goals.pane import GoalPane
 from revmentor_desktop.ui.goals.table_model import OPEN, GoalFilterProxy, GoalTableModel
 from revmentor_desktop.ui.goals.table_view import GoalTable
-from revmentor_desktop.ui.tab_base import DocumentTab
+from revmentor_desktop.ui.tab_base import FormTab
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN, DeleteKey
 
@@ -45,7 +45,7 @@ from revmentor_desktop.ui.widgets import PLAIN, DeleteKey
 NEW_GOAL_TITLE = QT_TRANSLATE_NOOP("GoalsTab", "New goal")
 
 
-class GoalsTab(DocumentTab):
+class GoalsTab(FormTab):
     """What the pair wants to achieve: goals table (left) and the selected goal (right)."""
 
     open_entry = Signal(int)  # a journal entry the user asked to open (from "Discussed in")
@@ -61,7 +61,7 @@ class GoalsTab(DocumentTab):
         outer.addWidget(splitter)
         self.splitter = splitter
         splitter.addWidget(self._build_left(splitter))
-        self.pane = GoalPane(doc, splitter)  # right: the selected goal
+        self.form = self.pane = GoalPane(doc, splitter)  # right: the selected goal
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -312,15 +312,6 @@ class GoalsTab(DocumentTab):
             self.pane.delete_milestone()
         else:
             self.delete_goal()
-
-    def flush(self) -> None:
-        self.pane.flush()
-
-    def has_unsaved(self) -> bool:
-        return self.pane.has_unsaved()
-
-    def show_problem(self, message: str) -> None:
-        self.pane.show_problem(message)
 
     def on_changed(self, kinds: Changes, initiator: object = None) -> None:
         if Change.PRIVACY in kinds and self.doc.hide_private and self.pane.showing_private:

@@ -16,7 +16,7 @@ from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.agreement import AgreementPanel
 from revmentor_desktop.ui.overview.details import PartnershipDetails
 from revmentor_desktop.ui.overview.momentum import MomentumPanel
-from revmentor_desktop.ui.tab_base import DocumentTab
+from revmentor_desktop.ui.tab_base import FormTab
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.overview.dashboard import DashboardPanel
@@ -28,7 +28,7 @@ PRACTICE_CHANGES = frozenset({Change.PARTNERSHIP, Change.ENTRIES, Change.FEEDBAC
                               Change.GOALS})
 
 
-class OverviewTab(DocumentTab):
+class OverviewTab(FormTab):
     """The partnership's details and its agreement, edited in place and saved at once, under the
     momentum figures and over the dashboard. It reads through `data.reads` and never loads the ORM
     (tests/test_startup.py, tests/test_no_orm_for_reading.py); its edits load it when applied."""
@@ -38,7 +38,7 @@ class OverviewTab(DocumentTab):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
-        self.details = PartnershipDetails(doc, self)
+        self.form = self.details = PartnershipDetails(doc, self)  # the typing `flush` saves
         self.agreement = AgreementPanel(doc, self)
         self.momentum = MomentumPanel(doc, self)
         self._dashboard: DashboardPanel | None = None  # built just after the first paint
@@ -168,15 +168,6 @@ class OverviewTab(DocumentTab):
 
     def delete_selection(self) -> None:
         self.agreement.delete_selected()
-
-    def flush(self) -> None:
-        self.details.flush()
-
-    def has_unsaved(self) -> bool:
-        return self.details.has_unsaved()
-
-    def show_problem(self, message: str) -> None:
-        self.details.show_problem(message)
 
     def on_changed(self, kinds: Changes, initiator: object = None) -> None:
         if kinds & {Change.PARTNERSHIP, Change.FOCUS_AREAS} and initiator is not self.details:
