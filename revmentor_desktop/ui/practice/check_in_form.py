@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Change, Changes
+from revmentor_desktop.data.reads import CheckInRow
 from revmentor_desktop.data.vocab import GoalsStillRight, Role
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.practice.common import Names, SavingForm
@@ -50,7 +51,6 @@ class CheckInForm(SavingForm):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
-        self.check_in_id: int | None = None
         self._author: str = Role.MENTOR
         layout = self._start_layout(self.tr("Check-in"), self.tr(HELP))
         layout.addLayout(self._build_form())
@@ -102,21 +102,17 @@ class CheckInForm(SavingForm):
             self.author.setItemText(i, names.titled(self.author.itemData(i)))
         self._show_title()
 
-    def set_check_in(self, check_in_id: int | None, *, save_pending: bool = True) -> None:
-        if check_in_id != self.check_in_id:
-            self._leave(save_pending=save_pending)
-            self.check_in_id = check_in_id
-        self.load()
+    @property
+    def check_in_id(self) -> int | None:
+        """The check-in shown (None: none)."""
+        return self.record_id
 
-    def load(self) -> bool:
-        """Show the check-in's fields from the file; False when it is gone."""
-        if self.check_in_id is None:
-            return False
-        try:
-            c = reads.get_check_in(self.doc.store, self.check_in_id)
-        except LookupError:
-            self.check_in_id = None
-            return False
+    set_check_in = SavingForm.show_record
+
+    def _read(self, record_id: int) -> CheckInRow:
+        return reads.get_check_in(self.doc.store, record_id)
+
+    def _show(self, c: CheckInRow) -> None:
         self._author = c.author
         self.held_on.set_value(c.held_on)
         with QSignalBlocker(self.author):
@@ -131,23 +127,22 @@ class CheckInForm(SavingForm):
         for other in (self.held_on, self.author, self.usefulness, self.goals_right):
             other.setEnabled(not ro)
         self._show_title()
-        return True
 
     def _show_title(self) -> None:
-        if self.check_in_id is not None:
+        if self.record_id is not None:
             self.title.setText(self.tr("{name}'s check-in").format(name=self._names.name(self._author)))
 
     def on_changed(self, kinds: Changes, initiator: object = None) -> None:
-        if self.check_in_id is not None and Change.CHECK_INS in kinds and initiator is not self:
+        if self.record_id is not None and Change.CHECK_INS in kinds and initiator is not self:
             self.load()
 
     # -- saving --------------------------------------------------------------------------------------
 
     def _save(self, field: str, value: object) -> bool:
-        if self.check_in_id is None or self.doc.read_only:
+        if self.record_id is None or self.doc.read_only:
             return False
         self.saved_text_only = field in self._savers  # the list shows none of the text
-        edit = commands.update_check_in(self.check_in_id, self.tr(FIELD_LABELS[field]), **{field: value})
+        edit = commands.update_check_in(self.record_id, self.tr(FIELD_LABELS[field]), **{field: value})
         ok = self.doc.run(edit, self) is not None
         if ok:
             self.show_problem("")

@@ -4,7 +4,7 @@ the partners' names as shown, short wording, and small widget builders."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeySequence
@@ -102,7 +102,8 @@ def heading(text: str, parent: QWidget, scale: float = 1.2) -> QLabel:
 
 class SavingForm(QWidget):
     """What the check-in and review forms share: a heading, a line of help and a problem line above
-    their fields, text boxes that save themselves (`_savers`, by column) and the problem shown."""
+    their fields, text boxes that save themselves (`_savers`, by column), the problem shown, and
+    the record shown (`record_id`): moving to another, and reading it again (`load`)."""
 
     _savers: dict[str, TextSaver]
 
@@ -111,6 +112,7 @@ class SavingForm(QWidget):
         self.doc = doc
         self.saved_text_only = False  # the last edit it made changed only text
         self._names = Names()
+        self.record_id: int | None = None  # the record shown (None: none)
 
     def _start_layout(self, title: str, help_text: str) -> QVBoxLayout:
         """The form's layout with its heading (`title`), help and hidden problem line in place."""
@@ -123,6 +125,39 @@ class SavingForm(QWidget):
         self.problem.hide()
         layout.addWidget(self.problem)
         return layout
+
+    def show_record(self, record_id: int | None, *, save_pending: bool = True) -> None:
+        """Show record `record_id` (None: none), fresh from the file; another one than the record
+        shown leaves that one first."""
+        if record_id != self.record_id:
+            self._leave(save_pending=save_pending)
+            self.record_id = record_id
+        self.load()
+
+    def load(self) -> bool:
+        """Show the record's fields from the file; False when there is none or it is gone (then
+        the form forgets it)."""
+        if self.record_id is None:
+            return False
+        try:
+            record = self._read(self.record_id)
+        except LookupError:
+            self.record_id = None
+            self._gone()
+            return False
+        self._show(record)
+        return True
+
+    def _read(self, record_id: int) -> Any:
+        """The record as read from the file; LookupError when it is not there."""
+        raise NotImplementedError
+
+    def _show(self, record: Any) -> None:
+        """Show the record's fields."""
+        raise NotImplementedError
+
+    def _gone(self) -> None:
+        """The record shown is no longer in the file."""
 
     def _leave(self, *, save_pending: bool) -> None:
         """Before another record shows: save what was typed (unless told not to), forget refused

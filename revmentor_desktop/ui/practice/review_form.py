@@ -72,7 +72,6 @@ class ReviewForm(SavingForm):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
-        self.review_id: int | None = None
         self._held_on = date.today()
         layout = self._start_layout(self.tr("Review"), self.tr(HELP))
         layout.addLayout(self._build_top())
@@ -165,24 +164,16 @@ class ReviewForm(SavingForm):
             role, _, what = field.partition("_")
             box.setAccessibleName(f"{names.name(role)}: {self.tr(ACCESSIBLE[what])}")
 
-    def set_review(self, review_id: int | None, *, save_pending: bool = True) -> None:
-        if review_id != self.review_id:
-            self._leave(save_pending=save_pending)
-            self.review_id = review_id
-        self.load()
+    @property
+    def review_id(self) -> int | None:
+        """The review shown (None: none)."""
+        return self.record_id
 
-    def load(self) -> bool:
-        """Show the review from the file (one review and its goals); False when it is gone."""
-        if self.review_id is None:
-            return False
-        try:
-            r = reads.get_review(self.doc.store, self.review_id, include_private=not self.doc.hide_private)
-        except LookupError:
-            self.review_id = None
-            self.goals_model.show_goals(None, ())
-            return False
-        self._show(r)
-        return True
+    set_review = SavingForm.show_record
+
+    def _read(self, record_id: int) -> ReviewRow:
+        """The review and its goals."""
+        return reads.get_review(self.doc.store, record_id, include_private=not self.doc.hide_private)
 
     def _show(self, r: ReviewRow) -> None:
         self._held_on = r.held_on
@@ -204,6 +195,9 @@ class ReviewForm(SavingForm):
         self.decision.show_decision(r.decision, r.held_on, r.next_review_date,
                                     self.doc.partnership().closed_on, read_only=ro)
 
+    def _gone(self) -> None:
+        self.goals_model.show_goals(None, ())
+
     def _show_goal_notes(self, shown: int) -> None:
         self.goals.setVisible(shown > 0)
         self.goals_hint.setVisible(shown > 0 and not self.doc.read_only)
@@ -217,7 +211,7 @@ class ReviewForm(SavingForm):
         self.no_goals.show()
 
     def on_changed(self, kinds: Changes, initiator: object = None) -> None:
-        if self.review_id is None:
+        if self.record_id is None:
             return
         if initiator is self and not kinds & {Change.PARTNERSHIP}:
             return  # the fields already show what was saved
@@ -230,11 +224,11 @@ class ReviewForm(SavingForm):
         return lambda text: self._save(field, text)
 
     def _save(self, field: str, value: object) -> bool:
-        if self.review_id is None or self.doc.read_only:
+        if self.record_id is None or self.doc.read_only:
             return False
         self.saved_text_only = field in TEXT_LABELS  # the list shows none of the text
         label = self.tr(TEXT_LABELS.get(field) or OTHER_LABELS[field])
-        ok = self.doc.run(commands.update_review(self.review_id, label, **{field: value}), self) is not None
+        ok = self.doc.run(commands.update_review(self.record_id, label, **{field: value}), self) is not None
         if ok:
             self.show_problem("")
             if field in ("kind", "held_on"):
@@ -244,10 +238,10 @@ class ReviewForm(SavingForm):
         return ok
 
     def _decide(self, decision: str, next_review: object) -> None:
-        if self.review_id is None or self.doc.read_only:
+        if self.record_id is None or self.doc.read_only:
             return
         day = next_review if isinstance(next_review, date) else None
         self.saved_text_only = False
-        if self.doc.run(commands.decide_review(self.review_id, decision, day), self) is not None:
+        if self.doc.run(commands.decide_review(self.record_id, decision, day), self) is not None:
             self.show_problem("")
         self.load()
