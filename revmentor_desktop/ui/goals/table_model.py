@@ -24,7 +24,8 @@ from revmentor_desktop.ui.goals.common import (
     status_label,
 )
 from revmentor_desktop.ui.icons import lock_icon, overdue_icon
-from revmentor_desktop.ui.tables import Index, RowsTableModel, read_only_flags
+from revmentor_desktop.ui.row_cells import RowCellsModel
+from revmentor_desktop.ui.tables import Index, read_only_flags
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import plain_tooltip
 
@@ -48,7 +49,7 @@ class GoalRow(reads.GoalRow):
         return goal_progress(self.manual_progress, self.done, self.total)
 
 
-class GoalTableModel(RowsTableModel):
+class GoalTableModel(RowCellsModel):
     """Every goal the window may show (private ones left out in screen-share mode), in file order."""
 
     TITLE, OWNER, FOCUS, STATUS, PROGRESS, TARGET = range(6)
@@ -103,11 +104,7 @@ class GoalTableModel(RowsTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return read_only_flags(index)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        g = self._rows[index.row()]
-        col = index.column()
+    def cell(self, g: GoalRow, col: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(g, col)
         if role == Qt.ItemDataRole.ToolTipRole:
