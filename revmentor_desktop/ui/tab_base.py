@@ -1,12 +1,14 @@
 """What the window's tabs share in their code (`ui.tab.Tab` is what the window asks of them):
-`DocumentTab`, a tab that follows its document's changes itself; `FormTab`, one whose typing all
-is one form's. Light: Qt widgets only, no tab's package."""
+`DocumentTab`, a tab that follows its document's changes itself; `FormTab`, one whose waiting
+typing is one form's; `QuietFlag` and `select_row`, to move a list's selection without that
+counting as the user's pick. Light: Qt widgets only, no tab's package."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 if TYPE_CHECKING:
     from revmentor_desktop.data.commands import Changes
@@ -50,3 +52,34 @@ class FormTab(DocumentTab):
 
     def show_problem(self, message: str) -> None:
         self.form.show_problem(message)
+
+
+class QuietFlag:
+    """True inside `with flag:`: while the code itself moves a selection (a reload, a filter, a
+    pick put back), so that the selection's handler can tell that from the user's pick."""
+
+    def __init__(self) -> None:
+        self._on = False
+
+    def __bool__(self) -> bool:
+        return self._on
+
+    def __enter__(self) -> None:
+        self._on = True
+
+    def __exit__(self, *_exc: object) -> None:
+        self._on = False
+
+
+def select_row(view: QAbstractItemView, index: QModelIndex, *, scroll: bool = False) -> bool:
+    """Make `index`'s row the view's current and only selected one (scrolled to, if asked), or
+    clear the selection when `index` is not valid; whether it was."""
+    sm = view.selectionModel()
+    if not index.isValid():
+        sm.clearSelection()
+        return False
+    sm.setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    if scroll:
+        view.scrollTo(index)
+    return True

@@ -4,7 +4,6 @@ with its milestones and the sessions that discussed it — every field saved the
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QItemSelectionModel,
     QModelIndex,
     QSignalBlocker,
     QSize,
@@ -37,7 +36,7 @@ from revmentor_desktop.ui.goals.helpers import message_page
 from revmentor_desktop.ui.goals.pane import GoalPane
 from revmentor_desktop.ui.goals.table_model import OPEN, GoalFilterProxy, GoalTableModel
 from revmentor_desktop.ui.goals.table_view import GoalTable
-from revmentor_desktop.ui.tab_base import FormTab
+from revmentor_desktop.ui.tab_base import FormTab, QuietFlag, select_row
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN, DeleteKey
 
@@ -52,7 +51,7 @@ class GoalsTab(FormTab):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
-        self._restoring = False  # selection changes made by a reload, not by the user
+        self._restoring = QuietFlag()  # selection changes made by a reload, not by the user
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
@@ -194,22 +193,10 @@ class GoalsTab(FormTab):
 
     def select_goal(self, goal_id: int | None, *, scroll: bool = False) -> bool:
         """Put the table's selection on a goal (None: clear it) without it counting as a user pick."""
-        sm = self.table.selectionModel()
-        self._restoring = True
-        try:
+        with self._restoring:
             row = self.model.row_of(goal_id) if goal_id is not None else -1
             index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
-            if index.isValid():
-                flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                         | QItemSelectionModel.SelectionFlag.Rows)
-                sm.setCurrentIndex(index, flags)
-                if scroll:
-                    self.table.scrollTo(index)
-            else:
-                sm.clearSelection()
-        finally:
-            self._restoring = False
-        return index.isValid()
+            return select_row(self.table, index, scroll=scroll)
 
     def _selection_changed(self) -> None:
         if self._restoring:
@@ -261,11 +248,8 @@ class GoalsTab(FormTab):
         self.delete_button.setEnabled(not ro and self.selected_goal_id() is not None)
 
     def _filters_changed(self) -> None:
-        self._restoring = True
-        try:
+        with self._restoring:
             self.proxy.set_filters(self.owner_filter.currentData(), self.status_filter.currentData())
-        finally:
-            self._restoring = False
         self._after_reload()
 
     def clear_filters(self) -> None:
@@ -321,11 +305,8 @@ class GoalsTab(FormTab):
         if Change.FOCUS_AREAS in kinds:
             self.pane.set_focus_areas(reads.list_focus_areas(self.doc.store))
         if kinds & {Change.GOALS, Change.MILESTONES, Change.PRIVACY}:
-            self._restoring = True
-            try:
+            with self._restoring:
                 self.model.reload()
-            finally:
-                self._restoring = False
             self._after_reload()
             self.table.fit_columns()
         self.pane.on_changed(kinds, initiator)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QScrollArea,
@@ -41,7 +41,7 @@ from revmentor_desktop.ui.practice.item_list import ItemList, due_words
 from revmentor_desktop.ui.practice.list_model import PracticeListModel
 from revmentor_desktop.ui.practice.review_form import ReviewForm
 from revmentor_desktop.ui.practice.start_review import StartReviewDialog
-from revmentor_desktop.ui.tab_base import DocumentTab
+from revmentor_desktop.ui.tab_base import DocumentTab, QuietFlag, select_row
 from revmentor_desktop.ui.widgets import DeleteKey, muted_label
 
 #: what the due line and the default author depend on
@@ -64,7 +64,7 @@ class PracticeTab(DocumentTab):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
-        self._restoring = False
+        self._restoring = QuietFlag()  # selection changes made by a reload, not by the user
         self._status: CheckInStatus | None = None
         self._days: list[date] | None = None  # every session's day, as last read
         self._check_ins: list[tuple[date, str]] | None = None  # (day, author) of every check-in
@@ -176,20 +176,10 @@ class PracticeTab(DocumentTab):
 
     def select_key(self, key: Key | None, *, scroll: bool = False) -> bool:
         """Put the list's selection on an item (None: clear it) without it counting as a user pick."""
-        sm = self.view.selectionModel()
-        self._restoring = True
-        try:
+        with self._restoring:
             row = self.model.row_of(key) if key is not None else -1  # type: ignore[arg-type]
             index = self.model.index(row, 0) if row >= 0 else QModelIndex()
-            if index.isValid():
-                sm.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-                if scroll:
-                    self.view.scrollTo(index)
-            else:
-                sm.clearSelection()
-        finally:
-            self._restoring = False
-        return index.isValid()
+            return select_row(self.view, index, scroll=scroll)
 
     def show_item(self, key: Key | None) -> bool:
         """Select an item and show its form, as if the user had clicked it."""
