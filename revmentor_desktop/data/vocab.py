@@ -7,6 +7,7 @@ table classes in `models.py` use these and re-export them.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class Role(StrEnum):
@@ -20,11 +21,30 @@ class GoalOwner(StrEnum):
     SHARED = "shared"
 
 
-class GoalStatus(StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    ACHIEVED = "achieved"
-    DROPPED = "dropped"
+class WordedEnum(StrEnum):
+    """A vocabulary whose values each have their wording for people, declared beside them:
+    `MEMBER = value, label`. Members are the plain values (`str`); `labels` gathers the wording."""
+
+    _value_: str
+    label: str
+
+    def __new__(cls, value: str, label: str) -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
+def labels(vocabulary: type[WordedEnum]) -> dict[str, str]:
+    """Each value's wording, in the order the vocabulary declares them."""
+    return {member: member.label for member in vocabulary}
+
+
+class GoalStatus(WordedEnum):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    ACHIEVED = "achieved", "Achieved"
+    DROPPED = "dropped", "Dropped"
 
 
 class ActionOwner(StrEnum):
@@ -33,11 +53,11 @@ class ActionOwner(StrEnum):
     BOTH = "both"
 
 
-class Quadrant(StrEnum):
-    STRENGTHS = "S"
-    WEAKNESSES = "W"
-    OPPORTUNITIES = "O"
-    THREATS = "T"
+class Quadrant(WordedEnum):
+    STRENGTHS = "S", "Strengths"
+    WEAKNESSES = "W", "Weaknesses"
+    OPPORTUNITIES = "O", "Opportunities"
+    THREATS = "T", "Threats"
 
 
 class RatedBy(StrEnum):
@@ -45,61 +65,34 @@ class RatedBy(StrEnum):
     PARTNER = "partner"
 
 
-class GoalsStillRight(StrEnum):
+class GoalsStillRight(WordedEnum):
     """A check-in's answer to "are our goals still the right ones?" ("": not answered)."""
 
-    UNSAID = ""
-    YES = "yes"
-    PARTLY = "partly"
-    NO = "no"
+    UNSAID = "", "Not answered"
+    YES = "yes", "Yes"
+    PARTLY = "partly", "Partly"
+    NO = "no", "No"
 
 
-class ReviewKind(StrEnum):
-    MIDPOINT = "midpoint"
-    CLOSING = "closing"
+class ReviewKind(WordedEnum):
+    MIDPOINT = "midpoint", "Mid-point review"
+    CLOSING = "closing", "Closing review"
 
 
-class ReviewDecision(StrEnum):
+class ReviewDecision(WordedEnum):
     """What a review decided ("": not yet)."""
 
-    UNDECIDED = ""
-    CONTINUE = "continue"
-    ADJUST = "adjust"
-    CLOSE = "close"
+    UNDECIDED = "", "Not decided yet"
+    CONTINUE = "continue", "Continue as is"
+    ADJUST = "adjust", "Adjust (new goals, cadence or review date)"
+    CLOSE = "close", "Close the partnership"
 
 
-STATUS_LABELS: dict[str, str] = {
-    GoalStatus.NOT_STARTED: "Not started",
-    GoalStatus.IN_PROGRESS: "In progress",
-    GoalStatus.ACHIEVED: "Achieved",
-    GoalStatus.DROPPED: "Dropped",
-}
-
-QUADRANT_LABELS: dict[str, str] = {
-    Quadrant.STRENGTHS: "Strengths",
-    Quadrant.WEAKNESSES: "Weaknesses",
-    Quadrant.OPPORTUNITIES: "Opportunities",
-    Quadrant.THREATS: "Threats",
-}
-
-GOALS_STILL_RIGHT_LABELS: dict[str, str] = {
-    GoalsStillRight.UNSAID: "Not answered",
-    GoalsStillRight.YES: "Yes",
-    GoalsStillRight.PARTLY: "Partly",
-    GoalsStillRight.NO: "No",
-}
-
-REVIEW_KIND_LABELS: dict[str, str] = {
-    ReviewKind.MIDPOINT: "Mid-point review",
-    ReviewKind.CLOSING: "Closing review",
-}
-
-REVIEW_DECISION_LABELS: dict[str, str] = {
-    ReviewDecision.UNDECIDED: "Not decided yet",
-    ReviewDecision.CONTINUE: "Continue as is",
-    ReviewDecision.ADJUST: "Adjust (new goals, cadence or review date)",
-    ReviewDecision.CLOSE: "Close the partnership",
-}
+STATUS_LABELS = labels(GoalStatus)
+QUADRANT_LABELS = labels(Quadrant)
+GOALS_STILL_RIGHT_LABELS = labels(GoalsStillRight)
+REVIEW_KIND_LABELS = labels(ReviewKind)
+REVIEW_DECISION_LABELS = labels(ReviewDecision)
 
 #: A session's feedback, by column: who says it to whom ({mentor} and {mentee}: the partners' names).
 FEEDBACK_LABELS: dict[str, str] = {
