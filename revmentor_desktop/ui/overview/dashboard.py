@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +29,7 @@ from revmentor_desktop.ui.overview.dashboard_models import (
     OpenActionsModel,
 )
 from revmentor_desktop.ui.tables import Index
+from revmentor_desktop.ui.titled_box import titled_box
 from revmentor_desktop.ui.widgets import PLAIN
 
 
@@ -54,33 +54,26 @@ class DashboardPanel(QWidget):
 
     def _build_counts(self) -> QGroupBox:
         """Goals at a glance: a small fixed table, one row per status, never scrolling."""
-        box = QGroupBox(self.tr("Goals at a glance"), self)
-        column = QVBoxLayout(box)
-        self.counts = _read_only_table(self.counts_model, self.tr("Goals by owner and status"), box)
+        self.counts = _read_only_table(self.counts_model, self.tr("Goals by owner and status"), self)
         self.counts.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.counts.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.counts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         rows_height = self.counts.verticalHeader().defaultSectionSize() * len(STATUSES)
         self.counts.setFixedHeight(rows_height + self.counts.horizontalHeader().sizeHint().height() + 4)
-        column.addWidget(self.counts)
-        column.addStretch(1)
-        return box
+        return titled_box(self.tr("Goals at a glance"), self, self.counts, stretch=True)
 
     def _build_actions(self) -> QGroupBox:
         """The open action items, or a line saying where they come from when there are none."""
-        box = QGroupBox(self.tr("Open action items — tick when done"), self)
-        column = QVBoxLayout(box)
         # Not `self.actions`: that would hide QWidget.actions().
-        self.actions_view = ActionsTable(self.actions_model, box)
+        self.actions_view = ActionsTable(self.actions_model, self)
         self.actions_view.setMinimumHeight(150)
-        column.addWidget(self.actions_view)
         self.actions_empty = QLabel(self.tr("No open action items. Add them to a session in the "
-                                            "Journal; they stay here until ticked off."), box)
+                                            "Journal; they stay here until ticked off."), self)
         self.actions_empty.setWordWrap(True)
         self.actions_empty.setTextFormat(PLAIN)
-        column.addWidget(self.actions_empty)
-        return box
+        return titled_box(self.tr("Open action items — tick when done"), self,
+                          self.actions_view, self.actions_empty)
 
     def ensure_loaded(self) -> None:
         if not self._loaded:

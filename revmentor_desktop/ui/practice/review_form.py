@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +28,7 @@ from revmentor_desktop.ui.practice.common import Names, SavingForm, heading, voc
 from revmentor_desktop.ui.practice.decision import DecisionBox
 from revmentor_desktop.ui.practice.fields import DateField
 from revmentor_desktop.ui.practice.review_goals import ReviewGoalsModel, ReviewGoalsTable
+from revmentor_desktop.ui.titled_box import titled_box
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import TextSaver, muted_label, text_box
 
@@ -120,16 +120,12 @@ class ReviewForm(SavingForm):
         return row
 
     def _build_goals(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Goals: what you expected, what you achieved"), self)
-        layout = QVBoxLayout(box)
         self.goals_model = ReviewGoalsModel(self.doc)
-        self.goals = ReviewGoalsTable(self.goals_model, box)
-        self.goals_hint = muted_label(self.tr(TABLE_HINT), box)
-        self.no_goals = muted_label("", box)
-        layout.addWidget(self.goals)
-        layout.addWidget(self.goals_hint)
-        layout.addWidget(self.no_goals)
-        return box
+        self.goals = ReviewGoalsTable(self.goals_model, self)
+        self.goals_hint = muted_label(self.tr(TABLE_HINT), self)
+        self.no_goals = muted_label("", self)
+        return titled_box(self.tr("Goals: what you expected, what you achieved"), self,
+                          self.goals, self.goals_hint, self.no_goals)
 
     def _build_partners(self) -> QGroupBox:
         box = QGroupBox(self.tr("What each of you taught, learned and took away"), self)
