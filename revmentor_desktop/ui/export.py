@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from revmentor_desktop.errors import KnownError
 from revmentor_desktop.report import summary as sm
 from revmentor_desktop.report.sections import SECTION_TITLES
 from revmentor_desktop.ui import dialogs, paths
-from revmentor_desktop.ui.widgets import PLAIN, OptionalDateEdit, problem_label
+from revmentor_desktop.ui.widgets import OptionalDateEdit, problem_label, wrapped_label
 
 SCOPE_RECENT, SCOPE_ALL, SCOPE_RANGE = "recent", "all", "range"
 
@@ -39,10 +38,8 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export PDF Summary"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("A summary to share with your partner or a sponsor. Private goals and "
-                               "entries are never included."), self)
-        intro.setWordWrap(True)
-        intro.setTextFormat(PLAIN)
+        intro = wrapped_label(self.tr("A summary to share with your partner or a sponsor. Private "
+                                      "goals and entries are never included."), self)
         layout.addWidget(intro)
 
         box = QGroupBox(self.tr("Sections"), self)

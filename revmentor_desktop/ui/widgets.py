@@ -243,6 +243,14 @@ def problem_label(parent: QWidget) -> QLabel:
     return label
 
 
+def embolden(widget: QWidget, scale: float) -> None:
+    """Make `widget`'s font bold and `scale` times as large (a heading, a figure that stands out)."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    widget.setFont(font)
+
+
 def muted_label(text: str, parent: QWidget) -> QLabel:
     """A hint or empty-state line, in the theme's placeholder colour (dark themes included)."""
     label = wrapped_label(text, parent)

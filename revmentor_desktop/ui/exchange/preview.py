@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data.share_merge import Choice, Item, Plan
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.layout import fit_minimum
+from revmentor_desktop.ui.widgets import wrapped_label
 
 #: the item a row stands for (conflict and same-session rows)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -106,10 +107,8 @@ class ImportPreview(QDialog):
         parts = [text.format(n=counts[key]) for key, text in (
             ("add", self.tr("{n} to add")), ("update", self.tr("{n} to change")),
             ("remove", self.tr("{n} to remove")), ("conflict", self.tr("{n} to decide"))) if counts[key]]
-        head = QLabel(self.tr("{partner}'s share, written {day}: {what}.").format(
+        head = wrapped_label(self.tr("{partner}'s share, written {day}: {what}.").format(
             partner=partner, day=day_text(plan.share.written_at.date()), what=", ".join(parts)), self)
-        head.setTextFormat(Qt.TextFormat.PlainText)
-        head.setWordWrap(True)
         note = QLabel(self.tr(
             "Nothing of your side and nothing private is changed. A backup is taken first, and "
             "Edit › Undo takes the whole import back."), self)

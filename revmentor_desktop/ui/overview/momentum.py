@@ -11,7 +11,7 @@ from revmentor_desktop.data import compute, reads
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.dates import day_or_dash, relative
 from revmentor_desktop.ui.theme import tone
-from revmentor_desktop.ui.widgets import PLAIN, SheetFollowsTheme
+from revmentor_desktop.ui.widgets import PLAIN, SheetFollowsTheme, embolden
 
 
 class StatCard(QFrame):
@@ -31,10 +31,7 @@ class StatCard(QFrame):
             label.setTextFormat(PLAIN)
         self.detail.setWordWrap(True)
         self.caption.setWordWrap(True)
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.value.setFont(font)
+        embolden(self.value, 1.5)
         caption_row = QHBoxLayout()
         caption_row.setSpacing(4)
         self.icon = QLabel(self)  # its warning sign is drawn when the card first warns

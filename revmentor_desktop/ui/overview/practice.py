@@ -26,7 +26,7 @@ from revmentor_desktop.data.vocab import CHECKLIST_LABELS, GOALS_STILL_RIGHT_LAB
 from revmentor_desktop.report.text import day_text, isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
-from revmentor_desktop.ui.widgets import PLAIN
+from revmentor_desktop.ui.widgets import wrapped_label
 
 #: Where each getting-started step is done: the tab's English title (the Overview's own steps: none).
 CHECKLIST_TABS: dict[str, str | None] = {
@@ -60,13 +60,6 @@ def _vocab(label: str) -> str:
     return QCoreApplication.translate("vocab", label)
 
 
-def _label(parent: QWidget, text: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(PLAIN)
-    label.setWordWrap(True)
-    return label
-
-
 class PracticePanel(QGroupBox):
     """Reads what it shows on `reload()` (a handful of small queries, on changes only)."""
 
@@ -87,7 +80,7 @@ class PracticePanel(QGroupBox):
         self.closed = QFrame(self)
         self.closed.setFrameShape(QFrame.Shape.StyledPanel)
         closed_row = QHBoxLayout(self.closed)
-        self.closed_text = _label(self.closed)
+        self.closed_text = wrapped_label("", self.closed)
         self.reopen_button = QPushButton(self.tr("Re&open Partnership"), self.closed)
         self.reopen_button.clicked.connect(self.reopen)
         closed_row.addWidget(self.closed_text, 1)
@@ -97,7 +90,7 @@ class PracticePanel(QGroupBox):
         self.checklist = QWidget(self)
         grid = QGridLayout(self.checklist)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.checklist_title = _label(self.checklist)
+        self.checklist_title = wrapped_label("", self.checklist)
         bold = self.checklist_title.font()
         bold.setBold(True)
         self.checklist_title.setFont(bold)
@@ -108,7 +101,7 @@ class PracticePanel(QGroupBox):
         self.items: dict[str, tuple[QLabel, QPushButton]] = {}
         for row, (key, label) in enumerate(CHECKLIST_LABELS.items(), start=1):
             words = _vocab(label)
-            mark = _label(self.checklist, words)
+            mark = wrapped_label(words, self.checklist)
             go = QPushButton(self.tr("Do It Now"), self.checklist)
             go.setAccessibleName(self.tr("{step}: go there").format(step=words))
             go.clicked.connect(lambda _c=False, k=key: self.go_to_step(k))
@@ -119,15 +112,15 @@ class PracticePanel(QGroupBox):
         column.addWidget(self.checklist)
 
         check_row = QHBoxLayout()
-        self.check_in_text = _label(self)
+        self.check_in_text = wrapped_label("", self)
         self.check_in_button = QPushButton(self.tr("&Check In…"), self)
         self.check_in_button.clicked.connect(lambda: self.go_to.emit(CHECK_INS_TAB))
         check_row.addWidget(self.check_in_text, 1)
         check_row.addWidget(self.check_in_button)
         column.addLayout(check_row)
-        self.feedback_text = _label(self)
+        self.feedback_text = wrapped_label("", self)
         column.addWidget(self.feedback_text)
-        self.trend_text = _label(self)
+        self.trend_text = wrapped_label("", self)
         column.addWidget(self.trend_text)
 
     # -- reading -------------------------------------------------------------------------------------

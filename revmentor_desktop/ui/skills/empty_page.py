@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from revmentor_desktop.data.vocab import Role
 from revmentor_desktop.ui.skills.views import push_button
-from revmentor_desktop.ui.widgets import PLAIN
+from revmentor_desktop.ui.widgets import PLAIN, embolden, wrapped_label
 
 
 class EmptyPage(QWidget):
@@ -19,9 +19,7 @@ class EmptyPage(QWidget):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addStretch(1)
         layout.addWidget(self._heading())
-        self.text = QLabel(self)
-        self.text.setTextFormat(PLAIN)
-        self.text.setWordWrap(True)
+        self.text = wrapped_label("", self)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.text)
         layout.addSpacing(12)
@@ -32,10 +30,7 @@ class EmptyPage(QWidget):
     def _heading(self) -> QLabel:
         heading = QLabel(self.tr("No skills yet"), self)
         heading.setTextFormat(PLAIN)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        embolden(heading, 1.4)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return heading
 
@@ -43,10 +38,7 @@ class EmptyPage(QWidget):
         button = push_button(self.tr("&Add Skill"), self.tr("Add skill"),
                              self.tr("Add a skill, then type its name (Ctrl+N)"), self)
         button.setDefault(True)
-        font = button.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        button.setFont(font)
+        embolden(button, 1.2)
         button.setMinimumSize(200, 44)
         return button
 

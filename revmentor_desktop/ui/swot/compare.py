@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import compute
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.swot.look import GRIDS, QUADRANTS, quadrant_label, role_name
-from revmentor_desktop.ui.widgets import PLAIN
+from revmentor_desktop.ui.widgets import wrapped_label
 
 if TYPE_CHECKING:
     from revmentor_desktop.data.reads import SwotSnapshotRow
@@ -63,9 +63,7 @@ class ComparePanel(QWidget):
         self.delete_button = QPushButton(self.tr("Delete Snapshot"), self)
         self.delete_button.setAccessibleName(self.tr("Delete the chosen snapshot"))
         self.delete_button.setToolTip(self.tr("Delete the chosen snapshot; Undo brings it back"))
-        self.summary = QLabel(self)
-        self.summary.setTextFormat(PLAIN)
-        self.summary.setWordWrap(True)
+        self.summary = wrapped_label("", self)
         row = QHBoxLayout()
         row.setSpacing(6)
         row.addWidget(self.toggle)

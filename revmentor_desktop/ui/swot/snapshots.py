@@ -9,14 +9,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from revmentor_desktop.report.text import day_text
-from revmentor_desktop.ui.widgets import PLAIN, from_qdate, make_date_edit, to_qdate
+from revmentor_desktop.ui.widgets import from_qdate, make_date_edit, to_qdate, wrapped_label
 
 
 class SnapshotDialog(QDialog):
@@ -27,10 +26,8 @@ class SnapshotDialog(QDialog):
         self.setWindowTitle(self.tr("Save Snapshot"))
         today = today or date.today()
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("A snapshot keeps both grids as they stand, so you can later compare and "
-                               "see what each of you added, dropped or moved."), self)
-        intro.setTextFormat(PLAIN)
-        intro.setWordWrap(True)
+        intro = wrapped_label(self.tr("A snapshot keeps both grids as they stand, so you can later "
+                                      "compare and see what each of you added, dropped or moved."), self)
         layout.addWidget(intro)
         form = QFormLayout()
         self.label = QLineEdit(self)

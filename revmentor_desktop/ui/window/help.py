@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop import APP_NAME, __version__
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
+from revmentor_desktop.ui.widgets import embolden, wrapped_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -173,17 +174,12 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         layout = QVBoxLayout(self)
         title = QLabel(f"{APP_NAME} Desktop {__version__}", self)  # the product's name: not translated
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        embolden(title, 1.4)
         title.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(title)
-        blurb = QLabel(self.tr(
+        blurb = wrapped_label(self.tr(
             "Goals, sessions, SWOT and skills for one reverse-mentoring partnership, kept in a file "
             "you own. Nothing leaves this computer unless you export or share it."), self)
-        blurb.setWordWrap(True)
-        blurb.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(blurb)
         self.details = QPlainTextEdit(about_details(open_file), self)
         self.details.setReadOnly(True)
