@@ -31,9 +31,19 @@ class TabSpec(Generic[W]):
     #: in English, with its mnemonic (&): the tab's name in the code (the guide's links, the
     #: Overview's steps), and its source text for translation (context "TabHost")
     title: str
-    #: the tab's class (called with the open document and the tab widget that holds it); it
-    #: imports the tab's package only when the tab is built
-    load: Callable[[], Callable[[Document, QWidget | None], W]]
+    #: the tab's package under `revmentor_desktop.ui` ("goals"), which exports its class by that
+    #: name ("GoalsTab"); it is imported only when the tab is built
+    package: str
+
+    def load(self) -> Callable[[Document, QWidget | None], W]:
+        """The tab's class (called with the open document and the tab widget that holds it); its
+        package is imported now if it was not yet."""
+        from importlib import import_module
+
+        module = import_module(f"revmentor_desktop.ui.{self.package}")
+        tab_class: Callable[[Document, QWidget | None], W] = getattr(
+            module, f"{self.package.capitalize()}Tab")
+        return tab_class
 
     def shown_title(self) -> str:
         """The title as the tab shows it: in the user's language when there is a translation."""
@@ -45,48 +55,13 @@ def plain_title(title: str) -> str:
     return title.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-def _overview() -> type[OverviewTab]:
-    from revmentor_desktop.ui.overview import OverviewTab
-
-    return OverviewTab
-
-
-def _goals() -> type[GoalsTab]:
-    from revmentor_desktop.ui.goals import GoalsTab
-
-    return GoalsTab
-
-
-def _journal() -> type[JournalTab]:
-    from revmentor_desktop.ui.journal import JournalTab
-
-    return JournalTab
-
-
-def _swot() -> type[SwotTab]:
-    from revmentor_desktop.ui.swot import SwotTab
-
-    return SwotTab
-
-
-def _skills() -> type[SkillsTab]:
-    from revmentor_desktop.ui.skills import SkillsTab
-
-    return SkillsTab
-
-
-def _practice() -> type[PracticeTab]:
-    from revmentor_desktop.ui.practice import PracticeTab
-
-    return PracticeTab
-
-
-OVERVIEW = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Overview"), _overview)
-GOALS = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Goals"), _goals)
-JOURNAL = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Journal"), _journal)
-SWOT = TabSpec(QT_TRANSLATE_NOOP("TabHost", "S&WOT"), _swot)
-SKILLS = TabSpec(QT_TRANSLATE_NOOP("TabHost", "S&kills"), _skills)
-PRACTICE = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Check-ins && Reviews"), _practice)
+OVERVIEW: TabSpec[OverviewTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Overview"), "overview")
+GOALS: TabSpec[GoalsTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Goals"), "goals")
+JOURNAL: TabSpec[JournalTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Journal"), "journal")
+SWOT: TabSpec[SwotTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "S&WOT"), "swot")
+SKILLS: TabSpec[SkillsTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "S&kills"), "skills")
+PRACTICE: TabSpec[PracticeTab] = TabSpec(
+    QT_TRANSLATE_NOOP("TabHost", "&Check-ins && Reviews"), "practice")
 
 #: Every tab, in order; View › Ctrl+1… follow this order. The first is built with the window's data.
 TABS = (OVERVIEW, GOALS, JOURNAL, SWOT, SKILLS, PRACTICE)
