@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
@@ -14,12 +13,7 @@ from revmentor_desktop.ui.ordered_rows import enable_order_buttons, select_recor
 from revmentor_desktop.ui.row_cells import RowCellsModel
 from revmentor_desktop.ui.tables import ROOT, RowDiff
 from revmentor_desktop.ui.titled_box import titled_box
-
-
-@dataclass(frozen=True)
-class Row:
-    id: int
-    text: str
+from tests.test_tables import Row
 
 
 class Cells(RowCellsModel):
