@@ -41,7 +41,7 @@ def test_hot_topics_never_discussed_come_first_then_old_themes_then_hot_ones_not
     ops.add_entry(store, "2025-02-10", topics="Expense reports")
     ops.add_entry(store, "2026-10-01", topics="Generative AI at work")
     offered = jr.topic_suggestions(store, ["Technology adoption"], TODAY, limit=20)
-    never = [t for t in jr.HOT_TOPICS["Technology adoption"]
+    never = [t for t in jr.hot_topics()["Technology adoption"]
              if t not in ("Prompt writing", "Generative AI at work")]
     assert offered[:len(never)] == never
     assert offered[len(never):] == ["Expense reports", "Generative AI at work", "Prompt writing"]
@@ -51,3 +51,12 @@ def test_hot_topics_never_discussed_come_first_then_old_themes_then_hot_ones_not
 def test_no_sessions_no_focus_areas_no_suggestions(store: Store) -> None:
     assert jr.topic_suggestions(store, [], TODAY) == []
     assert jr.topic_uses(store) == {}
+
+
+def test_every_standard_focus_area_has_hot_topics() -> None:
+    """hot_topics.json names the standard focus areas, each with topics to suggest."""
+    from revmentor_desktop.data.vocab import DEFAULT_FOCUS_AREAS
+
+    topics = jr.hot_topics()
+    assert tuple(topics) == DEFAULT_FOCUS_AREAS
+    assert all(len(t) >= 5 and all(isinstance(x, str) and x for x in t) for t in topics.values())

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import resources
 from itertools import islice
 
 from revmentor_desktop.data.reads import OpenAction
@@ -19,25 +22,12 @@ HIT_END = "\x03"
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
-#: Topics worth a session, per standard focus area (the seeds' "hot topics"; rotate them).
-HOT_TOPICS: dict[str, tuple[str, ...]] = {
-    "Technology adoption": (
-        "Generative AI at work", "Prompt writing", "Automating reports", "Collaboration tools",
-        "Data dashboards", "Cybersecurity habits",
-    ),
-    "Diversity & inclusion": (
-        "Generational expectations", "Inclusive meetings", "Unconscious bias", "Flexible work",
-        "Accessible communication",
-    ),
-    "Leadership development": (
-        "Giving feedback", "Stakeholder management", "Presenting to executives", "Decision making",
-        "Leading change", "Delegation",
-    ),
-    "Workplace communication": (
-        "Hybrid meeting etiquette", "Chat vs e-mail", "Social media presence", "Storytelling with data",
-        "Writing for busy readers",
-    ),
-}
+@functools.cache
+def hot_topics() -> dict[str, tuple[str, ...]]:
+    """Topics worth a session, per standard focus area (the seeds' "hot topics"; rotate them):
+    `hot_topics.json` beside this module, read the first time they are asked for."""
+    text = resources.files(__package__).joinpath("hot_topics.json").read_text(encoding="utf-8")
+    return {area: tuple(topics) for area, topics in json.loads(text).items()}
 
 
 @dataclass(frozen=True)
@@ -379,7 +369,7 @@ def topic_suggestions(store: Store, focus_areas: Sequence[str], today: date, *,
             seen.add(key)
             out.append(topic)
 
-    hot = [t for area in focus_areas for t in HOT_TOPICS.get(area, ())]
+    hot = [t for area in focus_areas for t in hot_topics().get(area, ())]
     for topic in hot:
         if topic.casefold() not in uses:
             offer(topic)
