@@ -1,42 +1,52 @@
 """The main window's parts that are made once it has painted (see `MainWindow.finish_building`):
 `Later`, an attribute made at once if asked for sooner, and `EarlyKeys`, which makes them at once
-for a key pressed before then."""
+for a key pressed before then. Both `Later` and `tab_specs.TabOf` are a `WindowAttribute`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Generic, Self, TypeVar, overload
 
 from PySide6.QtCore import QEvent, QObject
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.window.main_window import MainWindow
 
+H = TypeVar("H")
 T = TypeVar("T")
 
 
-class Later(Generic[T]):
+class WindowAttribute(Generic[H, T]):
+    """A typed attribute of the window (a descriptor): read on the window (`H`), the `T` that
+    `value` gives for it; read on the class, the descriptor itself."""
+
+    @overload
+    def __get__(self, window: None, owner: type) -> Self: ...
+
+    @overload
+    def __get__(self, window: H, owner: type) -> T: ...
+
+    def __get__(self, window: H | None, owner: type) -> Self | T:
+        return self if window is None else self.value(window)
+
+    def value(self, window: H) -> T:
+        raise NotImplementedError
+
+
+class Later(WindowAttribute["MainWindow", T]):
     """A part of the window made once it has painted (`MainWindow.finish_building`): reading it
     before then makes the window's parts at once, so it is always there when asked for."""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self._name = name
 
-    @overload
-    def __get__(self, window: None, owner: type) -> Later[T]: ...
-
-    @overload
-    def __get__(self, window: MainWindow, owner: type) -> T: ...
-
-    def __get__(self, window: MainWindow | None, owner: type) -> Later[T] | T:
-        if window is None:
-            return self
+    def value(self, window: MainWindow) -> T:
         made = window.__dict__
         if self._name not in made:
             window.finish_building()
             if self._name not in made:  # read while being made, before it was: a bug
                 raise AttributeError(f"{self._name} is not made yet")
-        value: T = made[self._name]
-        return value
+        part: T = made[self._name]
+        return part
 
     def __set__(self, window: MainWindow, value: T) -> None:
         window.__dict__[self._name] = value

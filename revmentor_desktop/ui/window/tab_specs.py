@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
+from revmentor_desktop.ui.window.later import WindowAttribute
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.document import Document
@@ -80,22 +81,14 @@ class HoldsTabs(Protocol):
     tabs: TabHost | None  # None while no partnership is open
 
 
-class TabOf(Generic[W]):
+class TabOf(WindowAttribute[HoldsTabs, W]):
     """`window.goals_tab` and the like: the open partnership's tab that a spec describes, typed and
     built on first use (AttributeError while no partnership is open)."""
 
     def __init__(self, spec: TabSpec[W]) -> None:
         self._spec = spec
 
-    @overload
-    def __get__(self, holder: None, owner: type) -> TabOf[W]: ...
-
-    @overload
-    def __get__(self, holder: HoldsTabs, owner: type) -> W: ...
-
-    def __get__(self, holder: HoldsTabs | None, owner: type) -> TabOf[W] | W:
-        if holder is None:
-            return self
+    def value(self, holder: HoldsTabs) -> W:
         if holder.tabs is None:
             raise AttributeError(f"no partnership is open, so there is no {self._spec.title} tab")
         return holder.tabs.tab(self._spec)
