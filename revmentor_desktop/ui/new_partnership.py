@@ -37,6 +37,25 @@ ROLES = (("mentor", QT_TRANSLATE_NOOP("PartnershipFields", "the mentor (I bring 
          ("mentee", QT_TRANSLATE_NOOP("PartnershipFields",
                                       "the mentee (I bring perspective, network, leadership)")))
 
+#: The rows both forms show the fields in, in this order, with their labels on the Overview
+#: (translated where shown). "review" is each form's own review-date field.
+ROWS = (("mentor", QT_TRANSLATE_NOOP("PartnershipFields", "&Mentor:")),
+        ("mentee", QT_TRANSLATE_NOOP("PartnershipFields", "M&entee:")),
+        ("me", QT_TRANSLATE_NOOP("PartnershipFields", "&I am:")),
+        ("organisation", QT_TRANSLATE_NOOP("PartnershipFields", "O&rganisation:")),
+        ("start", QT_TRANSLATE_NOOP("PartnershipFields", "&Started:")),
+        ("review", QT_TRANSLATE_NOOP("PartnershipFields", "Re&view date:")),
+        ("cadence", QT_TRANSLATE_NOOP("PartnershipFields", "Meet e&very:")),
+        ("duration", QT_TRANSLATE_NOOP("PartnershipFields", "&Usual length:")),
+        ("focus", QT_TRANSLATE_NOOP("PartnershipFields", "Focus areas:")))
+#: The labels the new-partnership dialog gives some of them instead: it says who is junior and who
+#: senior, and its mnemonics are its own.
+DIALOG_LABELS = {"mentor": QT_TRANSLATE_NOOP("PartnershipFields", "&Mentor (junior):"),
+                 "mentee": QT_TRANSLATE_NOOP("PartnershipFields", "M&entee (senior):"),
+                 "organisation": QT_TRANSLATE_NOOP("PartnershipFields", "&Organisation:"),
+                 "start": QT_TRANSLATE_NOOP("PartnershipFields", "&Start date:"),
+                 "review": QT_TRANSLATE_NOOP("PartnershipFields", "&Review on:")}
+
 
 class FocusAreaPicker(QWidget):
     """The four standard focus areas as checkboxes plus a line for the pair's own."""
@@ -106,6 +125,17 @@ class PartnershipFields:
                                                           "Usual meeting length in minutes"))):
             w.setAccessibleName(shown(name))
 
+    def add_rows(self, form: QFormLayout, review: QWidget, *, in_dialog: bool = False) -> None:
+        """The fields as `form`'s rows (ROWS), with the form's own review-date field `review`;
+        labelled for the Overview, or for the new-partnership dialog (`in_dialog`)."""
+        fields: dict[str, QWidget] = {
+            "mentor": self.mentor, "mentee": self.mentee, "me": self.me, "organisation": self.organisation,
+            "start": self.start, "review": review, "cadence": self.cadence, "duration": self.duration,
+            "focus": self.focus}
+        for field, label in ROWS:
+            text = DIALOG_LABELS.get(field, label) if in_dialog else label
+            form.addRow(QCoreApplication.translate("PartnershipFields", text), fields[field])
+
 
 class NewPartnershipDialog(QDialog):
     #: what `exec()` returns when the user chose to start from a partner's share instead
@@ -131,11 +161,6 @@ class NewPartnershipDialog(QDialog):
         self.mentee.setPlaceholderText(self.tr("e.g. Martin Okafor"))
         self.clauses = QCheckBox(self.tr("Start with suggested ground rules (you can edit them)"), self)
         self.clauses.setChecked(True)
-        form.addRow(self.tr("&Mentor (junior):"), self.mentor)
-        form.addRow(self.tr("M&entee (senior):"), self.mentee)
-        form.addRow(self.tr("&I am:"), self.me)
-        form.addRow(self.tr("&Organisation:"), self.organisation)
-        form.addRow(self.tr("&Start date:"), self.start)
         self.review = make_date_edit(self)
         self.review.setAccessibleName(self.tr("Review date"))
         self.review.setToolTip(self.tr("When you look back together and decide to continue, adjust or "
@@ -144,10 +169,7 @@ class NewPartnershipDialog(QDialog):
         self.review.setDate(to_qdate(compute.default_review_date(from_qdate(self.start.date()))))
         self.start.dateChanged.connect(self._start_moved)
         self.review.dateChanged.connect(self._review_picked)
-        form.addRow(self.tr("&Review on:"), self.review)
-        form.addRow(self.tr("Meet e&very:"), self.cadence)
-        form.addRow(self.tr("&Usual length:"), self.duration)
-        form.addRow(self.tr("Focus areas:"), self.focus)
+        f.add_rows(form, self.review, in_dialog=True)
         form.addRow("", self.clauses)
         layout.addLayout(form)
 

@@ -37,22 +37,14 @@ class PartnershipDetails(QGroupBox):
         self.start, self.cadence, self.duration, self.focus = f.start, f.cadence, f.duration, f.focus
         self.review = OptionalDateEdit(self.tr("Review on"), self)
         self.review.setAccessibleName(self.tr("Review date"))
-        self._build_form()
+        self._build_form(f)
         self._savers = self._connect_saving()
         self._set_tab_order()
 
-    def _build_form(self) -> None:
+    def _build_form(self, fields: PartnershipFields) -> None:
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("&Mentor:"), self.mentor)
-        form.addRow(self.tr("M&entee:"), self.mentee)
-        form.addRow(self.tr("&I am:"), self.me)
-        form.addRow(self.tr("O&rganisation:"), self.organisation)
-        form.addRow(self.tr("&Started:"), self.start)
-        form.addRow(self.tr("Re&view date:"), self.review)
-        form.addRow(self.tr("Meet e&very:"), self.cadence)
-        form.addRow(self.tr("&Usual length:"), self.duration)
-        form.addRow(self.tr("Focus areas:"), self.focus)
+        fields.add_rows(form, self.review)
         self.problem = problem_label(self)
         form.addRow(self.problem)
 
