@@ -146,6 +146,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: What a command line can ask for besides the window (argparse's names): each does its job and
+#: exits, so at most one is given.
+ACTIONS = ("make_sample", "export_pdf", "export_share", "import_share", "new_from_share",
+           "install_desktop", "uninstall_desktop")
+#: The actions that take nothing else at all, not even a FILE.
+ALONE = ("install_desktop", "uninstall_desktop")
+SHARE_ACTIONS = ("export_share", "import_share", "new_from_share")
+#: Options that mean something with one action only: option -> that action.
+GOES_WITH = {"sessions": "make_sample", "pair": "make_sample", "sections": "export_pdf",
+             "journal": "export_pdf", "prefer": "import_share"}
+
+
+def flag(name: str) -> str:
+    """The option argparse calls `name`, as it is typed: "export_pdf" -> "--export-pdf"."""
+    return "--" + name.replace("_", "-")
+
+
+def chosen_action(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str | None:
+    """The one action the command line asks for (None: open the window). Options that cannot go
+    together, or an option given without the action it goes with, are a usage error: nothing given
+    is ever silently ignored."""
+    given = [name for name in (*ACTIONS, *GOES_WITH) if getattr(args, name) not in (None, False)]
+    alone = [name for name in given if name in ALONE]
+    if alone:
+        others = ["FILE"] * (args.file is not None) + [flag(n) for n in given if n != alone[0]]
+        if others:
+            parser.error(f"{flag(alone[0])} goes alone (not with {', '.join(others)})")
+        return alone[0]
+    actions = [name for name in given if name in ACTIONS]
+    if len(actions) > 1:
+        parser.error(f"{' and '.join(map(flag, actions))} cannot go together")
+    action = actions[0] if actions else None
+    for option, goes_with in GOES_WITH.items():
+        if getattr(args, option) is not None and goes_with != action:
+            parser.error(f"{flag(option)} only goes with {flag(goes_with)}")
+    return action
+
+
 def _fail(message: str) -> int:
     print(f"revmentor: error: {message}", file=sys.stderr)
     return 2 if message.startswith("usage") else 1
@@ -159,38 +197,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(exc))
     args = parser.parse_args(argv)
 
-    if args.install_desktop or args.uninstall_desktop:
-        given = [name for name, value in (
-            ("FILE", args.file), ("--make-sample", args.make_sample), ("--export-pdf", args.export_pdf),
-            ("--sections", args.sections), ("--journal", args.journal),
-            ("--sessions", args.sessions), ("--pair", args.pair),
-            ("--export-share", args.export_share), ("--import-share", args.import_share),
-            ("--new-from-share", args.new_from_share),
-            ("--uninstall-desktop", args.install_desktop and args.uninstall_desktop)) if value]
-        if given:
-            option = "--install-desktop" if args.install_desktop else "--uninstall-desktop"
-            parser.error(f"{option} goes alone (not with {', '.join(given)})")
-        return desktop_integration(install=args.install_desktop)
-
-    for option, given in (("--sessions", args.sessions), ("--pair", args.pair)):
-        if given is not None and args.make_sample is None:
-            parser.error(f"{option} only goes with --make-sample")
-    if args.make_sample is not None:
+    action = chosen_action(parser, args)
+    if action in ALONE:
+        return desktop_integration(install=action == "install_desktop")
+    if action == "make_sample":
         if args.file is not None:
             parser.error("--make-sample takes its own FILE; do not give another")
         sessions = 24 if args.sessions is None else args.sessions
         if not 0 <= sessions <= 100_000:
             parser.error("--sessions must be from 0 to 100000")
         return make_sample_files(args.make_sample, sessions, args.pair)
-
-    share_result = share_commands(parser, args)
-    if share_result is not None:
-        return share_result
-
-    for option, given in (("--sections", args.sections), ("--journal", args.journal)):
-        if given is not None and args.export_pdf is None:
-            parser.error(f"{option} only goes with --export-pdf")
-    if args.export_pdf is not None:
+    if action in SHARE_ACTIONS:
+        return share_command(parser, args, action)
+    if action == "export_pdf":
         if args.file is None:
             parser.error("--export-pdf needs the partnership FILE to export")
         sections = parse_sections(parser, args.sections)
@@ -218,7 +237,8 @@ def make_sample_files(path: Path, sessions: int, pair: Path | None) -> int:
     except KnownError as exc:
         return _fail(exc.one_line())
     if pair is None:
-        print(f"Wrote a sample partnership with {sessions} sessions to {path}")
+        print(f"Wrote a sample partnership with {sessions} session{'' if sessions == 1 else 's'} "
+              f"to {path}")
     else:
         print(f"Wrote a sample pair with {sessions} sessions: {path} (the mentor's side) and {pair} "
               f"(the mentee's); try revmentor {path} --import-share SHARE after "
@@ -226,20 +246,10 @@ def make_sample_files(path: Path, sessions: int, pair: Path | None) -> int:
     return 0
 
 
-def share_commands(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int | None:
-    """--export-share, --import-share [--prefer], --new-from-share; None when none was given."""
-    chosen = [name for name, value in (("--export-share", args.export_share),
-                                       ("--import-share", args.import_share),
-                                       ("--new-from-share", args.new_from_share),
-                                       ("--export-pdf", args.export_pdf)) if value is not None]
-    if args.prefer is not None and args.import_share is None:
-        parser.error("--prefer only goes with --import-share")
-    if not chosen or chosen == ["--export-pdf"]:
-        return None
-    if len(chosen) > 1:
-        parser.error(f"{' and '.join(chosen)} cannot go together")
+def share_command(parser: argparse.ArgumentParser, args: argparse.Namespace, action: str) -> int:
+    """--export-share, --import-share [--prefer] or --new-from-share (`action`) on FILE."""
     if args.file is None:
-        parser.error(f"{chosen[0]} needs the partnership FILE")
+        parser.error(f"{flag(action)} needs the partnership FILE")
     from revmentor_desktop import share_cli
 
     try:

@@ -331,6 +331,13 @@ def test_import_share_into_a_file_open_in_the_window_is_refused(
     (["F", "--import-share", "S", "--prefer", "both"], "invalid choice"),
     (["--pair", "B"], "--pair only goes with --make-sample"),
     (["--install-desktop", "--import-share", "S"], "goes alone"),
+    # --make-sample used to return before the other options were looked at, ignoring them
+    (["--make-sample", "A", "--export-share", "S"], "--make-sample and --export-share cannot go"),
+    (["--make-sample", "A", "--export-pdf", "x.pdf"], "--make-sample and --export-pdf cannot go"),
+    (["--make-sample", "A", "--journal", "bogus"], "--journal only goes with --export-pdf"),
+    (["--make-sample", "A", "--prefer", "mine"], "--prefer only goes with --import-share"),
+    (["F", "--export-pdf", "x.pdf", "--sessions", "3"], "--sessions only goes with --make-sample"),
+    (["--uninstall-desktop", "--sections", "goals"], "--uninstall-desktop goes alone (not with --sections)"),
 ])
 def test_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                       args: list[str], words: str) -> None:
