@@ -1,6 +1,6 @@
 """What the window's tabs share in their code (`ui.tab.Tab` is what the window asks of them):
 `DocumentTab`, a tab that follows its document's changes itself; `FormTab`, one whose waiting
-typing is one form's; `QuietFlag` and `select_row`, to move a list's selection without that
+typing is all in one form; `QuietFlag` and `select_row`, to move a list's selection without that
 counting as the user's pick. Light: Qt widgets only, no tab's package."""
 
 from __future__ import annotations
@@ -28,30 +28,25 @@ class DocumentTab(QWidget):
         raise NotImplementedError
 
 
-class TabForm(Protocol):
-    """The form a `FormTab`'s typing goes through."""
+class TypingForm(Protocol):
+    """The form that holds a `FormTab`'s typing."""
 
     def flush(self) -> None: ...
 
     def has_unsaved(self) -> bool: ...
 
-    def show_problem(self, message: str) -> None: ...
-
 
 class FormTab(DocumentTab):
-    """A tab whose waiting typing is one form's (`form`, set while the tab is built): saving it,
-    asking whether any is left unsaved and showing why an edit was refused go to that form."""
+    """A tab whose typing waiting for its debounce is all in one form (`form`, set while the tab
+    is built): saving it, and asking whether any is left unsaved, go to that form."""
 
-    form: TabForm
+    form: TypingForm
 
     def flush(self) -> None:
         self.form.flush()
 
     def has_unsaved(self) -> bool:
         return self.form.has_unsaved()
-
-    def show_problem(self, message: str) -> None:
-        self.form.show_problem(message)
 
 
 class QuietFlag:

@@ -297,6 +297,9 @@ class GoalsTab(FormTab):
         else:
             self.delete_goal()
 
+    def show_problem(self, message: str) -> None:
+        self.pane.show_problem(message)
+
     def on_changed(self, kinds: Changes, initiator: object = None) -> None:
         if Change.PRIVACY in kinds and self.doc.hide_private and self.pane.showing_private:
             self.pane.flush()  # save typing before the goal vanishes from view

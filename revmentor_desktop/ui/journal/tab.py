@@ -32,13 +32,13 @@ from revmentor_desktop.ui.journal.editor import EntryEditor
 from revmentor_desktop.ui.journal.entry_list import EntryListModel
 from revmentor_desktop.ui.journal.fields import StatusLine, stretch_row
 from revmentor_desktop.ui.journal.search_marks import HighlightDelegate
-from revmentor_desktop.ui.tab_base import DocumentTab
+from revmentor_desktop.ui.tab_base import FormTab
 from revmentor_desktop.ui.widgets import PLAIN
 
 SEARCH_DELAY_MS = 120
 
 
-class JournalTab(DocumentTab):
+class JournalTab(FormTab):
     """The Journal tab as the window holds it (the `ui.tab.Tab` protocol)."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
@@ -115,7 +115,7 @@ class JournalTab(DocumentTab):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setTextFormat(PLAIN)
-        self.editor = EntryEditor(self.doc)
+        self.form = self.editor = EntryEditor(self.doc)
         self.editor_scroll = QScrollArea(self.right)
         self.editor_scroll.setWidgetResizable(True)
         self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -317,12 +317,6 @@ class JournalTab(DocumentTab):
         elif focus is None or not self.editor.isAncestorOf(focus):
             # Delete in the entry form (a date, a rating…) must not delete the whole entry.
             self.delete_entry()
-
-    def flush(self) -> None:
-        self.editor.flush()
-
-    def has_unsaved(self) -> bool:
-        return self.editor.has_unsaved()
 
     def show_problem(self, message: str) -> None:
         self.count.setText(message)

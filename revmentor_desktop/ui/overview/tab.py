@@ -169,6 +169,9 @@ class OverviewTab(FormTab):
     def delete_selection(self) -> None:
         self.agreement.delete_selected()
 
+    def show_problem(self, message: str) -> None:
+        self.details.show_problem(message)
+
     def on_changed(self, kinds: Changes, initiator: object = None) -> None:
         if kinds & {Change.PARTNERSHIP, Change.FOCUS_AREAS} and initiator is not self.details:
             self.details.load()  # not after the details' own save: the field already shows it
