@@ -30,8 +30,10 @@ from revmentor_desktop.data.commands_edit import (
 )
 from revmentor_desktop.data.lazy import loader
 
-if TYPE_CHECKING:  # for the type checker; at run time `__getattr__` loads them on first use
-    from revmentor_desktop.data.commands_goals import (
+# For the type checker; at run time `__getattr__` loads them on first use. `__all__` exports them
+# by their names in `_LATER`, which ruff does not read: hence its noqa.
+if TYPE_CHECKING:
+    from revmentor_desktop.data.commands_goals import (  # noqa: F401
         add_goal,
         add_milestone,
         delete_goal,
@@ -41,7 +43,7 @@ if TYPE_CHECKING:  # for the type checker; at run time `__getattr__` loads them 
         update_goal,
         update_milestone,
     )
-    from revmentor_desktop.data.commands_journal import (
+    from revmentor_desktop.data.commands_journal import (  # noqa: F401
         ENTRY_LABELS,
         add_action,
         add_entry,
@@ -52,7 +54,7 @@ if TYPE_CHECKING:  # for the type checker; at run time `__getattr__` loads them 
         update_action,
         update_entry,
     )
-    from revmentor_desktop.data.commands_partnership import (
+    from revmentor_desktop.data.commands_partnership import (  # noqa: F401
         PARTNERSHIP_LABELS,
         add_clause,
         add_clause_once,
@@ -65,7 +67,7 @@ if TYPE_CHECKING:  # for the type checker; at run time `__getattr__` loads them 
         update_clause,
         update_partnership,
     )
-    from revmentor_desktop.data.commands_practice import (
+    from revmentor_desktop.data.commands_practice import (  # noqa: F401
         add_check_in,
         decide_review,
         delete_check_in,
@@ -75,8 +77,8 @@ if TYPE_CHECKING:  # for the type checker; at run time `__getattr__` loads them 
         update_review,
         update_review_goal,
     )
-    from revmentor_desktop.data.commands_share import import_share
-    from revmentor_desktop.data.commands_skills import (
+    from revmentor_desktop.data.commands_share import import_share  # noqa: F401
+    from revmentor_desktop.data.commands_skills import (  # noqa: F401
         add_rating,
         add_skill,
         delete_rating,
@@ -84,7 +86,7 @@ if TYPE_CHECKING:  # for the type checker; at run time `__getattr__` loads them 
         update_rating,
         update_skill,
     )
-    from revmentor_desktop.data.commands_swot import (
+    from revmentor_desktop.data.commands_swot import (  # noqa: F401
         add_swot_item,
         delete_snapshot,
         delete_swot_item,
@@ -123,61 +125,4 @@ _LATER = {
 __getattr__ = loader(globals(), _LATER)
 
 
-__all__ = [
-    "ENTRY_LABELS",
-    "NOTHING",
-    "PARTNERSHIP_LABELS",
-    "Change",
-    "Changes",
-    "Done",
-    "Edit",
-    "add_action",
-    "add_check_in",
-    "add_clause",
-    "add_clause_once",
-    "add_entry",
-    "add_goal",
-    "add_milestone",
-    "add_rating",
-    "add_skill",
-    "add_swot_item",
-    "changes_of",
-    "close_partnership",
-    "decide_review",
-    "delete_action",
-    "delete_check_in",
-    "delete_clause",
-    "delete_entry",
-    "delete_goal",
-    "delete_milestone",
-    "delete_rating",
-    "delete_review",
-    "delete_skill",
-    "delete_snapshot",
-    "delete_swot_item",
-    "dismiss_checklist",
-    "import_share",
-    "move_clause",
-    "move_milestone",
-    "move_swot_item",
-    "reopen_partnership",
-    "restore",
-    "save_snapshot",
-    "set_entry_goals",
-    "set_focus_areas",
-    "start_review",
-    "tick_action",
-    "tick_milestone",
-    "update_action",
-    "update_check_in",
-    "update_clause",
-    "update_entry",
-    "update_goal",
-    "update_milestone",
-    "update_partnership",
-    "update_rating",
-    "update_review",
-    "update_review_goal",
-    "update_skill",
-    "update_swot_item",
-]
+__all__ = ["NOTHING", "Change", "Changes", "Done", "Edit", "changes_of", "restore", *_LATER]
