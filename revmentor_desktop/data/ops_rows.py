@@ -124,7 +124,7 @@ def insert_row(store: Store, model: Any, values: Mapping[str, Any], *,
             column, parent_model, parent_id = parent
             if s.get(parent_model, parent_id) is None:
                 raise Gone(f"{what or parent_model.__name__} {parent_id} no longer exists")
-            values = {column: parent_id, **values}
+            values = {**values, column: parent_id}
         return new_row(s, model, values, scope=scope, index=index)
 
 
