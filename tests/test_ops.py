@@ -529,11 +529,10 @@ def test_journal_highlights_never_include_private_entries(store: Store) -> None:
     same_day = ops.add_entry(store, "2024-01-08", topics="Second that day")
     rows = reads.journal_highlights(store)  # newest first, as the PDF shows them
     assert [h.id for h in rows] == [late, same_day, early]
-    assert rows[2] == reads.Highlight(
-        early, date(2024, 1, 8), "Kick-off", "Juniors see more", "", mentor_says_keep="",
-        mentor_says_try="", mentee_says_keep="", mentee_says_try="", mentor_rating=None,
-        mentee_rating=None, feedback_good="Frank", feedback_improve="", rating=5,
-    )
+    assert rows[2] == reads.get_entry(store, early)
+    assert (rows[2].held_on, rows[2].topics, rows[2].mentor_takeaway, rows[2].feedback_good,
+            rows[2].rating, rows[2].private) == (date(2024, 1, 8), "Kick-off", "Juniors see more",
+                                                 "Frank", 5, False)
     assert "secret" not in repr(rows)
     assert [h.id for h in reads.journal_highlights(store, date(2024, 1, 9), date(2024, 2, 5))] == [
         late

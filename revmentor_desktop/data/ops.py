@@ -81,7 +81,6 @@ from revmentor_desktop.data.ops_swot import (
 )
 from revmentor_desktop.data.reads import (  # reads, under the names ops had for them
     EntrySummary,
-    Highlight,
     OpenAction,
     entries_for_goal,
     entry_goal_ids,
@@ -135,7 +134,6 @@ __all__ = [
     "SKILL_FIELDS",
     "SWOT_FIELDS",
     "EntrySummary",
-    "Highlight",
     "OpenAction",
     "Tombstone",
     "add_action",

@@ -2,7 +2,7 @@
 
 Reads return frozen dataclasses whose field names, order and Python types are those of the SQLModel
 tables (tests/test_row_types.py keeps them in step), so code reading `g.title` or `p.mentor_name`
-neither knows nor cares; a few return what a list shows of a row (`EntrySummary`, `Highlight`,
+neither knows nor cares; a few return what a list shows of a row (`EntrySummary`,
 `OpenAction`, `PracticeItem`). Writes are `ops`' (the ORM, one transaction each). A session that
 only reads — opening a file, the tabs, the PDF export — never imports SQLAlchemy, SQLModel or
 pydantic (about 40 MB and a third of a second).
@@ -57,10 +57,8 @@ if TYPE_CHECKING:  # for the type checker; at run time `__getattr__` loads them 
         milestone_counts,
     )
     from revmentor_desktop.data.reads_journal import (
-        HIGHLIGHT_COLUMNS,
         ActionItemRow,
         EntrySummary,
-        Highlight,
         JournalEntryRow,
         OpenAction,
         entries_for_goal,
@@ -97,8 +95,7 @@ if TYPE_CHECKING:  # for the type checker; at run time `__getattr__` loads them 
 _LATER = {
     **dict.fromkeys(("GoalRow", "MilestoneRow", "get_goal", "goal_status_counts", "list_goals",
                      "list_milestones", "milestone_counts"), "reads_goals"),
-    **dict.fromkeys(("HIGHLIGHT_COLUMNS", "ActionItemRow", "EntrySummary", "Highlight",
-                     "JournalEntryRow", "OpenAction", "entries_for_goal", "entry_goal_ids",
+    **dict.fromkeys(("ActionItemRow", "EntrySummary", "JournalEntryRow", "OpenAction", "entries_for_goal", "entry_goal_ids",
                      "get_entry", "journal_highlights", "list_actions", "list_entries",
                      "open_actions", "private_session_count", "shared_session_count"),
                     "reads_journal"),
@@ -115,13 +112,11 @@ __getattr__ = loader(globals(), _LATER)
 
 
 __all__ = [
-    "HIGHLIGHT_COLUMNS",
     "ActionItemRow",
     "CheckInRow",
     "ClauseRow",
     "EntrySummary",
     "GoalRow",
-    "Highlight",
     "JournalEntryRow",
     "MilestoneRow",
     "OpenAction",

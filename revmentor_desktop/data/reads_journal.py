@@ -62,29 +62,6 @@ class EntrySummary:
 
 
 @dataclass(frozen=True)
-class Highlight:
-    """The shareable part of a journal entry (for the PDF summary)."""
-
-    id: int
-    held_on: date
-    topics: str
-    mentor_takeaway: str
-    mentee_takeaway: str
-    #: feedback both ways: what the mentor tells the mentee, what the mentee tells the mentor
-    mentor_says_keep: str
-    mentor_says_try: str
-    mentee_says_keep: str
-    mentee_says_try: str
-    #: how useful the session was, for each
-    mentor_rating: int | None
-    mentee_rating: int | None
-    #: earlier feedback (files from before version 3): which way it went was not recorded
-    feedback_good: str
-    feedback_improve: str
-    rating: int | None
-
-
-@dataclass(frozen=True)
 class OpenAction:
     id: int
     entry_id: int
@@ -103,17 +80,15 @@ _ENTRY = ("id", "held_on", "duration_minutes", "topics", "agenda", "notes", "men
 _SUMMARY = ("id", "held_on", "topics", "rating", "private", "duration_minutes", "mentor_rating",
             "mentee_rating")
 
-#: The journal_entry columns a Highlight holds, in its fields' order.
-HIGHLIGHT_COLUMNS = ("id", "held_on", "topics", "mentor_takeaway", "mentee_takeaway",
-                     "mentor_says_keep", "mentor_says_try", "mentee_says_keep", "mentee_says_try",
-                     "mentor_rating", "mentee_rating", "feedback_good", "feedback_improve", "rating")
-
-
 def get_entry(store: Store, entry_id: int) -> JournalEntryRow:
     """One entry, every column; `Gone` when it was deleted meanwhile."""
+    return _entry(fetch_one(store, "JournalEntry", select(_ENTRY, "journal_entry") + " WHERE id = ?",
+                            entry_id))
+
+
+def _entry(row: Any) -> JournalEntryRow:
     (i, held, minutes, topics, agenda, notes, m_takeaway, e_takeaway, good, improve, rating, private,
-     created, keep, try_, e_keep, e_try, m_rating, e_rating
-     ) = fetch_one(store, "JournalEntry", select(_ENTRY, "journal_entry") + " WHERE id = ?", entry_id)
+     created, keep, try_, e_keep, e_try, m_rating, e_rating) = row
     return JournalEntryRow(i, date.fromisoformat(held), minutes, topics, agenda, notes, m_takeaway,
                            e_takeaway, good, improve, rating, bool(private), utc(created), keep, try_,
                            e_keep, e_try, m_rating, e_rating)
@@ -169,18 +144,18 @@ def open_actions(store: Store, *, include_private: bool = True, before: date | N
 
 
 def journal_highlights(store: Store, start: date | None = None, end: date | None = None, *,
-                       latest: int | None = None) -> list[Highlight]:
+                       latest: int | None = None) -> list[JournalEntryRow]:
     """Non-private entries, newest first: those between `start` and `end` (inclusive), or the
-    `latest` few. Private entries are never returned by this function: it exists to build things
-    that leave the machine."""
-    sql = select(HIGHLIGHT_COLUMNS, "journal_entry") + " WHERE private = 0"
+    `latest` few (the PDF summary's journal highlights). Private entries are never returned by
+    this function: it exists to build things that leave the machine."""
+    sql = select(_ENTRY, "journal_entry") + " WHERE private = 0"
     params: list[object] = []
     sql += _span(start, end, params)
     sql += " ORDER BY held_on DESC, id DESC"
     if latest is not None:
         sql += " LIMIT ?"
         params.append(max(0, latest))
-    return [Highlight(i, date.fromisoformat(d), *rest) for i, d, *rest in fetch(store, sql, tuple(params))]
+    return [_entry(row) for row in fetch(store, sql, tuple(params))]
 
 
 def _span(start: date | None, end: date | None, params: list[object]) -> str:

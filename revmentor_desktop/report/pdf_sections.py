@@ -8,7 +8,7 @@ import io
 import math
 from collections.abc import Sequence
 
-from revmentor_desktop.data.reads import Highlight
+from revmentor_desktop.data.reads import JournalEntryRow
 from revmentor_desktop.data.vocab import (
     EARLIER_FEEDBACK_NOTE,
     GOALS_STILL_RIGHT_LABELS,
@@ -226,7 +226,7 @@ class Builder:
             self.text(self._entry_html(e), rule=True, space_after=self.ctx.px(4))
         self.blocks[-1].space_after = self.ctx.px(8)
 
-    def _entry_html(self, e: Highlight) -> str:
+    def _entry_html(self, e: JournalEntryRow) -> str:
         """One session: takeaways side by side, then feedback both ways, each under who gave it."""
         s = self.s
         mentor, mentee = esc_in(s.mentor_name), esc_in(s.mentee_name)

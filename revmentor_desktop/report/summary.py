@@ -106,7 +106,7 @@ class Summary:
     skill_series: list[object] = field(default_factory=list)  # report.charts.SkillSeries
     skill_gaps: dict[int, int] = field(default_factory=dict)
     private_sessions: int = 0  # counted in the figures above; their content is never shown
-    entries: list[reads.Highlight] = field(default_factory=list)
+    entries: list[reads.JournalEntryRow] = field(default_factory=list)
     shared_sessions: int = 0  # the non-private sessions the journal's choice picked from
     actions: list[ActionRow] = field(default_factory=list)
     check_ins: list[reads.CheckInRow] = field(default_factory=list)  # the latest, oldest first
