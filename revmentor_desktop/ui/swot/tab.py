@@ -37,10 +37,11 @@ from revmentor_desktop.ui.swot.icons import shared_icon
 from revmentor_desktop.ui.swot.look import GRIDS, LEGEND, QUADRANTS
 from revmentor_desktop.ui.swot.quadrant import GridPanel, QuadrantPanel
 from revmentor_desktop.ui.swot.snapshots import SnapshotDialog
+from revmentor_desktop.ui.tab_base import DocumentTab
 from revmentor_desktop.ui.widgets import PLAIN, problem_label
 
 
-class SwotTab(QWidget):
+class SwotTab(DocumentTab):
     """Both partners' grids side by side, edited in place, and what moved since a snapshot.
 
     All eight quadrants share one load of the SWOT items (`SwotBoard`); each quadrant is a thin list
@@ -49,13 +50,10 @@ class SwotTab(QWidget):
     rows by itself.
     """
 
-    title = "S&WOT"
     NARROW_BELOW = 1000
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        doc.changed.connect(self.on_changed)  # the tab listens for itself; skips its own edits
-        self.doc = doc
+        super().__init__(doc, parent)
         self.board = SwotBoard()
         self.editing = ItemEditing(doc, self.board, self.panel)
         self._snapshot_cache: dict[int, list[compute.SwotEntry]] = {}
