@@ -89,3 +89,21 @@ def test_the_chart_takes_the_dark_ink(window: MainWindow, themed: Any, qtbot: An
     assert tab.chart.figure.ink == charts.DARK_INK
     themed.apply(theme.LIGHT)
     assert tab.chart.figure.ink == charts.LIGHT_INK
+
+
+def test_problem_lines_and_warning_cards_follow_a_live_theme_switch(window: MainWindow, themed: Any) -> None:
+    """A widget with a style sheet of its own stops following the palette: its shade comes from what
+    it stands on, so a switch while it shows keeps it readable (it stayed the light red on dark)."""
+    from revmentor_desktop.ui.overview import StatCard
+    from revmentor_desktop.ui.widgets import problem_label
+
+    problem = problem_label(window.overview_tab)
+    problem.setText("Something is wrong")
+    card = window.overview_tab.findChildren(StatCard)[0]
+    card.set("3 May", "overdue", warn=True)
+    themed.apply(theme.LIGHT, remember=False)
+    assert problem.styleSheet() == "color: #b00020;" and "#fff4e0" in card.styleSheet()
+    themed.apply(theme.DARK, remember=False)
+    assert problem.styleSheet() == "color: #ff8a80;" and "#3d2e16" in card.styleSheet()
+    themed.apply(theme.LIGHT, remember=False)
+    assert problem.styleSheet() == "color: #b00020;" and "#fff4e0" in card.styleSheet()

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -221,6 +221,19 @@ class SheetFollowsTheme(QObject):
         return False
 
 
+def backdrop(widget: QWidget) -> QPalette:
+    """The palette of what `widget` stands on, as the theme is now: that of the nearest ancestor
+    given a palette of its own, else the application's. Not the widget's own palette: a style
+    sheet of its own pins that, and Qt hands a new application palette down to widgets only on a
+    later event-loop turn, so either would lag a theme switch."""
+    holder = widget.parentWidget()
+    while holder is not None:
+        if holder.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
+            return holder.palette()
+        holder = holder.parentWidget()
+    return QGuiApplication.palette()
+
+
 def wrapped_label(text: str, parent: QWidget) -> QLabel:
     """A label that shows `text` as typed (never as HTML), wrapped to its width."""
     label = QLabel(text, parent)
@@ -237,7 +250,7 @@ def problem_label(parent: QWidget) -> QLabel:
     def sheet() -> str:
         from revmentor_desktop.ui.theme import tone
 
-        return f"color: {tone('#b00020', '#ff8a80', label.palette()).name()};"
+        return f"color: {tone('#b00020', '#ff8a80', backdrop(label)).name()};"
 
     SheetFollowsTheme(label, sheet)
     return label

@@ -11,7 +11,7 @@ from revmentor_desktop.data import compute, reads
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.dates import day_or_dash, relative
 from revmentor_desktop.ui.theme import tone
-from revmentor_desktop.ui.widgets import PLAIN, SheetFollowsTheme, embolden
+from revmentor_desktop.ui.widgets import PLAIN, SheetFollowsTheme, backdrop, embolden
 
 
 class StatCard(QFrame):
@@ -61,8 +61,9 @@ class StatCard(QFrame):
         """A warning card is amber: pale on a light theme, deep on a dark one (text 4.5:1 or more)."""
         if not self._warn:
             return ""
-        border, background = (tone("#c77700", "#d08a2c", self.palette()).name(),
-                              tone("#fff4e0", "#3d2e16", self.palette()).name())
+        around = backdrop(self)
+        border, background = (tone("#c77700", "#d08a2c", around).name(),
+                              tone("#fff4e0", "#3d2e16", around).name())
         return f"#statCard {{ border: 1px solid {border}; background: {background}; }}"
 
 
