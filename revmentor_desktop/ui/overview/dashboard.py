@@ -38,7 +38,6 @@ class DashboardPanel(QWidget):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.doc = doc
         row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._row = row
         row.setContentsMargins(0, 0, 0, 0)
