@@ -317,3 +317,14 @@ def test_a_goal_i_deleted_that_they_changed_asks_keep_deleted_or_take_back(
     fake_dialogs.open_answers.append(shared)
     window.import_share_action.trigger()
     assert accept_preview and q(window.doc.store.shown_path, "SELECT count(*) FROM goal") == [(0,)]
+
+
+def test_the_previews_counts_pick_one_or_many_and_name_the_agreement_alone() -> None:
+    from types import SimpleNamespace
+
+    from revmentor_desktop.ui.exchange.preview import kinds_summary
+    from revmentor_desktop.ui.plural import by_count
+
+    items = [SimpleNamespace(kind=k) for k in ("entry", "entry", "goal", "agreement")]
+    assert kinds_summary(items) == "2 sessions, 1 goal, the agreement"  # type: ignore[arg-type]
+    assert [by_count(n, "one", "many") for n in (0, 1, 2)] == ["many", "one", "many"]

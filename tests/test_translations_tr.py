@@ -287,6 +287,9 @@ def test_lupdate_finds_the_ui_words(tmp_path: Path) -> None:
     assert len(messages) >= 500, len(messages)
     assert ("MainWindow", "&File") in messages
     assert ("TabHost", "&Overview") in messages
+    # the import preview's counts ("24 sessions, 3 goals") and dated rows, in both forms
+    assert {("ImportPreview", "{n} session"), ("ImportPreview", "{n} sessions"),
+            ("ImportPreview", "Session of {day}")} <= messages
     # data/ knows nothing of Qt: the labels of its vocabulary that the window shows are marked in
     # ui/ (context "vocab") and translated where shown; a label changed in data/vocab.py is marked
     # again there.

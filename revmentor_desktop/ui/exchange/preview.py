@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data.share_merge import Choice, Item, Plan
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui.layout import fit_minimum
+from revmentor_desktop.ui.plural import by_count
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import wrapped_label
 
 #: the item a row stands for (conflict and same-session rows)
@@ -45,17 +47,26 @@ def shown(value: Any) -> str:
     if value in (None, "", []):
         return "—"
     if isinstance(value, list):
-        return f"{len(value)} item{'s' if len(value) != 1 else ''}"
+        return by_count(len(value), QCoreApplication.translate("ImportPreview", "{n} item"),
+                        QCoreApplication.translate("ImportPreview", "{n} items")).format(n=len(value))
     return " ".join(str(value).split())
 
 
+#: How many records of a kind, for one and for several ({n}: how many); translated when shown.
 _KIND_WORDS = {
-    "agreement": ("the agreement", "the agreement"), "clause": ("ground rule", "ground rules"),
-    "goal": ("goal", "goals"), "milestone": ("milestone", "milestones"),
-    "entry": ("session", "sessions"), "action": ("action item", "action items"),
-    "swot": ("SWOT item", "SWOT items"), "snapshot": ("SWOT snapshot", "SWOT snapshots"),
-    "skill": ("skill", "skills"), "rating": ("rating", "ratings"), "check_in": ("check-in", "check-ins"),
-    "review": ("review", "reviews"), "review_goal": ("reviewed goal", "reviewed goals"),
+    "agreement": (QT_TRANSLATE_NOOP("ImportPreview", "the agreement"), QT_TRANSLATE_NOOP("ImportPreview", "the agreement")),
+    "clause": (QT_TRANSLATE_NOOP("ImportPreview", "{n} ground rule"), QT_TRANSLATE_NOOP("ImportPreview", "{n} ground rules")),
+    "goal": (QT_TRANSLATE_NOOP("ImportPreview", "{n} goal"), QT_TRANSLATE_NOOP("ImportPreview", "{n} goals")),
+    "milestone": (QT_TRANSLATE_NOOP("ImportPreview", "{n} milestone"), QT_TRANSLATE_NOOP("ImportPreview", "{n} milestones")),
+    "entry": (QT_TRANSLATE_NOOP("ImportPreview", "{n} session"), QT_TRANSLATE_NOOP("ImportPreview", "{n} sessions")),
+    "action": (QT_TRANSLATE_NOOP("ImportPreview", "{n} action item"), QT_TRANSLATE_NOOP("ImportPreview", "{n} action items")),
+    "swot": (QT_TRANSLATE_NOOP("ImportPreview", "{n} SWOT item"), QT_TRANSLATE_NOOP("ImportPreview", "{n} SWOT items")),
+    "snapshot": (QT_TRANSLATE_NOOP("ImportPreview", "{n} SWOT snapshot"), QT_TRANSLATE_NOOP("ImportPreview", "{n} SWOT snapshots")),
+    "skill": (QT_TRANSLATE_NOOP("ImportPreview", "{n} skill"), QT_TRANSLATE_NOOP("ImportPreview", "{n} skills")),
+    "rating": (QT_TRANSLATE_NOOP("ImportPreview", "{n} rating"), QT_TRANSLATE_NOOP("ImportPreview", "{n} ratings")),
+    "check_in": (QT_TRANSLATE_NOOP("ImportPreview", "{n} check-in"), QT_TRANSLATE_NOOP("ImportPreview", "{n} check-ins")),
+    "review": (QT_TRANSLATE_NOOP("ImportPreview", "{n} review"), QT_TRANSLATE_NOOP("ImportPreview", "{n} reviews")),
+    "review_goal": (QT_TRANSLATE_NOOP("ImportPreview", "{n} reviewed goal"), QT_TRANSLATE_NOOP("ImportPreview", "{n} reviewed goals")),
 }
 
 
@@ -65,7 +76,15 @@ def kinds_summary(items: list[Item]) -> str:
     for item in items:
         counts[item.kind] = counts.get(item.kind, 0) + 1
     ordered = sorted(counts.items(), key=lambda kv: -kv[1])
-    return ", ".join(f"{n} {_KIND_WORDS[k][0 if n == 1 else 1]}" for k, n in ordered)
+    return ", ".join(by_count(n, *(QCoreApplication.translate("ImportPreview", form)
+                                   for form in _KIND_WORDS[k])).format(n=n) for k, n in ordered)
+
+
+#: A dated record named for people ({day}: its date).
+_DATED = {"entry": QT_TRANSLATE_NOOP("ImportPreview", "Session of {day}"),
+          "check_in": QT_TRANSLATE_NOOP("ImportPreview", "Check-in of {day}"),
+          "review": QT_TRANSLATE_NOOP("ImportPreview", "Review of {day}"),
+          "rating": QT_TRANSLATE_NOOP("ImportPreview", "Rating of {day}")}
 
 
 def row_label(item: Item) -> str:
@@ -75,8 +94,8 @@ def row_label(item: Item) -> str:
     if item.kind in ("entry", "check_in", "review", "rating") and isinstance(when, str):
         day = day_text(date.fromisoformat(when))
         topics = data.get("topics") or ""
-        name = {"entry": "Session", "check_in": "Check-in", "review": "Review", "rating": "Rating"}[item.kind]
-        return f"{name} of {day}" + (f" — {topics}" if topics else "")
+        named = QCoreApplication.translate("ImportPreview", _DATED[item.kind]).format(day=day)
+        return named + (f" — {topics}" if topics else "")
     return item.label
 
 

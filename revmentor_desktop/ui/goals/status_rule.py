@@ -28,6 +28,7 @@ from revmentor_desktop.data.commands import NOTHING, Done, Edit
 from revmentor_desktop.data.vocab import GoalStatus
 from revmentor_desktop.ui.edit_notices import undo_keys
 from revmentor_desktop.ui.goals.common import status_label
+from revmentor_desktop.ui.plural import by_count
 
 if TYPE_CHECKING:
     from revmentor_desktop.data.store import Store
@@ -80,14 +81,11 @@ def fixed_note(fix: ProgressFix) -> str:
     """The status bar's line after a status set by hand also moved the progress."""
     if fix.tick:
         n = len(fix.tick)
-        if n == 1:
-            line = QCoreApplication.translate(
-                "GoalsTab", "Goal achieved: the open milestone ticked as done, so progress is 100%. "
-                "{keys} undoes both.")
-        else:
-            line = QCoreApplication.translate(
-                "GoalsTab", "Goal achieved: the {n} open milestones ticked as done, so progress is "
-                "100%. {keys} undoes both.")
+        line = by_count(n, QCoreApplication.translate(
+            "GoalsTab", "Goal achieved: the open milestone ticked as done, so progress is 100%. "
+            "{keys} undoes both."), QCoreApplication.translate(
+            "GoalsTab", "Goal achieved: the {n} open milestones ticked as done, so progress is 100%. "
+            "{keys} undoes both."))
         return line.format(n=n, keys=undo_keys())
     return QCoreApplication.translate(
         "GoalsTab", "Goal achieved: progress set to 100%. {keys} undoes both.").format(keys=undo_keys())

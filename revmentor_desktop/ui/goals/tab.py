@@ -36,6 +36,7 @@ from revmentor_desktop.ui.goals.helpers import message_page
 from revmentor_desktop.ui.goals.pane import GoalPane
 from revmentor_desktop.ui.goals.table_model import OPEN, GoalFilterProxy, GoalTableModel
 from revmentor_desktop.ui.goals.table_view import GoalTable
+from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.tab_base import FormTab, QuietFlag, select_row
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN, DeleteKey
@@ -236,9 +237,9 @@ class GoalsTab(FormTab):
         else:
             self.table_stack.setCurrentWidget(self.table)
         if self.proxy.filtering:
-            count = self.tr("{shown} of {total} goal") if total == 1 else self.tr("{shown} of {total} goals")
+            count = by_count(total, self.tr("{shown} of {total} goal"), self.tr("{shown} of {total} goals"))
         else:
-            count = self.tr("{total} goal") if total == 1 else self.tr("{total} goals")
+            count = by_count(total, self.tr("{total} goal"), self.tr("{total} goals"))
         self.count.setText(count.format(shown=shown, total=total))
         goal_id = self.pane.goal_id
         g = self.model.goal_at(self.model.row_of(goal_id)) if goal_id is not None else None

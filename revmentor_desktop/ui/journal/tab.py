@@ -32,6 +32,7 @@ from revmentor_desktop.ui.journal.editor import EntryEditor
 from revmentor_desktop.ui.journal.entry_list import EntryListModel
 from revmentor_desktop.ui.journal.fields import StatusLine, stretch_row
 from revmentor_desktop.ui.journal.search_marks import HighlightDelegate
+from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.tab_base import FormTab
 from revmentor_desktop.ui.widgets import PLAIN
 
@@ -227,7 +228,7 @@ class JournalTab(FormTab):
         if self.model.searching:
             self.count.setText(self.tr("{shown} of {total} sessions match").format(shown=shown, total=total))
         else:
-            count = self.tr("{total} session") if total == 1 else self.tr("{total} sessions")
+            count = by_count(total, self.tr("{total} session"), self.tr("{total} sessions"))
             self.count.setText(count.format(total=total))
         has = self.editor.entry_id is not None
         self.right.setCurrentIndex(1 if has else 0)

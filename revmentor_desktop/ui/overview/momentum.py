@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from revmentor_desktop.data import compute, reads
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.dates import day_or_dash, relative
+from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.theme import tone
 from revmentor_desktop.ui.widgets import PLAIN, SheetFollowsTheme, backdrop, embolden
 
@@ -112,7 +113,7 @@ class MomentumPanel(QWidget):
             self.next.set(self.tr("Closed"), self.tr("on {day}: no more sessions are asked for")
                           .format(day=day_or_dash(p.closed_on)))
         elif m.days_overdue > 0:
-            late = (self.tr("Overdue by {n} day") if m.days_overdue == 1 else self.tr("Overdue by {n} days"))
+            late = by_count(m.days_overdue, self.tr("Overdue by {n} day"), self.tr("Overdue by {n} days"))
             self.next.set(late.format(n=m.days_overdue),
                           self.tr("was due {day} ({every})").format(day=day_or_dash(m.next_due), every=every),
                           warn=True)

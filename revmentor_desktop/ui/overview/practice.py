@@ -25,6 +25,7 @@ from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import CHECKLIST_LABELS, GOALS_STILL_RIGHT_LABELS
 from revmentor_desktop.report.text import day_text, isolate
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import wrapped_label
 
@@ -210,14 +211,11 @@ def _check_in_words(status: compute.CheckInStatus, names: dict[str, str], closed
             who=both.format(first=who[0], second=who[-1]) if len(who) > 1 else who[0],
             n=status.every)
     left = status.sessions_until_due
-    if left == 1:
-        text = QCoreApplication.translate(
-            "PracticePanel", "Next check-in in {left} session (every {n} sessions: what works, what to "
-                             "tweak, are the goals still right?).")
-    else:
-        text = QCoreApplication.translate(
-            "PracticePanel", "Next check-in in {left} sessions (every {n} sessions: what works, what to "
-                             "tweak, are the goals still right?).")
+    text = by_count(left, QCoreApplication.translate(
+        "PracticePanel", "Next check-in in {left} session (every {n} sessions: what works, what to "
+                         "tweak, are the goals still right?)."), QCoreApplication.translate(
+        "PracticePanel", "Next check-in in {left} sessions (every {n} sessions: what works, what to "
+                         "tweak, are the goals still right?)."))
     return text.format(left=left, n=status.every)
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data.compute import CheckInStatus
 from revmentor_desktop.data.vocab import Role
+from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.practice.common import Names, heading, new_item_keys
 from revmentor_desktop.ui.practice.list_model import PracticeListModel
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
@@ -49,12 +50,10 @@ def due_words(status: CheckInStatus | None, names: Names, closed: bool) -> str:
             "ItemList", "{first} and {second}'s check-ins are due (one every {n} sessions).").format(
             first=who[0], second=who[-1], n=status.every)
     left = status.sessions_until_due
-    if left == 1:
-        text = QCoreApplication.translate(
-            "ItemList", "The next check-ins are due in {left} session (one every {n} sessions).")
-    else:
-        text = QCoreApplication.translate(
-            "ItemList", "The next check-ins are due in {left} sessions (one every {n} sessions).")
+    text = by_count(left, QCoreApplication.translate(
+        "ItemList", "The next check-ins are due in {left} session (one every {n} sessions)."),
+        QCoreApplication.translate(
+            "ItemList", "The next check-ins are due in {left} sessions (one every {n} sessions)."))
     return text.format(left=left, n=status.every)
 
 

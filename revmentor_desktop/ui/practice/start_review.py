@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data.vocab import ReviewKind
 from revmentor_desktop.report.text import day_text
+from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.practice.fields import Choice, DateField
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import muted_label
@@ -37,16 +38,14 @@ def copy_note(goals: int, review_date: date | None) -> str:
         what = QCoreApplication.translate(
             "StartReviewDialog", "You have no goals yet, so the review starts without any; the next one "
                                  "will copy those you set in the Goals tab.")
-    elif goals == 1:
-        what = QCoreApplication.translate(
+    else:
+        what = by_count(goals, QCoreApplication.translate(
             "StartReviewDialog", "The review copies your {n} goal (dropped ones left out) as they stand "
                                  "today — each with its success measure and progress — so you can write "
-                                 "what you achieved beside what you expected.").format(n=goals)
-    else:
-        what = QCoreApplication.translate(
+                                 "what you achieved beside what you expected."), QCoreApplication.translate(
             "StartReviewDialog", "The review copies your {n} goals (dropped ones left out) as they stand "
                                  "today — each with its success measure and progress — so you can write "
-                                 "what you achieved beside what you expected.").format(n=goals)
+                                 "what you achieved beside what you expected.")).format(n=goals)
     if review_date is not None:
         what += " " + QCoreApplication.translate(
             "StartReviewDialog", "Your partnership's review date is {day}.").format(day=day_text(review_date))

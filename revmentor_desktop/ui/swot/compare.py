@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data import compute
 from revmentor_desktop.report.text import day_text
+from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.swot.look import GRIDS, QUADRANTS, quadrant_label, role_name
 from revmentor_desktop.ui.widgets import wrapped_label
 
@@ -134,7 +135,7 @@ class ComparePanel(QWidget):
             self.update_tree()
             return
         n = len(changes)
-        summary = self.tr("{n} change since “{snapshot}”.") if n == 1 else self.tr("{n} changes since “{snapshot}”.")
+        summary = by_count(n, self.tr("{n} change since “{snapshot}”."), self.tr("{n} changes since “{snapshot}”."))
         self.summary.setText(summary.format(n=n, snapshot=self.combo.currentText()))
         bold = QFont(self.font())
         bold.setBold(True)
