@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 #: What a command line can ask for besides the window (argparse's names): each does its job and
 #: exits, so at most one is given.
-ACTIONS = ("make_sample", "export_pdf", "export_share", "import_share", "new_from_share",
+ACTIONS = ("make_sample", "export_share", "import_share", "new_from_share", "export_pdf",
            "install_desktop", "uninstall_desktop")
 #: The actions that take nothing else at all, not even a FILE.
 ALONE = ("install_desktop", "uninstall_desktop")
@@ -167,7 +167,8 @@ def chosen_action(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
     """The one action the command line asks for (None: open the window). Options that cannot go
     together, or an option given without the action it goes with, are a usage error: nothing given
     is ever silently ignored."""
-    given = [name for name in (*ACTIONS, *GOES_WITH) if getattr(args, name) not in (None, False)]
+    given = [name for name in (*ACTIONS, *GOES_WITH)
+             if getattr(args, name) is not None and getattr(args, name) is not False]
     alone = [name for name in given if name in ALONE]
     if alone:
         others = ["FILE"] * (args.file is not None) + [flag(n) for n in given if n != alone[0]]
@@ -236,11 +237,11 @@ def make_sample_files(path: Path, sessions: int, pair: Path | None) -> int:
             make_pair(path, pair, sessions)
     except KnownError as exc:
         return _fail(exc.one_line())
+    held = f"{sessions} session{'' if sessions == 1 else 's'}"
     if pair is None:
-        print(f"Wrote a sample partnership with {sessions} session{'' if sessions == 1 else 's'} "
-              f"to {path}")
+        print(f"Wrote a sample partnership with {held} to {path}")
     else:
-        print(f"Wrote a sample pair with {sessions} sessions: {path} (the mentor's side) and {pair} "
+        print(f"Wrote a sample pair with {held}: {path} (the mentor's side) and {pair} "
               f"(the mentee's); try revmentor {path} --import-share SHARE after "
               f"revmentor {pair} --export-share SHARE")
     return 0

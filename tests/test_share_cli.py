@@ -338,6 +338,8 @@ def test_import_share_into_a_file_open_in_the_window_is_refused(
     (["--make-sample", "A", "--prefer", "mine"], "--prefer only goes with --import-share"),
     (["F", "--export-pdf", "x.pdf", "--sessions", "3"], "--sessions only goes with --make-sample"),
     (["--uninstall-desktop", "--sections", "goals"], "--uninstall-desktop goes alone (not with --sections)"),
+    (["--install-desktop", "--sessions", "0"], "--install-desktop goes alone (not with --sessions)"),
+    (["F", "--export-pdf", "x.pdf", "--export-share", "S"], "--export-share and --export-pdf cannot go"),
 ])
 def test_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                       args: list[str], words: str) -> None:
