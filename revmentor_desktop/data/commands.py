@@ -5,9 +5,9 @@ This module is a deliberate facade, like `ops` and `reads`: the edits live in on
 over `commands_edit` — `commands_partnership` (details, focus areas, agreement), `commands_goals`
 (goals, milestones), `commands_journal` (entries, action items), `commands_swot` (grids,
 snapshots), `commands_skills` (skills, ratings), `commands_practice` (check-ins, reviews and their
-decisions), `commands_share` (importing a partner's share), each wrapping the matching `ops_*`. Callers write `commands.update_goal(...)` some 130
-times in 50 files, so `commands` stays the one name to call them by; a new area gets a module of
-its own and lines here.
+decisions), `commands_share` (importing a partner's share), each wrapping the matching `ops_*`.
+Callers write `commands.update_goal(...)` some 130 times in 50 files, so `commands` stays the one
+name to call them by; a new area gets a module of its own and lines here.
 
 Importing it is cheap: `commands_edit` loads with it, each area's module on its first use
 (`__getattr__` below: the window's first paint needs only the kinds of change), and `ops`, with it

@@ -116,9 +116,9 @@ def new_row(s: Any, model: Any, values: Mapping[str, Any], *, scope: tuple[str, 
 def insert_row(store: Store, model: Any, values: Mapping[str, Any], *,
                parent: tuple[str, type[SQLModel], int] | None = None, what: str | None = None,
                scope: tuple[str, ...] | None = None, index: int | None = None) -> int:
-    """Add one row in one transaction (`new_row`: `scope`, `index`); return its id. A `parent` — (the column of
-    `model` that refers to it, its model, its id) — must still exist (else `Gone`, naming it `what`,
-    by default its model), and the new row refers to it."""
+    """Add one row in one transaction (`new_row`: `scope`, `index`); return its id. A `parent` —
+    (the column of `model` that refers to it, its model, its id) — must still exist (else `Gone`,
+    naming it `what`, by default its model), and the new row refers to it."""
     with store.write() as s:
         if parent is not None:
             column, parent_model, parent_id = parent

@@ -95,9 +95,10 @@ if TYPE_CHECKING:  # for the type checker; at run time `__getattr__` loads them 
 _LATER = {
     **dict.fromkeys(("GoalRow", "MilestoneRow", "get_goal", "goal_status_counts", "list_goals",
                      "list_milestones", "milestone_counts"), "reads_goals"),
-    **dict.fromkeys(("ActionItemRow", "EntrySummary", "JournalEntryRow", "OpenAction", "entries_for_goal", "entry_goal_ids",
-                     "get_entry", "journal_highlights", "list_actions", "list_entries",
-                     "open_actions", "private_session_count", "shared_session_count"),
+    **dict.fromkeys(("ActionItemRow", "EntrySummary", "JournalEntryRow", "OpenAction",
+                     "entries_for_goal", "entry_goal_ids", "get_entry", "journal_highlights",
+                     "list_actions", "list_entries", "open_actions", "private_session_count",
+                     "shared_session_count"),
                     "reads_journal"),
     **dict.fromkeys(("PracticeItem", "ReviewGoalRow", "ReviewRow", "get_review", "list_review_goals",
                      "list_reviews", "practice_items"), "reads_practice"),
