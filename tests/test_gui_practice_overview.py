@@ -175,3 +175,32 @@ def test_a_closed_partnership_is_never_overdue(window: MainWindow) -> None:
     assert "Overdue" in card.value.text()
     window.doc.run(commands.close_partnership(date.today() - timedelta(days=50)))
     assert "Overdue" not in card.value.text() and card.value.text() == "Closed"
+
+
+def test_a_partnership_edit_reuses_the_check_in_status_and_a_new_cadence_does_not(
+        window: MainWindow, qtbot: Any, monkeypatch: Any) -> None:
+    """Whose check-in is due walks every session: the Overview and the Check-ins tab work it out
+    again when sessions, check-ins, the cadence or closing change, not for a new organisation."""
+    from revmentor_desktop.data import compute
+
+    for n in range(3):
+        window.doc.run(commands.add_entry(date.today() - timedelta(days=7 * (3 - n)), topics=f"S{n}"))
+    panel = practice(window)
+    assert window.practice_tab is not None  # built (the fixture builds every tab), so it listens too
+    worked_out: list[int] = []
+    real = compute.check_in_status
+    monkeypatch.setattr(compute, "check_in_status", lambda *a, **k: worked_out.append(1) or real(*a, **k))
+
+    window.show_tab(0)
+    box = window.overview_tab.organisation
+    box.setFocus()
+    box.end(False)
+    qtbot.keyClicks(box, " Ltd")
+    window.flush()
+    assert reads.get_partnership(window.doc.store).organisation == "Acme Ltd"
+    assert worked_out == []
+    window.doc.run(commands.update_partnership(check_in_every=3))
+    assert len(worked_out) == 2  # the Overview's and the Check-ins tab's, once each
+    assert "Check-in due for" in panel.check_in_text.text()
+    assert "check-ins are due" in window.practice_tab.items.due.text()
+

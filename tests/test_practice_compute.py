@@ -179,3 +179,17 @@ def test_a_closed_partnership_is_never_overdue_and_stops_counting_periods() -> N
     assert closed.days_overdue == 0
     assert (closed.periods_elapsed, closed.periods_kept) == (2, 2)
     assert compute.momentum(start, 14, held, today, closed_on=today + timedelta(days=1)) == open_
+
+
+def test_the_check_in_memo_works_it_out_again_only_for_new_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = compute.check_in_status
+    monkeypatch.setattr(compute, "check_in_status", lambda *a, **k: calls.append(1) or real(*a, **k))
+    memo = compute.CheckInMemo()
+    days = [date(2026, 1, 5) + timedelta(days=7 * n) for n in range(6)]
+    first = memo.status(days, [], 4)
+    assert memo.status(days, [], 4) is first and memo.status(list(days), [], 4) is first
+    assert calls == [1]
+    assert memo.status(days, [(date(2026, 2, 1), "mentor")], 4).due_for == ("mentee",)
+    assert memo.status(days, [], 4, closed=True).due_for == ()
+    assert len(calls) == 3

@@ -75,7 +75,7 @@ class PracticePanel(QGroupBox):
         self.loaded = False  # until the first reload, just after the Overview's first paint
         self._check_ins: list[tuple[date, str]] | None = None
         #: whose check-in is due, and what it was worked out from
-        self._status: tuple[compute.CheckInStatus, tuple[object, ...]] | None = None
+        self._status = compute.CheckInMemo()
         column = QVBoxLayout(self)
 
         self.closed = QFrame(self)
@@ -157,13 +157,8 @@ class PracticePanel(QGroupBox):
             self.dismiss_button.setEnabled(not self.doc.read_only)
 
         # Every session counts towards a check-in, private ones too (they hide what was said only).
-        # Worked out again only when what it reads changed, not for every partnership edit (it walks
-        # every session: ~1.5 ms at 10,000). The lists are new objects whenever they are read again.
-        of = (session_days, self._check_ins, p.check_in_every, p.closed_on is not None)
-        if self._status is None or any(a is not b and a != b for a, b in zip(of, self._status[1], strict=True)):
-            self._status = (compute.check_in_status(session_days, self._check_ins, p.check_in_every,
-                                                    closed=p.closed_on is not None), of)
-        status = self._status[0]
+        status = self._status.status(session_days, self._check_ins, p.check_in_every,
+                                     closed=p.closed_on is not None)
         self.check_in_text.setText(_check_in_words(status, names, p.closed_on is not None))
         self.check_in_button.setVisible(status.due)
 

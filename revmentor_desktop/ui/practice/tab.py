@@ -66,6 +66,7 @@ class PracticeTab(DocumentTab):
         super().__init__(doc, parent)
         self._restoring = QuietFlag()  # selection changes made by a reload, not by the user
         self._status: CheckInStatus | None = None
+        self._memo = compute.CheckInMemo()  # a partnership edit reuses the status it worked out
         self._days: list[date] | None = None  # every session's day, as last read
         self._check_ins: list[tuple[date, str]] | None = None  # (day, author) of every check-in
         self.start_dialog: StartReviewDialog | None = None
@@ -148,8 +149,8 @@ class PracticeTab(DocumentTab):
         if kinds is None or kinds & {Change.CHECK_INS} or self._check_ins is None:
             self._check_ins = reads.check_in_dates(store)
         p = self.doc.partnership()
-        self._status = compute.check_in_status(self._days, self._check_ins, p.check_in_every,
-                                               closed=p.closed_on is not None)
+        self._status = self._memo.status(self._days, self._check_ins, p.check_in_every,
+                                         closed=p.closed_on is not None)
         closed = p.closed_on is not None
         self.items.due.setText(due_words(self._status, self.names, closed))
         self.items.set_names(self.names, self.default_author())

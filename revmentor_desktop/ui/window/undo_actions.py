@@ -60,8 +60,8 @@ class UndoActions(QObject):
 
     def _announce_delete(self, _index: int) -> None:
         stack = self._stack
-        if stack is None or not stack.canUndo():
-            return
+        if stack is None or not shiboken6.isValid(stack) or not stack.canUndo():
+            return  # (not valid: the window is being torn down, its stack emptied as it goes)
         step = stack.command(stack.index() - 1)
         # the English name data/ gave the step, whatever language it is shown in
         if str(getattr(step, "label", stack.undoText())).startswith(("Delete", "Remove")):
