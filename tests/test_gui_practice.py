@@ -154,6 +154,18 @@ def test_a_check_in_is_typed_rated_deleted_and_brought_back(window: MainWindow, 
     assert check_ins(partnership_file)[0].usefulness == 2
     assert tab.check_in.usefulness.value() == 2
 
+    # Delete (and Backspace) on the stars clears the rating: the window's Delete, which deletes the
+    # selected record, does not take the key from them.
+    stars = tab.check_in.usefulness.stars
+    stars.setFocus()
+    qtbot.keyClick(stars, Qt.Key.Key_Delete)
+    assert len(check_ins(partnership_file)) == 1 and check_ins(partnership_file)[0].usefulness is None
+    window.undo_action.trigger()
+    qtbot.keyClick(stars, Qt.Key.Key_Backspace)
+    assert len(check_ins(partnership_file)) == 1 and check_ins(partnership_file)[0].usefulness is None
+    window.undo_action.trigger()
+    assert check_ins(partnership_file)[0].usefulness == 2
+
     # Delete in the list, and undo brings it back with everything typed into it.
     tab.view.setFocus()
     qtbot.keyClick(tab.view, Qt.Key.Key_Delete)

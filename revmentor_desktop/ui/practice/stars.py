@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -155,6 +155,16 @@ class Stars(QWidget):
         if star is not None:
             self.setFocus(Qt.FocusReason.MouseFocusReason)
             self.choose(None if star == self._value else star)  # the rated star again: not rated
+
+    def event(self, event: QEvent) -> bool:
+        # Delete and Backspace clear the rating while the stars have the focus: the window's
+        # Delete (delete the selected record) must not take them first.
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
