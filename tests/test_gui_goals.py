@@ -447,6 +447,11 @@ def test_delete_goal_then_undo_brings_back_milestones_and_links(
     window.doc.changed.emit(frozenset({Change.ENTRIES}), None)
 
     click_goal(qtbot, tab, "Delete me")
+    # Delete in the goal's form (its status, its Private box) does not delete the goal.
+    for control in (tab.pane.status, tab.pane.private):
+        control.setFocus()
+        qtbot.keyClick(control, Qt.Key.Key_Delete)
+        assert goal_titles(partnership_file) == ["Keep me", "Delete me"], control
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)  # no question asked
     assert goal_titles(partnership_file) == ["Keep me"]

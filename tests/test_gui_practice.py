@@ -325,7 +325,12 @@ def test_a_deleted_review_comes_back_with_its_goals(window: MainWindow, tab: Pra
     editor = edit_cell(qtbot, tab, 0, ReviewGoalsModel.ACHIEVED)
     qtbot.keyClicks(editor, "Four posts")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    window.delete_action.trigger()  # Edit › Delete
+    # The Delete key in the review's table of goals, or on one of its fields, deletes nothing...
+    for control in (tab.review.goals, tab.review.held_on):
+        control.setFocus()
+        qtbot.keyClick(control, Qt.Key.Key_Delete)
+        assert len(reviews(partnership_file)) == 1, control
+    window.delete_action.trigger()  # ... Edit › Delete, asked for by name, deletes the review
     assert reviews(partnership_file) == []
     assert tab.right.currentWidget() is tab.nothing
     window.undo_action.trigger()

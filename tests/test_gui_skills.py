@@ -429,6 +429,12 @@ def test_delete_a_skill_and_undo_brings_its_ratings_back(
     assert tab.skill_model.rowCount() == 3
     skills_window.undo_action.trigger()
 
+    # Delete in the rating form or the chart's filter deletes nothing: not the skill above.
+    for control in (tab.rate_level, tab.rate_by, tab.add_rating_button, tab.skill_filter):
+        control.setFocus()
+        qtbot.keyClick(control, Qt.Key.Key_Delete)
+        assert tab.skill_model.rowCount() == 4 and tab.rating_model.rowCount() == 4, control
+
     skills_window.close()
     store = Store.open(skills_file)
     assert ops.list_ratings(store, ex.id) == before

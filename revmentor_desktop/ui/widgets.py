@@ -363,10 +363,11 @@ def text_box(parent: QWidget, name: str, placeholder: str, lines: int) -> QPlain
 
 
 class DeleteKey(QObject):
-    """Delete pressed in a table (not while a cell is being edited) calls `delete`, when `allowed`:
-    the window's Delete is not a shortcut inside tables, and there the key means "delete this row"."""
+    """Delete pressed in a list or table (not while a cell is being edited) calls `delete`, when
+    `allowed`: there the key means "delete this row". The window's Edit › Delete is no shortcut
+    (ui/window/menus.py), so the key deletes nothing where no list claims it: not in a form."""
 
-    def __init__(self, view: QAbstractItemView, delete: Callable[[], None],
+    def __init__(self, view: QAbstractItemView, delete: Callable[[], object],
                  allowed: Callable[[], bool]) -> None:
         super().__init__(view)
         self._view = view

@@ -32,7 +32,7 @@ from revmentor_desktop.ui.journal.fields import stretch_row
 from revmentor_desktop.ui.row_cells import RowCellsModel
 from revmentor_desktop.ui.tables import Index
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
-from revmentor_desktop.ui.widgets import plain_tooltip
+from revmentor_desktop.ui.widgets import DeleteKey, plain_tooltip
 
 if TYPE_CHECKING:
     from revmentor_desktop.data.reads import ActionItemRow as ActionItem
@@ -177,6 +177,7 @@ class ActionItemsBox(QGroupBox):
         self.table.setModel(self.model)
         self.delegate = ActionDelegate(names, self.table)
         self.table.setItemDelegate(self.delegate)
+        DeleteKey(self.table, self.delete_selected, lambda: not self._doc.read_only)
         edit_in_place(self.table, QAbstractItemView.SelectionBehavior.SelectRows,
                       QAbstractItemView.EditTrigger.SelectedClicked)
         self.table.verticalHeader().hide()

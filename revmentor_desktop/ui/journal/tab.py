@@ -34,7 +34,7 @@ from revmentor_desktop.ui.journal.fields import StatusLine, stretch_row
 from revmentor_desktop.ui.journal.search_marks import HighlightDelegate
 from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.tab_base import FormTab
-from revmentor_desktop.ui.widgets import PLAIN
+from revmentor_desktop.ui.widgets import PLAIN, DeleteKey
 
 SEARCH_DELAY_MS = 120
 
@@ -79,6 +79,7 @@ class JournalTab(FormTab):
         left_layout.addWidget(self.search)
         self.model = EntryListModel(self.doc)
         self.list = self._build_entry_list(left)
+        DeleteKey(self.list, self.delete_entry, lambda: not self.doc.read_only)
         left_layout.addWidget(self.list, 1)
         self.count = StatusLine(left)  # changes at every keystroke: never relays the window out
         self.new_button = QPushButton(self.tr("&New Entry"), left)
@@ -311,12 +312,10 @@ class JournalTab(FormTab):
             self._select_row(min(row, self.model.rowCount() - 1))
 
     def delete_selection(self) -> None:
-        focus = QApplication.focusWidget()
         action_items = self.editor.action_items
         if action_items.table.hasFocus() and action_items.selected_row() >= 0:
             action_items.delete_selected()
-        elif focus is None or not self.editor.isAncestorOf(focus):
-            # Delete in the entry form (a date, a rating…) must not delete the whole entry.
+        else:  # Edit › Delete, asked for by name (the key deletes from the lists only)
             self.delete_entry()
 
     def show_problem(self, message: str) -> None:

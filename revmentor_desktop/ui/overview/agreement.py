@@ -20,7 +20,7 @@ from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.ordered_rows import add_move_keys, enable_order_buttons, select_record
 from revmentor_desktop.ui.overview.clauses import ClauseModel
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
-from revmentor_desktop.ui.widgets import PLAIN, FlowLayout
+from revmentor_desktop.ui.widgets import PLAIN, DeleteKey, FlowLayout
 
 #: What a rule just added says until the user types its words (translated when it is added).
 NEW_RULE = QT_TRANSLATE_NOOP("AgreementPanel", "New ground rule")
@@ -44,6 +44,7 @@ class AgreementPanel(QGroupBox):
         self.note.hide()
         self.model = ClauseModel(doc)
         self.view = self._build_list()
+        DeleteKey(self.view, self.delete_selected, lambda: not self.doc.read_only)
         column.addWidget(self.view, 1)
         column.addLayout(self._build_buttons())
         column.addWidget(self.note)

@@ -4,6 +4,7 @@ and answers the window's Tab protocol."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from itertools import pairwise
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt
@@ -38,7 +39,7 @@ from revmentor_desktop.ui.swot.look import GRIDS, LEGEND, QUADRANTS
 from revmentor_desktop.ui.swot.quadrant import GridPanel, QuadrantPanel
 from revmentor_desktop.ui.swot.snapshots import SnapshotDialog
 from revmentor_desktop.ui.tab_base import DocumentTab
-from revmentor_desktop.ui.widgets import PLAIN, problem_label
+from revmentor_desktop.ui.widgets import PLAIN, DeleteKey, problem_label
 
 
 class SwotTab(DocumentTab):
@@ -169,6 +170,7 @@ class SwotTab(DocumentTab):
         view.selectionModel().selectionChanged.connect(
             lambda selected, _deselected, p=panel: self._selection_changed(p, selected))
         panel.moves = self.editing.move_actions(panel)
+        DeleteKey(view, partial(self.delete_item, panel), lambda: not self.doc.read_only)
         for act in panel.moves.values():
             view.addAction(act)
         ro = self.doc.read_only

@@ -140,8 +140,10 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.view)
-        note = QLabel(self.tr("In tables, Delete removes the selected row and Ctrl+Z brings it back. "
-                              "Tab and Shift+Tab move between fields."), self)
+        note = QLabel(self.tr("In lists and tables, Delete removes the selected row; in a form it "
+                              "removes nothing (Edit › Delete removes the selected record from "
+                              "anywhere). Ctrl+Z brings it back. Tab and Shift+Tab move between "
+                              "fields."), self)
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(note)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -78,8 +78,11 @@ def build_menus(window: MainWindow) -> None:
                                    QKeySequence.StandardKey.New)
     w.delete_action = add_action(w, edit_menu, translate("MainWindow", "&Delete"), w._delete_selection,
                                  QKeySequence.StandardKey.Delete)
-    # A window-wide shortcut: text fields still keep the Delete key (they claim it first).
-    w.addAction(w.delete_action)
+    # The menu names the Delete key, but the key itself belongs to the lists and tables: each
+    # deletes its own selected row (widgets.DeleteKey). In a record's form (its status, its Private
+    # box, a table of its parts) the key deletes nothing: a stray press must not take the whole
+    # record. Edit › Delete still deletes the selection from anywhere in the tab.
+    w.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     w.undo_actions = UndoActions(w.undo_action, w.redo_action, w)
     w.undo_actions.notice.connect(w.statusBar().showMessage)
     w.find_action = add_action(w, edit_menu, translate("MainWindow", "&Find in Journal…"), w._find,
