@@ -24,6 +24,7 @@ from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import GoalOwner, GoalStatus
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.document import Document
+from revmentor_desktop.ui.empty_state import EmptyState
 from revmentor_desktop.ui.fit_splitter import FitSplitter
 from revmentor_desktop.ui.goals.common import (
     ID_ROLE,
@@ -32,7 +33,6 @@ from revmentor_desktop.ui.goals.common import (
     owner_role,
     status_label,
 )
-from revmentor_desktop.ui.goals.helpers import message_page
 from revmentor_desktop.ui.goals.pane import GoalPane
 from revmentor_desktop.ui.goals.table_model import OPEN, GoalFilterProxy, GoalTableModel
 from revmentor_desktop.ui.goals.table_view import GoalTable
@@ -115,19 +115,13 @@ class GoalsTab(FormTab):
 
     def _build_table_pages(self, left: QWidget) -> QStackedWidget:
         """The table, or in its place "no goals yet" or "no goal matches these filters"."""
-        self.empty_page, self.empty_heading, self.empty_text = message_page(left)
-        self.no_match_page, no_match_heading, no_match_text = message_page(left)
-        no_match_heading.setText(self.tr("No goal matches these filters."))
-        no_match_text.hide()
+        self.empty_page = EmptyState(left)
+        self.empty_heading, self.empty_text = self.empty_page.heading, self.empty_page.text
+        self.no_match_page = EmptyState(left, self.tr("No goal matches these filters."))
+        self.no_match_page.text.hide()
         self.show_all_button = QPushButton(self.tr("Show All Goals"), self.no_match_page)
         self.show_all_button.setAccessibleName(self.tr("Show all goals"))
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.show_all_button)
-        row.addStretch(1)
-        no_match_layout = self.no_match_page.layout()
-        assert isinstance(no_match_layout, QVBoxLayout)
-        no_match_layout.insertLayout(3, row)
+        self.no_match_page.place_button(self.show_all_button)
         self.table_stack = QStackedWidget(left)
         self.table_stack.addWidget(self.table)
         self.table_stack.addWidget(self.empty_page)

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data.compute import CheckInStatus
 from revmentor_desktop.data.vocab import Role
+from revmentor_desktop.ui.empty_state import EmptyState
 from revmentor_desktop.ui.plural import by_count
-from revmentor_desktop.ui.practice.common import Names, heading, new_item_keys
+from revmentor_desktop.ui.practice.common import Names, new_item_keys
 from revmentor_desktop.ui.practice.list_model import PracticeListModel
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import muted_label, plain_tooltip
@@ -72,14 +73,9 @@ class ItemList(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAccessibleName(self.tr("Check-ins and reviews, newest first"))
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.empty = QWidget(self)
-        empty_layout = QVBoxLayout(self.empty)
-        self.empty_heading = heading(self.tr("No check-ins or reviews yet."), self.empty)
-        self.empty_text = muted_label(self.tr(EMPTY_TEXT).format(keys=new_item_keys()), self.empty)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(self.empty_heading)
-        empty_layout.addWidget(self.empty_text)
-        empty_layout.addStretch(2)
+        self.empty = EmptyState(self, self.tr("No check-ins or reviews yet."),
+                                self.tr(EMPTY_TEXT).format(keys=new_item_keys()))
+        self.empty_heading, self.empty_text = self.empty.heading, self.empty.text
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)

@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from revmentor_desktop.data.vocab import Role
+from revmentor_desktop.ui.empty_state import EmptyState
 from revmentor_desktop.ui.skills.views import push_button
-from revmentor_desktop.ui.widgets import PLAIN, embolden, wrapped_label
+from revmentor_desktop.ui.widgets import embolden
 
 
-class EmptyPage(QWidget):
+class EmptyPage(EmptyState):
     """"No skills yet", a line on what to list (with the partners' names) and Add Skill."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.addStretch(1)
-        layout.addWidget(self._heading())
-        self.text = wrapped_label("", self)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.text)
-        layout.addSpacing(12)
+        self.heading.setText(self.tr("No skills yet"))
         self.add_button = self._add_button()
-        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-
-    def _heading(self) -> QLabel:
-        heading = QLabel(self.tr("No skills yet"), self)
-        heading.setTextFormat(PLAIN)
-        embolden(heading, 1.4)
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return heading
+        self.place_button(self.add_button)
 
     def _add_button(self) -> QPushButton:
         button = push_button(self.tr("&Add Skill"), self.tr("Add skill"),

@@ -1,0 +1,40 @@
+"""What a list shows while it has nothing to show: the one look of every tab's empty state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from revmentor_desktop.ui.widgets import PLAIN, embolden, muted_label
+
+
+class EmptyState(QWidget):
+    """A bold heading, a short centred explanation and, where there is one, the button that gets
+    the list started (`place_button`), a little above the middle of the space. `heading` and `text`
+    are plain-text labels the tab may reword."""
+
+    def __init__(self, parent: QWidget, heading: str = "", text: str = "") -> None:
+        super().__init__(parent)
+        self.heading = QLabel(heading, self)
+        self.heading.setTextFormat(PLAIN)
+        self.heading.setWordWrap(True)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        embolden(self.heading, 1.3)
+        self.text = muted_label(text, self)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setMaximumWidth(460)
+        centred = QHBoxLayout()  # a wrapped line at most 460 px wide, in the middle
+        centred.addStretch(1)
+        centred.addWidget(self.text, 100)
+        centred.addStretch(1)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(24, 24, 24, 24)
+        self._column.addStretch(1)
+        self._column.addWidget(self.heading)
+        self._column.addLayout(centred)
+        self._column.addStretch(2)
+
+    def place_button(self, button: QPushButton) -> None:
+        """`button` under the explanation, centred."""
+        self._column.insertSpacing(self._column.count() - 1, 12)
+        self._column.insertWidget(self._column.count() - 1, button, 0, Qt.AlignmentFlag.AlignHCenter)
