@@ -322,8 +322,8 @@ def test_a_goal_i_deleted_that_they_changed_asks_keep_deleted_or_take_back(
 def test_the_previews_counts_pick_one_or_many_and_name_the_agreement_alone() -> None:
     from types import SimpleNamespace
 
+    from revmentor_desktop.report.text import by_count
     from revmentor_desktop.ui.exchange.preview import kinds_summary
-    from revmentor_desktop.ui.plural import by_count
 
     items = [SimpleNamespace(kind=k) for k in ("entry", "entry", "goal", "agreement")]
     assert kinds_summary(items) == "2 sessions, 1 goal, the agreement"  # type: ignore[arg-type]

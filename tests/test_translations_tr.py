@@ -194,6 +194,15 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
     <name>TabHost</name>
     <message><source>&amp;Overview</source><translation>Ü&amp;bersicht</translation></message>
 </context>
+<context>
+    <name>Chart</name>
+    <message><source>self rating</source><translation>Selbsteinschätzung</translation></message>
+    <message><source>Add a skill to start tracking progress</source><translation>Fügen Sie eine Fähigkeit hinzu</translation></message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message><source>Journal highlights</source><translation>Höhepunkte des Journals</translation></message>
+</context>
 </TS>
 """
 
@@ -278,7 +287,7 @@ def test_lupdate_finds_the_ui_words(tmp_path: Path) -> None:
     ts = tmp_path / "revmentor.ts"
     # as resources/i18n/README.md has it, on the window's code
     result = subprocess.run([str(lupdate), "-extensions", "py", "revmentor_desktop/ui",
-                             "revmentor_desktop/app.py", "-ts", str(ts)],
+                             "revmentor_desktop/report", "revmentor_desktop/app.py", "-ts", str(ts)],
                             capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     root = ET.parse(ts).getroot()
@@ -287,6 +296,9 @@ def test_lupdate_finds_the_ui_words(tmp_path: Path) -> None:
     assert len(messages) >= 500, len(messages)
     assert ("MainWindow", "&File") in messages
     assert ("TabHost", "&Overview") in messages
+    # what report/ draws in the window too: the skills chart's words, the export dialog's sections
+    assert {("Chart", "self rating"), ("Chart", "Add a skill to start tracking progress"),
+            ("ExportDialog", "Journal highlights")} <= messages
     # the import preview's counts ("24 sessions, 3 goals") and dated rows, in both forms
     assert {("ImportPreview", "{n} session"), ("ImportPreview", "{n} sessions"),
             ("ImportPreview", "Session of {day}")} <= messages
@@ -299,3 +311,23 @@ def test_lupdate_finds_the_ui_words(tmp_path: Path) -> None:
                    vocab.REVIEW_KIND_LABELS):
         missing = {label for label in labels.values() if ("vocab", label) not in messages}
         assert not missing, f"not marked with QT_TRANSLATE_NOOP('vocab', …) in ui/: {missing}"
+
+
+def test_the_chart_and_the_export_dialog_speak_the_translation(german_translation: Path, qtbot: Any,
+                                                               partnership_file: Path) -> None:
+    from PySide6.QtCore import QLocale
+
+    from revmentor_desktop.report.charts import skills_figure
+    from revmentor_desktop.report.summary import SECTION_JOURNAL
+    from revmentor_desktop.ui import translations
+    from revmentor_desktop.ui.export import ExportDialog
+    from tests.test_charts import drawn
+
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert translations.install_own(german, folder=german_translation)
+    empty = skills_figure([], width=5, height=3)
+    drawn(empty)
+    assert empty.message is not None and empty.message.get_text() == "Fügen Sie eine Fähigkeit hinzu"
+    dialog = ExportDialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.section_boxes[SECTION_JOURNAL].text() == "Höhepunkte des Journals"

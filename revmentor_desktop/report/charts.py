@@ -29,7 +29,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, BboxTransform, ScaledTranslation, Transform
+from PySide6.QtCore import QCoreApplication
 
+from revmentor_desktop.data.vocab import QT_TRANSLATE_NOOP
 from revmentor_desktop.report.chart_layout import (
     LEGEND_ROW,
     LEVEL_SPAN,
@@ -110,10 +112,17 @@ DARK_INK = Ink("#1f2023", "#e8eaed", "#a9b1ba", "#ffb38a", "#2a2d31", "#43291c",
                "#56b4e9", "#ff8c4a", "#3ccf9e")
 LEVELS = (1, 2, 3, 4, 5)
 
-EMPTY_MESSAGE = "Add a skill to start tracking progress"
-NO_RATINGS_MESSAGE = "Rate a skill to see its progress over time"
-NOT_RATED = "not rated yet"
-GAP_WORDS = "self and partner 2 or more apart"
+#: The chart's words, marked for translation here and translated where drawn (on screen and in
+#: the PDF alike: `words`).
+EMPTY_MESSAGE = QT_TRANSLATE_NOOP("Chart", "Add a skill to start tracking progress")
+NO_RATINGS_MESSAGE = QT_TRANSLATE_NOOP("Chart", "Rate a skill to see its progress over time")
+NOT_RATED = QT_TRANSLATE_NOOP("Chart", "not rated yet")
+GAP_WORDS = QT_TRANSLATE_NOOP("Chart", "self and partner 2 or more apart")
+
+
+def words(text: str) -> str:
+    """The chart's `text` in the user's language (when a translation is loaded)."""
+    return QCoreApplication.translate("Chart", text)
 
 
 @dataclass(frozen=True)
@@ -158,10 +167,11 @@ def series_from(skills: Iterable[Any], ratings: Iterable[Any], names: dict[str, 
 def gap_label(gap: int, series: SkillSeries, *, long: bool = False) -> str:
     """What a skill's gap note says; `long` adds the two latest levels."""
     if not long:
-        return f"gap {abs(gap)}"
+        return QCoreApplication.translate("Chart", "gap {n}").format(n=abs(gap))
     self_level = series.self_points[-1][1] if series.self_points else "—"
     partner_level = series.partner_points[-1][1] if series.partner_points else "—"
-    return f"gap {abs(gap)}: self {self_level}, partner {partner_level}"
+    return QCoreApplication.translate("Chart", "gap {n}: self {self_level}, partner {partner_level}").format(
+        n=abs(gap), self_level=self_level, partner_level=partner_level)
 
 
 # -- the figure ------------------------------------------------------------------------------------
@@ -257,7 +267,7 @@ class SkillsFigure(Figure):
         self.panels, self.legend_artists, self.message = [], [], None
         f = self.font_size
         if not any(s.rated for s in self.series):
-            text = EMPTY_MESSAGE if not self.series else NO_RATINGS_MESSAGE
+            text = words(EMPTY_MESSAGE if not self.series else NO_RATINGS_MESSAGE)
             self.message = self._text(width / 2, height / 2, text, f * 1.3, ha="center", va="center",
                                       color=self.ink.muted)
             return
@@ -310,7 +320,7 @@ class SkillsFigure(Figure):
                                    color=self.ink.partner_colour, alpha=0.3, linewidth=7 if big else 5,
                                    solid_capstyle="butt", transform=data, zorder=2))
         if not s.rated:
-            panel.note = self._text(x + w / 2, y + h / 2, NOT_RATED, f * 0.85, ha="center", va="center",
+            panel.note = self._text(x + w / 2, y + h / 2, words(NOT_RATED), f * 0.85, ha="center", va="center",
                                     color=self.ink.muted)
         self._ticks(plot, span, frame, ticks, first_col)
         self.panels.append(panel)
@@ -362,7 +372,8 @@ class SkillsFigure(Figure):
                 ly = y + (lv - LEVEL_SPAN[0]) / (LEVEL_SPAN[1] - LEVEL_SPAN[0]) * h
                 self._text(x - 0.45 * f, ly, str(lv), size, ha="right", va="center_baseline", color=self.ink.muted)
             if frame.single:
-                self._text(x - (0.45 + Y_TICKS) * f, y + h / 2, "Level (1–5)", size, ha="right",
+                self._text(x - (0.45 + Y_TICKS) * f, y + h / 2,
+                           QCoreApplication.translate("Chart", "Level (1–5)"), size, ha="right",
                            va="center", rotation=90, rotation_mode="anchor", color=self.ink.muted)
 
     # -- the legend --------------------------------------------------------------------------------
@@ -370,16 +381,20 @@ class SkillsFigure(Figure):
     def _legend_entries(self) -> list[tuple[str, dict[str, Any]]]:
         if len(self.series) == 1:
             s = self.series[0]
-            mine, theirs = f"{s.owner_name} (self)", f"{s.partner_name or 'partner'} (partner)"
+            mine = QCoreApplication.translate("Chart", "{name} (self)").format(name=s.owner_name)
+            theirs = QCoreApplication.translate("Chart", "{name} (partner)").format(
+                name=s.partner_name or QCoreApplication.translate("Chart", "partner"))
         else:
-            mine, theirs = "self rating", "partner rating"
+            mine = QCoreApplication.translate("Chart", "self rating")
+            theirs = QCoreApplication.translate("Chart", "partner rating")
         big = len(self.series) == 1
         entries: list[tuple[str, dict[str, Any]]] = [
             (mine, self_style(big, self.ink)), (theirs, partner_style(big, self.ink)),
-            ("target", dict(color=self.ink.target_colour, linewidth=1.3, linestyle=(0, (1, 2)))),
+            (QCoreApplication.translate("Chart", "target"),
+             dict(color=self.ink.target_colour, linewidth=1.3, linestyle=(0, (1, 2)))),
         ]
         if any(s.skill_id in self.gaps for s in self.series):
-            entries.append((GAP_WORDS, {}))
+            entries.append((words(GAP_WORDS), {}))
         return entries
 
     def legend_size(self, width: float) -> float:

@@ -1,5 +1,5 @@
 """The PDF summary's sections and choices, by name: what the command line and the export dialog
-offer (nothing heavy imported here, so `revmentor --help` and argument errors stay instant)."""
+offer (the dialog words them: ui/export.py) (nothing heavy imported here, so `revmentor --help` and argument errors stay instant)."""
 
 SECTION_OVERVIEW = "overview"
 SECTION_GOALS = "goals"
@@ -11,16 +11,6 @@ SECTION_CHECK_INS = "checkins"
 SECTION_REVIEW = "review"
 ALL_SECTIONS: tuple[str, ...] = (SECTION_OVERVIEW, SECTION_REVIEW, SECTION_GOALS, SECTION_SWOT,
                                  SECTION_SKILLS, SECTION_JOURNAL, SECTION_CHECK_INS, SECTION_ACTIONS)
-SECTION_TITLES = {
-    SECTION_OVERVIEW: "Overview & agreement",
-    SECTION_GOALS: "Goals",
-    SECTION_SWOT: "SWOT",
-    SECTION_SKILLS: "Skills",
-    SECTION_JOURNAL: "Journal highlights",
-    SECTION_ACTIONS: "Open action items",
-    SECTION_CHECK_INS: "Check-ins",
-    SECTION_REVIEW: "Reviews",
-}
 
 #: How many of the latest check-ins the PDF shows (both partners' together).
 RECENT_CHECK_INS = 6

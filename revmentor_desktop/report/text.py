@@ -1,4 +1,5 @@
-"""User text set inside our own sentences: a name is isolated, so its direction stays its own.
+"""User text set inside our own sentences: a name is isolated, so its direction stays its own;
+days are written through QLocale; a sentence's singular or plural form is picked in one place.
 
 A partner name may hold an RTL override (U+202E) or Arabic and Hebrew letters; set bare into
 "Priya (mentor) took away" it turns the rest of the sentence round. `isolate()` wraps it in
@@ -69,3 +70,14 @@ def moment_text(value: datetime) -> str:
     when = QDateTime(QDate(local.year, local.month, local.day),
                      QTime(local.hour, local.minute))
     return QLocale().toString(when, f"{DAY_FORMAT}, {QLocale().timeFormat(QLocale.FormatType.ShortFormat)}")
+
+
+# -- counts -----------------------------------------------------------------------------------------
+
+
+def by_count(n: int, one: str, many: str) -> str:
+    """`one` for a single thing, `many` for none or several (English's rule). Each form is a whole
+    sentence, translated where it is written; this is the one home of the rule that picks between
+    them, so that a move to Qt's plural forms (`tr(text, None, n)` with `%n`, which read well only
+    with a translation loaded, English's included) is one change."""
+    return one if n == 1 else many

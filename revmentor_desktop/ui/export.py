@@ -24,11 +24,24 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.errors import KnownError
 from revmentor_desktop.report import summary as sm
-from revmentor_desktop.report.sections import SECTION_TITLES
 from revmentor_desktop.ui import dialogs, paths
+from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import OptionalDateEdit, problem_label, wrapped_label
 
 SCOPE_RECENT, SCOPE_ALL, SCOPE_RANGE = "recent", "all", "range"
+
+
+#: The sections as the dialog names them (translated where shown, in the dialog's context).
+SECTION_TITLES = {
+    sm.SECTION_OVERVIEW: QT_TRANSLATE_NOOP("ExportDialog", "Overview & agreement"),
+    sm.SECTION_GOALS: QT_TRANSLATE_NOOP("ExportDialog", "Goals"),
+    sm.SECTION_SWOT: QT_TRANSLATE_NOOP("ExportDialog", "SWOT"),
+    sm.SECTION_SKILLS: QT_TRANSLATE_NOOP("ExportDialog", "Skills"),
+    sm.SECTION_JOURNAL: QT_TRANSLATE_NOOP("ExportDialog", "Journal highlights"),
+    sm.SECTION_ACTIONS: QT_TRANSLATE_NOOP("ExportDialog", "Open action items"),
+    sm.SECTION_CHECK_INS: QT_TRANSLATE_NOOP("ExportDialog", "Check-ins"),
+    sm.SECTION_REVIEW: QT_TRANSLATE_NOOP("ExportDialog", "Reviews"),
+}
 
 
 class ExportDialog(QDialog):
@@ -46,7 +59,7 @@ class ExportDialog(QDialog):
         box_layout = QVBoxLayout(box)
         self.section_boxes: dict[str, QCheckBox] = {}
         for name in sm.ALL_SECTIONS:
-            check = QCheckBox(SECTION_TITLES[name].replace("&", "&&"), box)
+            check = QCheckBox(self.tr(SECTION_TITLES[name]).replace("&", "&&"), box)
             check.setChecked(True)
             self.section_boxes[name] = check
             box_layout.addWidget(check)

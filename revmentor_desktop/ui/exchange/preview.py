@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.data.share_merge import Choice, Item, Plan
-from revmentor_desktop.report.text import day_text
+from revmentor_desktop.report.text import by_count, day_text
 from revmentor_desktop.ui.layout import fit_minimum
-from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import wrapped_label
 

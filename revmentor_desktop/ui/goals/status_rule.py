@@ -26,9 +26,9 @@ from PySide6.QtCore import QCoreApplication
 from revmentor_desktop.data import commands
 from revmentor_desktop.data.commands import NOTHING, Done, Edit
 from revmentor_desktop.data.vocab import GoalStatus
+from revmentor_desktop.report.text import by_count
 from revmentor_desktop.ui.edit_notices import undo_keys
 from revmentor_desktop.ui.goals.common import status_label
-from revmentor_desktop.ui.plural import by_count
 
 if TYPE_CHECKING:
     from revmentor_desktop.data.store import Store

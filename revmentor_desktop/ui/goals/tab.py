@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import GoalOwner, GoalStatus
-from revmentor_desktop.report.text import isolate
+from revmentor_desktop.report.text import by_count, isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.empty_state import EmptyState
 from revmentor_desktop.ui.fit_splitter import FitSplitter
@@ -36,7 +36,6 @@ from revmentor_desktop.ui.goals.common import (
 from revmentor_desktop.ui.goals.pane import GoalPane
 from revmentor_desktop.ui.goals.table_model import OPEN, GoalFilterProxy, GoalTableModel
 from revmentor_desktop.ui.goals.table_view import GoalTable
-from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.tab_base import FormTab, QuietFlag, select_row
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import PLAIN, DeleteKey

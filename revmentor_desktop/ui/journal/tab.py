@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data import journal as jr
 from revmentor_desktop.data.commands import Change, Changes
-from revmentor_desktop.report.text import day_text, isolate
+from revmentor_desktop.report.text import by_count, day_text, isolate
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.journal.editor import EntryEditor
 from revmentor_desktop.ui.journal.entry_list import EntryListModel
 from revmentor_desktop.ui.journal.fields import StatusLine, stretch_row
 from revmentor_desktop.ui.journal.search_marks import HighlightDelegate
-from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.tab_base import FormTab
 from revmentor_desktop.ui.widgets import PLAIN, DeleteKey
 

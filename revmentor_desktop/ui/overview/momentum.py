@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from revmentor_desktop.data import compute, reads
+from revmentor_desktop.report.text import by_count
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.overview.dates import day_or_dash, relative
-from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.theme import tone
 from revmentor_desktop.ui.widgets import PLAIN, SheetFollowsTheme, backdrop, embolden
 

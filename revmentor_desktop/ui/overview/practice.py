@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import CHECKLIST_LABELS, GOALS_STILL_RIGHT_LABELS
-from revmentor_desktop.report.text import day_text, isolate
+from revmentor_desktop.report.text import by_count, day_text, isolate
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import wrapped_label
 

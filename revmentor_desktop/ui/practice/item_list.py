@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data.compute import CheckInStatus
 from revmentor_desktop.data.vocab import Role
+from revmentor_desktop.report.text import by_count
 from revmentor_desktop.ui.empty_state import EmptyState
-from revmentor_desktop.ui.plural import by_count
 from revmentor_desktop.ui.practice.common import Names, new_item_keys
 from revmentor_desktop.ui.practice.list_model import PracticeListModel
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.data.vocab import ReviewKind
-from revmentor_desktop.report.text import day_text
-from revmentor_desktop.ui.plural import by_count
+from revmentor_desktop.report.text import by_count, day_text
 from revmentor_desktop.ui.practice.fields import Choice, DateField
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import muted_label

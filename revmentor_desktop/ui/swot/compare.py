@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.data import compute
-from revmentor_desktop.report.text import day_text
-from revmentor_desktop.ui.plural import by_count
+from revmentor_desktop.report.text import by_count, day_text
 from revmentor_desktop.ui.swot.look import GRIDS, QUADRANTS, quadrant_label, role_name
 from revmentor_desktop.ui.widgets import wrapped_label
 
