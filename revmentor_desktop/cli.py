@@ -345,6 +345,9 @@ def export_pdf(source: Path, target: Path, sections: tuple[str, ...] = SECTION_N
 
     app = QGuiApplication.instance() or QGuiApplication(["revmentor"])
     del app
+    from revmentor_desktop.ui import translations
+
+    translations.install_own()  # the summary in the user's language, as the window writes it
     if target.suffix.lower() != ".pdf":
         raise KnownError(ErrorKind.CANNOT_WRITE, f"“{target}” should end in .pdf.")
     if target.resolve() == source.resolve():

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +201,16 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
     <message><source>Add a skill to start tracking progress</source><translation>Fügen Sie eine Fähigkeit hinzu</translation></message>
 </context>
 <context>
+    <name>Report</name>
+    <message><source>Goals</source><translation>Ziele</translation></message>
+    <message><source>Page {n} of {total}</source><translation>Seite {n} von {total}</translation></message>
+    <message><source>{name} TOOK AWAY</source><translation>WAS {name} MITNAHM</translation></message>
+</context>
+<context>
+    <name>vocab</name>
+    <message><source>In progress</source><translation>In Arbeit</translation></message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message><source>Journal highlights</source><translation>Höhepunkte des Journals</translation></message>
 </context>
@@ -331,3 +342,34 @@ def test_the_chart_and_the_export_dialog_speak_the_translation(german_translatio
     dialog = ExportDialog(None)
     qtbot.addWidget(dialog)
     assert dialog.section_boxes[SECTION_JOURNAL].text() == "Höhepunkte des Journals"
+
+
+def test_the_pdf_speaks_the_translation(german_translation: Path, tmp_path: Path) -> None:
+    """The summary's words go through translation too: headings, captions, the page footer, the
+    vocabulary (a goal's status), each in the window's contexts."""
+    from pypdf import PdfReader
+    from PySide6.QtCore import QLocale
+
+    from revmentor_desktop.data import ops
+    from revmentor_desktop.data.store import Store
+    from revmentor_desktop.report import summary as sm
+    from revmentor_desktop.report.pdf import write_pdf
+    from revmentor_desktop.ui import translations
+    from tests.helpers import pdf_shows
+
+    path = tmp_path / "ours.revmentor"
+    store = Store.create(path, {"mentor_name": "Priya", "mentee_name": "Martin",
+                                "start_date": date(2026, 1, 5)})
+    ops.add_goal(store, "Board pack", status="in_progress")
+    ops.add_entry(store, date(2026, 2, 2), topics="Prompts", mentor_takeaway="Ask twice")
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert translations.install_own(german, folder=german_translation)
+    try:
+        summary = sm.build_summary(store, today=date(2026, 3, 1))
+    finally:
+        store.close()
+    out = tmp_path / "summary.pdf"
+    write_pdf(summary, out)
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    for words in ("Ziele", "Seite 1 von", "In Arbeit", "WAS PRIYA MITNAHM"):
+        assert pdf_shows(text, words), (words, text)

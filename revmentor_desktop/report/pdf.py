@@ -20,7 +20,16 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QFileDevice, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QFile,
+    QFileDevice,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -164,7 +173,8 @@ def _render(summary: sm.Summary, device: QIODevice, progress: Callable[[int, int
     writer.setResolution(RESOLUTION)
     writer.setCreator(f"RevMentor Desktop {__version__}")
     names = f"{isolate(summary.mentor_name)} ↔ {isolate(summary.mentee_name)}"
-    writer.setTitle(f"{names} — reverse-mentoring summary")
+    writer.setTitle(QCoreApplication.translate("Report", "{names} — reverse-mentoring summary").format(
+        names=names))
     size = QPageSize(QPageSize.PageSizeId.Letter if summary.options.page_size == "Letter"
                      else QPageSize.PageSizeId.A4)
     writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
@@ -187,7 +197,8 @@ def _render(summary: sm.Summary, device: QIODevice, progress: Callable[[int, int
     try:
         small = QFont(font)
         small.setPointSizeF(7.5)
-        title = f"{names} · reverse-mentoring summary"
+        title = QCoreApplication.translate("Report", "{names} · reverse-mentoring summary").format(
+            names=names)
         for n, page in enumerate(pages, 1):
             if n > 1:
                 writer.newPage()
@@ -207,7 +218,8 @@ def _render(summary: sm.Summary, device: QIODevice, progress: Callable[[int, int
             painter.setPen(QColor("#5b6770"))
             foot = QRectF(0, header_h + body_h, width, footer_h)
             painter.drawText(foot, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                             f"Page {n} of {len(pages)}")
+                             QCoreApplication.translate("Report", "Page {n} of {total}").format(
+                                 n=n, total=len(pages)))
             if progress is not None:
                 progress(n, len(pages))
     except BaseException:

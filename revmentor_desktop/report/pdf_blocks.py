@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF
+from PySide6.QtCore import QByteArray, QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -48,7 +48,10 @@ def day(value: date | None) -> str:
 
 def due_day(value: date | None, overdue: bool) -> str:
     """A goal's target date or an action's due date, marked (see `.overdue`) once it has passed."""
-    return f'<span class="overdue">{day(value)} (overdue)</span>' if overdue else day(value)
+    if not overdue:
+        return day(value)
+    late = QCoreApplication.translate("Report", "{day} (overdue)").format(day=day(value))
+    return f'<span class="overdue">{esc(late)}</span>'
 
 
 # -- blocks --------------------------------------------------------------------------------------

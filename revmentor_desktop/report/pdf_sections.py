@@ -8,10 +8,13 @@ import io
 import math
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 from revmentor_desktop.data.reads import JournalEntryRow
 from revmentor_desktop.data.vocab import (
     EARLIER_FEEDBACK_NOTE,
     GOALS_STILL_RIGHT_LABELS,
+    QT_TRANSLATE_NOOP,
     REVIEW_DECISION_LABELS,
     REVIEW_KIND_LABELS,
 )
@@ -28,13 +31,41 @@ from revmentor_desktop.report.pdf_blocks import (
     esc_in,
     row_html,
 )
+from revmentor_desktop.report.text import by_count, vocab
 
 #: The quadrants' tints: the app's own (ui/swot/look.py, light theme), so the grids look alike on
-#: screen and on paper (a test keeps them in step).
+#: screen and on paper (a test keeps them in step). Their names are vocab's, translated as the
+#: window translates them.
 QUADRANTS = (("S", "Strengths", "#e4f3e8"), ("W", "Weaknesses", "#fcefd9"),
              ("O", "Opportunities", "#e3ecfa"), ("T", "Threats", "#fae4e7"))
-QUADRANT_CAPTIONS = {"S": "internal", "W": "internal", "O": "external", "T": "external"}
+QUADRANT_CAPTIONS = {"S": QT_TRANSLATE_NOOP("Report", "internal"),
+                     "W": QT_TRANSLATE_NOOP("Report", "internal"),
+                     "O": QT_TRANSLATE_NOOP("Report", "external"),
+                     "T": QT_TRANSLATE_NOOP("Report", "external")}
 SHARED_MARK = "⇄"
+
+#: The PDF's words are English in the code and go through Qt's translation (context "Report"; the
+#: vocabulary's labels in context "vocab", as in the window), so the summary speaks the language
+#: the window does when a translation is loaded.
+translate = QCoreApplication.translate
+
+
+#: vocab's words for a review's decision, marked here: the window words decisions its own way
+#: (ui/practice/decision.py), so only the PDF uses these.
+DECISION_LABELS = (QT_TRANSLATE_NOOP("vocab", "Not decided yet"),
+                   QT_TRANSLATE_NOOP("vocab", "Continue as is"),
+                   QT_TRANSLATE_NOOP("vocab", "Adjust (new goals, cadence or review date)"),
+                   QT_TRANSLATE_NOOP("vocab", "Close the partnership"))
+
+
+def decision_words(decision: str) -> str:
+    """A review's decision in words ("Continue as is"), in the user's language."""
+    return vocab(REVIEW_DECISION_LABELS.get(decision, decision))
+
+
+def label(text: str) -> str:
+    """A small grey caption over a figure or a column ("SESSIONS HELD"), escaped."""
+    return f'<span class="label">{esc(text)}</span>'
 
 
 class Builder:
@@ -85,19 +116,21 @@ class Builder:
 
     def build(self) -> list[Block]:
         s, p = self.s, self.s.partnership
-        period = f"{day(p.start_date)} – {day(p.review_date) if p.review_date else 'ongoing'}"
+        period = f"{day(p.start_date)} – {day(p.review_date) if p.review_date else esc(translate('Report', 'ongoing'))}"
         org = f" · {esc_in(p.organisation)}" if p.organisation else ""
+        cadence = translate("Report", "every {days} days, {minutes} min").format(
+            days=p.cadence_days, minutes=p.duration_minutes)
+        prepared = translate("Report", "Prepared {day}. Entries marked private are not included.").format(
+            day=day(s.generated_on))
         self.text(
             f"<h1>{esc_in(s.mentor_name)} ↔ {esc_in(s.mentee_name)}</h1>"
-            f'<p class="muted">Reverse-mentoring summary{org}</p>'
+            f'<p class="muted">{esc(translate("Report", "Reverse-mentoring summary"))}{org}</p>'
             f'<table width="100%" cellspacing="0" cellpadding="2" style="margin-top:6pt">'
-            f'<tr><td width="25%"><span class="label">MENTOR</span><br>{esc_in(s.mentor_name)}</td>'
-            f'<td width="25%"><span class="label">MENTEE</span><br>{esc_in(s.mentee_name)}</td>'
-            f'<td width="25%"><span class="label">PARTNERSHIP</span><br>{period}</td>'
-            f'<td width="25%"><span class="label">CADENCE</span><br>every {p.cadence_days} days, '
-            f'{p.duration_minutes} min</td></tr></table>'
-            f'<p class="small muted" style="margin-top:4pt">Prepared {day(s.generated_on)}. '
-            "Entries marked private are not included.</p>",
+            f'<tr><td width="25%">{label(translate("Report", "MENTOR"))}<br>{esc_in(s.mentor_name)}</td>'
+            f'<td width="25%">{label(translate("Report", "MENTEE"))}<br>{esc_in(s.mentee_name)}</td>'
+            f'<td width="25%">{label(translate("Report", "PARTNERSHIP"))}<br>{period}</td>'
+            f'<td width="25%">{label(translate("Report", "CADENCE"))}<br>{esc(cadence)}</td></tr></table>'
+            f'<p class="small muted" style="margin-top:4pt">{esc(prepared)}</p>',
             space_after=self.ctx.px(6),
         )
         sections = {
@@ -113,42 +146,51 @@ class Builder:
 
     def overview(self) -> None:
         s = self.s
-        self.heading("Overview")
-        kept = (f"{round(s.cadence_kept * 100)}% ({s.periods_kept} of {s.periods_elapsed} periods)"
+        self.heading(translate("Report", "Overview"))
+        kept = (esc(translate("Report", "{percent}% ({kept} of {elapsed} periods)").format(
+            percent=round(s.cadence_kept * 100), kept=s.periods_kept, elapsed=s.periods_elapsed))
                 if s.cadence_kept is not None else "—")
-        hours = s.minutes_together / 60
-        goals = ", ".join(f"{n} {label.lower()}" for label, n in s.goal_counts.items() if n) or "none yet"
+        hours = translate("Report", "{hours} h").format(hours=f"{s.minutes_together / 60:.1f}")
+        goals = (", ".join(f"{n} {status.lower()}" for status, n in s.goal_counts.items() if n)
+                 or translate("Report", "none yet"))
         held = str(s.sessions_held)
         if s.private_sessions:
-            held += f' <span class="small muted">({s.private_sessions} private, not shown)</span>'
-        cells = [("SESSIONS HELD", held), ("TIME TOGETHER", f"{hours:.1f} h"),
-                 ("CADENCE KEPT", kept), ("LAST SESSION", day(s.last_session))]
-        tds = "".join(f'<td width="25%"><span class="label">{a}</span><br><b>{b}</b></td>' for a, b in cells)
+            private = translate("Report", "({n} private, not shown)").format(n=s.private_sessions)
+            held += f' <span class="small muted">{esc(private)}</span>'
+        cells = [(translate("Report", "SESSIONS HELD"), held),
+                 (translate("Report", "TIME TOGETHER"), esc(hours)),
+                 (translate("Report", "CADENCE KEPT"), kept),
+                 (translate("Report", "LAST SESSION"), day(s.last_session))]
+        tds = "".join(f'<td width="25%">{label(a)}<br><b>{b}</b></td>' for a, b in cells)
+        focus = translate("Report", "FOCUS AREAS")
         self.text(f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{tds}</tr></table>'
-                  f'<p style="margin-top:3pt"><span class="label">GOALS</span> {esc(goals)}</p>'
-                  + (f'<p><span class="label">FOCUS AREAS</span> {", ".join(map(esc_in, s.focus_areas))}</p>'
+                  f'<p style="margin-top:3pt">{label(translate("Report", "GOALS"))} {esc(goals)}</p>'
+                  + (f'<p>{label(focus)} {", ".join(map(esc_in, s.focus_areas))}</p>'
                      if s.focus_areas else ""),
                   space_after=self.ctx.px(4))
-        self.text("<h3>Our agreement</h3>", keep_with_next=True)
+        self.text(f"<h3>{esc(translate('Report', 'Our agreement'))}</h3>", keep_with_next=True)
         if not s.clauses:
-            self.text('<p class="muted">No ground rules written down yet.</p>')
+            self.text(f'<p class="muted">{esc(translate("Report", "No ground rules written down yet."))}</p>')
         for i, clause in enumerate(s.clauses, 1):
             self.text(f'<table width="100%" cellspacing="0" cellpadding="2"><tr>'
                       f'<td width="4%">{i}.</td><td width="96%">{esc(clause)}</td></tr></table>')
         self.blocks[-1].space_after = self.ctx.px(8)
 
     def goals(self) -> None:
-        self.heading("Goals")
+        self.heading(translate("Report", "Goals"))
         rows = [[f"<b>{esc(g.title)}</b>", esc(g.owner), esc(g.status), f"{g.progress}%",
                  f"{g.milestones_done}/{g.milestones_total}" if g.milestones_total else "—",
                  due_day(g.target_date, g.overdue),
                  esc(g.success_measure) or '<span class="muted">—</span>'] for g in self.s.goals]
-        self.table(["Goal", "Owner", "Status", "Progress", "Steps done", "Target", "How we'll know"],
-                   rows, [22, 11, 11, 10, 8, 12, 26], "No shared goals yet.")
+        self.table([translate("Report", "Goal"), translate("Report", "Owner"),
+                    translate("Report", "Status"), translate("Report", "Progress"),
+                    translate("Report", "Steps done"), translate("Report", "Target"),
+                    translate("Report", "How we'll know")],
+                   rows, [22, 11, 11, 10, 8, 12, 26], translate("Report", "No shared goals yet."))
 
     def swot(self) -> None:
         s = self.s
-        self.heading("SWOT")
+        self.heading(translate("Report", "SWOT"))
         any_shared = any(c.shared_with for g in s.swot.values() for cells in g.values() for c in cells)
 
         def grid(role: str, name: str) -> str:
@@ -161,35 +203,41 @@ class Builder:
                     + (f' <b title="">{SHARED_MARK}</b>' if c.shared_with else "") + "</p>"
                     for c in items
                 ) or '<p class="muted">—</p>'
-                return (f'<td width="50%" bgcolor="{tint}"><b>{title}</b> '
-                        f'<span class="label">{QUADRANT_CAPTIONS[code]} · {len(items)}</span>{lines}</td>')
+                caption = f"{translate('Report', QUADRANT_CAPTIONS[code])} · {len(items)}"
+                return (f'<td width="50%" bgcolor="{tint}"><b>{esc(vocab(title))}</b> '
+                        f'{label(caption)}{lines}</td>')
 
             q = {code: quadrant(code, title, tint) for code, title, tint in QUADRANTS}
-            return (f'<h3>{esc_in(name)} — {role}</h3>'
+            return (f'<h3>{esc_in(name)} — {esc(translate("Report", role))}</h3>'
                     f'<table width="100%" cellspacing="3" cellpadding="4">'
                     f'<tr>{q["S"]}{q["W"]}</tr><tr>{q["O"]}{q["T"]}</tr></table>')
 
         body = (f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-                f'<td width="50%">{grid("mentor", s.mentor_name)}</td>'
-                f'<td width="50%">{grid("mentee", s.mentee_name)}</td></tr></table>')
+                f'<td width="50%">{grid(QT_TRANSLATE_NOOP("Report", "mentor"), s.mentor_name)}</td>'
+                f'<td width="50%">{grid(QT_TRANSLATE_NOOP("Report", "mentee"), s.mentee_name)}</td>'
+                "</tr></table>")
         if any_shared:
-            body += (f'<p class="small muted">{SHARED_MARK} in both grids (the same words, ignoring '
-                     "case, punctuation, small words and word order).</p>")
+            both = translate("Report", "{mark} in both grids (the same words, ignoring case, punctuation, "
+                                       "small words and word order).").format(mark=SHARED_MARK)
+            body += f'<p class="small muted">{esc(both)}</p>'
         self.text(body, space_after=self.ctx.px(8))
 
     def skills(self) -> None:
         s = self.s
-        self.heading("Skills")
+        self.heading(translate("Report", "Skills"))
         if s.skill_series:
             self.blocks.append(self._chart())
         rows = []
+        talk = esc(translate("Report", "gap — talk about it"))
         for k in s.skills:
-            gap = '<span class="overdue">gap — talk about it</span>' if k.gap else ""
+            gap = f'<span class="overdue">{talk}</span>' if k.gap else ""
             rows.append([esc(k.name), esc(k.owner), str(k.target),
                          str(k.latest_self) if k.latest_self is not None else "—",
                          str(k.latest_partner) if k.latest_partner is not None else "—", gap])
-        self.table(["Skill", "Whose", "Target", "Latest self", "Latest partner", ""], rows,
-                   [32, 20, 10, 12, 13, 13], "No skills tracked yet.")
+        self.table([translate("Report", "Skill"), translate("Report", "Whose"),
+                    translate("Report", "Target"), translate("Report", "Latest self"),
+                    translate("Report", "Latest partner"), ""], rows,
+                   [32, 20, 10, 12, 13, 13], translate("Report", "No skills tracked yet."))
 
     def _chart(self) -> ChartBlock:
         from revmentor_desktop.report.charts import skills_figure
@@ -208,20 +256,27 @@ class Builder:
     def journal(self) -> None:
         s = self.s
         o = s.options
+        title = translate("Report", "Journal highlights")
         if o.journal_ranged:
-            span = (f" ({day(o.journal_from) if o.journal_from else 'start'} – "
-                    f"{day(o.journal_to) if o.journal_to else 'today'})")
-        else:
-            span = ""
-        self.heading(f"Journal highlights{span}")
+            title = translate("Report", "Journal highlights ({start} – {end})").format(
+                start=day(o.journal_from) if o.journal_from else translate("Report", "start"),
+                end=day(o.journal_to) if o.journal_to else translate("Report", "today"))
+        self.heading(title)
         if not s.entries:
-            self.text('<p class="muted">No shared sessions in this period.</p>', space_after=self.ctx.px(8))
+            self.text(f'<p class="muted">{esc(translate("Report", "No shared sessions in this period."))}</p>',
+                      space_after=self.ctx.px(8))
             return
         shown, of = len(s.entries), s.shared_sessions
-        which = (f"The {shown} most recent of {of} shared sessions" if shown < of
-                 else f"All {shown} shared session{'s' if shown != 1 else ''}" if not o.journal_ranged
-                 else f"{shown} shared session{'s' if shown != 1 else ''}")
-        self.text(f'<p class="small muted">{which}, newest first.</p>', keep_with_next=True)
+        if shown < of:
+            which = translate("Report", "The {shown} most recent of {of} shared sessions, newest first.")
+        elif not o.journal_ranged:
+            which = by_count(shown, translate("Report", "The one shared session."),
+                             translate("Report", "All {shown} shared sessions, newest first."))
+        else:
+            which = by_count(shown, translate("Report", "One shared session."),
+                             translate("Report", "{shown} shared sessions, newest first."))
+        self.text(f'<p class="small muted">{esc(which.format(shown=shown, of=of))}</p>',
+                  keep_with_next=True)
         for e in s.entries:
             self.text(self._entry_html(e), rule=True, space_after=self.ctx.px(4))
         self.blocks[-1].space_after = self.ctx.px(8)
@@ -234,88 +289,103 @@ class Builder:
         def said(text: str) -> str:
             return esc(text) if text.strip() else '<span class="muted">—</span>'
 
-        def cell(label: str, body: str) -> str:
-            return f'<td width="50%"><span class="label">{label}</span><br>{body}</td>'
+        def cell(caption: str, body: str) -> str:  # `caption`: HTML (names in it escaped)
+            return f'<td width="50%"><span class="label">{caption}</span><br>{body}</td>'
+
+        def said_as(words: str, text: str) -> str:
+            return f"<i>{esc(translate('Report', words))}</i> {said(text)}"
 
         def feedback(keep: str, try_: str) -> str:
             if not (keep.strip() or try_.strip()):
                 return '<span class="muted">—</span>'
-            return (f'<i>Keep doing:</i> {said(keep)}<br><i>Try next time:</i> {said(try_)}')
+            return f'{said_as("Keep doing:", keep)}<br>{said_as("Try next time:", try_)}'
 
         ratings = [f"{who} {stars(r)}" for who, r in ((mentor, e.mentor_rating), (mentee, e.mentee_rating))
                    if r]
-        useful = (f' <span class="small muted">· useful: {" · ".join(ratings)}</span>' if ratings else "")
-        rows = (f'<tr>{cell(mentor.upper() + " TOOK AWAY", said(e.mentor_takeaway))}'
-                f'{cell(mentee.upper() + " TOOK AWAY", said(e.mentee_takeaway))}</tr>'
-                f'<tr>{cell(f"{mentor.upper()} → {mentee.upper()}", feedback(e.mentor_says_keep, e.mentor_says_try))}'
-                f'{cell(f"{mentee.upper()} → {mentor.upper()}", feedback(e.mentee_says_keep, e.mentee_says_try))}</tr>')
+        useful = (f' <span class="small muted">· {esc(translate("Report", "useful:"))} '
+                  f'{" · ".join(ratings)}</span>' if ratings else "")
+        # Captions are capitals: the names are set in capitals before they are escaped.
+        big_mentor, big_mentee = esc_in(s.mentor_name.upper()), esc_in(s.mentee_name.upper())
+        took = esc(translate("Report", "{name} TOOK AWAY"))
+        rows = (f"<tr>{cell(took.format(name=big_mentor), said(e.mentor_takeaway))}"
+                f"{cell(took.format(name=big_mentee), said(e.mentee_takeaway))}</tr>"
+                f"<tr>{cell(f'{big_mentor} → {big_mentee}', feedback(e.mentor_says_keep, e.mentor_says_try))}"
+                f"{cell(f'{big_mentee} → {big_mentor}', feedback(e.mentee_says_keep, e.mentee_says_try))}</tr>")
         if e.feedback_good.strip() or e.feedback_improve.strip() or e.rating:
-            old = (f'<i>Went well:</i> {said(e.feedback_good)}<br><i>To improve:</i> {said(e.feedback_improve)}'
+            old = (f'{said_as("Went well:", e.feedback_good)}<br>{said_as("To improve:", e.feedback_improve)}'
                    + (f' <span class="muted">{stars(e.rating)}</span>' if e.rating else ""))
-            rows += (f'<tr><td width="100%" colspan="2"><span class="label">EARLIER FEEDBACK — '
-                     f'{esc(EARLIER_FEEDBACK_NOTE)}</span><br>{old}</td></tr>')
-        return (f'<h3>{day(e.held_on)} · {esc_in(e.topics) or "<span class=muted>no topics</span>"}'
+            earlier = f'{translate("Report", "EARLIER FEEDBACK")} — {vocab(EARLIER_FEEDBACK_NOTE)}'
+            rows += (f'<tr><td width="100%" colspan="2">{label(earlier)}<br>{old}</td></tr>')
+        no_topics = f'<span class="muted">{esc(translate("Report", "no topics"))}</span>'
+        return (f'<h3>{day(e.held_on)} · {esc_in(e.topics) or no_topics}'
                 f'{useful}</h3><table width="100%" cellspacing="0" cellpadding="2">{rows}</table>')
 
     def check_ins(self) -> None:
         s = self.s
-        self.heading("Check-ins")
+        self.heading(translate("Report", "Check-ins"))
         names = {"mentor": s.mentor_name, "mentee": s.mentee_name}
         rows = [[day(c.held_on), esc_in(names.get(c.author, c.author)),
                  stars(c.usefulness) if c.usefulness else "—",
-                 esc(GOALS_STILL_RIGHT_LABELS.get(c.goals_still_right, c.goals_still_right)),
+                 esc(vocab(GOALS_STILL_RIGHT_LABELS.get(c.goals_still_right, c.goals_still_right))),
                  esc(c.working), esc(c.tweak)] for c in reversed(s.check_ins)]
-        self.table(["Date", "By", "Useful", "Goals still right?", "What works", "What to tweak"],
-                   rows, [11, 13, 10, 10, 28, 28], "No check-ins yet.")
+        self.table([translate("Report", "Date"), translate("Report", "By"),
+                    translate("Report", "Useful"), translate("Report", "Goals still right?"),
+                    translate("Report", "What works"), translate("Report", "What to tweak")],
+                   rows, [11, 13, 10, 10, 28, 28], translate("Report", "No check-ins yet."))
 
     def reviews(self) -> None:
         s = self.s
-        self.heading("Reviews")
+        self.heading(translate("Report", "Reviews"))
         if s.partnership.closed_on is not None:
-            self.text(f'<p><b>The partnership closed on {day(s.partnership.closed_on)}.</b></p>',
-                      space_after=self.ctx.px(4))
+            closed = translate("Report", "The partnership closed on {day}.").format(
+                day=day(s.partnership.closed_on))
+            self.text(f"<p><b>{esc(closed)}</b></p>", space_after=self.ctx.px(4))
         if not s.reviews:
-            self.text('<p class="muted">No review held yet.</p>', space_after=self.ctx.px(8))
+            self.text(f'<p class="muted">{esc(translate("Report", "No review held yet."))}</p>',
+                      space_after=self.ctx.px(8))
             return
-        mentor, mentee = esc_in(s.mentor_name), esc_in(s.mentee_name)
         for r in reversed(s.reviews):  # the latest first: what the pair decided last
-            decision = esc(REVIEW_DECISION_LABELS.get(r.decision, r.decision))
+            decision = esc(decision_words(r.decision))
             if r.next_review_date is not None and r.decision != "close":
-                decision += f" · next review {day(r.next_review_date)}"
-            self.text(f'<h3>{esc(REVIEW_KIND_LABELS.get(r.kind, r.kind))} · {day(r.held_on)}</h3>'
-                      f'<p><span class="label">DECISION</span> {decision}</p>', keep_with_next=True)
+                decision += " · " + esc(translate("Report", "next review {day}").format(
+                    day=day(r.next_review_date)))
+            self.text(f'<h3>{esc(vocab(REVIEW_KIND_LABELS.get(r.kind, r.kind)))} · {day(r.held_on)}</h3>'
+                      f'<p>{label(translate("Report", "DECISION"))} {decision}</p>', keep_with_next=True)
             if r.goals:
-                self.table(["Goal", "Expected (success measure)", "Achieved", "Progress"],
+                self.table([translate("Report", "Goal"), translate("Report", "Expected (success measure)"),
+                            translate("Report", "Achieved"), translate("Report", "Progress")],
                            [[esc(g.goal_title), esc(g.expected) or "—", esc(g.achieved) or "—",
                              f"{g.progress}%"] for g in r.goals], [24, 32, 32, 12], "")
 
             def side(name: str, taught: str, learned: str, changed: str) -> str:
-                def line(label: str, text: str) -> str:
-                    return f'<i>{label}:</i> {esc(text) if text.strip() else "<span class=muted>—</span>"}'
-                return (f'<td width="50%"><span class="label">{name.upper()}</span><br>'
-                        f'{line("Taught", taught)}<br>{line("Learned", learned)}<br>'
-                        f'{line("What it changed", changed)}</td>')
+                def line(words: str, text: str) -> str:
+                    said = esc(text) if text.strip() else "<span class=muted>—</span>"
+                    return f"<i>{esc(translate('Report', words))}</i> {said}"
+                return (f'<td width="50%"><span class="label">{esc_in(name.upper())}</span><br>'
+                        f'{line("Taught:", taught)}<br>{line("Learned:", learned)}<br>'
+                        f'{line("What it changed:", changed)}</td>')
 
             body = (f'<table width="100%" cellspacing="0" cellpadding="2"><tr>'
-                    f'{side(mentor, r.mentor_taught, r.mentor_learned, r.mentor_changed)}'
-                    f'{side(mentee, r.mentee_taught, r.mentee_learned, r.mentee_changed)}</tr></table>')
+                    f'{side(s.mentor_name, r.mentor_taught, r.mentor_learned, r.mentor_changed)}'
+                    f'{side(s.mentee_name, r.mentee_taught, r.mentee_learned, r.mentee_changed)}</tr></table>')
             if r.notes.strip():
-                body += f'<p><span class="label">NOTES</span> {esc(r.notes)}</p>'
+                body += f'<p>{label(translate("Report", "NOTES"))} {esc(r.notes)}</p>'
             self.text(body, rule=True, space_after=self.ctx.px(6))
         if s.earlier_reviews:
             earlier = "; ".join(
-                f"{esc(REVIEW_KIND_LABELS.get(r.kind, r.kind))} {day(r.held_on)}: "
-                f"{esc(REVIEW_DECISION_LABELS.get(r.decision, r.decision)).split(' (')[0].lower()}"
+                f"{vocab(REVIEW_KIND_LABELS.get(r.kind, r.kind))} {day(r.held_on)}: "
+                f"{decision_words(r.decision).split(' (')[0].lower()}"
                 for r in reversed(s.earlier_reviews))
-            self.text(f'<p class="small muted">Earlier: {earlier}.</p>')
+            self.text(f'<p class="small muted">{esc(translate("Report", "Earlier: {reviews}.").format(reviews=earlier))}</p>')
         self.blocks[-1].space_after = self.ctx.px(8)
 
     def actions(self) -> None:
-        self.heading("Open action items")
+        self.heading(translate("Report", "Open action items"))
         rows = [[esc(a.text), esc(a.owner), due_day(a.due_on, a.overdue), day(a.from_session)]
                 for a in self.s.actions]
-        self.table(["Action", "Owner", "Due", "Agreed on"], rows, [54, 16, 16, 14],
-                   "No open action items.")
+        self.table([translate("Report", "Action"), translate("Report", "Owner"),
+                    translate("Report", "Due"), translate("Report", "Agreed on")], rows,
+                   [54, 16, 16, 14], translate("Report", "No open action items."))
 
 
 # -- pagination and writing ----------------------------------------------------------------------

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
+
 from revmentor_desktop.data import compute, reads
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalStatus
@@ -26,7 +28,7 @@ from revmentor_desktop.report.sections import (
     SECTION_SKILLS,
     SECTION_SWOT,
 )
-from revmentor_desktop.report.text import isolate
+from revmentor_desktop.report.text import isolate, vocab
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,9 @@ class Summary:
         return self.partnership.mentee_name
 
     def names(self) -> dict[str, str]:
-        return {"mentor": self.mentor_name, "mentee": self.mentee_name, "both": "Both",
-                "shared": "Shared"}
+        return {"mentor": self.mentor_name, "mentee": self.mentee_name,
+                "both": QCoreApplication.translate("Report", "Both"),
+                "shared": QCoreApplication.translate("Report", "Shared")}
 
 
 def build_summary(store: Store, options: ExportOptions | None = None,
@@ -157,7 +160,7 @@ def build_summary(store: Store, options: ExportOptions | None = None,
         summary.last_session = m.last_session
         counts = reads.goal_status_counts(store, include_private=False)
         summary.goal_counts = {
-            STATUS_LABELS[s]: sum(n for (_o, st), n in counts.items() if st == s) for s in GoalStatus
+            vocab(STATUS_LABELS[s]): sum(n for (_o, st), n in counts.items() if st == s) for s in GoalStatus
         }
         summary.clauses = [c.text for c in reads.list_clauses(store)]
 
@@ -168,7 +171,7 @@ def build_summary(store: Store, options: ExportOptions | None = None,
             open_ = g.status in (GoalStatus.NOT_STARTED, GoalStatus.IN_PROGRESS)
             summary.goals.append(GoalRow(
                 title=g.title, owner=names.get(g.owner, g.owner),
-                status=STATUS_LABELS.get(g.status, g.status),
+                status=vocab(STATUS_LABELS.get(g.status, g.status)),
                 progress=compute.goal_progress(g.manual_progress, done, total),
                 target_date=g.target_date,
                 overdue=compute.is_overdue(g.target_date, not open_, today),
@@ -216,5 +219,3 @@ def build_summary(store: Store, options: ExportOptions | None = None,
             summary.actions.append(ActionRow(a.text, names.get(a.owner, a.owner), a.due_on,
                                              a.held_on, compute.is_overdue(a.due_on, False, today)))
     return summary
-
-

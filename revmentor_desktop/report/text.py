@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 FSI = "\u2068"  # FIRST STRONG ISOLATE: the name takes the direction of its first strong letter
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
@@ -81,3 +81,9 @@ def by_count(n: int, one: str, many: str) -> str:
     them, so that a move to Qt's plural forms (`tr(text, None, n)` with `%n`, which read well only
     with a translation loaded, English's included) is one change."""
     return one if n == 1 else many
+
+
+def vocab(label: str) -> str:
+    """One of data.vocab's labels in the user's language: data/ marks nothing for Qt, so the
+    window (ui/, context "vocab") and the report translate them where they show them."""
+    return QCoreApplication.translate("vocab", label)
