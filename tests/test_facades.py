@@ -20,7 +20,7 @@ from revmentor_desktop.data import commands, ops, reads
 FACADES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "reads": (("reads_first", "reads_check_ins", "reads_overview", "reads_goals", "reads_journal",
                "reads_swot", "reads_skills", "reads_practice"),
-              ("reads_first", "reads_check_ins", "reads_overview")),
+              ("reads_first",)),
     "commands": (("commands_edit", "commands_partnership", "commands_goals", "commands_journal",
                   "commands_swot", "commands_skills", "commands_practice", "commands_share"),
                  ("commands_edit",)),
