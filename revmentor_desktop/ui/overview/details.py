@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QSpinBox, QWidget
 
 from revmentor_desktop.data import commands, reads
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.new_partnership import PartnershipFields
+from revmentor_desktop.ui.partnership_fields import PartnershipFields
 from revmentor_desktop.ui.widgets import (
     OptionalDateEdit,
     TextSaver,
