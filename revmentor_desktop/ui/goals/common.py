@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner
+from revmentor_desktop.report.text import vocab
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -26,7 +27,7 @@ _STATUS_WORDS = (
 
 def status_label(status: str) -> str:
     """A goal's status as the user reads it ("In progress"), in the user's language."""
-    return QCoreApplication.translate("vocab", STATUS_LABELS.get(status, status))
+    return vocab(STATUS_LABELS.get(status, status))
 
 
 def owner_label(owner: str, names: dict[str, str]) -> str:

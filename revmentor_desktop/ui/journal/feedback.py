@@ -8,10 +8,11 @@ These widgets show and take values; the entry editor saves them (the text boxes 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from revmentor_desktop.data.vocab import EARLIER_FEEDBACK_NOTE, FEEDBACK_LABELS
+from revmentor_desktop.report.text import vocab
 from revmentor_desktop.ui.journal.fields import caption
 from revmentor_desktop.ui.practice.stars import RatingField
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
@@ -44,10 +45,6 @@ _VOCAB = (
     QT_TRANSLATE_NOOP("vocab", "Earlier feedback, written before RevMentor recorded who gave it: it "
                                "may be from either of you."),
 )
-
-
-def _vocab(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
 
 
 def _escaped(name: str) -> str:
@@ -121,7 +118,7 @@ class FeedbackSection(QGroupBox):
             header.setAccessibleName(self.tr("Feedback from {giver} to {taker}").format(
                 giver=names[role], taker=other[role]))
             for field in (keep, try_):
-                self.boxes[field].setAccessibleName(_vocab(FEEDBACK_LABELS[field]).format(**names))
+                self.boxes[field].setAccessibleName(vocab(FEEDBACK_LABELS[field]).format(**names))
             stars = self.ratings[rating].stars
             stars.setAccessibleName(self.tr("How useful the session was for {name}, 1 to 5").format(
                 name=names[role]))
@@ -155,7 +152,7 @@ class EarlierFeedback(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Earlier feedback"), parent)
         layout = QVBoxLayout(self)
-        note = _vocab(EARLIER_FEEDBACK_NOTE)
+        note = vocab(EARLIER_FEEDBACK_NOTE)
         self.note = muted_label(note, self)
         layout.addWidget(self.note)
         grid = QGridLayout()

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 
 from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.data.vocab import STATUS_LABELS, GoalOwner, GoalStatus
-from revmentor_desktop.report.text import isolate
+from revmentor_desktop.report.text import isolate, vocab
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.icons import overdue_icon
 from revmentor_desktop.ui.overview.dates import day_or_dash
@@ -72,7 +72,7 @@ class GoalCountsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             # marked for translation in the "vocab" context by ui/goals/common.py
-            return QCoreApplication.translate("vocab", STATUS_LABELS[STATUSES[section]])
+            return vocab(STATUS_LABELS[STATUSES[section]])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

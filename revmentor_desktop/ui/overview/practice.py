@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import CHECKLIST_LABELS, GOALS_STILL_RIGHT_LABELS
-from revmentor_desktop.report.text import by_count, day_text, isolate
+from revmentor_desktop.report.text import by_count, day_text, isolate, vocab
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import wrapped_label
@@ -53,11 +53,6 @@ _VOCAB_WORDS = (
     QT_TRANSLATE_NOOP("vocab", "Partly"),
     QT_TRANSLATE_NOOP("vocab", "No"),
 )
-
-
-def _vocab(label: str) -> str:
-    """One of `vocab`'s labels, in the user's language."""
-    return QCoreApplication.translate("vocab", label)
 
 
 class PracticePanel(QGroupBox):
@@ -100,7 +95,7 @@ class PracticePanel(QGroupBox):
         grid.addWidget(self.dismiss_button, 0, 2)
         self.items: dict[str, tuple[QLabel, QPushButton]] = {}
         for row, (key, label) in enumerate(CHECKLIST_LABELS.items(), start=1):
-            words = _vocab(label)
+            words = vocab(label)
             mark = wrapped_label(words, self.checklist)
             go = QPushButton(self.tr("Do It Now"), self.checklist)
             go.setAccessibleName(self.tr("{step}: go there").format(step=words))
@@ -150,7 +145,7 @@ class PracticePanel(QGroupBox):
                 done=checklist.done_count, steps=len(checklist.items)))
             for item in checklist.items:
                 mark, go = self.items[item.key]
-                mark.setText(f"{'✓' if item.done else '○'}  {_vocab(CHECKLIST_LABELS[item.key])}")
+                mark.setText(f"{'✓' if item.done else '○'}  {vocab(CHECKLIST_LABELS[item.key])}")
                 mark.setEnabled(not item.done)  # a done step reads as settled (greyed)
                 go.setVisible(not item.done)
             self.dismiss_button.setEnabled(not self.doc.read_only)
@@ -227,7 +222,7 @@ def _trend_words(check_ins: list[reads.CheckInRow], names: dict[str, str]) -> st
             continue
         useful = (" → ".join(str(c.usefulness) for c in mine if c.usefulness)
                   or QCoreApplication.translate("PracticePanel", "not rated"))
-        goals = _vocab(GOALS_STILL_RIGHT_LABELS.get(mine[-1].goals_still_right, "")).lower()
+        goals = vocab(GOALS_STILL_RIGHT_LABELS.get(mine[-1].goals_still_right, "")).lower()
         if mine[-1].goals_still_right:
             part = QCoreApplication.translate(
                 "PracticePanel", "{name}: usefulness {useful}; goals still right: {answer}")

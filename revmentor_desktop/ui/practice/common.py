@@ -42,16 +42,11 @@ KIND_WORDS: dict[str, str] = {
 
 
 #: `vocab.REVIEW_KIND_LABELS`' words, for pyside6-lupdate (data/ knows nothing of Qt): translated
-#: where shown, in the "vocab" context (`vocab_word`), as the Goals tab does its statuses.
+#: where shown, in the "vocab" context (`report.text.vocab`), as the Goals tab does its statuses.
 _VOCAB_WORDS = (
     QT_TRANSLATE_NOOP("vocab", "Mid-point review"),
     QT_TRANSLATE_NOOP("vocab", "Closing review"),
 )
-
-
-def vocab_word(label: str) -> str:
-    """One of `vocab`'s labels, in the user's language."""
-    return QCoreApplication.translate("vocab", label)
 
 
 def words(text: str) -> str:

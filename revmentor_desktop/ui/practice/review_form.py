@@ -22,9 +22,9 @@ from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.reads import ReviewRow
 from revmentor_desktop.data.vocab import REVIEW_KIND_LABELS, Role
-from revmentor_desktop.report.text import day_text
+from revmentor_desktop.report.text import day_text, vocab
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.practice.common import Names, SavingForm, heading, vocab_word
+from revmentor_desktop.ui.practice.common import Names, SavingForm, heading
 from revmentor_desktop.ui.practice.decision import DecisionBox
 from revmentor_desktop.ui.practice.fields import DateField
 from revmentor_desktop.ui.practice.review_goals import ReviewGoalsModel, ReviewGoalsTable
@@ -105,7 +105,7 @@ class ReviewForm(SavingForm):
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(self.tr("Kind of review"))
         for value, text in REVIEW_KIND_LABELS.items():
-            self.kind.addItem(vocab_word(text), value)
+            self.kind.addItem(vocab(text), value)
         self.held_on = DateField(self.tr("Review date"), self)
         kind_label = QLabel(self.tr("T&ype:"), self)
         kind_label.setBuddy(self.kind)
@@ -174,7 +174,7 @@ class ReviewForm(SavingForm):
     def _show(self, r: ReviewRow) -> None:
         self._held_on = r.held_on
         self.title.setText(self.tr("{kind} of {day}").format(
-            kind=vocab_word(REVIEW_KIND_LABELS[r.kind]) if r.kind in REVIEW_KIND_LABELS else self.tr("Review"),
+            kind=vocab(REVIEW_KIND_LABELS[r.kind]) if r.kind in REVIEW_KIND_LABELS else self.tr("Review"),
             day=day_text(r.held_on)))
         with QSignalBlocker(self.kind):
             self.kind.setCurrentIndex(max(0, self.kind.findData(r.kind)))

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from revmentor_desktop.data.vocab import QUADRANT_LABELS, Quadrant, Role
+from revmentor_desktop.report.text import vocab
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 
 GRIDS: tuple[str, str] = (Role.MENTOR, Role.MENTEE)
@@ -41,7 +42,7 @@ QUADRANT_NOUNS: dict[str, str] = {
 
 def quadrant_label(quadrant: str) -> str:
     """A quadrant's name ("Strengths"), in the user's language; an unknown code as it is."""
-    return QCoreApplication.translate("vocab", QUADRANT_LABELS.get(quadrant, quadrant))
+    return vocab(QUADRANT_LABELS.get(quadrant, quadrant))
 
 
 def role_name(grid: str) -> str:
