@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox
 
@@ -48,6 +49,15 @@ def pdf_shows(text: str, words: str) -> bool:
                 if j == len(want):
                     return True
     return False
+
+
+def sql_rows(path: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
+    """Rows of `sql` read from the file at `path` without the app (read-only)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
 
 
 def sql_value(path: Path, sql: str) -> object:

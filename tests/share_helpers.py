@@ -14,21 +14,22 @@ from pathlib import Path
 from typing import Any
 
 from revmentor_desktop.data import share
+from revmentor_desktop.data.sample_pair import make_pair
 from revmentor_desktop.data.share_format import write_share
 from revmentor_desktop.data.share_local import read_records
 from revmentor_desktop.data.share_merge import Choice, Plan, resolve
 from revmentor_desktop.data.store import Store
+from tests.helpers import sql_rows as q
 
 TODAY = date(2026, 11, 1)
 
 
-def q(path: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
-    """Rows of `sql` read from the file at `path` without the app (read-only)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
+def made_pair(folder: Path, sessions: int) -> tuple[Path, Path]:
+    """A sample pair written into `folder` (the mentor's file, the mentee's), dated TODAY: the
+    template a module's tests copy (`pair_template` fixtures), made once per module."""
+    a, b = folder / "mentor.revmentor", folder / "mentee.revmentor"
+    make_pair(a, b, sessions=sessions, today=TODAY)
+    return a, b
 
 
 def one(path: Path, sql: str, *params: object) -> Any:

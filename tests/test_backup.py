@@ -31,6 +31,7 @@ from revmentor_desktop.data.backup import (
 from revmentor_desktop.data.migrations import SCHEMA_VERSION
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.errors import ErrorKind, KnownError
+from tests.helpers import sql_rows as q
 
 V1 = Path(__file__).parent / "data" / "v1.revmentor"
 TABLES = ("partnership", "focus_area", "agreement_clause", "goal", "milestone", "journal_entry",
@@ -38,14 +39,6 @@ TABLES = ("partnership", "focus_area", "agreement_clause", "goal", "milestone", 
           "skill_rating")
 NOW = datetime(2025, 6, 30, 12, 0, tzinfo=UTC)
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # a rollback journal SQLite will play back
-
-
-def q(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def rows(path: Path) -> dict[str, list[tuple]]:

@@ -4,7 +4,6 @@ last among its own siblings only."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from revmentor_desktop.data import ops
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.errors import Gone
+from tests.helpers import sql_rows
 
 
 @pytest.fixture
@@ -24,11 +24,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 def _rows(store: Store, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+    return sql_rows(store.path, sql)
 
 
 @pytest.mark.parametrize(("make_parent", "remove_parent", "add_child", "table", "named"), [

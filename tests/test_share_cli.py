@@ -15,13 +15,13 @@ import pytest
 
 from revmentor_desktop.cli import main
 from revmentor_desktop.data import ops
-from revmentor_desktop.data.sample_pair import make_pair
 from revmentor_desktop.data.store import Store
 from tests.share_helpers import (
     TODAY,
     all_rows,
     copy_pair,
     diff_content,
+    made_pair,
     one,
     plan_for,
     q,
@@ -58,10 +58,7 @@ def cli(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, list[st
 
 @pytest.fixture(scope="module")
 def pair_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("cli-pair")
-    a, b = folder / "mentor.revmentor", folder / "mentee.revmentor"
-    make_pair(a, b, sessions=6, today=TODAY)
-    return a, b
+    return made_pair(tmp_path_factory.mktemp("cli-pair"), sessions=6)
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ from tests.share_helpers import (
     dump,
     exchange,
     load,
+    made_pair,
     one,
     plan_for,
     q,
@@ -52,10 +53,7 @@ from tests.share_helpers import (
 
 @pytest.fixture(scope="module")
 def pair_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("pair")
-    a, b = folder / "mentor.revmentor", folder / "mentee.revmentor"
-    make_pair(a, b, sessions=12, today=TODAY)
-    return a, b
+    return made_pair(tmp_path_factory.mktemp("pair"), sessions=12)
 
 
 @pytest.fixture(scope="module")
