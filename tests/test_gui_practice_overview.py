@@ -204,3 +204,29 @@ def test_a_partnership_edit_reuses_the_check_in_status_and_a_new_cadence_does_no
     assert "Check-in due for" in panel.check_in_text.text()
     assert "check-ins are due" in window.practice_tab.items.due.text()
 
+
+
+def test_the_feedback_note_follows_privacy_and_names_and_is_not_read_again_for_an_organisation(
+        window: MainWindow, qtbot: Any, monkeypatch: Any) -> None:
+    """Which way feedback went is read again when sessions, their feedback or the privacy switch
+    change; a partnership edit rewords the note with the new names from what was read."""
+    for n in range(4):
+        window.doc.run(commands.add_entry(date.today() - timedelta(days=7 * (5 - n)), topics=f"S{n}",
+                                          mentee_says_keep="You explain without jargon"))
+    window.doc.run(commands.add_entry(date.today() - timedelta(days=2), topics="Both ways", private=True,
+                                      mentee_says_keep="Clear", mentor_says_try="One example"))
+    panel = practice(window)
+    assert not panel.feedback_text.isVisibleTo(window)  # the latest four include the private one
+    window.hide_private_action.trigger()
+    assert panel.feedback_text.isVisibleTo(window)  # without it, only the mentee gave feedback
+    assert "Dana Lee" in panel.feedback_text.text()
+
+    read: list[int] = []
+    real = reads.feedback_flow
+    monkeypatch.setattr(reads, "feedback_flow", lambda *a, **k: read.append(1) or real(*a, **k))
+    window.doc.run(commands.update_partnership(mentor_name="Dana Q. Lee"))
+    assert read == []
+    assert "Dana Q. Lee" in panel.feedback_text.text()
+    window.hide_private_action.trigger()
+    assert read == [1]
+    assert not panel.feedback_text.isVisibleTo(window)

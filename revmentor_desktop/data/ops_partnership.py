@@ -34,11 +34,13 @@ from revmentor_desktop.data.validation import (
 
 def update_partnership(store: Store, **changes: Any) -> dict[str, Any]:
     clean = validate_partnership(changes)
-    current = reads.get_partnership(store)
-    v.check_partnership_dates(clean.get("start_date", current.start_date),
-                              clean.get("review_date", current.review_date),
-                              clean.get("closed_on", current.closed_on))
-    return update_row(store, Partnership, PARTNERSHIP_FIELDS, 1, clean)
+
+    def dates_fit(current: Partnership, clean: dict[str, Any]) -> None:  # as the transaction finds it
+        v.check_partnership_dates(clean.get("start_date", current.start_date),
+                                  clean.get("review_date", current.review_date),
+                                  clean.get("closed_on", current.closed_on))
+
+    return update_row(store, Partnership, PARTNERSHIP_FIELDS, 1, clean, check=dates_fit)
 
 
 def set_focus_areas(store: Store, names: Sequence[str]) -> list[str]:

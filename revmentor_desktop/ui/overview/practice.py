@@ -39,6 +39,8 @@ CHECKLIST_TABS: dict[str, str | None] = {
 CHECK_INS_TAB = "Check-ins & Reviews"
 #: Sessions looked at for feedback flowing one way only.
 FEEDBACK_WINDOW = 4
+#: The kinds of change that can change which way feedback went (hiding private entries hides theirs).
+FLOW_CHANGES = frozenset({Change.ENTRIES, Change.FEEDBACK, Change.PRIVACY})
 
 #: `vocab`'s words this box shows, for pyside6-lupdate (data/ knows nothing of Qt): translated where
 #: shown, in the "vocab" context (`_vocab`), as the Goals tab does its statuses.
@@ -67,7 +69,10 @@ class PracticePanel(QGroupBox):
         self.setTitle(self.tr("Our practice"))
         self.doc = doc
         self.loaded = False  # until the first reload, just after the Overview's first paint
+        # What was read last, kept until the kinds of change it depends on come by (`reload`).
         self._check_ins: list[tuple[date, str]] | None = None
+        self._trend: list[reads.CheckInRow] = []
+        self._flow: list[compute.FeedbackGiven] | None = None
         #: whose check-in is due, and what it was worked out from
         self._status = compute.CheckInMemo()
         column = QVBoxLayout(self)
@@ -124,12 +129,14 @@ class PracticePanel(QGroupBox):
         """`session_days`: the days of every session (the momentum figures' list, already read).
         The check-ins' days are read again only when check-ins changed (`kinds`; None: always)."""
         self.loaded = True
-        if kinds is None or Change.CHECK_INS in kinds or self._check_ins is None:
-            self._check_ins = reads.check_in_dates(self.doc.store)
         store = self.doc.store
-        p = reads.get_partnership(store)
+        if kinds is None or Change.CHECK_INS in kinds or self._check_ins is None:
+            self._check_ins = reads.check_in_dates(store)
+            self._trend = reads.latest_check_ins(store, 12)
+        if kinds is None or kinds & FLOW_CHANGES or self._flow is None:
+            self._flow = reads.feedback_flow(store, FEEDBACK_WINDOW, include_private=not self.doc.hide_private)
+        p = self.doc.partnership()
         names = {"mentor": isolate(p.mentor_name), "mentee": isolate(p.mentee_name)}
-        include_private = not self.doc.hide_private
 
         self.closed.setVisible(p.closed_on is not None)
         if p.closed_on is not None:
@@ -156,8 +163,7 @@ class PracticePanel(QGroupBox):
         self.check_in_text.setText(_check_in_words(status, names, p.closed_on is not None))
         self.check_in_button.setVisible(status.due)
 
-        silent = compute.one_way_feedback(
-            reads.feedback_flow(store, FEEDBACK_WINDOW, include_private=include_private), FEEDBACK_WINDOW)
+        silent = compute.one_way_feedback(self._flow, FEEDBACK_WINDOW)
         self.feedback_text.setVisible(silent is not None)
         if silent is not None:
             other = "mentee" if silent == "mentor" else "mentor"
@@ -167,7 +173,7 @@ class PracticePanel(QGroupBox):
                 "of the next session, ask {silent} for one thing to keep and one to try.").format(
                     n=FEEDBACK_WINDOW, other=names[other], silent=names[silent]))
 
-        self.trend_text.setText(_trend_words(reads.latest_check_ins(store, 12), names))
+        self.trend_text.setText(_trend_words(self._trend, names))
 
     # -- acting ----------------------------------------------------------------------------------------
 
