@@ -191,7 +191,8 @@ def chart_drawn(tab: QWidget, painted: list[QWidget]) -> bool:
 
 
 def tab_name(window: Any, index: int) -> str:
-    return str(window.tabs.tabText(index)).replace("&", "")
+    """The tab's title as shown: "&&" is an ampersand, a lone "&" marks the mnemonic."""
+    return str(window.tabs.tabText(index)).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def find_tab(window: Any, *, has: str = "", name: str = "") -> tuple[int, Any] | None:

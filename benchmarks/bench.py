@@ -28,6 +28,12 @@ The figures (the first size given is "small", the last "large"; defaults 500 and
       draws the current tab (Overview) — the partnership is on screen.
   One untimed warm-up run of each kind goes first. "Cold" therefore means a cold *process*: the OS
   file cache is warm (unavoidable, and what a user who starts the app twice a day gets).
+  The package is imported as an installed app imports it: with its bytecode already compiled
+  (`pip install` compiles it; a checkout has it after its first run). So the fresh processes import
+  a copy of this checkout's package whose bytecode is written before the runs (`stage_package`),
+  just as the reference's PySide6 comes with its own. An info row gives data on screen with no
+  bytecode at all (every process compiles the package, as on a machine that sets
+  PYTHONDONTWRITEBYTECODE=1 and runs a checkout), measured in the same runs.
 - In this process, the large file is opened in a MainWindow the same way (shown, `open_file`, its
   data painted), then left to settle until its set of tabs stops changing (tabs built later).
 - Tab switch (large file, in this process): `window.show_tab(i)` + `processEvents()` + a forced
@@ -72,10 +78,11 @@ The figures (the first size given is "small", the last "large"; defaults 500 and
 The 1-minute load average before and after the run is printed with the machine: on a busy
 machine absolute times are inflated (the start-up ratios, interleaved with their reference, less
 so). Samples are copied to a per-run folder before use (the app backs up, locks and edits what it
-opens), and this checkout's package is the one measured (its root goes first on sys.path and on
-the children's PYTHONPATH) — whether the package is installed editable, from a wheel or not at
-all (its dependencies are needed): the app reads its bundled files through
-`revmentor_desktop.assets`, which falls back to the checkout's `resources/` folder. The XDG variables only redirect settings on Linux/BSD; elsewhere the
+opens), and this checkout's package is the one measured (its root goes first on sys.path; the
+children's PYTHONPATH starts with the staged copy of it and of `resources/`) — whether the package
+is installed editable, from a wheel or not at all (its dependencies are needed): the app reads its
+bundled files through `revmentor_desktop.assets`, which falls back to the `resources/` folder
+beside the package. The XDG variables only redirect settings on Linux/BSD; elsewhere the
 benchmark still runs, but uses the real settings folder.
 """
 
@@ -279,21 +286,48 @@ def offscreen_platform(folder: Path) -> str:
     return f"offscreen:configfile={config}"
 
 
-def child_env(run_dir: Path) -> dict[str, str]:
-    """Off-screen Qt, this checkout first on the path, and settings/app-data folders of its own."""
+#: Where the fresh processes import the package from (`stage_package`): compiled to bytecode, as
+#: an installed app is, or from source only.
+COMPILED, SOURCE = "compiled", "source"
+
+
+def stage_package(run_dir: Path, kind: str) -> Path:
+    """A copy of this checkout's package (and its `resources/`) for the fresh processes to import:
+    COMPILED has its bytecode written beforehand, as `pip install` writes it (and as a checkout has
+    it after its first run, on a machine that lets Python cache bytecode); SOURCE has none, so
+    every process compiles the package, as on a machine that sets PYTHONDONTWRITEBYTECODE=1. Either
+    way the children run with PYTHONDONTWRITEBYTECODE=1, so no run changes what the next one finds."""
+    root = run_dir / kind
+    shutil.copytree(REPO / "revmentor_desktop", root / "revmentor_desktop",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copytree(REPO / "resources", root / "resources")
+    if kind == COMPILED:
+        import compileall
+
+        if not compileall.compile_dir(root / "revmentor_desktop", quiet=1):
+            raise SystemExit("could not compile the package's bytecode for the start-up runs")
+    return root
+
+
+def child_env(run_dir: Path, kind: str = COMPILED) -> dict[str, str]:
+    """Off-screen Qt, this checkout's package (staged as `kind`) first on the path, and
+    settings/app-data folders of its own."""
     home = Path(tempfile.mkdtemp(prefix="xdg-", dir=run_dir))
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = offscreen_platform(run_dir)
     env["XDG_CONFIG_HOME"] = str(home / "config")
     env["XDG_DATA_HOME"] = str(home / "data")
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(run_dir / kind), os.environ.get("PYTHONPATH")) if p)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("PYTHONPYCACHEPREFIX", None)  # the staged copy's own __pycache__ is the one read
     return env
 
 
-def spawn(what: str, cmd: list[str], run_dir: Path) -> tuple[int, subprocess.CompletedProcess[str]]:
+def spawn(what: str, cmd: list[str], run_dir: Path,
+          kind: str = COMPILED) -> tuple[int, subprocess.CompletedProcess[str]]:
     """Run `cmd` in a fresh process with the probes' environment until it exits; (start_ns taken
     just before spawning, the finished process)."""
-    env = child_env(run_dir)
+    env = child_env(run_dir, kind)
     start = time.monotonic_ns()
     try:
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S,
@@ -303,10 +337,11 @@ def spawn(what: str, cmd: list[str], run_dir: Path) -> tuple[int, subprocess.Com
     return start, done
 
 
-def probe(mode: str, run_dir: Path, file: Path | None = None) -> tuple[int, dict[str, Any]]:
+def probe(mode: str, run_dir: Path, file: Path | None = None,
+          kind: str = COMPILED) -> tuple[int, dict[str, Any]]:
     """Run `_probe.py MODE [FILE]` in a fresh process; (start_ns taken just before spawning, result)."""
     cmd = [sys.executable, str(PROBE), mode, *([str(file)] if file is not None else [])]
-    start, done = spawn(mode, cmd, run_dir)
+    start, done = spawn(mode, cmd, run_dir, kind)
     lines = done.stdout.strip().splitlines()
     try:
         result = json.loads(lines[-1]) if lines else {}
@@ -327,6 +362,8 @@ class Startup:
     large_first_paint_s: list[float] = field(default_factory=list)
     large_data_s: list[float] = field(default_factory=list)
     large_open_s: list[float] = field(default_factory=list)
+    #: data on screen (large file) with the package compiled from source in every process
+    large_data_source_s: list[float] = field(default_factory=list)
     heavy_at_first_paint: set[str] = field(default_factory=set)
     error: str | None = None
 
@@ -338,8 +375,9 @@ def measure_startup(small: Path, large: Path, runs: int, run_dir: Path) -> Start
         probe("bare", run_dir)
         probe("app", run_dir, small)
         probe("app", run_dir, large)
+        probe("app", run_dir, large, SOURCE)
         for n in range(1, runs + 1):
-            log(f"start-up: run {n}/{runs} (bare window, app small, app large)…")
+            log(f"start-up: run {n}/{runs} (bare window, app small, app large, app large from source)…")
             start, r = probe("bare", run_dir)
             out.bare_s.append((r["first_paint_ns"] - start) / 1e9)
             start, r = probe("app", run_dir, small)
@@ -351,6 +389,8 @@ def measure_startup(small: Path, large: Path, runs: int, run_dir: Path) -> Start
             out.large_data_s.append((r["data_ns"] - start) / 1e9)
             out.large_open_s.append((r["open_end_ns"] - r["open_start_ns"]) / 1e9)
             out.heavy_at_first_paint.update(r["heavy_at_first_paint"])
+            start, r = probe("app", run_dir, large, SOURCE)
+            out.large_data_source_s.append((r["data_ns"] - start) / 1e9)
     except ProbeError as exc:
         out.error = str(exc)
         log(f"start-up failed: {exc}")
@@ -731,6 +771,8 @@ def startup_rows(st: Startup, small_n: int, large_n: int) -> list[Row]:
         ratio_row(f"cold start → data on screen ({large})", st.large_data_s, DATA_ON_SCREEN_MAX_RATIO),
         ratio_row(f"  (cold start → data on screen, {small})", st.small_data_s, None),
         ratio_row(f"  (cold start → first painted main window, {large})", st.large_first_paint_s, None),
+        ratio_row(f"  (cold start → data on screen, {large}, package compiled from source)",
+                  st.large_data_source_s, None),
     ]
 
 
@@ -895,6 +937,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         shutil.copyfile(small, exported)
         shutil.copyfile(cached_sample(work, large_n), large)
 
+        for kind in (COMPILED, SOURCE):
+            stage_package(run_dir, kind)
         startup = measure_startup(small, large, args.runs, run_dir)
         cli_export = measure_cli_export(exported, args.runs, run_dir)
         session = measure_sessions(large, args.runs, run_dir)
