@@ -95,3 +95,36 @@ def test_make_sample_too_big_for_a_real_small_disk_leaves_nothing(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "disk is full" in err
     assert os.listdir(tiny_disk) == []
+
+
+def test_a_disk_that_fills_while_the_new_file_gets_its_tables_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """SQLite rolls the transaction back itself when the disk fills; the rollback that follows
+    must not replace "disk is full" with "cannot rollback - no transaction is active"."""
+    from revmentor_desktop.data import store as store_module
+
+    def full_midway(conn: sqlite3.Connection) -> None:
+        conn.execute("ROLLBACK")  # what SQLite does on SQLITE_FULL…
+        raise sqlite3.OperationalError("database or disk is full")  # …and what it reports
+
+    monkeypatch.setattr(store_module, "STEPS", (full_midway,) * len(store_module.STEPS))
+    with pytest.raises(KnownError) as caught:
+        Store.create(tmp_path / "new.revmentor", {"mentor_name": "A", "mentee_name": "B",
+                                                   "start_date": date(2026, 1, 5)})
+    assert caught.value.kind is ErrorKind.DISK_FULL
+    assert os.listdir(tmp_path) == []
+    assert cli.main(["--make-sample", str(tmp_path / "s.revmentor")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "disk is full" in err and "rollback" not in err
+    assert os.listdir(tmp_path) == []
+
+
+def test_make_sample_on_a_real_disk_too_full_for_even_the_tables_says_so(
+        tiny_disk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    filler = tiny_disk / "filler"
+    with filler.open("wb") as f:  # leave less room than an empty partnership file needs
+        f.write(b"\0" * (shutil.disk_usage(tiny_disk).free - 64 * 1024))
+    assert cli.main(["--make-sample", str(tiny_disk / "s.revmentor"), "--sessions", "30"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "disk is full" in err, err
+    assert os.listdir(tiny_disk) == ["filler"]

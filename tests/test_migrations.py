@@ -441,3 +441,21 @@ def test_each_step_moves_exactly_one_version(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         conn.close()
+
+
+def test_a_disk_that_fills_during_the_upgrade_says_so_and_leaves_the_old_file(
+    v1_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_midway(conn: sqlite3.Connection) -> None:
+        migrations._run(conn, migrations._V2)
+        conn.execute("ROLLBACK")  # SQLite rolls the transaction back itself on SQLITE_FULL…
+        raise sqlite3.OperationalError("database or disk is full")  # …and says why
+
+    before = v1_copy.read_bytes()
+    monkeypatch.setattr(store_mod, "STEPS", (STEPS[0], full_midway))
+    with pytest.raises(KnownError) as info:
+        Store.open(v1_copy)
+    assert info.value.kind is ErrorKind.DISK_FULL
+    assert "could not be updated" in info.value.message and "left as it was" in info.value.hint
+    assert v1_copy.read_bytes() == before
+    assert sorted(p.name for p in v1_copy.parent.iterdir()) == [v1_copy.name]

@@ -16,7 +16,7 @@ from typing import Any
 
 from revmentor_desktop.data.reads_rows import plain, utc
 from revmentor_desktop.data.share_kinds import Canon, other
-from revmentor_desktop.data.store import Store
+from revmentor_desktop.data.store import Store, rollback
 from revmentor_desktop.data.vocab import Role
 
 
@@ -71,7 +71,7 @@ def read_records(store: Store, *, include_private: bool = False) -> Records:
         try:
             return _read(conn, include_private)
         finally:
-            conn.execute("ROLLBACK")
+            rollback(conn)  # it only read
 
 
 def _read(conn: sqlite3.Connection, include_private: bool) -> Records:

@@ -87,8 +87,32 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute(f"PRAGMA user_version = {target}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
+
+
+def _upgrade_in_place(conn: sqlite3.Connection, path: Path) -> None:
+    """`_migrate` an older file as it is opened; a full disk leaves it at its old version."""
+    try:
+        _migrate(conn, path)
+    except sqlite3.Error as exc:
+        if "full" not in str(exc).lower():
+            raise
+        raise KnownError(
+            ErrorKind.DISK_FULL,
+            f"The disk is full, so “{path.name}” could not be updated for this version of RevMentor.",
+            "Free some space and open it again; the file was left as it was.",
+        ) from exc
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if SQLite has not already (it does on a full disk, among
+    others), while the caller raises what went wrong: a failing rollback must never take its place."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the transaction is gone either way; the caller's error says why
 
 
 class Store:
@@ -186,7 +210,7 @@ class Store:
                             from revmentor_desktop.data import backup
 
                             backup.make_backup(path, backup_folder, "before-upgrade")
-                        _migrate(conn, path)
+                        _upgrade_in_place(conn, path)
             finally:
                 conn.close()
         except sqlite3.Error as exc:
