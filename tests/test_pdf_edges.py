@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -223,3 +224,42 @@ def test_export_from_the_menu_to_a_full_disk_says_so_and_keeps_the_old_pdf(
     assert "Exported" not in window.statusBar().currentMessage()
     assert target.read_bytes() == OLD_PDF
     assert [p.name for p in out.iterdir()] == ["summary.pdf"]
+
+
+def test_a_pdf_cut_short_where_the_disk_filled_up_says_the_disk_is_full(
+        qapp: Any, tmp_path: Path, full_disk: Path) -> None:
+    """Qt's PDF writer can stop where the disk fills without reporting an error (at some sizes,
+    not others): with any few kilobytes of room the user is told the disk is full, never that
+    the PDF "came out incomplete", and the old PDF stays."""
+    from revmentor_desktop.data import sample
+
+    source = tmp_path / "sample.revmentor"
+    sample.make_sample(source, 20, today=date(2026, 11, 1))
+    store = Store.open(source, read_only=True)
+    try:
+        summary = sm.build_summary(store, today=date(2026, 11, 1))
+    finally:
+        store.close()
+    target = full_disk / "summary.pdf"
+    for room_kib in range(8, 72, 4):
+        (full_disk / "filler").unlink()
+        free = shutil.disk_usage(full_disk).free
+        (full_disk / "filler").write_bytes(b"\0" * (free - room_kib * 1024))
+        with pytest.raises(KnownError) as caught:
+            write_pdf(summary, target)
+        assert caught.value.kind is ErrorKind.DISK_FULL, (room_kib, caught.value.message)
+        assert target.read_bytes() == OLD_PDF
+        assert sorted(p.name for p in full_disk.iterdir()) == ["filler", "summary.pdf"]
+
+
+def test_a_pdf_cut_short_on_a_disk_with_room_is_called_incomplete(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(b"%PDF-1.4\n" + b"x" * 100)
+    with pytest.raises(OSError) as caught:
+        pdf._check_complete(cut)
+    assert caught.value.errno == errno.EIO and "incomplete" in str(caught.value)
+    monkeypatch.setattr(pdf, "FULL_BELOW", 2**62)  # as if this disk had just filled up
+    with pytest.raises(OSError) as caught:
+        pdf._check_complete(cut)
+    assert caught.value.errno == errno.ENOSPC

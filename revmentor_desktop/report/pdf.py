@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -146,7 +147,20 @@ def _check_complete(path: Path) -> None:
             f.seek(int(trailer[1]))
             if f.read(4) == b"xref":
                 return
+    if _all_but_full(path):  # Qt's writer can stop at a full disk without a word (seen on tmpfs)
+        raise OSError(errno.ENOSPC, "the disk is full")
     raise OSError(errno.EIO, "the PDF came out empty" if size == 0 else "the PDF came out incomplete")
+
+
+#: Less free space than this beside a PDF that came out short: the disk filled up as it was written.
+FULL_BELOW = 1024 * 1024
+
+
+def _all_but_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < FULL_BELOW
+    except OSError:
+        return False
 
 
 def _sync_folder(folder: Path, target: Path) -> None:
