@@ -38,10 +38,10 @@ def folder_state(folder: Path) -> dict[str, bytes | str]:
     for entry in sorted(folder.iterdir()):
         if entry.is_symlink():
             state[entry.name] = f"symlink -> {os.readlink(entry)}"
-        elif entry.is_dir():
-            state[entry.name] = "<dir>"
-        else:
+        elif entry.is_file():
             state[entry.name] = entry.read_bytes()
+        else:  # a folder, a pipe (reading one would wait for a writer), …
+            state[entry.name] = stat.filemode(entry.stat().st_mode)
     return state
 
 
@@ -330,6 +330,22 @@ def _directory(folder: Path, real: bytes) -> Path:
     return path
 
 
+def _pipe(folder: Path, real: bytes) -> Path:
+    path = folder / "pipe.revmentor"
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    os.mkfifo(path)  # reading it would wait for a writer forever
+    return path
+
+
+def _device(folder: Path, real: bytes) -> Path:
+    path = folder / "zero.revmentor"
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    path.symlink_to("/dev/zero")
+    return path
+
+
 def _truncated(cut: Callable[[bytes], int]) -> Callable[[Path, bytes], Path]:
     def build(folder: Path, real: bytes) -> Path:
         path = folder / "cut.revmentor"
@@ -408,6 +424,8 @@ REFUSALS: list[tuple[str, Callable[[Path, bytes], Path], ErrorKind, str]] = [
         "not a SQLite database",
     ),
     ("directory", _directory, ErrorKind.NOT_SQLITE, "is a folder"),
+    ("pipe", _pipe, ErrorKind.NOT_SQLITE, "is not a file (a device or a pipe)"),
+    ("device", _device, ErrorKind.NOT_SQLITE, "is not a file (a device or a pipe)"),
     ("truncated-50-bytes", _truncated(lambda b: 50), ErrorKind.DAMAGED, "cut short (50 bytes)"),
     (
         "truncated-mid-page",

@@ -40,6 +40,10 @@ def check_header(path: Path) -> FileCheck:
         raise KnownError(ErrorKind.CANNOT_WRITE, f"“{path}” cannot be read: {exc.strerror}.") from None
     if stat.S_ISDIR(st.st_mode):
         raise KnownError(ErrorKind.NOT_SQLITE, f"“{path}” is a folder, not a partnership file.")
+    if not stat.S_ISREG(st.st_mode):  # a pipe, a socket, a device: never opened, never read from
+        raise KnownError(ErrorKind.NOT_SQLITE,
+                         f"“{name}” is not a file (a device or a pipe), so it holds no partnership.",
+                         "Choose a .revmentor file.")
     if st.st_size == 0:
         raise KnownError(
             ErrorKind.EMPTY,
