@@ -256,6 +256,14 @@ def problem_label(parent: QWidget) -> QLabel:
     return label
 
 
+def heading(text: str, parent: QWidget, *, scale: float = 1.0, wrap: bool = False) -> QLabel:
+    """A bold line of plain text over a part of a tab, `scale` times the usual size."""
+    label = wrapped_label(text, parent)
+    label.setWordWrap(wrap)
+    embolden(label, scale)
+    return label
+
+
 def embolden(widget: QWidget, scale: float) -> None:
     """Make `widget`'s font bold and `scale` times as large (a heading, a figure that stands out)."""
     font = widget.font()

@@ -38,10 +38,10 @@ from revmentor_desktop.ui.journal.goal_pick import GoalPickModel
 from revmentor_desktop.ui.journal.search_marks import SearchHighlighter
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import (
-    PLAIN,
     FlowLayout,
     TextSaver,
     from_qdate,
+    heading,
     labelled,
     make_date_edit,
     plain_tooltip,
@@ -98,12 +98,7 @@ class EntryEditor(QWidget):
     # -- building ------------------------------------------------------------------------------------
 
     def _build_heading(self) -> QLabel:
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(PLAIN)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading("", self, scale=1.25)
         return self.heading
 
     def _build_session_row(self) -> FlowLayout:

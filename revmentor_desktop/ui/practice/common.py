@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from revmentor_desktop.data.reads import PartnershipRow
 from revmentor_desktop.data.vocab import ReviewDecision, ReviewKind, Role
 from revmentor_desktop.report.text import isolate
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
-from revmentor_desktop.ui.widgets import PLAIN, TextSaver, muted_label, problem_label
+from revmentor_desktop.ui.widgets import TextSaver, heading, muted_label, problem_label
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.document import Document
@@ -83,18 +83,6 @@ def new_item_keys() -> str:
     return QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
 
 
-def heading(text: str, parent: QWidget, scale: float = 1.2) -> QLabel:
-    """A bold heading line (plain text)."""
-    label = QLabel(text, parent)
-    label.setTextFormat(PLAIN)
-    label.setWordWrap(True)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
 class SavingForm(QWidget):
     """What the check-in and review forms share: a heading, a line of help and a problem line above
     their fields, text boxes that save themselves (`_savers`, by column), the problem shown, and
@@ -113,7 +101,7 @@ class SavingForm(QWidget):
         """The form's layout with its heading (`title`), help and hidden problem line in place."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 10)
-        self.title = heading(title, self)
+        self.title = heading(title, self, scale=1.2, wrap=True)
         layout.addWidget(self.title)
         layout.addWidget(muted_label(help_text, self))
         self.problem = problem_label(self)

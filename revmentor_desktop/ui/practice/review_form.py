@@ -24,13 +24,13 @@ from revmentor_desktop.data.reads import ReviewRow
 from revmentor_desktop.data.vocab import REVIEW_KIND_LABELS, Role
 from revmentor_desktop.report.text import day_text, vocab
 from revmentor_desktop.ui.document import Document
-from revmentor_desktop.ui.practice.common import Names, SavingForm, heading
+from revmentor_desktop.ui.practice.common import Names, SavingForm
 from revmentor_desktop.ui.practice.decision import DecisionBox
 from revmentor_desktop.ui.practice.fields import DateField
 from revmentor_desktop.ui.practice.review_goals import ReviewGoalsModel, ReviewGoalsTable
 from revmentor_desktop.ui.titled_box import titled_box
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
-from revmentor_desktop.ui.widgets import TextSaver, muted_label, text_box
+from revmentor_desktop.ui.widgets import TextSaver, heading, muted_label, text_box
 
 # The words below are marked for translation (context "ReviewForm") and translated where shown.
 
@@ -134,7 +134,7 @@ class ReviewForm(SavingForm):
         self.partner_headings: dict[str, QLabel] = {}
         self.boxes: dict[str, QPlainTextEdit] = {}
         for column, role in enumerate(Role):
-            name = heading("", box, 1.0)
+            name = heading("", box, wrap=True)
             self.partner_headings[role.value] = name
             grid.addWidget(name, 0, column)
             for i, (suffix, text, placeholder) in enumerate(PARTNER_FIELDS):

@@ -26,12 +26,11 @@ from revmentor_desktop.ui.skills.rating_table import RatingTableModel
 from revmentor_desktop.ui.skills.rows import SkillRow
 from revmentor_desktop.ui.skills.views import (
     button_row,
-    heading,
     push_button,
     size_columns,
     table_view,
 )
-from revmentor_desktop.ui.widgets import FlowLayout, from_qdate, labelled, make_date_edit
+from revmentor_desktop.ui.widgets import FlowLayout, from_qdate, heading, labelled, make_date_edit
 
 if TYPE_CHECKING:
     from revmentor_desktop.data.reads import EntrySummary

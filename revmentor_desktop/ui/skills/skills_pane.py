@@ -12,13 +12,12 @@ from revmentor_desktop.ui.skills.rows import SkillRow
 from revmentor_desktop.ui.skills.skill_table import SkillTableModel
 from revmentor_desktop.ui.skills.views import (
     button_row,
-    heading,
     push_button,
     size_columns,
     table_view,
     text_width,
 )
-from revmentor_desktop.ui.widgets import muted_label
+from revmentor_desktop.ui.widgets import heading, muted_label
 
 
 class SkillsPane(QWidget):

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.ui.edit_in_place import edit_in_place
-from revmentor_desktop.ui.widgets import PLAIN
 
 
 def table_view(parent: QWidget, name: str) -> QTableView:
@@ -76,16 +74,6 @@ def scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(content)
     return scroll
-
-
-def heading(text: str, parent: QWidget) -> QLabel:
-    """A bold line of plain text over a part of the tab."""
-    label = QLabel(text, parent)
-    label.setTextFormat(PLAIN)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 def push_button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:
