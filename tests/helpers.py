@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sqlite3
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -67,3 +70,22 @@ def sql_value(path: Path, sql: str) -> object:
         return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
+
+
+def sha256(path: Path) -> str:
+    """The file's content, as a digest: "byte for byte the same" in one comparison."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def folder_state(folder: Path) -> dict[str, str]:
+    """Every entry of `folder`, with the digest of a file's bytes, where a link points, or what
+    else it is (a folder, a pipe: never read): "left exactly as it was" includes side files."""
+    state: dict[str, str] = {}
+    for entry in sorted(folder.iterdir()):
+        if entry.is_symlink():
+            state[entry.name] = f"symlink -> {os.readlink(entry)}"
+        elif entry.is_file():
+            state[entry.name] = sha256(entry)
+        else:
+            state[entry.name] = stat.filemode(entry.stat().st_mode)
+    return state

@@ -9,7 +9,6 @@ one value planted by a raw sqlite3 connection.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 import time
@@ -27,6 +26,7 @@ from revmentor_desktop.data.migrations import STEPS
 from revmentor_desktop.data.sample import make_sample
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.errors import ErrorKind, KnownError
+from tests.helpers import folder_state, sha256
 
 # -- planting values ----------------------------------------------------------------------------------
 
@@ -166,14 +166,6 @@ def bad_file(request: pytest.FixtureRequest, tmp_path: Path,
     path.write_bytes(sample_bytes)
     damage(path)
     return path, words
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def folder_state(folder: Path) -> dict[str, str]:
-    return {p.name: sha256(p) if p.is_file() else "<dir>" for p in sorted(folder.iterdir())}
 
 
 def refusal(open_it: Callable[[], Any]) -> KnownError:

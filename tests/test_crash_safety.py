@@ -44,6 +44,7 @@ from revmentor_desktop.data import backup
 from revmentor_desktop.data.migrations import SCHEMA_VERSION, STEPS
 from revmentor_desktop.data.sample import make_sample
 from revmentor_desktop.data.store import Store
+from tests.helpers import sha256
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -545,10 +546,6 @@ class BackupStats:
     part_left: int = 0
     part_journal_left: int = 0
     thin_in_flight: int = 0
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def integrity(path: Path) -> list[tuple]:

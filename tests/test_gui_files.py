@@ -28,17 +28,9 @@ from revmentor_desktop.ui import paths
 from revmentor_desktop.ui.backups import RestoreDialog
 from revmentor_desktop.ui.file_identity import lock_for
 from revmentor_desktop.ui.window import MainWindow
-from tests.helpers import sql_value
+from tests.helpers import folder_state, sql_value
 
 SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
-
-
-def folder_state(folder: Path) -> dict[str, bytes | str]:
-    """Every entry of a folder with its bytes: 'left exactly as it was' includes side files."""
-    state: dict[str, bytes | str] = {}
-    for p in sorted(folder.iterdir()):
-        state[p.name] = p.read_bytes() if p.is_file() else "<dir>"
-    return state
 
 
 def integrity(path: Path) -> str:

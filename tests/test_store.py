@@ -28,21 +28,9 @@ from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import ValidationError
 from revmentor_desktop.data.vocab import Role
 from revmentor_desktop.errors import ErrorKind, KnownError
+from tests.helpers import folder_state
 
 PARTNERSHIP = {"mentor_name": "Priya", "mentee_name": "Gerald", "start_date": "2024-01-08"}
-
-
-def folder_state(folder: Path) -> dict[str, bytes | str]:
-    """Every entry in `folder` with its bytes (or its kind), to prove nothing changed or appeared."""
-    state: dict[str, bytes | str] = {}
-    for entry in sorted(folder.iterdir()):
-        if entry.is_symlink():
-            state[entry.name] = f"symlink -> {os.readlink(entry)}"
-        elif entry.is_file():
-            state[entry.name] = entry.read_bytes()
-        else:  # a folder, a pipe (reading one would wait for a writer), …
-            state[entry.name] = stat.filemode(entry.stat().st_mode)
-    return state
 
 
 def raw_query(path: Path, sql: str) -> list[tuple]:
