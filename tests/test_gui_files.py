@@ -27,6 +27,7 @@ from revmentor_desktop.ui import backups as ui_backups
 from revmentor_desktop.ui import paths
 from revmentor_desktop.ui.backups import RestoreDialog
 from revmentor_desktop.ui.file_identity import lock_for
+from revmentor_desktop.ui.swot.quadrant import QuadrantPanel
 from revmentor_desktop.ui.window import MainWindow
 from tests.helpers import folder_state, sql_value
 
@@ -424,6 +425,11 @@ def test_a_read_only_file_opens_read_only_and_refuses_edits_with_a_message(
     qtbot.keyClick(overview.mentor, Qt.Key.Key_Return)
     assert overview.mentor.text() == "Ana"
     assert not overview.add_clause_button.isEnabled()
+    # No hint says how to edit where nothing can be edited; no field invites typing a new item.
+    assert not overview.agreement.hint.isVisibleTo(window)
+    assert not window.skills_tab.skills_pane.hint.isVisibleTo(window)
+    assert "read-only" in window.swot_tab.intro.text()
+    assert not any(panel.add_edit.isEnabled() for panel in window.swot_tab.findChildren(QuadrantPanel))
     clauses = overview.clause_model
     assert not clauses.flags(clauses.index(0)) & Qt.ItemFlag.ItemIsEditable
     journal = window.journal_tab

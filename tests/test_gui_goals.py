@@ -807,3 +807,25 @@ def test_user_text_is_shown_as_typed(window: MainWindow, tab: GoalsTab, qtbot: A
     click_goal(qtbot, tab, "Learn <b>HTML</b> & CSS")
     assert tab.pane.title.text() == "Learn <b>HTML</b> & CSS"
     assert tab.pane.focus_area.currentText() == "<i>Web</i>"
+
+
+def test_a_read_only_file_greys_out_adding_a_milestone_and_keeps_the_text_selectable(
+        qtbot: Any, partnership_file: Path) -> None:
+    from revmentor_desktop.ui.document import Document
+
+    store = Store.open(partnership_file)
+    goal_id = ops.add_goal(store, "Learn the dashboards", description="Why it matters")
+    ops.add_milestone(store, goal_id, "Open one")
+    store.close()
+    doc = Document(Store.open(partnership_file, read_only=True))
+    tab = GoalsTab(doc)
+    qtbot.addWidget(tab)
+    tab.select_goal(goal_id)
+    pane = tab.pane
+    assert pane.title.text() == "Learn the dashboards"
+    assert pane.title.isEnabled() and pane.title.isReadOnly()  # selectable, to copy from
+    assert not pane.new_milestone.isEnabled()  # an empty "Add a milestone" field invites no typing
+    qtbot.keyClicks(pane.new_milestone, "Another")
+    qtbot.keyClick(pane.new_milestone, Qt.Key.Key_Return)
+    assert pane.milestone_model.counts() == (0, 1)
+    doc.close()

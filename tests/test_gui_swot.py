@@ -530,7 +530,8 @@ def test_read_only_file_can_be_looked_at_not_changed(qtbot: Any, swot_file: Path
     assert texts(panel) == ["Curiosity about new tools", "Fluent in SQL"]
     assert not model.flags(model.index(0)) & Qt.ItemFlag.ItemIsEditable
     assert not model.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
-    assert panel.add_edit.isReadOnly() and not tab.snapshot_button.isEnabled()
+    assert not panel.add_edit.isEnabled() and not tab.snapshot_button.isEnabled()
+    assert "read-only" in tab.intro.text() and "press Enter" not in tab.intro.text()
     mime = model.mimeData([model.index(0)])
     assert not tab.panel(MENTEE, THR).model.canDropMimeData(mime, MOVE, 0, 0, QModelIndex())
     panel.view.setCurrentIndex(model.index(0))

@@ -315,9 +315,11 @@ class GoalPane(QWidget):
             saver.set_text(getattr(g, field))
         self._update_progress()
         read_only = self.doc.read_only
-        for text_field in (self.title, self.description, self.success, self.new_milestone):
-            text_field.setReadOnly(read_only)
-        for other in (self.owner, self.focus_area, self.status, self.target, self.private):
+        for text_field in (self.title, self.description, self.success):
+            text_field.setReadOnly(read_only)  # still selectable, to copy from
+        # Greyed, not read-only: an empty field that says "Add a milestone" must not invite typing.
+        for other in (self.owner, self.focus_area, self.status, self.target, self.private,
+                      self.new_milestone):
             other.setEnabled(not read_only)
         self.stack.setCurrentWidget(self.scroll_area)
 

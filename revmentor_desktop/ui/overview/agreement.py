@@ -34,10 +34,12 @@ class AgreementPanel(QGroupBox):
         self.setTitle(self.tr("Agreement — our ground rules"))
         self.doc = doc
         column = QVBoxLayout(self)
-        hint = QLabel(self.tr("Double-click a rule (or press F2) to edit it; rules are saved as you go."), self)
-        hint.setWordWrap(True)
-        hint.setTextFormat(PLAIN)
-        column.addWidget(hint)
+        self.hint = QLabel(self.tr("Double-click a rule (or press F2) to edit it; rules are saved as you go."),
+                           self)
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(PLAIN)
+        self.hint.setVisible(not doc.read_only)  # how to edit, where nothing can be
+        column.addWidget(self.hint)
         self.note = QLabel(self)
         self.note.setTextFormat(PLAIN)
         self.note.setWordWrap(True)

@@ -162,6 +162,7 @@ class PracticePanel(QGroupBox):
                                      closed=p.closed_on is not None)
         self.check_in_text.setText(_check_in_words(status, names, p.closed_on is not None))
         self.check_in_button.setVisible(status.due)
+        self.check_in_button.setEnabled(not self.doc.read_only)
 
         silent = compute.one_way_feedback(self._flow, FEEDBACK_WINDOW)
         self.feedback_text.setVisible(silent is not None)

@@ -100,4 +100,5 @@ class SkillsPane(QWidget):
 
     def set_editable(self, writable: bool) -> None:
         self.add_button.setEnabled(writable)
+        self.hint.setVisible(writable)  # how to edit, where nothing can be
         self.delete_button.setEnabled(writable and self.current() is not None)

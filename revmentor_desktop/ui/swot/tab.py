@@ -80,7 +80,9 @@ class SwotTab(DocumentTab):
         """How the grids work, and the Save Snapshot button; the problem line goes below."""
         self.intro = QLabel(self.tr("Each of you keeps your own grid. Type and press Enter to add; "
                                     "double-click or F2 to edit; drag to reorder or move — or right-click "
-                                    "for Move to."), self)
+                                    "for Move to.") if not self.doc.read_only else self.tr(
+            "Each of you keeps your own grid. This file is read-only: you can look at both grids and "
+            "compare them with a snapshot, but not change them."), self)
         self.intro.setTextFormat(PLAIN)
         self.intro.setWordWrap(True)
         self.problem = problem_label(self)
@@ -174,7 +176,7 @@ class SwotTab(DocumentTab):
         for act in panel.moves.values():
             view.addAction(act)
         ro = self.doc.read_only
-        panel.add_edit.setReadOnly(ro)
+        panel.add_edit.setEnabled(not ro)  # greyed: "Add a strength…" must not invite typing
         view.setDragEnabled(not ro)
 
     def _arrange(self, *, narrow: bool) -> None:
