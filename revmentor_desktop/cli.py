@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from revmentor_desktop import FILE_SUFFIX, __version__
 from revmentor_desktop.errors import ErrorKind, KnownError
@@ -43,6 +44,9 @@ QT_OPTIONS_WITH_VALUE = frozenset({
     "-title", "-icon", "-name", "-font", "-fn", "-bg", "-background", "-fg", "-foreground", "-btn",
     "-button", "-visual", "-ncols", "-cmap", "-im", "-inputstyle",
 })
+#: A value for the commonest of them, to show in the message when it is missing.
+_EXAMPLE = {"-style": "fusion", "-platform": "xcb", "-platformtheme": "gtk3", "-display": ":0",
+            "-geometry": "1200x800", "-qwindowgeometry": "1200x800", "-font": "Sans"}
 #: Qt's options that stand alone.
 QT_FLAGS = frozenset({"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync", "-testability"})
 #: Qt's options written with their value after "=" (`-style=fusion`).
@@ -68,15 +72,23 @@ def split_qt_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
         elif arg in QT_OPTIONS_WITH_VALUE:
             value = next(items, None)
             if value is None:
-                raise ValueError(f"Qt's option {arg} needs a value (e.g. -style fusion)")
+                raise ValueError(f"Qt's option {arg} needs a value (e.g. {arg} {_EXAMPLE.get(arg, 'VALUE')})")
             qt.extend((arg, value))
         else:
             ours.append(arg)
     return qt, ours
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, saying a usage error in one line as every other error is said (not after the
+    whole usage block), with the way to the full usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="revmentor",
         description="RevMentor Desktop: goals, sessions, SWOT and skills for one "
         "reverse-mentoring partnership, kept in a file you own.",

@@ -265,3 +265,22 @@ def test_ctrl_c_answers_an_open_dialog_as_escape_would(tmp_path: Path) -> None:
     assert "ANSWERED 0" in result.stdout, result.stderr
     assert result.returncode == 0, result.stderr
     assert not list((tmp_path / "d").rglob("*.revmentor"))
+
+
+@pytest.mark.parametrize("argv", [
+    ["--sessions", "abc"],
+    ["--bogus"],
+    ["ours.revmentor", "--export-pdf"],
+    ["--sessions", "3"],
+    ["-platform"],
+    ["--make-sample", "s.revmentor", "--sessions", "-1"],
+    ["a.revmentor", "--export-pdf", "a.pdf", "--journal", "nonsense"],
+])
+def test_a_usage_error_is_one_line_that_points_at_help(
+        argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("revmentor: error: "), err
+    assert err.rstrip().endswith("(see revmentor --help)") and "usage:" not in err
