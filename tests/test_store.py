@@ -758,3 +758,27 @@ def test_the_journal_search_reads_plain_sql_without_the_orm(made: Path) -> None:
         assert store._engine is None  # no ORM session was made to reach a raw connection
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(("suffix", "make", "what"), [
+    ("-journal", lambda p: os.mkfifo(p), "a pipe"),  # opening it would wait for a writer forever
+    ("-journal", lambda p: p.mkdir(), "a folder"),
+    ("-journal", lambda p: p.symlink_to("/etc/hostname"), "a link"),
+    ("-wal", lambda p: p.mkdir(), "a folder"),
+    ("-shm", lambda p: os.mkfifo(p), "a pipe"),
+], ids=["journal-pipe", "journal-folder", "journal-link", "wal-folder", "shm-pipe"])
+@pytest.mark.parametrize("read_only", [False, True], ids=["read-write", "read-only"])
+def test_a_side_file_that_is_not_a_file_is_refused_and_nothing_is_touched(
+        folder: Path, real_file: bytes, suffix: str, make: Callable[[Path], None], what: str,
+        read_only: bool) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    path = folder / "ours.revmentor"
+    path.write_bytes(real_file)
+    make(Path(f"{path}{suffix}"))
+    before = folder_state(folder)
+    with pytest.raises(KnownError) as info:
+        Store.open(path, read_only=read_only)
+    assert f"“ours.revmentor{suffix}” is {what}" in info.value.message
+    assert "left as it was" in info.value.hint
+    assert folder_state(folder) == before

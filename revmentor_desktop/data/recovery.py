@@ -16,6 +16,7 @@ import contextlib
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,29 @@ INERT_SUFFIX = ".as-found"
 #: Set-aside folders kept per partnership; older ones are removed when a new one is made.
 KEEP_SETS = 5
 _SET_MARK = " as found "
+
+
+def refuse_odd_side_files(path: Path) -> None:
+    """Raise KnownError if a side file SQLite would open beside `path` is not a plain file: a pipe
+    (opening would wait forever for a writer), a folder, a device, a socket or a link. No crash of
+    ours leaves such a thing, and SQLite must not be let near it; nothing is touched."""
+    for suffix in (*APPLIED, SHARED_MEMORY):
+        side = Path(f"{path}{suffix}")
+        try:
+            mode = side.lstat().st_mode
+        except OSError:
+            continue  # not there (or not even visible: SQLite cannot open it either)
+        if stat.S_ISREG(mode):
+            continue
+        what = ("a link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode)
+                else "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+                else "a device")
+        raise KnownError(
+            ErrorKind.CANNOT_WRITE,
+            f"“{path.name}” was not opened: beside it, “{side.name}” is {what}, not a file SQLite "
+            "could have left there.",
+            f"Move “{side.name}” somewhere else, then open the file again. The file was left as it was.",
+        )
 
 
 def pending_side_files(path: Path) -> list[Path]:

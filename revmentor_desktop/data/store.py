@@ -169,6 +169,7 @@ class Store:
         path = Path(path)
         check_header(path)
         read_only = read_only or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+        recovery.refuse_odd_side_files(path)
         pending = recovery.pending_side_files(path)
         if pending and read_only:
             return cls._open_private_copy(path, pending)
