@@ -304,7 +304,12 @@ def stage_package(run_dir: Path, kind: str) -> Path:
     if kind == COMPILED:
         import compileall
 
-        if not compileall.compile_dir(root / "revmentor_desktop", quiet=1):
+        prefix, sys.pycache_prefix = sys.pycache_prefix, None  # beside the sources, where the
+        try:                                                   # children (no prefix) look
+            compiled = compileall.compile_dir(root / "revmentor_desktop", quiet=1)
+        finally:
+            sys.pycache_prefix = prefix
+        if not compiled or not (root / "revmentor_desktop" / "__pycache__").is_dir():
             raise SystemExit("could not compile the package's bytecode for the start-up runs")
     return root
 
@@ -330,8 +335,10 @@ def spawn(what: str, cmd: list[str], run_dir: Path,
     env = child_env(run_dir, kind)
     start = time.monotonic_ns()
     try:
+        # In the run folder: `python -m` puts the working folder first on sys.path, and from the
+        # checkout's root that would import the checkout instead of the staged copy.
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S,
-                              check=False)
+                              check=False, cwd=run_dir)
     except subprocess.TimeoutExpired as exc:
         raise ProbeError(f"{what}: no answer in {CHILD_TIMEOUT_S:.0f} s") from exc
     return start, done

@@ -206,7 +206,7 @@ def test_a_partnership_edit_reuses_the_check_in_status_and_a_new_cadence_does_no
 
 
 
-def test_the_feedback_note_follows_privacy_and_names_and_is_not_read_again_for_an_organisation(
+def test_the_feedback_note_follows_privacy_and_names_and_is_not_read_again_for_a_partnership_edit(
         window: MainWindow, qtbot: Any, monkeypatch: Any) -> None:
     """Which way feedback went is read again when sessions, their feedback or the privacy switch
     change; a partnership edit rewords the note with the new names from what was read."""
@@ -224,6 +224,13 @@ def test_the_feedback_note_follows_privacy_and_names_and_is_not_read_again_for_a
     read: list[int] = []
     real = reads.feedback_flow
     monkeypatch.setattr(reads, "feedback_flow", lambda *a, **k: read.append(1) or real(*a, **k))
+    window.show_tab(0)
+    box = window.overview_tab.organisation
+    box.setFocus()
+    box.end(False)
+    qtbot.keyClicks(box, " Ltd")
+    window.flush()  # the Organisation field's save, as its debounce timer runs it
+    assert reads.get_partnership(window.doc.store).organisation.endswith(" Ltd")
     window.doc.run(commands.update_partnership(mentor_name="Dana Q. Lee"))
     assert read == []
     assert "Dana Q. Lee" in panel.feedback_text.text()

@@ -69,9 +69,12 @@ def read_records(store: Store, *, include_private: bool = False) -> Records:
     with plain(store) as conn:
         conn.execute("BEGIN")  # one consistent view of the file
         try:
-            return _read(conn, include_private)
-        finally:
-            rollback(conn)  # it only read
+            records = _read(conn, include_private)
+        except BaseException:
+            rollback(conn)  # if it can: what went wrong is what to say
+            raise
+        conn.execute("ROLLBACK")  # it only read; a failure here must not pass unnoticed
+        return records
 
 
 def _read(conn: sqlite3.Connection, include_private: bool) -> Records:

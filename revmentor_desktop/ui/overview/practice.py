@@ -131,8 +131,8 @@ class PracticePanel(QGroupBox):
         self.loaded = True
         store = self.doc.store
         if kinds is None or Change.CHECK_INS in kinds or self._check_ins is None:
-            self._check_ins = reads.check_in_dates(store)
-            self._trend = reads.latest_check_ins(store, 12)
+            check_ins, trend = reads.check_in_dates(store), reads.latest_check_ins(store, 12)
+            self._check_ins, self._trend = check_ins, trend  # both or neither
         if kinds is None or kinds & FLOW_CHANGES or self._flow is None:
             self._flow = reads.feedback_flow(store, FEEDBACK_WINDOW, include_private=not self.doc.hide_private)
         p = self.doc.partnership()
