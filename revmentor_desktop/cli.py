@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from revmentor_desktop import FILE_SUFFIX, __version__
-from revmentor_desktop.errors import ErrorKind, KnownError
+from revmentor_desktop.errors import ErrorKind, KnownError, single_line
 from revmentor_desktop.report.sections import ALL_SECTIONS as SECTION_NAMES
 from revmentor_desktop.report.sections import RECENT_SESSIONS
 
@@ -84,7 +84,7 @@ class OneLineParser(argparse.ArgumentParser):
     whole usage block), with the way to the full usage."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, f"{self.prog}: error: {single_line(message)} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -198,7 +198,7 @@ def chosen_action(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
 
 
 def _fail(message: str) -> int:
-    print(f"revmentor: error: {message}", file=sys.stderr)
+    print(f"revmentor: error: {single_line(message)}", file=sys.stderr)
     return 2 if message.startswith("usage") else 1
 
 
@@ -251,11 +251,11 @@ def make_sample_files(path: Path, sessions: int, pair: Path | None) -> int:
         return _fail(exc.one_line())
     held = f"{sessions} session{'' if sessions == 1 else 's'}"
     if pair is None:
-        print(f"Wrote a sample partnership with {held} to {path}")
+        print(single_line(f"Wrote a sample partnership with {held} to {path}"))
     else:
-        print(f"Wrote a sample pair with {held}: {path} (the mentor's side) and {pair} "
-              f"(the mentee's); try revmentor {path} --import-share SHARE after "
-              f"revmentor {pair} --export-share SHARE")
+        print(single_line(f"Wrote a sample pair with {held}: {path} (the mentor's side) and {pair} "
+                          f"(the mentee's); try revmentor {path} --import-share SHARE after "
+                          f"revmentor {pair} --export-share SHARE"))
     return 0
 
 
@@ -274,7 +274,7 @@ def share_command(parser: argparse.ArgumentParser, args: argparse.Namespace, act
             line = share_cli.new_from_share(args.new_from_share, args.file)
     except KnownError as exc:
         return _fail(exc.one_line())
-    print(line, flush=True)
+    print(single_line(line), flush=True)
     return 0
 
 
@@ -296,7 +296,7 @@ def desktop_integration(*, install: bool) -> int:
     except KnownError as exc:
         return _fail(exc.one_line())
     for warning in outcome.warnings:
-        print(f"revmentor: warning: {warning}", file=sys.stderr)
+        print(f"revmentor: warning: {single_line(warning)}", file=sys.stderr)
     if install:
         print(f"Installed RevMentor's desktop entry, icon and file type ({desktop_entry.MIME_TYPE}) "
               f"in {layout.data_home}, starting {' '.join(command)}; "
@@ -373,7 +373,7 @@ def export_pdf(source: Path, target: Path, sections: tuple[str, ...] = SECTION_N
     finally:
         store.close()
     pages = write_pdf(summary, target)
-    print(f"Wrote {pages} page{'s' if pages != 1 else ''} to {target}", flush=True)
+    print(single_line(f"Wrote {pages} page{'s' if pages != 1 else ''} to {target}"), flush=True)
     # The process ends now: spare the collector its walk over every object at exit (~0.4 s).
     import gc
 

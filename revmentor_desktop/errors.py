@@ -6,6 +6,7 @@ goes through the exception hook.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from pathlib import Path
 
@@ -43,7 +44,18 @@ class KnownError(Exception):
 
     def one_line(self) -> str:
         """The message and the way forward, on one line (for stderr)."""
-        return f"{self.message} {self.hint}".strip()
+        return single_line(f"{self.message} {self.hint}".strip())
+
+
+#: What would break a line or drive the terminal: C0 controls but tab, DEL, C1, and Unicode's line
+#: and paragraph separators (a file may be named with any of them).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def single_line(text: str) -> str:
+    """`text` for one line of a terminal: each character that would break the line or act on the
+    terminal is written as its escape (a newline in a file's name reads "\\n")."""
+    return _UNPRINTABLE.sub(lambda m: repr(m[0])[1:-1], text)
 
 
 class Gone(LookupError):

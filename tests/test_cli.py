@@ -284,3 +284,21 @@ def test_a_usage_error_is_one_line_that_points_at_help(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("revmentor: error: "), err
     assert err.rstrip().endswith("(see revmentor --help)") and "usage:" not in err
+
+
+def test_a_file_name_with_a_line_break_or_a_terminal_escape_keeps_errors_on_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Any character may be in a file's name: the one line on stderr stays one line, and nothing
+    in a name can act on the terminal (colour it, move its cursor)."""
+    odd = tmp_path / "we\nird\x1b[31m.revmentor"
+    assert main(["--make-sample", str(odd), "--sessions", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "we\\nird\\x1b[31m.revmentor" in out
+    assert main(["--make-sample", str(odd)]) == 1  # it exists now
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\x1b" not in err and "we\\nird" in err
+    with pytest.raises(SystemExit):
+        main(["--bogus\u2028option"])
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\u2028" not in err and "\\u2028" in err
+    assert odd.exists()  # the name itself is the user's, untouched
