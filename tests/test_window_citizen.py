@@ -77,6 +77,18 @@ def test_shortcuts_are_read_from_the_actions(window: MainWindow, qtbot: Any) -> 
     assert ("Zap Everything", "Ctrl+Alt+Z") in rows
     # No mnemonic mark is left; an ampersand of a title itself ("Check-ins & Reviews") is text.
     assert all(keys for _what, keys in rows) and all("&" not in what.replace(" & ", " ") for what, _ in rows)
+    # Each shortcut once (every SWOT quadrant has its own "Move Up"), and each row whole on screen:
+    # no action's name or keys cut short, every row in view unless the screen is too small.
+    shown = [(s.where, s.what, s.keys) for s in dialog.model.rows]
+    assert len(shown) == len(set(shown))
+    assert sum(1 for where, what, _keys in shown if what == "Move Up" and "SWOT" in where) == 1
+    view = dialog.view
+    dialog.show()
+    for column in range(3):
+        assert view.columnWidth(column) >= view.sizeHintForColumn(column), column
+    screen = dialog.screen().availableGeometry()
+    if dialog.height() < screen.height() * 0.85:
+        assert not view.verticalScrollBar().isVisible()
 
 
 def test_about_tells_the_versions_and_copies_them(window: MainWindow, qtbot: Any,

@@ -63,8 +63,10 @@ def collect_shortcuts(window: QMainWindow) -> list[Shortcut]:
         if id(act) in seen or not keys or not act.text():
             return
         seen.add(id(act))
-        out.append(Shortcut(where, _plain(act.text()), ", ".join(
-            k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)))
+        shortcut = Shortcut(where, _plain(act.text()), ", ".join(
+            k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys))
+        if shortcut not in out:  # each SWOT quadrant has its own "Move Up": listed once
+            out.append(shortcut)
 
     def walk(menu: QMenu, where: str) -> None:
         for act in menu.actions():
@@ -150,8 +152,26 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        line = self.fontMetrics().lineSpacing()
-        self.resize(46 * self.fontMetrics().averageCharWidth() + 80, min(30, len(self.model.rows) + 6) * line)
+        self.view.resizeRowsToContents()  # a line of text each, not the style's roomy default
+        self._fit(layout, note, buttons)
+
+    def _fit(self, layout: QVBoxLayout, note: QLabel, buttons: QDialogButtonBox) -> None:
+        """Wide enough for every action's whole name and keys, tall enough for every row, within
+        the screen (the table scrolls on a small one)."""
+        view, header = self.view, self.view.horizontalHeader()
+        frame = 2 * view.frameWidth()
+        columns = sum(max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+                      for c in range(self.model.columnCount()))
+        rows = sum(view.rowHeight(r) for r in range(self.model.rowCount()))
+        margins = layout.contentsMargins()
+        spacing = layout.spacing()
+        width = columns + frame + view.verticalScrollBar().sizeHint().width() + margins.left() + margins.right()
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        width = min(max(width, 40 * self.fontMetrics().averageCharWidth()), int(screen.width() * 0.9))
+        inner = width - margins.left() - margins.right()
+        height = (header.sizeHint().height() + rows + frame + note.heightForWidth(inner)
+                  + buttons.sizeHint().height() + 2 * spacing + margins.top() + margins.bottom())
+        self.resize(width, min(height, int(screen.height() * 0.85)))
 
 
 def about_details(open_file: Path | None) -> str:
