@@ -250,3 +250,18 @@ def test_a_name_with_markup_shows_as_typed_in_the_guide(qtbot: Any) -> None:
     guide = GuideDialog(None, lambda _t: True, "<b>Ana</b>", "Bo & Co")
     qtbot.addWidget(guide)
     assert "<b>Ana</b>" in guide.browser.toPlainText() and "Bo & Co" in guide.browser.toPlainText()
+
+
+def test_the_guide_opens_at_a_reading_width_within_the_screen(qtbot: Any) -> None:
+    """About 70 characters of prose to a line (it opened at about 45), never wider than the screen."""
+    from revmentor_desktop.ui.window.guide import GuideDialog
+
+    guide = GuideDialog(None, lambda _t: True, "Ana", "Bo")
+    qtbot.addWidget(guide)
+    guide.show()
+    qtbot.waitExposed(guide)
+    prose = "Settle how often you meet and for how long, and write down ground rules."
+    sample = prose[:60]  # 60 characters of its own text fit on one line of the browser
+    assert guide.browser.viewport().width() >= guide.browser.fontMetrics().horizontalAdvance(sample)
+    screen = guide.screen().availableGeometry()
+    assert guide.width() <= screen.width() and guide.height() <= screen.height()

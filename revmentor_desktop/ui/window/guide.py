@@ -13,6 +13,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
@@ -143,6 +144,23 @@ def guide_html(mentor: str | None = None, mentee: str | None = None) -> str:
     return "".join(parts)
 
 
+#: A comfortable line of prose, and a sample of it to measure (averageCharWidth() measures the
+#: font's narrow characters too, which left the guide at about 45 characters a line).
+LINE_CHARACTERS = 70
+_PROSE = "Set goals together before the first session: at least one for each of you. "
+
+
+def reading_size(widget: QWidget) -> tuple[int, int]:
+    """A window size for reading prose: about LINE_CHARACTERS to a line, two thirds of the screen
+    high, never larger than the screen."""
+    metrics = widget.fontMetrics()
+    line = metrics.horizontalAdvance(_PROSE) * LINE_CHARACTERS // len(_PROSE)
+    screen = (widget.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    width = min(line + 8 * metrics.averageCharWidth(), int(screen.width() * 0.9))  # margins, scroll bar
+    height = min(max(34 * metrics.lineSpacing(), screen.height() * 2 // 3), int(screen.height() * 0.9))
+    return width, height
+
+
 class GuideDialog(QDialog):
     """Non-modal: the guide stays open beside the window while the user follows it."""
 
@@ -163,8 +181,7 @@ class GuideDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        metrics = self.fontMetrics()
-        self.resize(62 * metrics.averageCharWidth(), 34 * metrics.lineSpacing())
+        self.resize(*reading_size(self))
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() != "revmentor":
