@@ -35,6 +35,24 @@ def practice(window: MainWindow) -> Any:
     return panel
 
 
+def count_calls(monkeypatch: Any, owner: Any, name: str) -> list[int]:
+    """A list that grows by one each time `owner.name` is called (it still does its work)."""
+    calls: list[int] = []
+    real = getattr(owner, name)
+    monkeypatch.setattr(owner, name, lambda *a, **k: calls.append(1) or real(*a, **k))
+    return calls
+
+
+def type_organisation(window: MainWindow, qtbot: Any, text: str) -> None:
+    """Type `text` at the end of Overview › Organisation, then save it as its debounce timer would."""
+    window.show_tab(0)
+    box = window.overview_tab.organisation
+    box.setFocus()
+    box.end(False)
+    qtbot.keyClicks(box, text)
+    window.flush()
+
+
 def test_the_getting_started_list_ticks_itself_and_goes_when_dismissed(
         window: MainWindow, qtbot: Any) -> None:
     panel = practice(window)
@@ -187,16 +205,8 @@ def test_a_partnership_edit_reuses_the_check_in_status_and_a_new_cadence_does_no
         window.doc.run(commands.add_entry(date.today() - timedelta(days=7 * (3 - n)), topics=f"S{n}"))
     panel = practice(window)
     assert window.practice_tab is not None  # built (the fixture builds every tab), so it listens too
-    worked_out: list[int] = []
-    real = compute.check_in_status
-    monkeypatch.setattr(compute, "check_in_status", lambda *a, **k: worked_out.append(1) or real(*a, **k))
-
-    window.show_tab(0)
-    box = window.overview_tab.organisation
-    box.setFocus()
-    box.end(False)
-    qtbot.keyClicks(box, " Ltd")
-    window.flush()
+    worked_out = count_calls(monkeypatch, compute, "check_in_status")
+    type_organisation(window, qtbot, " Ltd")
     assert reads.get_partnership(window.doc.store).organisation == "Acme Ltd"
     assert worked_out == []
     window.doc.run(commands.update_partnership(check_in_every=3))
@@ -221,15 +231,8 @@ def test_the_feedback_note_follows_privacy_and_names_and_is_not_read_again_for_a
     assert panel.feedback_text.isVisibleTo(window)  # without it, only the mentee gave feedback
     assert "Dana Lee" in panel.feedback_text.text()
 
-    read: list[int] = []
-    real = reads.feedback_flow
-    monkeypatch.setattr(reads, "feedback_flow", lambda *a, **k: read.append(1) or real(*a, **k))
-    window.show_tab(0)
-    box = window.overview_tab.organisation
-    box.setFocus()
-    box.end(False)
-    qtbot.keyClicks(box, " Ltd")
-    window.flush()  # the Organisation field's save, as its debounce timer runs it
+    read = count_calls(monkeypatch, reads, "feedback_flow")
+    type_organisation(window, qtbot, " Ltd")
     assert reads.get_partnership(window.doc.store).organisation.endswith(" Ltd")
     window.doc.run(commands.update_partnership(mentor_name="Dana Q. Lee"))
     assert read == []
