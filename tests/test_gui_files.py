@@ -846,3 +846,28 @@ def test_damage_met_while_reading_the_overview_is_a_clear_message(
     assert fake_dialogs.errors and "damaged" in str(fake_dialogs.errors[-1][1])
     assert path.read_bytes() == before
     win.close()
+
+
+def test_coming_back_to_the_window_shows_what_another_program_wrote_and_keeps_what_was_typed(
+        window: MainWindow, qtbot: Any, partnership_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another RevMentor under another account (its lock is its own) or a tool writes to the open
+    file: when the user comes back to the window, every tab shows the file as it is now."""
+    from PySide6.QtCore import QEvent
+
+    overview = window.overview_tab
+    window.show_tab(0)
+    overview.organisation.setFocus()
+    overview.organisation.end(False)
+    qtbot.keyClicks(overview.organisation, " Ltd")  # typed, not saved yet (the debounce waits)
+    other = sqlite3.connect(partnership_file, isolation_level=None)
+    try:
+        other.execute("UPDATE partnership SET mentee_name = 'Morgan Q. Hale' WHERE id = 1")
+    finally:
+        other.close()
+    monkeypatch.setattr(window, "isActiveWindow", lambda: True)
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert overview.mentee.text() == "Morgan Q. Hale"
+    assert overview.organisation.text().endswith(" Ltd")  # saved first, so read back, not lost
+    assert reads.get_partnership(window.doc.store).organisation.endswith(" Ltd")
+    assert "changed outside this window" in window.statusBar().currentMessage()
+    assert not window.doc.store.changed_elsewhere()  # the window's own save was not "outside"

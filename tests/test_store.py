@@ -782,3 +782,22 @@ def test_a_side_file_that_is_not_a_file_is_refused_and_nothing_is_touched(
     assert f"“ours.revmentor{suffix}” is {what}" in info.value.message
     assert "left as it was" in info.value.hint
     assert folder_state(folder) == before
+
+
+def test_a_commit_by_another_connection_is_noticed_once_and_our_own_edits_never(made: Path) -> None:
+    store = Store.open(made)
+    try:
+        assert not store.changed_elsewhere()
+        ops.add_goal(store, "Ours")  # an edit of this store's own
+        assert not store.changed_elsewhere()
+        other = sqlite3.connect(made, isolation_level=None)  # another program, another account
+        try:
+            other.execute("UPDATE partnership SET organisation = 'Changed elsewhere' WHERE id = 1")
+        finally:
+            other.close()
+        assert store.changed_elsewhere()
+        assert not store.changed_elsewhere()  # told once
+        ops.update_partnership(store, organisation="Ours again")
+        assert not store.changed_elsewhere()
+    finally:
+        store.close()

@@ -130,6 +130,7 @@ class Store:
         self.recovered: list[Path] = []
         self._thread = threading.get_ident()  # the thread whose `plain()` reads use `_held`
         self._held = HeldFile(self.path)
+        self._seen_version = self._data_version()  # see `changed_elsewhere`
 
     @property
     def engine(self) -> Engine:
@@ -323,6 +324,26 @@ class Store:
             self._engine = None
         self._held.close()
 
+    def _data_version(self) -> int | None:
+        """SQLite's count of commits made to the file by other connections than the held one
+        (`PRAGMA data_version`); None when it cannot be read."""
+        conn = self._held.conn
+        if conn is None or threading.get_ident() != self._thread:
+            return None
+        try:
+            return int(conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None
+
+    def changed_elsewhere(self) -> bool:
+        """Whether something other than this store's own edits has written to the file since it
+        last looked (another RevMentor under another account, a tool); each time, once."""
+        now = self._data_version()
+        if now is None or now == self._seen_version:
+            return False
+        self._seen_version = now
+        return True
+
     def check_in_place(self) -> None:
         """KnownError(MOVED) when the file is no longer at its path (moved, deleted or replaced by
         another file since it was opened): nothing may be read from or written to that path."""
@@ -338,6 +359,7 @@ class Store:
         self._let_go()
         self.path = self.shown_path = Path(path)
         self._held = HeldFile(self.path)
+        self._seen_version = self._data_version()
 
     def save_as(self, target: Path) -> None:
         """Write everything saved so far to `target` (replacing it), read through the open file
@@ -398,6 +420,7 @@ class Store:
             try:
                 yield session
                 session.commit()
+                self._seen_version = self._data_version()  # our own commit: not "elsewhere"
             except DBAPIError as exc:
                 session.rollback()
                 known = translate(exc.orig if exc.orig is not None else exc, self.path)

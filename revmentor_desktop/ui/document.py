@@ -23,7 +23,7 @@ from revmentor_desktop.data.validation import ValidationError
 from revmentor_desktop.errors import Gone, KnownError
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable
+    from collections.abc import Callable, Hashable
 
 #: Errors that are the user's world: shown as a sentence, the edit not made. A row deleted meanwhile
 #: is one only when an operation says so (`Gone`); any other KeyError or IndexError is a bug and
@@ -111,6 +111,16 @@ class Document(QObject):
     @property
     def read_only(self) -> bool:
         return self.store.read_only
+
+    def catch_up(self, flush: Callable[[], None]) -> bool:
+        """If something else has written to the file since we last looked (another RevMentor
+        under another account, a tool), have every view read it again; True when it had. `flush`
+        first saves what was typed but not yet saved, so the views read it back rather than lose it."""
+        if not self.store.changed_elsewhere():
+            return False
+        flush()
+        self.changed.emit(frozenset(Change), None)
+        return True
 
     # -- the write path ------------------------------------------------------------------------------
 

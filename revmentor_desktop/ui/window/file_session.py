@@ -166,6 +166,13 @@ class FileSession(QObject):
         if self.doc is not None and self._lock is not None:
             self._channel.listen(self.doc.store.shown_path)
 
+    def catch_up(self) -> None:
+        """Show what something else wrote to the open file since we last looked (called when the
+        window comes back to the front): every view reads it again, typed text saved first."""
+        if self.doc is not None and self.doc.catch_up(self._flush):
+            self.notice.emit(self.tr("The file was changed outside this window (by another program "
+                                     "or account); what you see is the file as it is now."), 10000)
+
     def report_opened(self, path: Path) -> None:
         """The file is on screen: list it among the recent files and say how it opened."""
         assert self.doc is not None

@@ -28,6 +28,7 @@ FIRST_WIDTH, FIRST_HEIGHT = 1300, 850
 MIN_WIDTH, MIN_HEIGHT = 760, 520
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtWidgets import QMenu, QMenuBar, QStackedWidget
 
@@ -347,6 +348,13 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
 
     # -- reacting to the document --------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.tabs is not None:
+            self.session.catch_up()  # what another program wrote to the file meanwhile
 
     def _on_changed(self, changes: Changes, _initiator: object) -> None:
         from revmentor_desktop.data.commands import Change
