@@ -71,30 +71,41 @@ class Block:
 
 
 class TextBlock(Block):
+    """A piece of rich text. Its QTextDocument exists only while the block is measured or drawn:
+    a journal of ten years is thousands of blocks, and keeping every one's document and layout
+    alive at once took ~700 MB."""
+
     def __init__(self, body_html: str, ctx: Context, *, keep_with_next: bool = False,
                  space_after: float = 0.0, background: str | None = None, rule: bool = False) -> None:
-        self.doc = ClosedDocument()  # reads no image or file a text might name
-        self.doc.documentLayout().setPaintDevice(ctx.device)
-        self.doc.setDefaultFont(ctx.font)
-        self.doc.setDefaultStyleSheet(ctx.css)
-        self.doc.setDocumentMargin(ctx.px(2))
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.doc.setDefaultTextOption(option)
-        self.doc.setHtml(body_html)
+        self.html = body_html
         self.keep_with_next = keep_with_next
         self.space_after = space_after
         self.background = background
         self.rule = rule
         self._ctx = ctx
 
+    def document(self, width: float) -> ClosedDocument:
+        """The block's text laid out `width` wide (a new document each time)."""
+        ctx = self._ctx
+        doc = ClosedDocument()  # reads no image or file a text might name
+        doc.documentLayout().setPaintDevice(ctx.device)
+        doc.setDefaultFont(ctx.font)
+        doc.setDefaultStyleSheet(ctx.css)
+        doc.setDocumentMargin(ctx.px(2))
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        doc.setHtml(self.html)
+        doc.setTextWidth(width)
+        return doc
+
     def layout(self, width: float) -> float:
-        self.doc.setTextWidth(width)
-        return float(self.doc.size().height())
+        return float(self.document(width).size().height())
 
     def draw(self, painter: QPainter, x: float, y: float, width: float,
              clip: QRectF | None = None) -> None:
-        height = self.doc.size().height()
+        doc = self.document(width)
+        height = doc.size().height()
         painter.save()
         painter.translate(x, y)
         if self.background:
@@ -102,7 +113,7 @@ class TextBlock(Block):
         if self.rule:
             painter.setPen(QPen(QColor("#c9ced3"), self._ctx.px(0.6)))
             painter.drawLine(QPointF(0, height), QPointF(width, height))
-        self.doc.drawContents(painter, clip.translated(-x, -y) if clip else QRectF())
+        doc.drawContents(painter, clip.translated(-x, -y) if clip else QRectF())
         painter.restore()
 
 
