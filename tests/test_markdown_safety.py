@@ -114,7 +114,7 @@ def test_a_pdf_block_reads_no_image_a_text_names(qapp: Any, picture: Path, tmp_p
     ctx = pdf_blocks.Context(writer, QFont(), pdf_blocks.CSS)
     html = f'<p>x<img src="chart.png"><img src="{QUrl.fromLocalFile(str(picture)).toString()}"></p>'
     block = pdf_blocks.TextBlock(html, ctx)
-    assert isinstance(block.doc, ClosedDocument)
+    assert isinstance(block.document(2000), ClosedDocument)
     assert block.layout(2000) == pdf_blocks.TextBlock("<p>x</p>", ctx).layout(2000)  # no picture came in
 
 
