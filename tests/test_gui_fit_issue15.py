@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data.sample import make_sample
 from revmentor_desktop.ui.layout import fit_minimum
 from revmentor_desktop.ui.window import MainWindow
-from revmentor_desktop.ui.window.main_window import MIN_HEIGHT, MIN_WIDTH
+from revmentor_desktop.ui.window.placement import MIN_HEIGHT, MIN_WIDTH
 
 CHECKED = (QLabel, QLineEdit, QAbstractButton, QTextEdit, QAbstractItemView, QComboBox, QAbstractScrollArea)
 #: (width, height) of the window: scale 2 on a 1400×900 screen (90 % of 700×450), and the scale-1 minimum.

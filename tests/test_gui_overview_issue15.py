@@ -16,7 +16,7 @@ from revmentor_desktop.data import commands
 from revmentor_desktop.ui.overview.dashboard import DashboardPanel
 from revmentor_desktop.ui.overview.dashboard_models import OpenActionsModel as M
 from revmentor_desktop.ui.window import MainWindow
-from revmentor_desktop.ui.window.main_window import FIRST_HEIGHT, FIRST_WIDTH, MIN_HEIGHT, MIN_WIDTH
+from revmentor_desktop.ui.window.placement import FIRST_HEIGHT, FIRST_WIDTH, MIN_HEIGHT, MIN_WIDTH
 
 LONG = ("Ask the approved assistant to critique my board commentary before Thursday, and note what "
         "it gets wrong")

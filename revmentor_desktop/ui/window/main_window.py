@@ -18,14 +18,11 @@ from revmentor_desktop import APP_NAME
 from revmentor_desktop.errors import ErrorKind, Gone, KnownError
 from revmentor_desktop.ui import paths
 from revmentor_desktop.ui.after_paint import after_next_paint
-from revmentor_desktop.ui.layout import fit_minimum, fit_window
-from revmentor_desktop.ui.window import tab_specs
+from revmentor_desktop.ui.window import placement, tab_specs
 from revmentor_desktop.ui.window.later import EarlyKeys, Later
 from revmentor_desktop.ui.window.tab_specs import TabOf
 
 #: The first window's size and the least it shrinks to (both lowered on a smaller screen).
-FIRST_WIDTH, FIRST_HEIGHT = 1300, 850
-MIN_WIDTH, MIN_HEIGHT = 760, 520
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
@@ -79,9 +76,7 @@ class MainWindow(QMainWindow):
         self._help: HelpActions | None = None
         self._empty: EmptyPage | None = None  # built when first shown: never, on most start-ups
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
-        self.resize(FIRST_WIDTH, FIRST_HEIGHT)
-        self._restore_geometry()
+        placement.place(self)  # the last size and place, fitted to the screen
         self._early_keys = EarlyKeys(self)
         after_next_paint(self, self.finish_building)
 
@@ -454,32 +449,6 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.statusBar().showMessage(self.tr("You tried to open this partnership again: it is here."), 6000)
 
-    def _restore_geometry(self) -> None:
-        """The last size and place, or the first-run size — either way fitted to the screen it
-        lands on (at most 90 % of its free area, wholly on it), at any scale factor."""
-        from PySide6.QtCore import QByteArray
-
-        value = paths.settings().value("geometry")
-        if isinstance(value, QByteArray | bytes) and value:
-            self.restoreGeometry(QByteArray(value))
-        self.fit_to_screen()
-
-    def fit_to_screen(self) -> None:
-        from PySide6.QtGui import QGuiApplication
-
-        g = self.geometry()
-        screen = QGuiApplication.screenAt(g.center()) or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        a = screen.availableGeometry()
-        room = (a.x(), a.y(), a.width(), a.height())
-        self.setMinimumSize(*fit_minimum(MIN_WIDTH, MIN_HEIGHT, room))
-        if self.isMaximized() or self.isFullScreen():
-            return
-        x, y, w, h = fit_window(g.x(), g.y(), g.width(), g.height(), room)
-        if (x, y, w, h) != (g.x(), g.y(), g.width(), g.height()):
-            self.setGeometry(x, y, w, h)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._exporter is not None and self._exporter.busy:
             event.ignore()  # asked mid-export (between pages): finish the PDF first
@@ -499,9 +468,7 @@ class MainWindow(QMainWindow):
                 return
         if self._built:
             self.session.close()
-        s = paths.settings()
-        s.setValue("geometry", self.saveGeometry())
-        s.sync()
+        placement.remember(self)
         super().closeEvent(event)
 
     @property
