@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
 import stat
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +91,29 @@ def folder_state(folder: Path) -> dict[str, str]:
         else:
             state[entry.name] = stat.filemode(entry.stat().st_mode)
     return state
+
+
+@contextlib.contextmanager
+def no_wait_on(pipe: Path, seconds: float = 10) -> Iterator[None]:
+    """Fail, rather than hang, when the block waits to open the named pipe `pipe` for reading: after
+    `seconds`, open its other end (which lets that open go on) and remove it (so that no later open
+    waits), then fail."""
+    done = threading.Event()
+    hung: list[bool] = []
+
+    def release() -> None:
+        if done.wait(seconds):
+            return
+        hung.append(True)
+        with contextlib.suppress(OSError):
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        with contextlib.suppress(OSError):
+            pipe.unlink()
+
+    threading.Thread(target=release, daemon=True).start()
+    try:
+        yield
+    finally:
+        done.set()
+    assert not hung, f"waited on the pipe {pipe.name}"
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from revmentor_desktop.data import ops, reads
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.errors import ErrorKind, KnownError
 from revmentor_desktop.ui.window import MainWindow
-from tests.helpers import sql_value
+from tests.helpers import no_wait_on, sql_value
 
 
 def organisation_in(path: Path) -> str:
@@ -205,3 +206,27 @@ def test_an_app_data_folder_that_is_a_link_to_nowhere_is_a_clear_message(
     assert "cannot use its folder" in error.message
     assert capsys.readouterr().err.count("\n") == 1
     assert not (tmp_path / "unplugged-drive").exists()
+
+
+def test_a_pipe_put_beside_the_open_file_is_a_not_saved_message_not_a_hung_window(
+        window: MainWindow, qtbot: Any, partnership_file: Path, fake_dialogs: Any) -> None:
+    """SQLite opens `-journal` at every read and write: a pipe appearing there while the file is
+    open would make the window wait for a writer for ever."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    pipe = Path(f"{partnership_file}-journal")
+    os.mkfifo(pipe)
+    with no_wait_on(pipe):
+        type_organisation(qtbot, window, "Initech")
+        assert window.doc is not None
+        window.doc.catch_up(window.flush)  # what activating the window does
+        window.show_tab(2)
+        window.show_tab(0)
+    [(title, error)] = fake_dialogs.errors
+    assert title == "Not Saved" and "appeared beside" in str(error) and "is a pipe" in str(error)
+    assert "What you typed is kept." in error.hint
+    assert window.overview_tab.organisation.text() == "Initech"
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)  # left where it is, untouched
+    pipe.unlink()
+    type_organisation(qtbot, window, "Initech!")
+    assert organisation_in(partnership_file) == "Initech!"

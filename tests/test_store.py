@@ -28,7 +28,7 @@ from revmentor_desktop.data.store import Store
 from revmentor_desktop.data.validation import ValidationError
 from revmentor_desktop.data.vocab import Role
 from revmentor_desktop.errors import ErrorKind, KnownError
-from tests.helpers import folder_state
+from tests.helpers import folder_state, no_wait_on
 
 PARTNERSHIP = {"mentor_name": "Priya", "mentee_name": "Gerald", "start_date": "2024-01-08"}
 
@@ -782,6 +782,48 @@ def test_a_side_file_that_is_not_a_file_is_refused_and_nothing_is_touched(
     assert f"“ours.revmentor{suffix}” is {what}" in info.value.message
     assert "left as it was" in info.value.hint
     assert folder_state(folder) == before
+
+
+@pytest.mark.parametrize("read_only", [False, True], ids=["read-write", "read-only"])
+@pytest.mark.parametrize(("suffix", "what"), [
+    ("-journal", "a pipe"),  # SQLite would wait on it for ever, the window with it
+    ("-journal", "a link"),  # SQLite would write its journal into whatever it points at
+    ("-journal", "a folder"),
+    ("-wal", "a pipe"),
+], ids=["journal-pipe", "journal-link", "journal-folder", "wal-pipe"])
+def test_a_side_file_that_appears_while_the_file_is_open_stops_reads_and_writes_at_once(
+        made: Path, suffix: str, what: str, read_only: bool) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    folder = made.parent
+    victim = folder / "someone else's.txt"
+    victim.write_text("not SQLite's to write")
+    store = Store.open(made, read_only=read_only)
+    try:
+        assert reads.get_partnership(store).mentor_name == "Priya"
+        side = Path(f"{made}{suffix}")
+        {"a pipe": os.mkfifo, "a folder": os.mkdir,
+         "a link": lambda p: os.symlink(victim, p)}[what](side)
+        before = folder_state(folder)
+        with no_wait_on(side):
+            with pytest.raises(KnownError) as read:
+                reads.get_partnership(store)
+            with pytest.raises(KnownError) as write:
+                ops.update_partnership(store, organisation="Not now")
+            assert not store.changed_elsewhere()  # asking must not hang either
+        assert f"“pair.revmentor{suffix}” appeared beside “pair.revmentor” while it was open: it is {what}" in read.value.message
+        assert read.value.message.endswith("so the file was not read.")
+        assert "Move “pair.revmentor" in read.value.hint
+        if not read_only:
+            assert write.value.message.endswith("so the change was not saved.")
+            assert "What you typed is kept." in write.value.hint
+        assert folder_state(folder) == before  # the file, the side file and what a link points at
+        os.rmdir(side) if what == "a folder" else side.unlink()
+        if not read_only:  # moved away, the edit goes through
+            ops.update_partnership(store, organisation="Now")
+            assert reads.get_partnership(store).organisation == "Now"
+    finally:
+        store.close()
 
 
 def test_a_commit_by_another_connection_is_noticed_once_and_our_own_edits_never(made: Path) -> None:

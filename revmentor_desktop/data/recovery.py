@@ -34,10 +34,11 @@ KEEP_SETS = 5
 _SET_MARK = " as found "
 
 
-def refuse_odd_side_files(path: Path) -> None:
-    """Raise KnownError if a side file SQLite would open beside `path` is not a plain file: a pipe
-    (opening would wait forever for a writer), a folder, a device, a socket or a link. No crash of
-    ours leaves such a thing, and SQLite must not be let near it; nothing is touched."""
+def odd_side_file(path: Path) -> tuple[Path, str] | None:
+    """The first side file SQLite would open beside `path` that is not a plain file — a pipe
+    (opening it waits forever for a writer), a folder, a device, a socket or a link (SQLite would
+    write its journal through it, into whatever it points at) — with what it is; None when there is
+    none. No crash of ours leaves such a thing, and SQLite must not be let near it. Three `lstat`s."""
     for suffix in (*APPLIED, SHARED_MEMORY):
         side = Path(f"{path}{suffix}")
         try:
@@ -46,9 +47,18 @@ def refuse_odd_side_files(path: Path) -> None:
             continue  # not there (or not even visible: SQLite cannot open it either)
         if stat.S_ISREG(mode):
             continue
-        what = ("a link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode)
-                else "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-                else "a device")
+        return side, ("a link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode)
+                      else "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+                      else "a device")
+    return None
+
+
+def refuse_odd_side_files(path: Path) -> None:
+    """Raise KnownError if a side file beside `path` is not a plain file (`odd_side_file`), before
+    the file is opened; nothing is touched."""
+    found = odd_side_file(path)
+    if found is not None:
+        side, what = found
         raise KnownError(
             ErrorKind.CANNOT_WRITE,
             f"“{path.name}” was not opened: beside it, “{side.name}” is {what}, not a file SQLite "

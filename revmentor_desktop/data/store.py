@@ -328,8 +328,8 @@ class Store:
         """SQLite's count of commits made to the file by other connections than the held one
         (`PRAGMA data_version`); None when it cannot be read."""
         conn = self._held.conn
-        if conn is None or threading.get_ident() != self._thread:
-            return None
+        if conn is None or threading.get_ident() != self._thread or recovery.odd_side_file(self.path):
+            return None  # (an odd side file: reading would hang on it; the next read or write says so)
         try:
             return int(conn.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error:
@@ -348,6 +348,23 @@ class Store:
         """KnownError(MOVED) when the file is no longer at its path (moved, deleted or replaced by
         another file since it was opened): nothing may be read from or written to that path."""
         self._held.check_in_place(self.shown_path.name)
+
+    def check_side_files(self, *, writing: bool) -> None:
+        """KnownError when a side file SQLite would open at the next read or write has appeared
+        beside the file while it was open and is not a plain file (`recovery.odd_side_file`): a pipe
+        there would hang the window for good, a link would take SQLite's journal to wherever it
+        points. Checked before every read and write (three `lstat`s): opening checked them once."""
+        found = recovery.odd_side_file(self.path)
+        if found is None:
+            return
+        side, what = found
+        raise KnownError(
+            ErrorKind.CANNOT_WRITE,
+            f"“{side.name}” appeared beside “{self.shown_path.name}” while it was open: it is {what}, "
+            f"not a file SQLite could have left there, so {'the change was not saved' if writing else 'the file was not read'}.",
+            f"Move “{side.name}” somewhere else, then try again. "
+            + ("What you typed is kept." if writing else "Nothing was changed."),
+        )
 
     def whereabouts(self) -> Path | None:
         """Where the open file is now, when the system can say (Linux, through /proc); None when
@@ -386,6 +403,7 @@ class Store:
         (a keystroke's search makes two). It never holds a lock between reads, so consume what
         you select inside the block. Another thread gets a connection of its own."""
         self.check_in_place()
+        self.check_side_files(writing=False)
         held = self._held.conn if threading.get_ident() == self._thread else None
         try:
             conn = held if held is not None else _connect(self.path, "ro")
@@ -415,6 +433,7 @@ class Store:
         from sqlmodel import Session
 
         self.check_in_place()  # a moved file's journal would land at the old path: never write
+        self.check_side_files(writing=True)
         self.verify()  # never write to a file whose integrity is unknown
         with Session(self.engine, expire_on_commit=False) as session:
             try:
@@ -446,6 +465,7 @@ class Store:
 
     def raw(self) -> sqlite3.Connection:
         """A plain sqlite3 connection for bulk work (sample generation, backups). Caller closes it."""
+        self.check_side_files(writing=not self.read_only)
         return _connect(self.path, "ro" if self.read_only else "rw")
 
 
