@@ -31,6 +31,7 @@ from revmentor_desktop.data.backup import (
 from revmentor_desktop.data.migrations import SCHEMA_VERSION
 from revmentor_desktop.data.store import Store
 from revmentor_desktop.errors import ErrorKind, KnownError
+from tests.helpers import folder_state, no_wait_on
 from tests.helpers import sql_rows as q
 
 V1 = Path(__file__).parent / "data" / "v1.revmentor"
@@ -672,3 +673,32 @@ def test_folder_for_is_one_stable_folder_per_file(tmp_path: Path,
     assert folder_for(root, tmp_path / "sub" / ".." / "a.revmentor") == folder_for(root, a)
     names = {folder_for(root, tmp_path / f"{i}.revmentor").name for i in range(200)}
     assert len(names) == 200
+
+
+@pytest.mark.parametrize("copy", ["backup", "save a copy"])
+def test_a_pipe_beside_the_file_stops_a_backup_or_copy_at_once_and_nothing_is_touched(
+        pair: Path, folder: Path, tmp_path: Path, copy: str) -> None:
+    """A backup is taken while the file is open (on close, every so often): a pipe put where SQLite
+    looks for the file's journal would make it wait for ever."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    pipe = Path(f"{pair}-journal")
+    os.mkfifo(pipe)
+    target = tmp_path / "copy.revmentor"
+    before = folder_state(pair.parent)
+    with no_wait_on(pipe), pytest.raises(KnownError) as info:
+        if copy == "backup":
+            make_backup(pair, folder)
+        else:
+            backup.save_copy(pair, target)
+    so = "no backup was made" if copy == "backup" else "the copy was not made"
+    assert info.value.message == (f"Beside “{pair.name}”, “{pipe.name}” is a pipe, not a file SQLite "
+                                  f"could have left there, so {so}.")
+    assert folder_state(pair.parent) == before
+    assert not target.exists() and (not folder.exists() or list(folder.iterdir()) == [])
+    pipe.unlink()
+    if copy == "backup":
+        assert make_backup(pair, folder).path.exists()
+    else:
+        backup.save_copy(pair, target)
+        assert goal_titles(target) == goal_titles(pair)

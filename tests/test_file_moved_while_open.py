@@ -223,7 +223,7 @@ def test_a_pipe_put_beside_the_open_file_is_a_not_saved_message_not_a_hung_windo
         window.show_tab(2)
         window.show_tab(0)
     [(title, error)] = fake_dialogs.errors
-    assert title == "Not Saved" and "appeared beside" in str(error) and "is a pipe" in str(error)
+    assert title == "Not Saved" and "“ours.revmentor-journal” is a pipe" in str(error) and "is a pipe" in str(error)
     assert "What you typed is kept." in error.hint
     assert window.overview_tab.organisation.text() == "Initech"
     assert stat.S_ISFIFO(pipe.lstat().st_mode)  # left where it is, untouched

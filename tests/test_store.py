@@ -811,7 +811,7 @@ def test_a_side_file_that_appears_while_the_file_is_open_stops_reads_and_writes_
             with pytest.raises(KnownError) as write:
                 ops.update_partnership(store, organisation="Not now")
             assert not store.changed_elsewhere()  # asking must not hang either
-        assert f"“pair.revmentor{suffix}” appeared beside “pair.revmentor” while it was open: it is {what}" in read.value.message
+        assert f"Beside “pair.revmentor”, “pair.revmentor{suffix}” is {what}, not a file" in read.value.message
         assert read.value.message.endswith("so the file was not read.")
         assert "Move “pair.revmentor" in read.value.hint
         if not read_only:

@@ -24,6 +24,7 @@ from revmentor_desktop.data.files import (
     ensure_private_dir,
     folder_for,
     fsync_file,
+    refuse_odd_side_file,
     uri_for,
 )
 from revmentor_desktop.errors import ErrorKind, KnownError
@@ -160,6 +161,7 @@ def _integrity_ok(path: Path) -> bool:
 def make_backup(source: Path, folder: Path, reason: str = "auto", now: datetime | None = None) -> BackupInfo:
     """Back up `source` into `folder`; the backup is checked before it counts. Raises KnownError."""
     now = now or datetime.now(UTC)
+    refuse_odd_side_file(Path(source), Path(source).name, so="no backup was made", then="try again.")
     reason = re.sub(r"[^a-z-]", "-", reason.lower()) or "auto"
     try:
         _roll_back_crashed_write(Path(source))
@@ -197,6 +199,7 @@ def save_copy(source: Path, target: Path) -> None:
     target = Path(target)
     if target.resolve() == Path(source).resolve():
         raise KnownError(ErrorKind.ALREADY_EXISTS, "Choose a different place: that is the open file itself.")
+    refuse_odd_side_file(Path(source), Path(source).name, so="the copy was not made", then="try again.")
     tmp = target.with_name(f".{target.name}.part-{os.getpid()}")
     try:
         _copy_consistently(Path(source), tmp)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,6 +19,8 @@ from revmentor_desktop.errors import ErrorKind, KnownError
 
 #: The first 16 bytes of every SQLite database file.
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: The side files SQLite opens beside a database: its rollback journal, write-ahead log and index.
+SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 
 
 def uri_for(path: Path, mode: str) -> str:
@@ -128,3 +131,36 @@ def discard_dir(folder: Path) -> None:
         folder.rmdir()
     except OSError:
         pass  # not empty or already gone: leave it rather than delete what we did not make
+
+
+def odd_side_file(path: Path) -> tuple[Path, str] | None:
+    """The first side file beside `path` that is not a plain file — a pipe (SQLite opening it waits
+    for ever for a writer), a folder, a device, a socket or a link (SQLite would write its journal
+    through it, into whatever it points at) — with what it is; None when there is none (three
+    `lstat`s). No crash of ours leaves such a thing, and SQLite must not be let near it."""
+    for suffix in SIDE_SUFFIXES:
+        side = Path(f"{path}{suffix}")
+        try:
+            mode = side.lstat().st_mode
+        except OSError:
+            continue  # not there (or not even visible: SQLite cannot open it either)
+        if stat.S_ISREG(mode):
+            continue
+        return side, ("a link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode)
+                      else "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+                      else "a device")
+    return None
+
+
+def refuse_odd_side_file(path: Path, name: str, *, so: str, then: str) -> None:
+    """KnownError(CANNOT_WRITE) when a side file beside `path` (shown as `name`) is not a plain file:
+    "…, so `so`." and the hint "Move it somewhere else, then `then`"; nothing is touched."""
+    found = odd_side_file(path)
+    if found is not None:
+        side, what = found
+        raise KnownError(
+            ErrorKind.CANNOT_WRITE,
+            f"Beside “{name}”, “{side.name}” is {what}, not a file SQLite could have left there, so {so}.",
+            f"Move “{side.name}” somewhere else, then {then}",
+        )
+

@@ -16,16 +16,14 @@ import contextlib
 import errno
 import os
 import shutil
-import stat
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from revmentor_desktop.data.files import ensure_private_dir
+from revmentor_desktop.data.files import ensure_private_dir, refuse_odd_side_file
 from revmentor_desktop.errors import ErrorKind, KnownError
 
-#: The side files SQLite may apply to a database, and the one it only reads alongside a ``-wal``.
-APPLIED = ("-journal", "-wal")
+#: The side file SQLite only reads alongside a ``-wal`` (it applies ``-journal`` and ``-wal``).
 SHARED_MEMORY = "-shm"
 #: How a side file is named in a set-aside folder: inert (SQLite no longer sees it as the file's own).
 INERT_SUFFIX = ".as-found"
@@ -34,37 +32,10 @@ KEEP_SETS = 5
 _SET_MARK = " as found "
 
 
-def odd_side_file(path: Path) -> tuple[Path, str] | None:
-    """The first side file SQLite would open beside `path` that is not a plain file — a pipe
-    (opening it waits forever for a writer), a folder, a device, a socket or a link (SQLite would
-    write its journal through it, into whatever it points at) — with what it is; None when there is
-    none. No crash of ours leaves such a thing, and SQLite must not be let near it. Three `lstat`s."""
-    for suffix in (*APPLIED, SHARED_MEMORY):
-        side = Path(f"{path}{suffix}")
-        try:
-            mode = side.lstat().st_mode
-        except OSError:
-            continue  # not there (or not even visible: SQLite cannot open it either)
-        if stat.S_ISREG(mode):
-            continue
-        return side, ("a link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode)
-                      else "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-                      else "a device")
-    return None
-
-
 def refuse_odd_side_files(path: Path) -> None:
-    """Raise KnownError if a side file beside `path` is not a plain file (`odd_side_file`), before
-    the file is opened; nothing is touched."""
-    found = odd_side_file(path)
-    if found is not None:
-        side, what = found
-        raise KnownError(
-            ErrorKind.CANNOT_WRITE,
-            f"“{path.name}” was not opened: beside it, “{side.name}” is {what}, not a file SQLite "
-            "could have left there.",
-            f"Move “{side.name}” somewhere else, then open the file again. The file was left as it was.",
-        )
+    """Before `path` is opened: refuse it when a side file beside it is not a plain file."""
+    refuse_odd_side_file(path, path.name, so="the file was not opened",
+                         then="open the file again. The file was left as it was.")
 
 
 def pending_side_files(path: Path) -> list[Path]:

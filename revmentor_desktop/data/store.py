@@ -58,7 +58,14 @@ from revmentor_desktop.data import recovery, validation
 from revmentor_desktop.data.connection import cannot_open, translate
 from revmentor_desktop.data.connection import connect as _connect
 from revmentor_desktop.data.file_check import check_header, check_opened, quick_check
-from revmentor_desktop.data.files import discard, ensure_private_dir, make_private, place_new_file
+from revmentor_desktop.data.files import (
+    discard,
+    ensure_private_dir,
+    make_private,
+    odd_side_file,
+    place_new_file,
+    refuse_odd_side_file,
+)
 from revmentor_desktop.data.held_file import HeldFile
 from revmentor_desktop.data.migrations import APPLICATION_ID, SCHEMA_VERSION, STEPS
 from revmentor_desktop.data.private_copies import (
@@ -328,7 +335,7 @@ class Store:
         """SQLite's count of commits made to the file by other connections than the held one
         (`PRAGMA data_version`); None when it cannot be read."""
         conn = self._held.conn
-        if conn is None or threading.get_ident() != self._thread or recovery.odd_side_file(self.path):
+        if conn is None or threading.get_ident() != self._thread or odd_side_file(self.path):
             return None  # (an odd side file: reading would hang on it; the next read or write says so)
         try:
             return int(conn.execute("PRAGMA data_version").fetchone()[0])
@@ -350,21 +357,13 @@ class Store:
         self._held.check_in_place(self.shown_path.name)
 
     def check_side_files(self, *, writing: bool) -> None:
-        """KnownError when a side file SQLite would open at the next read or write has appeared
-        beside the file while it was open and is not a plain file (`recovery.odd_side_file`): a pipe
-        there would hang the window for good, a link would take SQLite's journal to wherever it
-        points. Checked before every read and write (three `lstat`s): opening checked them once."""
-        found = recovery.odd_side_file(self.path)
-        if found is None:
-            return
-        side, what = found
-        raise KnownError(
-            ErrorKind.CANNOT_WRITE,
-            f"“{side.name}” appeared beside “{self.shown_path.name}” while it was open: it is {what}, "
-            f"not a file SQLite could have left there, so {'the change was not saved' if writing else 'the file was not read'}.",
-            f"Move “{side.name}” somewhere else, then try again. "
-            + ("What you typed is kept." if writing else "Nothing was changed."),
-        )
+        """KnownError when a side file SQLite opens at every read and write has appeared beside the
+        file while it was open and is not a plain file (`files.odd_side_file`; opening checked them
+        once): a pipe there would hang the window for good, a link would take SQLite's journal to
+        wherever it points."""
+        refuse_odd_side_file(self.path, self.shown_path.name,
+                             so="the change was not saved" if writing else "the file was not read",
+                             then="try again. " + ("What you typed is kept." if writing else "Nothing was changed."))
 
     def whereabouts(self) -> Path | None:
         """Where the open file is now, when the system can say (Linux, through /proc); None when
