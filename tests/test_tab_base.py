@@ -24,6 +24,15 @@ def test_quiet_flag_is_set_inside_with_only_and_cleared_by_an_error() -> None:
     assert not quiet
 
 
+def test_quiet_flag_stays_set_until_the_outer_block_of_nested_ones_ends() -> None:
+    quiet = QuietFlag()
+    with quiet:
+        with quiet:  # e.g. a reload that puts a pick back while it is itself inside a reload
+            assert quiet
+        assert quiet
+    assert not quiet
+
+
 def test_select_row_selects_the_whole_row_alone_or_clears(qtbot: Any) -> None:
     model = QStandardItemModel(3, 2)
     for r in range(3):

@@ -51,19 +51,20 @@ class FormTab(DocumentTab):
 
 class QuietFlag:
     """True inside `with flag:`: while the code itself moves a selection (a reload, a filter, a
-    pick put back), so that the selection's handler can tell that from the user's pick."""
+    pick put back), so that the selection's handler can tell that from the user's pick. Blocks
+    nest: a reload inside a reload leaves the flag set until the outer one ends."""
 
     def __init__(self) -> None:
-        self._on = False
+        self._depth = 0
 
     def __bool__(self) -> bool:
-        return self._on
+        return self._depth > 0
 
     def __enter__(self) -> None:
-        self._on = True
+        self._depth += 1
 
     def __exit__(self, *_exc: object) -> None:
-        self._on = False
+        self._depth -= 1
 
 
 def select_row(view: QAbstractItemView, index: QModelIndex, *, scroll: bool = False) -> bool:
