@@ -1,4 +1,4 @@
-"""The window's tab specs (ui/window/tab_specs.py): each names its tab by package, and what it loads
+"""The window's tab specs (ui/window/tab_specs.py): each names its tab by package and class, and what it loads
 is the class its annotation promises the window (`TabOf`'s type comes from that annotation)."""
 
 from __future__ import annotations

@@ -32,9 +32,11 @@ class TabSpec(Generic[W]):
     #: in English, with its mnemonic (&): the tab's name in the code (the guide's links, the
     #: Overview's steps), and its source text for translation (context "TabHost")
     title: str
-    #: the tab's package under `revmentor_desktop.ui` ("goals"), which exports its class by that
-    #: name ("GoalsTab"); it is imported only when the tab is built
+    #: the tab's package under `revmentor_desktop.ui` ("goals"); it is imported only when the tab
+    #: is built
     package: str
+    #: the tab's class, as that package exports it ("GoalsTab")
+    class_name: str
 
     def load(self) -> Callable[[Document, QWidget | None], W]:
         """The tab's class (called with the open document and the tab widget that holds it); its
@@ -42,8 +44,7 @@ class TabSpec(Generic[W]):
         from importlib import import_module
 
         module = import_module(f"revmentor_desktop.ui.{self.package}")
-        tab_class: Callable[[Document, QWidget | None], W] = getattr(
-            module, f"{self.package.capitalize()}Tab")
+        tab_class: Callable[[Document, QWidget | None], W] = getattr(module, self.class_name)
         return tab_class
 
     def shown_title(self) -> str:
@@ -56,13 +57,13 @@ def plain_title(title: str) -> str:
     return title.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-OVERVIEW: TabSpec[OverviewTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Overview"), "overview")
-GOALS: TabSpec[GoalsTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Goals"), "goals")
-JOURNAL: TabSpec[JournalTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Journal"), "journal")
-SWOT: TabSpec[SwotTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "S&WOT"), "swot")
-SKILLS: TabSpec[SkillsTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "S&kills"), "skills")
+OVERVIEW: TabSpec[OverviewTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Overview"), "overview", "OverviewTab")
+GOALS: TabSpec[GoalsTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Goals"), "goals", "GoalsTab")
+JOURNAL: TabSpec[JournalTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "&Journal"), "journal", "JournalTab")
+SWOT: TabSpec[SwotTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "S&WOT"), "swot", "SwotTab")
+SKILLS: TabSpec[SkillsTab] = TabSpec(QT_TRANSLATE_NOOP("TabHost", "S&kills"), "skills", "SkillsTab")
 PRACTICE: TabSpec[PracticeTab] = TabSpec(
-    QT_TRANSLATE_NOOP("TabHost", "&Check-ins && Reviews"), "practice")
+    QT_TRANSLATE_NOOP("TabHost", "&Check-ins && Reviews"), "practice", "PracticeTab")
 
 #: Every tab, in order; View › Ctrl+1… follow this order. The first is built with the window's data.
 TABS = (OVERVIEW, GOALS, JOURNAL, SWOT, SKILLS, PRACTICE)
