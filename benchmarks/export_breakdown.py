@@ -83,9 +83,12 @@ def child(source: str, target: str) -> None:
     # and now the ordinary exit, as `revmentor` does: the parent times it
 
 
-def spawn(cmd: list[str], env: dict[str, str]) -> tuple[int, int, str]:
+def spawn(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[int, int, str]:
+    """Run `cmd` in a fresh process in `cwd` (the run folder: `python -m` puts the working folder first
+    on sys.path, and from the checkout that would import the checkout, not the staged copy)."""
     start = time.monotonic_ns()
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False, timeout=300)
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False, timeout=300,
+                          cwd=cwd)
     end = time.monotonic_ns()
     if done.returncode != 0:
         raise SystemExit(f"{cmd[1:3]} failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
@@ -110,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     run_dir = Path(tempfile.mkdtemp(prefix="breakdown-", dir=work))
     source = bench.cached_sample(work, args.sessions)
     out = run_dir / "out.pdf"
+    bench.stage_package(run_dir, bench.COMPILED)  # an installed app's compiled package, as bench's rows
     env = bench.child_env(run_dir)
     load_before = bench.load_average()
     steps: dict[str, list[float]] = {}
@@ -119,10 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     staged: list[float] = []
     for n in range(args.runs + 1):  # the first run warms the file cache and is not counted
         bench.log(f"run {n}/{args.runs}" if n else "warm-up run (not counted)")
-        b0, b1, _ = spawn([sys.executable, str(bench.BARE_PDF), str(out)], env)
+        b0, b1, _ = spawn([sys.executable, str(bench.BARE_PDF), str(out)], env, run_dir)
         w0, w1, _ = spawn([sys.executable, "-m", "revmentor_desktop", str(source), "--export-pdf",
-                           str(out)], env)
-        s0, s1, said = spawn([sys.executable, __file__, "--child", str(source), str(out)], env)
+                           str(out)], env, run_dir)
+        s0, s1, said = spawn([sys.executable, __file__, "--child", str(source), str(out)], env, run_dir)
         if not n:
             continue
         bare.append((b1 - b0) / 1e6)
