@@ -1,12 +1,14 @@
 """The PDF looks like the app: its SWOT tints are the app's, and table headers break between
-words, never inside one (issue 15)."""
+words, never inside one (issue 15); its text is dark on white whatever the window's theme."""
 
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from PySide6.QtGui import QColor
 
 from revmentor_desktop.report.pdf_sections import QUADRANTS, fit_header_widths
 from revmentor_desktop.ui.swot.look import LOOKS
@@ -43,3 +45,32 @@ def test_a_passed_target_or_due_date_is_marked_overdue() -> None:
     assert due_day(when, False) == day(when)
     assert due_day(when, True) == f'<span class="overdue">{day(when)} (overdue)</span>'
     assert due_day(None, False) == "—"
+
+
+def test_text_is_printed_dark_on_white_even_while_the_window_has_its_dark_theme(
+        qapp: object, tmp_path: Path) -> None:
+    """A block's text takes the colour of the palette it is drawn with; the window's dark theme has
+    light text, which on white paper was all but invisible (PDFs exported from a dark window)."""
+    from PySide6.QtGui import QFont, QGuiApplication, QImage, QPainter, QPdfWriter
+
+    from revmentor_desktop.report import pdf_blocks
+    from revmentor_desktop.ui.theme import dark_palette
+
+    before = QGuiApplication.palette()
+    QGuiApplication.setPalette(dark_palette())
+    try:
+        writer = QPdfWriter(str(tmp_path / "measure.pdf"))
+        writer.setResolution(pdf_blocks.RESOLUTION)  # as write_pdf sets it: 9.5pt is ~40 px
+        block = pdf_blocks.TextBlock("<p>Priya Raman ↔ Martin Okafor</p>",
+                                     pdf_blocks.Context(writer, QFont(), pdf_blocks.CSS))
+        image = QImage(1200, 200, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        try:
+            block.draw(painter, 0, 0, 1200)
+        finally:
+            painter.end()
+    finally:
+        QGuiApplication.setPalette(before)
+    darkest = min(QColor(image.pixel(x, y)).lightness() for x in range(0, 1200, 2) for y in range(0, 200, 2))
+    assert darkest < 60, f"the text's darkest pixel has lightness {darkest} of 255 on white"

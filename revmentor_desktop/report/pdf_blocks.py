@@ -15,9 +15,11 @@ from datetime import date
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QPainter,
+    QPalette,
     QPdfWriter,
     QPen,
     QTextOption,
@@ -113,8 +115,20 @@ class TextBlock(Block):
         if self.rule:
             painter.setPen(QPen(QColor("#c9ced3"), self._ctx.px(0.6)))
             painter.drawLine(QPointF(0, height), QPointF(width, height))
-        doc.drawContents(painter, clip.translated(-x, -y) if clip else QRectF())
+        paint = QAbstractTextDocumentLayout.PaintContext()
+        paint.palette = paper_palette()  # (drawContents would take the screen theme's colours)
+        if clip is not None:
+            paint.clip = clip.translated(-x, -y)
+            painter.setClipRect(paint.clip)
+        doc.documentLayout().draw(painter, paint)
         painter.restore()
+
+
+def paper_palette() -> QPalette:
+    """The colours text is printed in, whatever the screen's theme: black on white paper. (A text's
+    colour comes from the palette it is drawn with, and the application's palette in a dark theme
+    has light text: on white paper that was about 1.2:1.)"""
+    return QPalette(QColor("black"), QColor("white"))
 
 
 class ChartBlock(Block):
