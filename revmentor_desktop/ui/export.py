@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.errors import KnownError
 from revmentor_desktop.report import summary as sm
 from revmentor_desktop.ui import dialogs, paths
+from revmentor_desktop.ui.controls import ComboBox
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import OptionalDateEdit, problem_label, wrapped_label
 
@@ -77,7 +77,7 @@ class ExportDialog(QDialog):
         layout.addWidget(box)
 
         form = QFormLayout()
-        self.journal_scope = QComboBox(self)
+        self.journal_scope = ComboBox(self)
         self.journal_scope.addItem(self.tr("The {n} most recent").format(n=sm.RECENT_SESSIONS),
                                    SCOPE_RECENT)
         self.journal_scope.addItem(self.tr("All sessions"), SCOPE_ALL)
@@ -89,7 +89,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Journal from:"), self.journal_from)
         form.addRow(self.tr("Journal until:"), self.journal_to)
         self.journal_scope.currentIndexChanged.connect(self._scope_changed)
-        self.page_size = QComboBox(self)
+        self.page_size = ComboBox(self)
         self.page_size.addItem(self.tr("A4"), "A4")
         self.page_size.addItem(self.tr("Letter"), "Letter")
         self.page_size.setAccessibleName(self.tr("Page size"))

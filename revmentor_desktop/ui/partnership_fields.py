@@ -6,14 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGridLayout,
     QLineEdit,
-    QSpinBox,
     QWidget,
 )
 
+from revmentor_desktop.ui.controls import ComboBox, SpinBox
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import make_date_edit
 
@@ -93,17 +92,17 @@ class PartnershipFields:
 
         self.mentor = QLineEdit(parent)
         self.mentee = QLineEdit(parent)
-        self.me = QComboBox(parent)
+        self.me = ComboBox(parent)
         for value, label in ROLES:
             self.me.addItem(shown(label), value)
         self.organisation = QLineEdit(parent)
         self.organisation.setPlaceholderText(QCoreApplication.translate("PartnershipFields", "optional"))
         self.start = make_date_edit(parent)
-        self.cadence = QSpinBox(parent)
+        self.cadence = SpinBox(parent)
         self.cadence.setRange(1, 365)
         self.cadence.setValue(14)
         self.cadence.setSuffix(QCoreApplication.translate("PartnershipFields", " days"))
-        self.duration = QSpinBox(parent)
+        self.duration = SpinBox(parent)
         self.duration.setRange(5, 600)
         self.duration.setSingleStep(15)
         self.duration.setValue(60)

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revmentor_desktop.ui.controls import DateEdit
+
 DATE_FORMAT = "d MMM yyyy"
 
 
@@ -44,7 +46,7 @@ def from_qdate(value: QDate) -> date:
 
 
 def make_date_edit(parent: QWidget | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
+    edit = DateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setMinimumDate(QDate(1900, 1, 1))

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
-    QSlider,
-    QSpinBox,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -29,6 +27,7 @@ from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Change, Changes, Done, Edit
 from revmentor_desktop.data.compute import goal_progress
 from revmentor_desktop.data.vocab import GoalOwner, GoalStatus
+from revmentor_desktop.ui.controls import ComboBox, Slider, SpinBox
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.edit_notices import EditNotices
 from revmentor_desktop.ui.goals.common import (
@@ -151,11 +150,11 @@ class GoalPane(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.title.setFont(font)
-        self.owner = QComboBox(content)
+        self.owner = ComboBox(content)
         self.owner.setAccessibleName(self.tr("Whose goal"))
         for owner in GoalOwner:
             self.owner.addItem(owner_label(owner, self._names), owner.value)
-        self.focus_area = QComboBox(content)
+        self.focus_area = ComboBox(content)
         self.focus_area.setEditable(True)
         self.focus_area.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.focus_area.setAccessibleName(self.tr("Focus area"))
@@ -164,7 +163,7 @@ class GoalPane(QWidget):
         focus_edit = self._focus_edit()
         focus_edit.setPlaceholderText(self.tr("Choose one, or type your own"))
         focus_edit.setAccessibleName(self.tr("Focus area"))
-        self.status = QComboBox(content)
+        self.status = ComboBox(content)
         self.status.setAccessibleName(self.tr("Status"))
         for status in GoalStatus:
             self.status.addItem(status_label(status), status.value)
@@ -178,13 +177,13 @@ class GoalPane(QWidget):
         progress_row = QWidget(content)
         row = QHBoxLayout(progress_row)
         row.setContentsMargins(0, 0, 0, 0)
-        self.progress_slider = QSlider(Qt.Orientation.Horizontal, progress_row)
+        self.progress_slider = Slider(Qt.Orientation.Horizontal, progress_row)
         self.progress_slider.setRange(0, 100)
         self.progress_slider.setSingleStep(5)
         self.progress_slider.setPageStep(10)
         self.progress_slider.setTracking(False)  # save when the drag ends, not on every pixel
         self.progress_slider.setAccessibleName(self.tr("Progress, set by hand"))
-        self.progress_spin = QSpinBox(progress_row)
+        self.progress_spin = SpinBox(progress_row)
         self.progress_spin.setRange(0, 100)
         self.progress_spin.setSingleStep(5)
         self.progress_spin.setSuffix("%")

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,6 +22,7 @@ from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.vocab import GoalOwner, GoalStatus
 from revmentor_desktop.report.text import by_count, isolate
+from revmentor_desktop.ui.controls import ComboBox
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.empty_state import EmptyState
 from revmentor_desktop.ui.fit_splitter import FitSplitter
@@ -94,12 +94,12 @@ class GoalsTab(FormTab):
     def _build_filters(self, left: QWidget) -> QHBoxLayout:
         filters = QHBoxLayout()
         filter_label = QLabel(self.tr("Fi&lter:"), left)
-        self.owner_filter = QComboBox(left)
+        self.owner_filter = ComboBox(left)
         self.owner_filter.setAccessibleName(self.tr("Show goals of"))
         self.owner_filter.addItem(self.tr("All owners"), None)
         for owner in GoalOwner:
             self.owner_filter.addItem(owner_role(owner), owner.value)
-        self.status_filter = QComboBox(left)
+        self.status_filter = ComboBox(left)
         self.status_filter.setAccessibleName(self.tr("Show goals with status"))
         self.status_filter.addItem(self.tr("All statuses"), None)
         self.status_filter.addItem(self.tr("Open (not started + in progress)"), OPEN)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.data import commands, compute, reads
 from revmentor_desktop.data.vocab import ActionOwner
 from revmentor_desktop.report.text import day_text
+from revmentor_desktop.ui.controls import ComboBox
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.edit_in_place import edit_in_place
 from revmentor_desktop.ui.icons import overdue_icon
@@ -192,7 +193,7 @@ class ActionItemsBox(QGroupBox):
         self.new_action = QLineEdit(self)
         self.new_action.setPlaceholderText(self.tr("Add an action item and press Enter"))
         self.new_action.setAccessibleName(self.tr("New action item"))
-        self.new_action_owner = QComboBox(self)
+        self.new_action_owner = ComboBox(self)
         self.new_action_owner.setAccessibleName(self.tr("Owner of the new action item"))
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.setToolTip(self.tr("Remove the selected action item (Delete)"))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data import journal as jr
 from revmentor_desktop.report.text import day_text
 from revmentor_desktop.ui import dialogs
+from revmentor_desktop.ui.controls import SpinBox
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.journal import feedback
 from revmentor_desktop.ui.journal.actions import ActionItemsBox
@@ -106,7 +106,7 @@ class EntryEditor(QWidget):
         top = FlowLayout(spacing=14)
         self.held_on = make_date_edit(self)
         self.held_on.setAccessibleName(self.tr("Session date"))
-        self.duration = QSpinBox(self)
+        self.duration = SpinBox(self)
         self.duration.setRange(0, 1440)
         self.duration.setSingleStep(15)
         self.duration.setSuffix(self.tr(" min"))

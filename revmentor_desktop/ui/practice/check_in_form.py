@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QLabel,
     QSizePolicy,
@@ -16,6 +15,7 @@ from revmentor_desktop.data import commands, reads
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.reads import CheckInRow
 from revmentor_desktop.data.vocab import GoalsStillRight, Role
+from revmentor_desktop.ui.controls import ComboBox
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.practice.common import Names, SavingForm
 from revmentor_desktop.ui.practice.fields import Choice, DateField
@@ -70,7 +70,7 @@ class CheckInForm(SavingForm):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.held_on = DateField(self.tr("Check-in date"), self)
-        self.author = QComboBox(self)
+        self.author = ComboBox(self)
         self.author.setAccessibleName(self.tr("Whose check-in"))
         self.author.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         for role in Role:

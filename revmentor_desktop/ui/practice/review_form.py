@@ -9,7 +9,6 @@ from datetime import date
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.data.reads import ReviewRow
 from revmentor_desktop.data.vocab import REVIEW_KIND_LABELS, Role
 from revmentor_desktop.report.text import day_text, vocab
+from revmentor_desktop.ui.controls import ComboBox
 from revmentor_desktop.ui.document import Document
 from revmentor_desktop.ui.practice.common import Names, SavingForm
 from revmentor_desktop.ui.practice.decision import DecisionBox
@@ -102,7 +102,7 @@ class ReviewForm(SavingForm):
 
     def _build_top(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.kind = QComboBox(self)
+        self.kind = ComboBox(self)
         self.kind.setAccessibleName(self.tr("Kind of review"))
         for value, text in REVIEW_KIND_LABELS.items():
             self.kind.addItem(vocab(text), value)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from revmentor_desktop.data.vocab import Role
+from revmentor_desktop.ui.controls import ComboBox
 from revmentor_desktop.ui.skills.labels import person_label
 from revmentor_desktop.ui.widgets import plain_tooltip
 
@@ -39,10 +40,10 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._skills: Sequence[SkillRow] = []
         self._names: dict[str, str] = {}
-        self.person_filter = QComboBox(self)
+        self.person_filter = ComboBox(self)
         self.person_filter.setAccessibleName(self.tr("Show the skills of"))
         self.person_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.skill_filter = QComboBox(self)
+        self.skill_filter = ComboBox(self)
         self.skill_filter.setAccessibleName(self.tr("Show one skill"))
         self.skill_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from revmentor_desktop.data.vocab import RatedBy, Role
+from revmentor_desktop.ui.controls import ComboBox, SpinBox
 from revmentor_desktop.ui.skills.delegates import EditorChoices, RatingDelegate
 from revmentor_desktop.ui.skills.labels import LEVELS, rater_label
 from revmentor_desktop.ui.skills.rating_table import RatingTableModel
@@ -84,7 +84,7 @@ class RatingsPane(QWidget):
         self.rate_note = QLineEdit(self)
         self.rate_note.setPlaceholderText(self.tr("Optional: why this level? (Enter adds the rating)"))
         self.rate_note.setAccessibleName(self.tr("Note for the new rating"))
-        self.rate_session = QComboBox(self)
+        self.rate_session = ComboBox(self)
         self.rate_session.setModel(self.sessions)
         self.rate_session.setAccessibleName(self.tr("Session the new rating came from"))
         self.rate_session.setSizeAdjustPolicy(
@@ -104,13 +104,13 @@ class RatingsPane(QWidget):
         """The short fields, side by side while there is room (they wrap in a narrow pane)."""
         self.rate_date = make_date_edit(self)
         self.rate_date.setAccessibleName(self.tr("Date of the new rating"))
-        self.rate_level = QSpinBox(self)
+        self.rate_level = SpinBox(self)
         self.rate_level.setRange(LEVELS.start, LEVELS.stop - 1)
         self.rate_level.setValue(3)
         self.rate_level.setAccessibleName(self.tr("Level of the new rating, 1 to 5"))
         self.rate_level.setToolTip(self.tr("1 just starting · 2 getting there · 3 comfortable · "
                                            "4 confident · 5 could teach it"))
-        self.rate_by = QComboBox(self)
+        self.rate_by = ComboBox(self)
         self.rate_by.setAccessibleName(self.tr("Who gives the new rating"))
         # As wide as the longest choice ("Partner (Robert Hale)") each time the names change.
         self.rate_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.data import compute
 from revmentor_desktop.report.text import by_count, day_text
+from revmentor_desktop.ui.controls import ComboBox
 from revmentor_desktop.ui.swot.look import GRIDS, QUADRANTS, quadrant_label, role_name
 from revmentor_desktop.ui.widgets import wrapped_label
 
@@ -55,7 +56,7 @@ class ComparePanel(QWidget):
         self.toggle.setToolTip(self.tr("Show or hide the list of changes"))
         self.toggle.toggled.connect(self._set_open)
         caption = QLabel(self.tr("&Compare with:"), self)
-        self.combo = QComboBox(self)
+        self.combo = ComboBox(self)
         self.combo.setAccessibleName(self.tr("Snapshot to compare with"))
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumContentsLength(22)
