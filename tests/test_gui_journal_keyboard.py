@@ -221,6 +221,17 @@ def test_tab_into_a_carried_over_agenda_puts_the_cursor_after_it(
     assert ed.agenda.toPlainText().startswith("Carried over from earlier sessions: (2)\n")
 
 
+def test_a_new_entry_opens_at_the_top_of_its_form_wherever_the_last_was_scrolled(
+        win: MainWindow, qtbot: Any) -> None:
+    tab = journal(win)
+    bar = tab.editor_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    win.new_item_action.trigger()
+    assert tab.editor.topics.hasFocus()
+    assert bar.value() == 0  # its heading ("Session of …") and its date in view
+    assert in_view(tab, tab.editor.held_on)
+
+
 def test_a_new_entry_opens_on_write_after_preview_was_used(win: MainWindow, qtbot: Any) -> None:
     tab = journal(win)
     ed = tab.editor

@@ -299,7 +299,8 @@ class JournalTab(FormTab):
             self.run_search()
         self.select_entry(new_id)
         self.editor.show_write()  # a new entry is written, whatever was last previewed
-        self.editor.topics.setFocus()
+        self.editor_scroll.verticalScrollBar().setValue(0)  # from its heading and date, wherever
+        self.editor.topics.setFocus()                       # the last entry was scrolled to
 
     def delete_entry(self) -> None:
         entry_id = self.current_entry_id()
