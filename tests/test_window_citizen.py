@@ -68,6 +68,15 @@ def test_shortcuts_are_read_from_the_actions(window: MainWindow, qtbot: Any) -> 
     assert found[("File", "New Partnership")] == "Ctrl+Shift+N"
     assert found[("Edit", "Undo")] == "Ctrl+Z"
     assert found[("Help", "Keyboard Shortcuts")] == "Ctrl+/"
+    # Edit › Undo is named for the step it would undo; the list gives its name, not the step's.
+    organisation = window.overview_tab.organisation
+    organisation.setFocus()
+    qtbot.keyClicks(organisation, "Initech")
+    qtbot.keyClick(organisation, Qt.Key.Key_Return)
+    assert window.undo_action.text() != "&Undo"
+    found = {(s.where, s.what): s.keys for s in collect_shortcuts(window)}
+    assert found[("Edit", "Undo")] == "Ctrl+Z"
+    assert not any(what.startswith("Undo ") for _where, what in found)
     # A shortcut added later shows up by itself: the list is never stale.
     window.help_menu.addAction("Zap Everything").setShortcut("Ctrl+Alt+Z")
     dialog = ShortcutsDialog(window)

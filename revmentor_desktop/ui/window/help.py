@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop import APP_NAME, __version__
 from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import embolden, wrapped_label
+from revmentor_desktop.ui.window.undo_actions import LISTED_AS
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,7 +64,9 @@ def collect_shortcuts(window: QMainWindow) -> list[Shortcut]:
         if id(act) in seen or not keys or not act.text():
             return
         seen.add(id(act))
-        shortcut = Shortcut(where, _plain(act.text()), ", ".join(
+        # (Edit › Undo's text names the step it would undo: the list gives its plain name)
+        name = act.property(LISTED_AS) or act.text()
+        shortcut = Shortcut(where, _plain(str(name)), ", ".join(
             k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys))
         if shortcut not in out:  # each SWOT quadrant has its own "Move Up": listed once
             out.append(shortcut)

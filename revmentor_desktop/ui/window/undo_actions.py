@@ -14,6 +14,10 @@ from PySide6.QtWidgets import QStatusBar
 
 from revmentor_desktop.ui.edit_notices import TIMEOUT_MS, EditNotices
 
+#: A QAction property: the action's name in Help › Keyboard Shortcuts when its text changes as it
+#: is used ("Undo Record Decision" is Edit › Undo's text for a moment, "Undo" its name).
+LISTED_AS = "listed_as"
+
 
 class UndoActions(QObject):
     notice = Signal(str, int)  # a line for the status bar, and for how long (ms)
@@ -22,6 +26,8 @@ class UndoActions(QObject):
         super().__init__(parent)
         self.undo = undo
         self.redo = redo
+        for action in (undo, redo):
+            action.setProperty(LISTED_AS, action.text())
         self._stack: QUndoStack | None = None
         self._notices: EditNotices | None = None
         self._last = ""  # the last edit notice shown
