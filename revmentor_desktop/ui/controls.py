@@ -5,6 +5,7 @@ a form that scrolls, and polite to Edit › Undo.
   themselves the focus for it: scrolling down the Overview or a session's form, a turn that passed
   over "Meet every" or a session's date changed it, and the change was saved at once. These take
   the focus only by a click or Tab, and leave a wheel turn to the page unless they have the focus.
+* **Tab.** A date box takes Tab to move between its day, month and year; these leave it.
 * **Ctrl+Z.** A number or date box claims Ctrl+Z (and Ctrl+Shift+Z, Ctrl+Y) for the text in its
   box even when it has nothing of its own to undo, so after stepping a duration up with the arrow
   key Ctrl+Z did nothing while Edit › Undo offered the change. These let the keys through to
@@ -57,7 +58,12 @@ class SpinBox(_BoxControl, QSpinBox):
 
 
 class DateEdit(_BoxControl, QDateEdit):
-    """A date box (see the module's note)."""
+    """A date box (see the module's note). Tab leaves it, as it leaves every other field: Qt's
+    moves from its day to its month to its year first, so a form took three Tabs a date. The
+    arrow keys and the separators typed still move between the parts."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
 
 
 class ComboBox(_ValueControl, QComboBox):

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,14 +37,15 @@ class NewPartnershipDialog(QDialog):
         layout.addWidget(intro)
 
         form = QFormLayout()
-        f = PartnershipFields(self)
+        f = PartnershipFields(self, make_date_edit)
         self.mentor, self.mentee, self.me, self.organisation = f.mentor, f.mentee, f.me, f.organisation
         self.start, self.cadence, self.duration, self.focus = f.start, f.cadence, f.duration, f.focus
         self.mentor.setPlaceholderText(self.tr("e.g. Priya Raman"))
         self.mentee.setPlaceholderText(self.tr("e.g. Martin Okafor"))
         self.clauses = QCheckBox(self.tr("Start with suggested ground rules (you can edit them)"), self)
         self.clauses.setChecked(True)
-        self.review = make_date_edit(self)
+        assert isinstance(f.review, QDateEdit)
+        self.review = f.review
         self.review.setAccessibleName(self.tr("Review date"))
         self.review.setToolTip(self.tr("When you look back together and decide to continue, adjust or "
                                        "close. Three months after the start is a good first review."))
@@ -51,7 +53,7 @@ class NewPartnershipDialog(QDialog):
         self.review.setDate(to_qdate(compute.default_review_date(from_qdate(self.start.date()))))
         self.start.dateChanged.connect(self._start_moved)
         self.review.dateChanged.connect(self._review_picked)
-        f.add_rows(form, self.review, in_dialog=True)
+        f.add_rows(form, in_dialog=True)
         form.addRow("", self.clauses)
         layout.addLayout(form)
 

@@ -3,6 +3,8 @@ up one way for the new-partnership dialog and the Overview's details alike."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -86,7 +88,9 @@ class FocusAreaPicker(QWidget):
 class PartnershipFields:
     """The partnership's fields, set up one way for the first-run dialog and the Overview alike."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, make_review: Callable[[QWidget], QWidget]) -> None:
+        """`make_review` makes the form's own review-date field (each form has its own kind). The
+        fields are made in the order they show, which is the order Tab follows."""
         def shown(text: str) -> str:  # a label marked with QT_TRANSLATE_NOOP, translated
             return QCoreApplication.translate("PartnershipFields", text)
 
@@ -98,6 +102,7 @@ class PartnershipFields:
         self.organisation = QLineEdit(parent)
         self.organisation.setPlaceholderText(QCoreApplication.translate("PartnershipFields", "optional"))
         self.start = make_date_edit(parent)
+        self.review = make_review(parent)
         self.cadence = SpinBox(parent)
         self.cadence.setRange(1, 365)
         self.cadence.setValue(14)
@@ -118,12 +123,12 @@ class PartnershipFields:
                                                           "Usual meeting length in minutes"))):
             w.setAccessibleName(shown(name))
 
-    def add_rows(self, form: QFormLayout, review: QWidget, *, in_dialog: bool = False) -> None:
-        """The fields as `form`'s rows (ROWS), with the form's own review-date field `review`;
-        labelled for the Overview, or for the new-partnership dialog (`in_dialog`)."""
+    def add_rows(self, form: QFormLayout, *, in_dialog: bool = False) -> None:
+        """The fields as `form`'s rows (ROWS), labelled for the Overview, or for the new-partnership
+        dialog (`in_dialog`)."""
         fields: dict[str, QWidget] = {
             "mentor": self.mentor, "mentee": self.mentee, "me": self.me, "organisation": self.organisation,
-            "start": self.start, "review": review, "cadence": self.cadence, "duration": self.duration,
+            "start": self.start, "review": self.review, "cadence": self.cadence, "duration": self.duration,
             "focus": self.focus}
         for field, label in ROWS:
             text = DIALOG_LABELS.get(field, label) if in_dialog else label

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from itertools import pairwise
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QSpinBox, QWidget
 
@@ -32,19 +31,20 @@ class PartnershipDetails(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Partnership"))
         self.doc = doc
-        f = PartnershipFields(self)
+        f = PartnershipFields(self, lambda parent: OptionalDateEdit(self.tr("Review on"), parent))
         self.mentor, self.mentee, self.me, self.organisation = f.mentor, f.mentee, f.me, f.organisation
         self.start, self.cadence, self.duration, self.focus = f.start, f.cadence, f.duration, f.focus
-        self.review = OptionalDateEdit(self.tr("Review on"), self)
+        assert isinstance(f.review, OptionalDateEdit)
+        self.review = f.review
         self.review.setAccessibleName(self.tr("Review date"))
+        self.review.edit.setAccessibleName(self.tr("Review date"))
         self._build_form(f)
         self._savers = self._connect_saving()
-        self._set_tab_order()
 
     def _build_form(self, fields: PartnershipFields) -> None:
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        fields.add_rows(form, self.review)
+        fields.add_rows(form)
         self.problem = problem_label(self)
         form.addRow(self.problem)
 
@@ -69,12 +69,6 @@ class PartnershipDetails(QGroupBox):
         self._focus_saver = TextSaver(self.focus.own, lambda _t: self._save_focus())
         savers.append(self._focus_saver)
         return savers
-
-    def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.mentor, self.mentee, self.me, self.organisation, self.start,
-                                self.review, self.review.edit, self.cadence, self.duration]
-        for a, b in pairwise(chain):
-            self.setTabOrder(a, b)
 
     # -- showing the file ------------------------------------------------------------------------------
 
