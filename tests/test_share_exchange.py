@@ -507,6 +507,24 @@ def test_a_goal_i_made_private_does_not_block_their_shares(synced: tuple[Path, P
     assert q(a, "SELECT * FROM goal WHERE uid = ?", uid) == mine  # still private, still mine
 
 
+def test_a_goal_made_private_takes_its_copies_in_reviews_out_of_the_share(
+        synced: tuple[Path, Path], tmp_path: Path) -> None:
+    """A review keeps a copy of each goal as it stood (title, what was expected and achieved);
+    making the goal private later leaves the copies as they were, and the share used to carry them."""
+    a, b = synced
+    [(gid, title)] = q(a, "SELECT g.id, g.title FROM goal g WHERE g.private = 0 AND EXISTS"
+                          " (SELECT 1 FROM review_goal rg WHERE rg.goal_id = g.id) LIMIT 1")
+    copies = {u for (u,) in q(a, "SELECT uid FROM review_goal WHERE goal_id = ?", gid)}
+    assert copies and title in json.dumps(load(write(a, tmp_path / "before.revshare")))
+    edit(a, ops.update_goal, gid, private=True)
+    doc = load(write(a, tmp_path / "after.revshare"))
+    assert title not in json.dumps(doc)
+    assert not copies & {r["uid"] for r in doc["records"]}
+    before = q(a, "SELECT * FROM review_goal WHERE goal_id = ? ORDER BY id", gid)
+    exchange(b, a, tmp_path, "b")  # and their copies of it never overwrite mine
+    assert q(a, "SELECT * FROM review_goal WHERE goal_id = ? ORDER BY id", gid) == before
+
+
 def test_a_session_i_made_private_does_not_block_their_shares(synced: tuple[Path, Path],
                                                              tmp_path: Path) -> None:
     a, b = synced

@@ -175,12 +175,14 @@ def _read(conn: sqlite3.Connection, include_private: bool) -> Records:
                   sides={Role.MENTOR: dict(zip(("taught", "learned", "changed"), row[7:10], strict=True)),
                          Role.MENTEE: dict(zip(("taught", "learned", "changed"), row[10:13],
                                                strict=True))}))
+    # A goal's copy in a review is as private as the goal itself is now (as in the PDF): making a
+    # goal private does not touch the copies its reviews took of it.
     for i, uid, review_uid, goal_uid, pos, title, expected, achieved, progress, private in conn.execute(
             "SELECT rg.id, rg.uid, r.uid, g.uid, rg.position, rg.goal_title, rg.expected,"
-            " rg.achieved, rg.progress, rg.private FROM review_goal rg"
+            " rg.achieved, rg.progress, rg.private OR COALESCE(g.private, 0) FROM review_goal rg"
             " JOIN review r ON r.id = rg.review_id"
-            " LEFT JOIN goal g ON g.id = rg.goal_id AND g.private = 0"
-            + _where(include_private, " WHERE rg.private = 0")):
+            " LEFT JOIN goal g ON g.id = rg.goal_id"
+            + _where(include_private, " WHERE rg.private = 0 AND COALESCE(g.private, 0) = 0")):
         put(Local("review_goal", uid, i, {"review": review_uid, "goal": goal_uid, "position": pos,
                                            "goal_title": title, "expected": expected,
                                            "achieved": achieved, "progress": progress},
