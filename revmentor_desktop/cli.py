@@ -351,6 +351,7 @@ def export_pdf(source: Path, target: Path, sections: tuple[str, ...] = SECTION_N
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never needs (or touches) a display
     from PySide6.QtGui import QGuiApplication
 
+    from revmentor_desktop.data.files import refuse_overwriting
     from revmentor_desktop.data.store import Store
     from revmentor_desktop.report.pdf import page_size_for_locale, write_pdf
     from revmentor_desktop.report.summary import ExportOptions, build_summary
@@ -362,8 +363,7 @@ def export_pdf(source: Path, target: Path, sections: tuple[str, ...] = SECTION_N
     translations.install_own()  # the summary in the user's language, as the window writes it
     if target.suffix.lower() != ".pdf":
         raise KnownError(ErrorKind.CANNOT_WRITE, f"“{target}” should end in .pdf.")
-    if target.resolve() == source.resolve():
-        raise KnownError(ErrorKind.CANNOT_WRITE, "The PDF cannot overwrite the partnership file.")
+    refuse_overwriting(target, source, "The PDF cannot overwrite the partnership file.")
     store = Store.open(source, read_only=True)
     try:
         start, end, latest = journal or (None, None, RECENT_SESSIONS)

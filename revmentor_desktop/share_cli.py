@@ -21,10 +21,11 @@ def _identify() -> None:
 
 def export_share(source: Path, target: Path) -> str:
     from revmentor_desktop.data import share
+    from revmentor_desktop.data.files import refuse_overwriting
+    from revmentor_desktop.data.share import SHARE_OVER_FILE
     from revmentor_desktop.data.store import Store
 
-    if target.exists() and source.exists() and target.resolve() == source.resolve():
-        raise KnownError(ErrorKind.CANNOT_WRITE, "The share cannot overwrite the partnership file.")
+    refuse_overwriting(target, source, SHARE_OVER_FILE)
     store = Store.open(source, read_only=True)
     try:
         count = share.export_share(store, target)

@@ -589,6 +589,16 @@ def test_save_copy_refuses_to_overwrite_the_file_itself(pair: Path,
     assert sorted(p.name for p in pair.parent.iterdir()) == [pair.name]
 
 
+def test_save_copy_refuses_another_name_of_the_file_itself(pair: Path, tmp_path: Path) -> None:
+    other = tmp_path / "hard link.revmentor"
+    os.link(pair, other)
+    before = pair.read_bytes()
+    with pytest.raises(KnownError) as info:
+        save_copy(pair, other)
+    assert info.value.kind is ErrorKind.ALREADY_EXISTS
+    assert pair.read_bytes() == before and os.path.samefile(pair, other)
+
+
 def test_save_copy_refuses_a_symlink_to_the_file_itself(pair: Path, tmp_path: Path) -> None:
     link = tmp_path / "link.revmentor"
     link.symlink_to(pair)

@@ -263,3 +263,19 @@ def test_a_pdf_cut_short_on_a_disk_with_room_is_called_incomplete(
     with pytest.raises(OSError) as caught:
         pdf._check_complete(cut)
     assert caught.value.errno == errno.ENOSPC
+
+
+@pytest.mark.parametrize("how", ["hard link", "symlink"])
+def test_export_pdf_over_another_name_of_the_partnership_file_is_refused(
+        partnership_file: Path, how: str) -> None:
+    """A `.pdf` name that is the partnership file too (a hard link has no path of its own to tell
+    it by) must not have the PDF written over it."""
+    other = partnership_file.with_name("also ours.pdf")
+    (os.link if how == "hard link" else os.symlink)(partnership_file, other)
+    before = partnership_file.read_bytes()
+    result = run_cli(str(partnership_file), "--export-pdf", str(other))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "revmentor: error: The PDF cannot overwrite the partnership file."]
+    assert partnership_file.read_bytes() == before
+    assert other.exists() and os.path.samefile(other, partnership_file)

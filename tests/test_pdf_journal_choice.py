@@ -167,6 +167,30 @@ def test_gui_export_suggests_a_telling_name_and_says_it_was_written(
     assert export.export_folder() == tmp_path / "out"
 
 
+def test_gui_export_over_another_name_of_the_open_file_is_refused(
+        qtbot: Any, thirty: Path, tmp_path: Path, fake_dialogs: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import shutil
+
+    from revmentor_desktop.ui import export
+    from revmentor_desktop.ui.window.main_window import MainWindow
+
+    copy = tmp_path / "mine.revmentor"
+    shutil.copy(thirty, copy)
+    other = tmp_path / "also mine.pdf"
+    os.link(copy, other)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_file(copy)
+    monkeypatch.setattr(export.ExportDialog, "exec", lambda self: 1)
+    fake_dialogs.save_path = lambda *_args: other
+    before = copy.read_bytes()
+    export.Exporter(window).start()
+    [(title, error)] = fake_dialogs.errors
+    assert title == "Export Failed" and "cannot overwrite the partnership file" in str(error)
+    assert copy.read_bytes() == before and os.path.samefile(copy, other)
+
+
 def test_review_only_is_one_click_and_one_option(qtbot: Any) -> None:
     from revmentor_desktop.ui.export import ExportDialog
 

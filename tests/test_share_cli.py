@@ -110,7 +110,10 @@ def test_export_share_refuses_to_overwrite_what_is_not_a_share(
     a, b = pair
     notes = tmp_path / "notes.txt"
     notes.write_text("my own notes")
-    for target in (notes, b, a):  # a text file, another partnership file, the file itself
+    also_a = tmp_path / "also a.revshare"
+    os.link(a, also_a)
+    for target in (notes, b, a, also_a):  # a text file, another partnership file, the file itself
+        # (by its own name, and by another name of it: a hard link)
         before = sha(target)
         code, stdout, stderr = cli(capsys, a, "--export-share", target)
         assert code == 1 and stdout == [] and len(stderr) == 1, stderr

@@ -25,6 +25,7 @@ from revmentor_desktop.data.files import (
     folder_for,
     fsync_file,
     refuse_odd_side_file,
+    refuse_overwriting,
     uri_for,
 )
 from revmentor_desktop.errors import ErrorKind, KnownError
@@ -197,8 +198,8 @@ def make_backup(source: Path, folder: Path, reason: str = "auto", now: datetime 
 def save_copy(source: Path, target: Path) -> None:
     """File > Save a Copy…: a consistent copy of `source` at `target` (replacing it), made private."""
     target = Path(target)
-    if target.resolve() == Path(source).resolve():
-        raise KnownError(ErrorKind.ALREADY_EXISTS, "Choose a different place: that is the open file itself.")
+    refuse_overwriting(target, Path(source), "Choose a different place: that is the open file itself.",
+                       ErrorKind.ALREADY_EXISTS)
     refuse_odd_side_file(Path(source), Path(source).name, so="the copy was not made", then="try again.")
     tmp = target.with_name(f".{target.name}.part-{os.getpid()}")
     try:

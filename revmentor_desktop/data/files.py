@@ -164,3 +164,15 @@ def refuse_odd_side_file(path: Path, name: str, *, so: str, then: str) -> None:
             f"Move “{side.name}” somewhere else, then {then}",
         )
 
+
+def refuse_overwriting(target: Path, source: Path, message: str,
+                       kind: ErrorKind = ErrorKind.CANNOT_WRITE) -> None:
+    """KnownError(`kind`, `message`) when writing `target` would replace the file `source`: the
+    same path, a link to it, or another name (hard link) of the very same file."""
+    try:
+        same = os.path.samefile(target, source)
+    except OSError:  # one of them is not there (yet): only the same path can be the same file
+        same = Path(target).resolve() == Path(source).resolve()
+    if same:
+        raise KnownError(kind, message)
+

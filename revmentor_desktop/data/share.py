@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from revmentor_desktop.data.files import discard, place_new_file
+from revmentor_desktop.data.files import discard, place_new_file, refuse_overwriting
 from revmentor_desktop.data.share_apply import Image, apply_plan
 from revmentor_desktop.data.share_format import Share, read_share, write_share
 from revmentor_desktop.data.share_kinds import other
@@ -30,8 +30,13 @@ __all__ = [
 ]
 
 
+#: Why a share is not written over the partnership file (or another name of it).
+SHARE_OVER_FILE = "The share cannot overwrite the partnership file."
+
+
 def export_share(store: Store, out: Path) -> int:
     """Write my share of `store`'s partnership to `out`; how many records it holds."""
+    refuse_overwriting(out, store.shown_path, SHARE_OVER_FILE)
     return write_share(read_records(store, include_private=False), out)
 
 

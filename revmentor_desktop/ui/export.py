@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revmentor_desktop.data.files import refuse_overwriting
 from revmentor_desktop.errors import KnownError
 from revmentor_desktop.report import summary as sm
 from revmentor_desktop.ui import dialogs, paths
@@ -221,6 +222,12 @@ class Exporter(QObject):
             return
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        try:  # (a hard link of the partnership named "….pdf")
+            refuse_overwriting(target, doc.store.shown_path,
+                               self.tr("The PDF cannot overwrite the partnership file."))
+        except KnownError as exc:
+            dialogs.service.error(self.window, self.tr("Export Failed"), exc)
+            return
         paths.settings().setValue("export/folder", str(target.parent))
         self.run(summary, target)
 
