@@ -64,8 +64,13 @@ def test_make_sample_into_a_missing_folder_fails_cleanly(tmp_path: Path) -> None
     blocker.write_text("x")
     result = run_cli("--make-sample", str(blocker / "s.revmentor"))
     assert result.returncode != 0
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.splitlines() == [  # the name given, not the sample's temporary one
+        f"revmentor: error: Cannot create “{blocker / 's.revmentor'}”: the folder “{blocker}” is not a folder."]
     assert blocker.read_text() == "x"
+    missing = tmp_path / "a" / "b" / "s.revmentor"
+    result = run_cli("--make-sample", str(missing))
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "a").exists()  # no folder made for it
 
 
 def test_sessions_needs_make_sample(capsys: pytest.CaptureFixture[str]) -> None:

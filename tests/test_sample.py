@@ -462,3 +462,22 @@ def test_the_sample_has_stable_ids_that_follow_from_the_seed(tmp_path: Path) -> 
     assert uids(a) == uids(b)
     assert len(set(uids(a))) == len(uids(a)) and not set(uids(a)) & set(uids(c))
     assert all(isinstance(u, str) and re.fullmatch("[0-9a-f]{32}", u) for u in uids(a))
+
+
+def test_a_sample_that_cannot_be_made_names_the_file_asked_for_not_its_temporary_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    from revmentor_desktop.data import store as store_mod
+    from revmentor_desktop.errors import KnownError
+
+    def read_only(*_args: object, **_kw: object) -> int:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(store_mod.os, "open", read_only)
+    target = tmp_path / "s.revmentor"
+    with pytest.raises(KnownError) as info:
+        make_sample(target)
+    assert info.value.message == f"Cannot create “{target}”: Read-only file system."
+    assert list(tmp_path.iterdir()) == []

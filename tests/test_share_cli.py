@@ -376,6 +376,22 @@ def test_new_from_share_refuses_an_existing_file(capsys: pytest.CaptureFixture[s
     assert sha(b) == before
 
 
+@pytest.mark.parametrize("where", ["missing/folders", "a file"])
+def test_new_from_share_into_no_folder_names_the_users_path_and_makes_no_folder(
+        capsys: pytest.CaptureFixture[str], pair: tuple[Path, Path], tmp_path: Path,
+        where: str) -> None:
+    a, _b = pair
+    share = write(a, tmp_path / "theirs.revshare")
+    (tmp_path / "a file").write_text("x")
+    mine = tmp_path / where / "mine.revmentor"
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, stdout, stderr = cli(capsys, mine, "--new-from-share", share)
+    what = "does not exist" if where != "a file" else "is not a folder"
+    assert (code, stdout) == (1, [])
+    assert stderr == [f"revmentor: error: Cannot create “{mine}”: the folder “{mine.parent}” {what}."]
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no folder made, no temporary file
+
+
 @pytest.mark.parametrize("raw", [b"", b'{"format": "revmentor-share", "version": 1, "records": [',
                                  b"\x00\x01\x02"])
 def test_new_from_a_bad_share_leaves_no_file(capsys: pytest.CaptureFixture[str], tmp_path: Path,

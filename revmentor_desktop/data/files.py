@@ -176,3 +176,12 @@ def refuse_overwriting(target: Path, source: Path, message: str,
     if same:
         raise KnownError(kind, message)
 
+
+def require_folder(path: Path) -> None:
+    """KnownError(CANNOT_WRITE) unless the folder `path` is to be made in is there: a command that
+    makes a file makes no folders, so that a failure leaves nothing behind."""
+    folder = Path(path).parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise KnownError(ErrorKind.CANNOT_WRITE, f"Cannot create “{path}”: the folder “{folder}” {what}.")
+

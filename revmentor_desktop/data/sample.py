@@ -21,7 +21,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from revmentor_desktop.data.files import place_new_file
+from revmentor_desktop.data.files import place_new_file, require_folder
 from revmentor_desktop.data.migrations import WITH_UID
 from revmentor_desktop.data.sample_journal import journal_rows
 from revmentor_desktop.data.sample_plan import (
@@ -103,10 +103,11 @@ def make_sample(path: Path | str, sessions: int = 24, *, seed: int = 7, today: d
         raise KnownError(ErrorKind.ALREADY_EXISTS, f"“{path}” already exists; it was left as it was.")
     # Built whole under a temporary name, then linked into place: a full disk or a kill leaves no
     # half-filled sample (and no side file) under the name the user gave.
+    require_folder(path)
     tmp = path.with_name(f".{path.name}.sample-{os.getpid()}")
     try:
         store = Store.create(tmp, partnership, focus_areas=list(FOCUS_AREAS),
-                             clauses=clauses(tl.cadence_days, review))
+                             clauses=clauses(tl.cadence_days, review), shown=path)
         try:
             conn = store.raw()
             try:

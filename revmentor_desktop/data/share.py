@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from revmentor_desktop.data.files import discard, place_new_file, refuse_overwriting
+from revmentor_desktop.data.files import discard, place_new_file, refuse_overwriting, require_folder
 from revmentor_desktop.data.share_apply import Image, apply_plan
 from revmentor_desktop.data.share_format import Share, read_share, write_share
 from revmentor_desktop.data.share_kinds import other
@@ -59,6 +59,7 @@ def new_from_share(share_path: Path, path: Path) -> Started:
     path = Path(path)
     if path.exists() or path.is_symlink():
         raise KnownError(ErrorKind.ALREADY_EXISTS, f"“{path}” already exists; it was left as it was.")
+    require_folder(path)
     share = read_share(share_path)
     agreement = share.records["agreement"][share.pair].data
     me = other(share.author)
@@ -70,7 +71,7 @@ def new_from_share(share_path: Path, path: Path) -> Started:
             "start_date": agreement["start_date"], "review_date": agreement["review_date"],
             "cadence_days": agreement["cadence_days"],
             "duration_minutes": agreement["duration_minutes"],
-        })
+        }, shown=path)
         try:
             conn = store.raw()
             try:

@@ -261,11 +261,12 @@ class Store:
 
     @classmethod
     def create(cls, path: Path | str, partnership: dict[str, Any], *, focus_areas: list[str] | None = None,
-               clauses: list[str] | None = None) -> Store:
+               clauses: list[str] | None = None, shown: Path | None = None) -> Store:
         """Create a new file at `path` (which must not exist) holding one partnership.
 
         The file is built under a temporary name and renamed into place, so a crash never leaves a
-        half-made partnership behind.
+        half-made partnership behind. `shown`: the name to give in messages when `path` is itself a
+        caller's temporary name (a sample, a file from a share, built whole before it is placed).
         """
         path = Path(path)
         if path.exists() or path.is_symlink():
@@ -315,7 +316,7 @@ class Store:
             if exc.errno == errno.ENOSPC:
                 raise KnownError(ErrorKind.DISK_FULL, "The disk is full; the file was not created.") from exc
             raise KnownError(
-                ErrorKind.CANNOT_WRITE, f"Cannot create “{path}”: {exc.strerror or exc}."
+                ErrorKind.CANNOT_WRITE, f"Cannot create “{shown or path}”: {exc.strerror or exc}."
             ) from exc
         except BaseException:
             discard(tmp)
