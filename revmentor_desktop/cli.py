@@ -343,6 +343,18 @@ def parse_journal(parser: argparse.ArgumentParser, text: str | None) -> JournalC
     return start, end, None
 
 
+def _quiet_locale_notice() -> None:
+    """Keep Qt's four-line note on a non-UTF-8 locale ("Detected locale "C" …") off stderr: Qt
+    switches to UTF-8 by itself, and a command's stderr is its one line, or nothing."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(_mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if not message.startswith("Detected locale"):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def export_pdf(source: Path, target: Path, sections: tuple[str, ...] = SECTION_NAMES,
                journal: JournalChoice | None = None) -> int:
     """The headless export: no window, no display (Qt draws off-screen), one line on success."""
@@ -356,6 +368,7 @@ def export_pdf(source: Path, target: Path, sections: tuple[str, ...] = SECTION_N
     from revmentor_desktop.report.pdf import page_size_for_locale, write_pdf
     from revmentor_desktop.report.summary import ExportOptions, build_summary
 
+    _quiet_locale_notice()
     app = QGuiApplication.instance() or QGuiApplication(["revmentor"])
     del app
     from revmentor_desktop.ui import translations

@@ -73,6 +73,17 @@ def test_make_sample_into_a_missing_folder_fails_cleanly(tmp_path: Path) -> None
     assert not (tmp_path / "a").exists()  # no folder made for it
 
 
+def test_export_pdf_under_a_locale_that_is_not_utf8_keeps_stderr_to_its_one_line(tmp_path: Path) -> None:
+    """Qt notes a non-UTF-8 locale in four lines on stderr (and switches to UTF-8 by itself)."""
+    sample = tmp_path / "s.revmentor"
+    assert run_cli("--make-sample", str(sample), "--sessions", "2").returncode == 0
+    done = run_cli(str(sample), "--export-pdf", str(tmp_path / "s.pdf"), env_extra={"LC_ALL": "C"})
+    assert (done.returncode, done.stderr) == (0, "")
+    failed = run_cli(str(tmp_path / "nope.revmentor"), "--export-pdf", str(tmp_path / "n.pdf"),
+                     env_extra={"LC_ALL": "C"})
+    assert failed.returncode == 1 and len(failed.stderr.splitlines()) == 1
+
+
 def test_sessions_needs_make_sample(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--sessions", "3"])
