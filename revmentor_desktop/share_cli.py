@@ -46,6 +46,8 @@ def import_share(target: Path, share_path: Path, prefer: str | None) -> str:
     partners changed are unsettled; backs the file up first."""
     _identify()
     from revmentor_desktop.data import backup, share
+    from revmentor_desktop.data.file_check import check_header
+    from revmentor_desktop.data.migrations import SCHEMA_VERSION
     from revmentor_desktop.data.share_merge import resolve
     from revmentor_desktop.data.store import Store
     from revmentor_desktop.ui import paths
@@ -54,6 +56,8 @@ def import_share(target: Path, share_path: Path, prefer: str | None) -> str:
     incoming = share.read_share(share_path)  # before anything is opened for writing
     if not target.exists():
         raise KnownError(ErrorKind.NOT_FOUND, f"“{target}” does not exist.")
+    if check_header(target).schema_version < SCHEMA_VERSION:  # opening would upgrade it in place
+        share.refuse_older_format(target, "import")
     lock = lock_for(target)
     if not lock.tryLock(0):
         raise KnownError(ErrorKind.IN_USE, f"“{target.name}” is open in RevMentor.",

@@ -73,3 +73,51 @@ def test_new_rows_get_a_stable_id_whatever_writes_them(tmp_path: Path) -> None:
     assert restored == tomb.rows[0][1]["uid"]
     # the search index holds the new entry once
     assert q(path, "SELECT count(*) FROM journal_fts WHERE journal_fts MATCH 'Zanzibar'") == [(1,)]
+
+
+def test_an_earlier_format_file_is_neither_shared_nor_imported_into_until_brought_up_to_date(
+        tmp_path: Path) -> None:
+    """Read without being upgraded in place, a version-3 file gets a new partnership id and new
+    record ids at every open: a share written from it could never be exchanged back, and an import
+    used to upgrade it in place before being refused for that very reason."""
+    import pytest
+
+    from revmentor_desktop import share_cli
+    from revmentor_desktop.data import share
+    from revmentor_desktop.data.sample_pair import make_pair
+    from revmentor_desktop.errors import KnownError
+    from tests.helpers import sha256
+
+    path = tmp_path / "v3.revmentor"
+    shutil.copy(V3, path)
+    before = sha256(path)
+    store = Store.open(path, read_only=True)
+    try:
+        assert store.upgraded_copy
+        with pytest.raises(KnownError) as info:
+            share.export_share(store, tmp_path / "out.revshare")
+    finally:
+        store.close()
+    assert "earlier RevMentor" in info.value.message and "then share it" in info.value.hint
+    a, b = tmp_path / "a.revmentor", tmp_path / "b.revmentor"
+    make_pair(a, b, sessions=2)
+    theirs = tmp_path / "theirs.revshare"
+    store = Store.open(b, read_only=True)
+    try:
+        assert not store.upgraded_copy
+        share.export_share(store, theirs)
+    finally:
+        store.close()
+    with pytest.raises(KnownError) as info:
+        share_cli.import_share(path, theirs, None)
+    assert "then import" in info.value.hint
+    assert sha256(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "a.revmentor", "b.revmentor", "theirs.revshare", "v3.revmentor"]
+    Store.open(path).close()  # brought up to date in place (as the window opens it): shared at once
+    store = Store.open(path, read_only=True)
+    try:
+        assert not store.upgraded_copy
+        share.export_share(store, tmp_path / "out.revshare")
+    finally:
+        store.close()

@@ -8,6 +8,7 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from revmentor_desktop.data.files import discard, place_new_file, refuse_overwriting, require_folder
 from revmentor_desktop.data.share_apply import Image, apply_plan
@@ -34,9 +35,21 @@ __all__ = [
 SHARE_OVER_FILE = "The share cannot overwrite the partnership file."
 
 
+def refuse_older_format(path: Path, then: str) -> NoReturn:
+    """KnownError: a file in an earlier format has no lasting stable ids until it is brought up to
+    date in place (as the window does when it opens it); a share written from, or imported into,
+    an upgraded copy of it could never be exchanged again. `then`: what to do next ("share it")."""
+    raise KnownError(
+        ErrorKind.CANNOT_WRITE,
+        f"“{path.name}” is in the file format of an earlier RevMentor, which the exchange cannot use.",
+        f"Open it in RevMentor once (that brings it up to date), then {then}. It was left as it was.")
+
+
 def export_share(store: Store, out: Path) -> int:
     """Write my share of `store`'s partnership to `out`; how many records it holds."""
     refuse_overwriting(out, store.shown_path, SHARE_OVER_FILE)
+    if store.upgraded_copy:
+        refuse_older_format(store.shown_path, "share it")
     return write_share(read_records(store, include_private=False), out)
 
 

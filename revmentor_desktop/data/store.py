@@ -135,6 +135,9 @@ class Store:
         self._engine: Engine | None = None
         #: side files SQLite applied when the file was opened (to it, or to the private copy read)
         self.recovered: list[Path] = []
+        #: a read-only open of a file in an earlier format reads an upgraded private copy, whose
+        #: stable ids (the partnership's and every record's) are made up anew at each open
+        self.upgraded_copy = False
         self._thread = threading.get_ident()  # the thread whose `plain()` reads use `_held`
         self._held = HeldFile(self.path)
         self._seen_version = self._data_version()  # see `changed_elsewhere`
@@ -175,12 +178,14 @@ class Store:
         An older file is always checked before it is upgraded.
         """
         path = Path(path)
-        check_header(path)
+        older = check_header(path).schema_version < SCHEMA_VERSION
         read_only = read_only or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
         recovery.refuse_odd_side_files(path)
         pending = recovery.pending_side_files(path)
         if pending and read_only:
-            return cls._open_private_copy(path, pending)
+            copy = cls._open_private_copy(path, pending)
+            copy.upgraded_copy = older
+            return copy
         as_found: Path | None = None
         if pending:
             # Keep the file as found before SQLite applies what lies beside it; then check the
@@ -195,6 +200,7 @@ class Store:
                 raise damaged_by_side_files(path, pending, as_found, exc) from exc
             raise
         store.recovered = pending
+        store.upgraded_copy = older and store.read_only
         return store
 
     @classmethod
