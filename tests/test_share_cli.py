@@ -5,6 +5,7 @@ process. Locks and backups go to app-data folders under the test's own tmp_path.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from tests.share_helpers import (
     all_rows,
     copy_pair,
     diff_content,
+    load,
     made_pair,
     one,
     plan_for,
@@ -281,6 +283,29 @@ def test_a_bad_share_is_refused_in_one_line_and_the_file_kept(
     assert stderr[0].startswith("revmentor: error: “bad.revshare”")
     assert sha(a) == before
     assert backups(home) == []
+
+
+@pytest.mark.parametrize("records", ["{}", "1"], ids=["objects", "numbers"])
+def test_a_share_with_more_records_than_any_share_holds_is_refused_for_that(
+        capsys: pytest.CaptureFixture[str], pair: tuple[Path, Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, records: str) -> None:
+    """Counted as they are read (objects), or once read (anything else): not "not a list", and not
+    after every one of two million records has filled the memory."""
+    from revmentor_desktop.data import share_format
+
+    monkeypatch.setattr(share_format, "MAX_RECORDS", 10)
+    monkeypatch.setattr(share_format, "_MAX_OBJECTS", 31)
+    a, b = pair
+    doc = load(write(b, tmp_path / "b.revshare"))
+    bad = tmp_path / "bad.revshare"
+    raw = json.dumps({**doc, "records": []})
+    bad.write_text(raw.replace('"records": []', '"records": [' + ",".join([records] * 40) + "]"))
+    before = sha(a)
+    code, stdout, stderr = cli(capsys, a, "--import-share", bad)
+    assert (code, stdout) == (1, [])
+    assert stderr == ["revmentor: error: “bad.revshare” cannot be imported: it holds more records "
+                      "than any share RevMentor writes (over 10)."]
+    assert sha(a) == before
 
 
 def test_import_share_needs_an_existing_file_and_share(capsys: pytest.CaptureFixture[str],

@@ -27,6 +27,7 @@ import contextlib
 import json
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,7 +46,28 @@ VERSION = 1
 SUFFIX = ".revshare"
 #: a share of ten years of weekly sessions with long notes is a few MB; nothing real comes near this
 MAX_BYTES = 256 * 1024 * 1024
-MAX_RECORDS = 2_000_000
+#: ten years of weekly sessions is some 40,000 records
+MAX_RECORDS = 500_000
+#: JSON objects a share may hold: a record is one, with its data and its side in two more
+_MAX_OBJECTS = 3 * MAX_RECORDS + 1
+
+
+class _TooMany(Exception):
+    """Parsing stopped: more objects than any share holds (before they filled the memory)."""
+
+
+def _counted(limit: int) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A json `object_hook` that stops the parse at the `limit`-th object."""
+    count = 0
+
+    def hook(obj: dict[str, Any]) -> dict[str, Any]:
+        nonlocal count
+        count += 1
+        if count > limit:
+            raise _TooMany
+        return obj
+
+    return hook
 _HEADER = ("format", "version", "app", "written_at", "pair", "author", "records")
 
 
@@ -182,8 +204,14 @@ def read_share(path: Path) -> Share:
         raise _bad(path, "it is far larger than any share RevMentor writes.")
     if not raw.strip():
         raise _bad(path, "it is empty.")
+    too_many = f"it holds more records than any share RevMentor writes (over {MAX_RECORDS:,})."
     try:
-        doc = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+        doc = json.loads(raw.decode("utf-8"), parse_constant=_no_constants,
+                         object_hook=_counted(_MAX_OBJECTS))
+    except _TooMany:
+        raise _bad(path, too_many) from None
+    except MemoryError:
+        raise _bad(path, "it is too large to read on this computer.") from None
     except UnicodeDecodeError:
         raise _bad(path, "it is not a RevMentor share (not UTF-8 text).") from None
     except RecursionError:
@@ -218,8 +246,10 @@ def read_share(path: Path) -> Share:
     if not isinstance(app, str) or len(app) > 200:
         raise _bad(path, "it does not say what wrote it.")
     items = doc["records"]
-    if not isinstance(items, list) or len(items) > MAX_RECORDS:
+    if not isinstance(items, list):
         raise _bad(path, "its records are not a list.")
+    if len(items) > MAX_RECORDS:
+        raise _bad(path, too_many)
     records: dict[str, dict[str, Incoming]] = {k: {} for k in ORDER}
     for n, item in enumerate(items, 1):
         records_add(path, records, n, item)
