@@ -163,6 +163,23 @@ def test_user_text_is_drawn_as_typed() -> None:
     assert fig.panels[0].title.get_text() == name and not fig.panels[0].title.get_parse_math()
 
 
+def test_a_name_with_a_line_break_is_drawn_on_one_line_without_a_warning() -> None:
+    """A partner's share may bring a name with a line break in it: the fonts have no glyph for it,
+    and matplotlib warned of it on stderr at every export."""
+    import warnings
+    from types import SimpleNamespace as Row
+
+    from revmentor_desktop.report.charts import series_from
+
+    skill = Row(id=1, name="Using\nAI\ttools", owner="mentor", target_level=4)
+    rating = Row(skill_id=1, rated_on=date(2026, 1, 5), level=3, rated_by="self", id=1)
+    [one] = series_from([skill], [rating], {"mentor": "Priya\nRaman", "mentee": "Martin"})
+    assert (one.name, one.owner_name, one.partner_name) == ("Using AI tools", "Priya Raman", "Martin")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph is a UserWarning
+        drawn(skills_figure([one], width=6, height=4))
+
+
 def test_nothing_rated_says_what_to_do() -> None:
     fig = skills_figure([], width=5, height=3)
     drawn(fig)

@@ -150,18 +150,26 @@ def series_from(skills: Iterable[Any], ratings: Iterable[Any], names: dict[str, 
     by_skill: dict[int, list[Any]] = {}
     for r in ratings:
         by_skill.setdefault(r.skill_id, []).append(r)
+    names = {role: one_line(name) for role, name in names.items()}
     out = []
     for s in skills:
         rs = sorted(by_skill.get(s.id, []), key=lambda r: (r.rated_on, r.id or 0))
         partner = "mentee" if s.owner == "mentor" else "mentor"
         out.append(SkillSeries(
-            skill_id=s.id, name=s.name, owner=s.owner, owner_name=names.get(s.owner, s.owner),
-            target_level=s.target_level,
+            skill_id=s.id, name=one_line(s.name), owner=s.owner,
+            owner_name=names.get(s.owner, s.owner), target_level=s.target_level,
             self_points=tuple((r.rated_on, r.level) for r in rs if r.rated_by == "self"),
             partner_points=tuple((r.rated_on, r.level) for r in rs if r.rated_by == "partner"),
             partner_name=names.get(partner, partner),
         ))
     return out
+
+
+def one_line(text: str) -> str:
+    """A name as the chart draws it: on one line (the chart wraps it where it must), with no tab
+    or line break (a name from a partner's share may hold one; the fonts have no glyph for it, and
+    matplotlib warned of each on stderr)."""
+    return " ".join(text.split())
 
 
 def gap_label(gap: int, series: SkillSeries, *, long: bool = False) -> str:
