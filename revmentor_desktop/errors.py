@@ -48,8 +48,10 @@ class KnownError(Exception):
 
 
 #: What would break a line or drive the terminal: C0 controls but tab, DEL, C1, and Unicode's line
-#: and paragraph separators (a file may be named with any of them).
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+#: and paragraph separators (a file may be named with any of them); and the bidirectional
+#: embeddings and overrides, which would reorder the rest of the line (a name from a share may
+#: hold one: a right-to-left override turns what follows it around).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]")
 
 
 def single_line(text: str) -> str:

@@ -318,3 +318,7 @@ def test_a_file_name_with_a_line_break_or_a_terminal_escape_keeps_errors_on_one_
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "\u2028" not in err and "\\u2028" in err
     assert odd.exists()  # the name itself is the user's, untouched
+    turned = tmp_path / "notes\u202egpj.revmentor"  # shown as "notesrevmentor.jpg" by a terminal
+    assert main(["--make-sample", str(turned), "--sessions", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "\u202e" not in out and "notes\\u202egpj.revmentor" in out
