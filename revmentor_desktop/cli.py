@@ -328,11 +328,13 @@ def parse_journal(parser: argparse.ArgumentParser, text: str | None) -> JournalC
         return None, None, RECENT_SESSIONS
     if text.strip().lower() == "all":
         return None, None, None
+    from revmentor_desktop.data.validation import ValidationError, check_date
+
     start_text, sep, end_text = text.strip().partition("..")
-    try:
-        start = date.fromisoformat(start_text) if start_text else None
-        end = date.fromisoformat(end_text) if end_text else None
-    except ValueError:
+    try:  # YYYY-MM-DD only, as the help says (Python alone would also take 20260301 and 2026-W09-7)
+        start = check_date(start_text, "--journal") if start_text else None
+        end = check_date(end_text, "--journal") if end_text else None
+    except ValidationError:
         start = end = None
         sep = ""
     if not sep or (start is None and end is None):

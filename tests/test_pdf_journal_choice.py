@@ -92,6 +92,9 @@ def test_sections_choose_what_the_pdf_holds(thirty: Path, tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("args, says", [
     (["--journal", "last-week"], "--journal takes 'recent', 'all' or FROM..TO"),
+    (["--journal", "20260101..20260301"], "--journal takes 'recent', 'all' or FROM..TO"),
+    (["--journal", "2026-W01-1.."], "--journal takes 'recent', 'all' or FROM..TO"),
+    (["--journal", "2026-13-01.."], "--journal takes 'recent', 'all' or FROM..TO"),
     (["--journal", "2026-05-01..2026-04-01"], "is before"),
     (["--sections", "goals,wishes"], "not wishes"),
     (["--sections", ","], "--sections takes names"),
