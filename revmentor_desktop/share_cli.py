@@ -45,7 +45,7 @@ def import_share(target: Path, share_path: Path, prefer: str | None) -> str:
     """Import the partner's share into `target`: refuses (writing nothing) while records both
     partners changed are unsettled; backs the file up first."""
     _identify()
-    from revmentor_desktop.data import backup, share
+    from revmentor_desktop.data import backup, recovery, share
     from revmentor_desktop.data.file_check import check_header
     from revmentor_desktop.data.migrations import SCHEMA_VERSION
     from revmentor_desktop.data.share_merge import resolve
@@ -58,6 +58,15 @@ def import_share(target: Path, share_path: Path, prefer: str | None) -> str:
         raise KnownError(ErrorKind.NOT_FOUND, f"“{target}” does not exist.")
     if check_header(target).schema_version < SCHEMA_VERSION:  # opening would upgrade it in place
         share.refuse_older_format(target, "import")
+    recovery.refuse_odd_side_files(target)
+    pending = recovery.pending_side_files(target)
+    if pending:  # opening would apply them to the file before the import could still be refused
+        raise KnownError(
+            ErrorKind.CANNOT_WRITE,
+            f"“{target.name}” has an unfinished change beside it ({recovery.describe(pending)}), "
+            "which opening it would apply, so nothing was imported.",
+            "Open it in RevMentor first (which keeps a copy of the file as found and checks what "
+            "the change does), then import. Both were left as they were.")
     lock = lock_for(target)
     if not lock.tryLock(0):
         raise KnownError(ErrorKind.IN_USE, f"“{target.name}” is open in RevMentor.",

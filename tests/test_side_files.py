@@ -229,3 +229,31 @@ def notes_of_copy(path: Path) -> list[str]:
         return notes_of(copy)
     finally:
         copy.unlink()
+
+
+@pytest.mark.parametrize("whose", ["a stranger's", "our own crash's"])
+def test_import_share_beside_an_unfinished_change_refuses_and_leaves_both_as_they_were(
+        pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, whose: str) -> None:
+    """Opening would apply the side file to the file before the import could still be refused
+    (a conflict, a share of another partnership): the command would fail with the file changed."""
+    from revmentor_desktop.data import share
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    good, journal = pair
+    target = good if whose == "a stranger's" else journal.with_name("other.revmentor")
+    if target is good:
+        shutil.copyfile(journal, f"{good}-journal")
+    theirs = tmp_path / "theirs.revshare"
+    store = Store.open(tmp_path / "other.revmentor" if target is good else good, read_only=True)
+    try:
+        share.export_share(store, theirs)
+    finally:
+        store.close()
+    folder = target.parent
+    before = listing(folder)
+    assert cli.main([str(target), "--import-share", str(theirs)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "unfinished change beside it" in err[0]
+    assert f"“{target.name}-journal”" in err[0] and "Both were left as they were." in err[0]
+    assert listing(folder) == before
