@@ -53,6 +53,28 @@ def test_the_dark_palette_is_readable() -> None:
     assert theme.contrast(pal.color(R.Link), pal.color(R.Base)) >= 4.5
 
 
+def test_an_unticked_box_and_a_radio_button_can_be_seen_in_the_dark_theme(
+        themed: Any, qtbot: Any) -> None:
+    """Fusion outlines them in the window colour darkened: 1.2:1 on the dark palette."""
+    from PySide6.QtWidgets import QCheckBox, QProxyStyle, QRadioButton
+
+    from revmentor_desktop.ui.dark_style import OUTLINE
+
+    themed.apply(theme.DARK)
+    for kind in (QCheckBox, QRadioButton):
+        widget = kind("")  # the indicator alone (no label's text to measure instead)
+        qtbot.addWidget(widget)
+        widget.resize(widget.sizeHint())
+        image = widget.grab().toImage()
+        window = QApplication.palette().color(QPalette.ColorRole.Window)
+        best = max(theme.contrast(QColor(image.pixel(x, y)), window)
+                   for x in range(image.width()) for y in range(image.height()))
+        assert best >= 3, (kind.__name__, best)
+    assert theme.contrast(QColor(OUTLINE), theme.dark_palette().color(QPalette.ColorRole.Base)) >= 3
+    themed.apply(theme.LIGHT)  # the proxy (a Python call per primitive drawn) is the dark theme's alone
+    assert not isinstance(QApplication.style(), QProxyStyle)
+
+
 @pytest.mark.parametrize("dark", [False, True])
 def test_the_apps_own_colours_are_readable_on_either_theme(dark: bool) -> None:
     pal = theme.dark_palette() if dark else QPalette(C("#efefef"))

@@ -166,14 +166,23 @@ class ThemeKeeper(QObject):
         else:
             want_dark = self.theme == DARK
         if desktop_dark != want_dark:
-            self._set_style("fusion")
-            self._app.setPalette(dark_palette() if want_dark else self._app.style().standardPalette())
+            if want_dark:
+                from revmentor_desktop.ui.dark_style import DarkFusion
+
+                self._app.setStyle(DarkFusion())
+                self._app.setPalette(dark_palette())
+            else:
+                self._set_style("fusion")
+                self._app.setPalette(self._app.style().standardPalette())
         # (otherwise: the desktop's look, exactly)
         notifier().changed.emit()
 
     def _set_style(self, name: str) -> None:
-        if self._app.style().name().lower() != name.lower():
-            self._app.setStyle(name)
+        from PySide6.QtWidgets import QProxyStyle
+
+        current = self._app.style()
+        if current.name().lower() != name.lower() or isinstance(current, QProxyStyle):
+            self._app.setStyle(name)  # (the dark theme's DarkFusion is Fusion too, by its name)
 
     def _desktop_changed(self) -> None:
         if self.theme == SYSTEM:
