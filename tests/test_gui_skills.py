@@ -481,6 +481,11 @@ def test_the_sessions_model_is_a_sound_model(
     tab = skills_tab(skills_window)
     assert tab.sessions.rowCount() == 4  # "— none —" and three sessions
     qtmodeltester.check(tab.sessions)
+    from PySide6.QtCore import Qt
+
+    locked = [tab.sessions.index(r, 0).data(Qt.ItemDataRole.DecorationRole) is not None
+              for r in range(tab.sessions.rowCount())]
+    assert locked.count(True) == 1  # the private one shows its lock, as in the journal
     skills_window.hide_private_action.trigger()  # the private session leaves the list
     assert tab.sessions.rowCount() == 3
     skills_window.hide_private_action.trigger()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, Qt
 
+from revmentor_desktop.ui.icons import lock_icon
 from revmentor_desktop.ui.skills.labels import ID_ROLE, NO_SESSION, session_label
 from revmentor_desktop.ui.tables import ROOT, Index
 from revmentor_desktop.ui.widgets import plain_tooltip
@@ -65,6 +66,8 @@ class SessionListModel(QAbstractListModel):
             return session_label(e) if e is not None else QCoreApplication.translate("SkillsTab", NO_SESSION)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(session_label(e)) if e is not None else None
+        if role == Qt.ItemDataRole.DecorationRole and e is not None and e.private:
+            return lock_icon()  # as the journal marks it (a rating's link to it is not shared)
         if role == ID_ROLE:
             return e.id if e is not None else None
         return None
