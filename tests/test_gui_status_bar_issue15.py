@@ -44,6 +44,26 @@ def test_the_undo_hint_goes_when_the_user_switches_tabs(window: MainWindow, qtbo
     assert "brings it back" not in bar.currentMessage()
 
 
+def test_the_undo_hint_goes_once_the_delete_is_undone(window: MainWindow, qtbot: Any) -> None:
+    """"… — Ctrl+Z brings it back." after Ctrl+Z has brought it back is stale."""
+    assert window.doc is not None
+    window.doc.run(commands.add_swot_item("mentor", "S", "Fluent in SQL", "Add Strength"))
+    click_tab(qtbot, window, "SWOT")
+    panel = window.swot_tab.panel("mentor", "S")
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0))
+    window.delete_action.trigger()
+    bar = window.statusBar()
+    assert bar.currentMessage().endswith(" brings it back.")
+    window.undo_action.trigger()
+    assert "brings it back" not in bar.currentMessage()
+    assert panel.model.rowCount() == 1
+    window.redo_action.trigger()  # deleted again: the hint again; undone again: gone again
+    assert bar.currentMessage().endswith(" brings it back.")
+    window.undo_action.trigger()
+    assert "brings it back" not in bar.currentMessage()
+
+
 def test_other_lines_stay_when_the_user_switches_tabs(window: MainWindow, qtbot: Any) -> None:
     bar = window.statusBar()
     bar.showMessage("Saved a copy to /tmp/ours copy.revmentor", 8000)

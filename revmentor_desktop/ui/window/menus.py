@@ -85,6 +85,8 @@ def build_menus(window: MainWindow) -> None:
     w.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     w.undo_actions = UndoActions(w.undo_action, w.redo_action, w)
     w.undo_actions.notice.connect(w.statusBar().showMessage)
+    w.undo_actions.retract.connect(
+        lambda text: w.statusBar().clearMessage() if w.statusBar().currentMessage() == text else None)
     w.find_action = add_action(w, edit_menu, translate("MainWindow", "&Find in Journal…"), w._find,
                                QKeySequence.StandardKey.Find)
 

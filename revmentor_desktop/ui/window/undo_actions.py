@@ -21,6 +21,7 @@ LISTED_AS = "listed_as"
 
 class UndoActions(QObject):
     notice = Signal(str, int)  # a line for the status bar, and for how long (ms)
+    retract = Signal(str)  # take this line off the status bar if it still shows there
 
     def __init__(self, undo: QAction, redo: QAction, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +32,7 @@ class UndoActions(QObject):
         self._stack: QUndoStack | None = None
         self._notices: EditNotices | None = None
         self._last = ""  # the last edit notice shown
+        self._delete_notice = ""  # the last "Delete … — Ctrl+Z brings it back." shown
         self.refresh()
 
     def follow(self, stack: QUndoStack | None, notices: EditNotices | None = None) -> None:
@@ -66,14 +68,23 @@ class UndoActions(QObject):
 
     def _announce_delete(self, _index: int) -> None:
         stack = self._stack
-        if stack is None or not shiboken6.isValid(stack) or not stack.canUndo():
+        if stack is None or not shiboken6.isValid(stack):
             return  # (not valid: the window is being torn down, its stack emptied as it goes)
+        if not stack.canUndo():
+            if self._delete_notice:  # the delete was the first step, and it was undone
+                self.retract.emit(self._delete_notice)
+                self._delete_notice = ""
+            return
         step = stack.command(stack.index() - 1)
         # the English name data/ gave the step, whatever language it is shown in
         if str(getattr(step, "label", stack.undoText())).startswith(("Delete", "Remove")):
             shortcut = self.undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             self._tell(self.tr("{step} — {keys} brings it back.").format(step=stack.undoText(), keys=shortcut),
                        TIMEOUT_MS)
+            self._delete_notice = self._last
+        elif self._delete_notice:  # undone, or another edit made since: "… brings it back" is stale
+            self.retract.emit(self._delete_notice)
+            self._delete_notice = ""
 
     def _tell(self, text: str, timeout_ms: int) -> None:
         self._last = text
