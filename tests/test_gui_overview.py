@@ -315,3 +315,14 @@ def test_a_name_with_an_rtl_override_cannot_turn_the_overview_labels_round(
     tip = counts.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     # FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE around the name, the override closed inside.
     assert "\u2068Ace\u202eAliya\u202c\u2069 (mentor)" in tip
+
+
+def test_the_first_run_dialogs_problem_line_goes_once_the_names_are_in(qtbot: Any) -> None:
+    dialog = NewPartnershipDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.mentor, "Ana")
+    dialog.accept()
+    assert dialog.problem.text() == "Please enter both names." and dialog.isVisible()
+    qtbot.keyClicks(dialog.mentee, "R")  # both names in: the line is stale
+    assert dialog.problem.text() == ""

@@ -49,3 +49,4 @@ def test_the_overview_tabs_down_its_rows_and_on_out_of_the_box(window: MainWindo
     stops = tab_stops(qtbot, details.mentor, 15)
     assert stops[:14] == [*FIELDS, "Review on", "Review date", *AFTER_REVIEW]
     assert not details.isAncestorOf(QApplication.focusWidget())  # on out of the box, no loop
+

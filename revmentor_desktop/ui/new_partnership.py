@@ -59,6 +59,11 @@ class NewPartnershipDialog(QDialog):
 
         self.problem = problem_label(self)
         layout.addWidget(self.problem)
+        # A problem said is taken down as soon as the user sets about putting it right.
+        for field in (self.mentor, self.mentee):
+            field.textEdited.connect(lambda _text: self._names_edited())
+        self.review.dateChanged.connect(lambda _day: self._dates_edited())
+        self.start.dateChanged.connect(lambda _day: self._dates_edited())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create Partnership"))
@@ -95,6 +100,16 @@ class NewPartnershipDialog(QDialog):
 
     def focus_areas(self) -> list[str]:
         return self.focus.names()
+
+    def _names_edited(self) -> None:
+        if self.problem.text() == self.tr("Please enter both names.") and self.mentor.text().strip() \
+                and self.mentee.text().strip():
+            self.problem.clear()
+
+    def _dates_edited(self) -> None:
+        if (self.problem.text() == self.tr("The review date should come after the start date.")
+                and self.review.date() > self.start.date()):
+            self.problem.clear()
 
     def accept(self) -> None:
         # Cheap checks here so the dialog stays open with the user's typing; data/ checks again.
