@@ -74,3 +74,23 @@ def test_text_is_printed_dark_on_white_even_while_the_window_has_its_dark_theme(
         QGuiApplication.setPalette(before)
     darkest = min(QColor(image.pixel(x, y)).lightness() for x in range(0, 1200, 2) for y in range(0, 200, 2))
     assert darkest < 60, f"the text's darkest pixel has lightness {darkest} of 255 on white"
+
+
+def test_a_cells_longest_word_gets_room_too(qapp: object, tmp_path: Path) -> None:
+    """A check-in's unanswered "Goals still right?" printed "Not answere / d": only the headers'
+    words were given room."""
+    from PySide6.QtGui import QFont, QFontMetricsF, QPdfWriter
+
+    from revmentor_desktop.report import pdf_blocks
+    from revmentor_desktop.report.pdf_sections import Builder
+
+    writer = QPdfWriter(str(tmp_path / "measure.pdf"))
+    writer.setResolution(pdf_blocks.RESOLUTION)
+    font = QFont()
+    font.setPointSizeF(pdf_blocks.BODY_PT)
+    ctx = pdf_blocks.Context(writer, font, pdf_blocks.CSS)
+    builder = Builder(ctx, None, 1600.0)  # type: ignore[arg-type]  # (only the layout is used)
+    widths = builder._room_for_words(["By", "Goals"], [["Ann", "Not&nbsp;<b>answered</b>"]], [90, 10])
+    room = widths[1] / 100 * 1600.0
+    assert room >= QFontMetricsF(font, writer).horizontalAdvance("answered")
+    assert sum(widths) == 100

@@ -4,8 +4,10 @@ action items. Every piece of user text goes through `esc` / `esc_in`."""
 
 from __future__ import annotations
 
+import html
 import io
 import math
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
@@ -32,6 +34,9 @@ from revmentor_desktop.report.pdf_blocks import (
     row_html,
 )
 from revmentor_desktop.report.text import by_count, vocab
+
+#: a tag in a cell's HTML (its words are measured without them)
+_TAG = re.compile(r"<[^>]*>")
 
 #: The quadrants' tints: the app's own (ui/swot/look.py, light theme), so the grids look alike on
 #: screen and on paper (a test keeps them in step). Their names are vocab's, translated as the
@@ -88,7 +93,7 @@ class Builder:
         if not rows:
             self.text(f'<p class="muted">{esc(empty)}</p>', space_after=self.ctx.px(6))
             return
-        widths = self._room_for_headers(headers, widths)
+        widths = self._room_for_words(headers, rows, widths)
         head = TextBlock(row_html([esc(h) for h in headers], widths, header=True), self.ctx,
                          background="#e8eef4")
         head.keep_with_next = True
@@ -100,15 +105,20 @@ class Builder:
             self.blocks.append(block)
         self.blocks[-1].space_after = self.ctx.px(8)
 
-    def _room_for_headers(self, headers: Sequence[str], widths: Sequence[int]) -> list[int]:
-        """Column widths (percent) in which each header's longest word fits whole: "Progress", not
-        "Progres / s"."""
+    def _room_for_words(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
+                        widths: Sequence[int]) -> list[int]:
+        """Column widths (percent) in which each column's longest word fits whole, its header's
+        ("Progress", not "Progres / s") or a cell's ("Not answered", not "answere / d")."""
         from PySide6.QtGui import QFont, QFontMetricsF
 
-        font = QFont(self.ctx.font)
-        font.setWeight(QFont.Weight.DemiBold)
-        metrics = QFontMetricsF(font, self.ctx.device)
-        longest = [max((metrics.horizontalAdvance(w) for w in h.split()), default=0.0) for h in headers]
+        bold = QFont(self.ctx.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        heads, cells = QFontMetricsF(bold, self.ctx.device), QFontMetricsF(self.ctx.font, self.ctx.device)
+        longest = [max((heads.horizontalAdvance(w) for w in h.split()), default=0.0) for h in headers]
+        for row in rows:
+            for i, cell in enumerate(row):
+                words = html.unescape(_TAG.sub(" ", cell)).split()
+                longest[i] = max(longest[i], max((cells.horizontalAdvance(w) for w in words), default=0.0))
         pad = 2 * 3 * RESOLUTION / 96 + 4  # the cells' padding (CSS pixels), and a little air
         return fit_header_widths(longest, widths, self.chart_width_px, pad)
 
@@ -203,7 +213,8 @@ class Builder:
                     + (f' <b title="">{SHARED_MARK}</b>' if c.shared_with else "") + "</p>"
                     for c in items
                 ) or '<p class="muted">—</p>'
-                caption = f"{translate('Report', QUADRANT_CAPTIONS[code])} · {len(items)}"
+                # (no-break spaces: "external · 4" wraps whole, never leaving "· 4" on a line)
+                caption = f"{translate('Report', QUADRANT_CAPTIONS[code])}\u00a0·\u00a0{len(items)}"
                 return (f'<td width="50%" bgcolor="{tint}"><b>{esc(vocab(title))}</b> '
                         f'{label(caption)}{lines}</td>')
 
