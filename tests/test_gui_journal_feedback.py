@@ -204,3 +204,23 @@ def test_the_feedback_fields_have_names_and_shortcuts_of_their_own(win: MainWind
     # Alt+B is the section's first box even after another of its fields had the focus.
     qtbot.keyClick(ed.topics, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is ed.feedback.boxes["mentor_says_keep"]
+
+
+
+def test_a_rating_in_words_stays_on_one_line_where_there_is_room(win: MainWindow, qtbot: Any) -> None:
+    """A word-wrapped label asks for a narrow width of its own: "4 of 5 — very useful" wrapped
+    beside the stars with half the row empty."""
+    win.resize(1300, 850)
+    tab = journal(win)
+    field = tab.editor.feedback.ratings["mentor_rating"]
+    small = field.words.font()
+    small.setPointSize(9)  # a desktop's usual size (the tests pin 10, where Qt's guess is wide enough)
+    field.words.setFont(small)
+    field.stars.setFocus()
+    qtbot.keyClick(field.stars, Qt.Key.Key_4)
+    QApplication.processEvents()
+    words = field.words
+    assert words.text() == "4 of 5 — very useful"
+    whole = words.fontMetrics().horizontalAdvance(words.text())
+    assert words.sizeHint().width() >= whole  # what the row's layout gives it, room permitting
+    assert words.width() >= whole

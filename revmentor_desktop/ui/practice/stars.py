@@ -185,6 +185,16 @@ class Stars(QWidget):
             super().keyPressEvent(event)
 
 
+class _Words(QLabel):
+    """The rating in words: on one line where the row has room for it ("4 of 5 — very useful"),
+    wrapped only where it has not (a word-wrapped label asks for a narrow width of its own)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        whole = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin() + 2
+        return QSize(max(hint.width(), whole), hint.height())
+
+
 class RatingField(QWidget):
     """The stars, what the rating means in words, and a Clear button."""
 
@@ -193,7 +203,7 @@ class RatingField(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stars = Stars(self)
-        self.words = QLabel(self)
+        self.words = _Words(self)
         self.words.setTextFormat(PLAIN)
         self.words.setWordWrap(True)  # in a narrow column (the Journal's at scale 2) it wraps, not clips
         self.clear = QToolButton(self)
