@@ -503,6 +503,7 @@ def test_killing_an_editor_never_loses_or_half_applies_an_edit(
 ) -> None:
     count = trials(length, long_run, quick=60, long=600)
     folder = tmp_path / "files"
+    folder.mkdir()
     path = folder / "sample.revmentor"
     make_sample(path, 5)
     conn = sqlite3.connect(path)
