@@ -569,3 +569,26 @@ def test_compare_model_passes_qtmodeltester(swot_window: MainWindow, qtbot: Any,
     add_by_typing(qtbot, tab, MENTOR, OPP, "Mentoring circle")
     assert tab.compare.model.rowCount() == 2  # one heading per partner
     assert tab.compare.lines()[1] == "+ Added to Opportunities: Mentoring circle"
+
+
+def test_a_quadrant_with_the_keyboard_shows_it_even_when_empty(window: MainWindow, qtbot: Any) -> None:
+    """Tab from "Add a strength…" goes to the next quadrant's list: empty and frameless, it showed
+    no sign of having the keyboard, and what was typed next went nowhere to be seen."""
+    from PySide6.QtGui import QColor
+
+    window.show_tab(window.tabs.indexOf(window.swot_tab))
+    panel = window.swot_tab.panel("mentor", "W")
+    assert panel.model.rowCount() == 0
+    view = panel.view
+
+    def frame_pixels() -> int:
+        image = view.viewport().grab().toImage()
+        accent = QColor(panel.look.accent)
+        return sum(1 for x in range(image.width())
+                   if QColor(image.pixel(x, 1)).rgb() == accent.rgb())
+
+    assert frame_pixels() == 0
+    window.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert frame_pixels() > view.viewport().width() // 2  # a frame in the quadrant's accent

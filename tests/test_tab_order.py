@@ -50,3 +50,21 @@ def test_the_overview_tabs_down_its_rows_and_on_out_of_the_box(window: MainWindo
     assert stops[:14] == [*FIELDS, "Review on", "Review date", *AFTER_REVIEW]
     assert not details.isAncestorOf(QApplication.focusWidget())  # on out of the box, no loop
 
+
+
+def test_a_forms_scroll_area_is_no_tab_stop(window: MainWindow, qtbot: Any) -> None:
+    """Tab from a goal's title went to the form's scroll area, which shows no focus: typing then
+    went nowhere. Every tab's form scrolls in an area that is no stop of Tab's."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.activateWindow()
+    qtbot.waitActive(window)
+    for name in ("overview_tab", "goals_tab", "journal_tab", "swot_tab", "practice_tab"):
+        for area in getattr(window, name).findChildren(QScrollArea):
+            if area.widget() is not None and area.widget().findChildren(QWidget):
+                assert area.focusPolicy() == Qt.FocusPolicy.NoFocus, (name, area)
+    goals = window.goals_tab
+    window.show_tab(window.tabs.indexOf(goals))
+    goals.new_item()
+    stops = tab_stops(qtbot, goals.pane.title, 2)
+    assert stops == ["Goal title", "Whose goal"]

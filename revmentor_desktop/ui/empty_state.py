@@ -27,6 +27,7 @@ class EmptyState(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its button is Tab's stop (see widgets.form_scroll)
         content = QWidget(self)
         self.heading = QLabel(heading, content)
         self.heading.setTextFormat(PLAIN)

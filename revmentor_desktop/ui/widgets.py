@@ -21,13 +21,14 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
     QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QWidget,
 )
@@ -45,7 +46,7 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def make_date_edit(parent: QWidget | None = None) -> QDateEdit:
+def make_date_edit(parent: QWidget | None = None) -> DateEdit:
     edit = DateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
@@ -393,3 +394,17 @@ class DeleteKey(QObject):
             self._delete()
             return True
         return super().eventFilter(obj, event)
+
+
+def form_scroll(parent: QWidget, content: QWidget | None = None) -> QScrollArea:
+    """A frameless scroll area for a form (or a tab's page) that grows with it. It is no stop of
+    Tab's: the fields in it are, and whichever takes the focus is scrolled into view (a scroll
+    area that took the focus showed no sign of it, so typing went nowhere)."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if content is not None:
+        area.setWidget(content)
+    return area
+

@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -49,6 +47,7 @@ from revmentor_desktop.ui.translations import QT_TRANSLATE_NOOP
 from revmentor_desktop.ui.widgets import (
     OptionalDateEdit,
     TextSaver,
+    form_scroll,
     muted_label,
     problem_label,
     text_box,
@@ -132,9 +131,7 @@ class GoalPane(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)
         self.stack.addWidget(self.empty)
-        self.scroll_area = QScrollArea(self.stack)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = form_scroll(self.stack)
         content = QWidget(self.scroll_area)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(10, 4, 10, 10)

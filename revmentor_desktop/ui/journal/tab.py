@@ -10,12 +10,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -33,7 +31,7 @@ from revmentor_desktop.ui.journal.entry_list import EntryListModel
 from revmentor_desktop.ui.journal.fields import StatusLine, stretch_row
 from revmentor_desktop.ui.journal.search_marks import HighlightDelegate
 from revmentor_desktop.ui.tab_base import FormTab
-from revmentor_desktop.ui.widgets import PLAIN, DeleteKey
+from revmentor_desktop.ui.widgets import PLAIN, DeleteKey, form_scroll
 
 SEARCH_DELAY_MS = 120
 
@@ -117,10 +115,7 @@ class JournalTab(FormTab):
         self.empty.setWordWrap(True)
         self.empty.setTextFormat(PLAIN)
         self.form = self.editor = EntryEditor(self.doc)
-        self.editor_scroll = QScrollArea(self.right)
-        self.editor_scroll.setWidgetResizable(True)
-        self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.editor_scroll.setWidget(self.editor)
+        self.editor_scroll = form_scroll(self.right, self.editor)
         # Whatever takes the focus in the form (Tab, a shortcut, a click) is scrolled into view:
         # typing must never change a field the user cannot see.
         app = QApplication.instance()

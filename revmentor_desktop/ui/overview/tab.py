@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from revmentor_desktop.data.commands import Change, Changes
 from revmentor_desktop.errors import KnownError
@@ -17,6 +17,7 @@ from revmentor_desktop.ui.overview.agreement import AgreementPanel
 from revmentor_desktop.ui.overview.details import PartnershipDetails
 from revmentor_desktop.ui.overview.momentum import MomentumPanel
 from revmentor_desktop.ui.tab_base import FormTab
+from revmentor_desktop.ui.widgets import form_scroll
 
 if TYPE_CHECKING:
     from revmentor_desktop.ui.overview.dashboard import DashboardPanel
@@ -108,10 +109,7 @@ class OverviewTab(FormTab):
         self._narrow: bool | None = None
         self._arrange(narrow=False)
         self.agreement.setMinimumHeight(240)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = form_scroll(self, content)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

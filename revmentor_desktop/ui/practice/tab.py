@@ -9,7 +9,6 @@ from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -42,7 +41,7 @@ from revmentor_desktop.ui.practice.list_model import PracticeListModel
 from revmentor_desktop.ui.practice.review_form import ReviewForm
 from revmentor_desktop.ui.practice.start_review import StartReviewDialog
 from revmentor_desktop.ui.tab_base import DocumentTab, QuietFlag, select_row
-from revmentor_desktop.ui.widgets import DeleteKey, muted_label
+from revmentor_desktop.ui.widgets import DeleteKey, form_scroll, muted_label
 
 #: what the due line and the default author depend on
 STATUS_KINDS = frozenset({Change.CHECK_INS, Change.ENTRIES, Change.PARTNERSHIP, Change.PRIVACY})
@@ -51,10 +50,7 @@ STATUS_KINDS = frozenset({Change.CHECK_INS, Change.ENTRIES, Change.PARTNERSHIP, 
 def scrolling(form: QWidget, parent: QWidget) -> QScrollArea:
     """The form, scrolling up and down; as wide as it needs at least (so the tab's splitter stacks
     the list above it in a narrow window rather than cut it at the right)."""
-    area = QScrollArea(parent)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(form)
+    area = form_scroll(parent, form)
     area.setMinimumWidth(form.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 4)
     return area
 

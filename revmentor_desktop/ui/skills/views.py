@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.ui.edit_in_place import edit_in_place
+from revmentor_desktop.ui.widgets import form_scroll
 
 
 def table_view(parent: QWidget, name: str) -> QTableView:
@@ -68,11 +69,8 @@ def text_width(view: QTableView, col: int, texts: Iterable[str], *, icon: bool =
 
 def scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
     """`content` in a frameless scroll area that grows it to fill the room there is."""
-    scroll = QScrollArea(parent)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll = form_scroll(parent, content)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setWidget(content)
     return scroll
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QFocusEvent,
     QFont,
     QKeySequence,
     QPainter,
@@ -50,19 +51,38 @@ class QuadrantList(QListView):
     def __init__(self, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hint = hint
+        #: the frame that shows the list has the keyboard: its quadrant's accent (set by the panel)
+        self.focus_colour = QColor()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         model = self.model()
-        if model is not None and model.rowCount() == 0:
-            p = QPainter(self.viewport())
+        empty = model is not None and model.rowCount() == 0
+        if not empty and not self.hasFocus():
+            return
+        p = QPainter(self.viewport())
+        if empty:
             p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             font = p.font()
             font.setItalic(True)
             p.setFont(font)
             p.drawText(self.viewport().rect().adjusted(8, 6, -8, -6),
                        Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.hint)
-            p.end()
+        if self.hasFocus():  # the frameless list shows it has the keyboard (empty, it has no row to)
+            colour = self.focus_colour if self.focus_colour.isValid() else \
+                self.palette().color(QPalette.ColorRole.Highlight)
+            p.setPen(QPen(colour, 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
+        p.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
 
 def _coloured(label: QLabel, colour: str) -> None:
@@ -122,6 +142,7 @@ class QuadrantPanel(QWidget):
     def _build_list(self, look: QuadrantLook) -> QuadrantList:
         """The items: edited in place, dragged within and between quadrants."""
         view = QuadrantList(self.tr(look.hint), self)
+        view.focus_colour = QColor(look.accent)
         view.setModel(self.model)
         view.setFrameShape(QFrame.Shape.NoFrame)
         view.setWordWrap(True)
@@ -180,6 +201,7 @@ class QuadrantPanel(QWidget):
         self.setPalette(quadrant_palette(QApplication.palette(), self.look, self.dark))
         _coloured(self.heading, self.look.accent)
         _coloured(self.subtitle, ink(self.dark)[1])
+        self.view.focus_colour = QColor(self.look.accent)
         self.model.layoutChanged.emit()  # its bullets, in the new colour
         self.update()
 

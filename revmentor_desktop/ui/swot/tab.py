@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +37,7 @@ from revmentor_desktop.ui.swot.look import GRIDS, LEGEND, QUADRANTS
 from revmentor_desktop.ui.swot.quadrant import GridPanel, QuadrantPanel
 from revmentor_desktop.ui.swot.snapshots import SnapshotDialog
 from revmentor_desktop.ui.tab_base import DocumentTab
-from revmentor_desktop.ui.widgets import PLAIN, DeleteKey, problem_label
+from revmentor_desktop.ui.widgets import PLAIN, DeleteKey, form_scroll, problem_label
 
 
 class SwotTab(DocumentTab):
@@ -111,10 +109,7 @@ class SwotTab(DocumentTab):
             self.grid_row.addWidget(grid_panel, 1)
             self.grids[grid] = grid_panel
         content_layout.addLayout(self.grid_row, 1)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(content)
+        self.scroll_area = form_scroll(self, content)
         # The legend stays in sight under the grids, outside the scrolling part (a wrapping label
         # inside it would also make the scroll area size the grids by their preferred height).
         grids_box = QWidget(self)
