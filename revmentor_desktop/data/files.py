@@ -138,17 +138,18 @@ def odd_side_file(path: Path) -> tuple[Path, str] | None:
     for ever for a writer), a folder, a device, a socket or a link (SQLite would write its journal
     through it, into whatever it points at) — with what it is; None when there is none (three
     `lstat`s). No crash of ours leaves such a thing, and SQLite must not be let near it."""
+    base = os.fspath(path)  # (strings, not Paths: it runs before every read and write)
     for suffix in SIDE_SUFFIXES:
-        side = Path(f"{path}{suffix}")
         try:
-            mode = side.lstat().st_mode
+            mode = os.lstat(base + suffix).st_mode
         except OSError:
             continue  # not there (or not even visible: SQLite cannot open it either)
         if stat.S_ISREG(mode):
             continue
-        return side, ("a link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode)
-                      else "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-                      else "a device")
+        return Path(base + suffix), (
+            "a link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode)
+            else "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device")
     return None
 
 
