@@ -85,15 +85,13 @@ class ExportDialog(QDialog):
         self.journal_scope.addItem(self.tr("Between dates"), SCOPE_RANGE)
         self.journal_scope.setAccessibleName(self.tr("Sessions in the journal highlights"))
         form.addRow(self.tr("Se&ssions:"), self.journal_scope)
-        dates = QWidget(self)  # one row: "Dates: ☐ From [day]  ☐ Until [day]"
-        self.journal_from = OptionalDateEdit(self.tr("From"), dates)
-        self.journal_to = OptionalDateEdit(self.tr("Until"), dates)
+        self.journal_from = OptionalDateEdit(self.tr("From"), self)
+        self.journal_to = OptionalDateEdit(self.tr("Until"), self)
         self.journal_from.setAccessibleName(self.tr("Journal from"))
         self.journal_to.setAccessibleName(self.tr("Journal until"))
-        row = QHBoxLayout(dates)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.journal_from, 1)
-        row.addWidget(self.journal_to, 1)
+        dates = QHBoxLayout()  # one row: "Dates: ☐ From [day]  ☐ Until [day]"
+        for half in (self.journal_from, self.journal_to):
+            dates.addWidget(half, 1)
         form.addRow(self.tr("Dates:"), dates)
         self.journal_scope.currentIndexChanged.connect(self._scope_changed)
         self.page_size = ComboBox(self)
