@@ -698,3 +698,21 @@ def test_deleting_a_session_refreshes_the_ratings_it_unlinked(
     qtbot.waitUntil(lambda: ratings.index(0, RatingTableModel.SESSION).data()
                     == "12 Jan 2026 — Kick-off")
     assert ratings.rating_at(0).entry_id == kick_off
+
+
+def test_the_rating_form_fits_without_scrolling_in_a_laptop_sized_window(
+        skills_window: MainWindow, qtbot: Any) -> None:
+    """Qt's default table height (192 px) was asked for in full by the scrolling pane, so on a
+    1280×800 screen (2560×1600 at scale 2) "Add Rating" sat under the fold."""
+    from PySide6.QtWidgets import QScrollArea, QTableView
+
+    skills_window.resize(1152, 720)
+    tab = skills_tab(skills_window)
+    qtbot_wait(tab)
+    pane = tab.ratings_pane
+    [table] = pane.findChildren(QTableView)
+    assert table.sizeHint().height() == table.minimumHeight()  # it grows into the room there is
+    area = pane.parentWidget().parentWidget()
+    assert isinstance(area, QScrollArea)
+    assert pane.height() <= area.viewport().height()  # no scrolling to reach the buttons
+    assert table.height() > table.minimumHeight()

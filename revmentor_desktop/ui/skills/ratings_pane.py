@@ -72,7 +72,10 @@ class RatingsPane(QWidget):
             r.BY: QCoreApplication.translate("RatingTableModel", "Partner"),
             r.NOTE: "Noticeably more confident.", r.SESSION: "00 May 0000 — Board presentations",
         })
-        view.setMinimumHeight(110)
+        # Its header and two rows at the least (it grows with the room there is): the form under it
+        # and its buttons then fit without scrolling on a 1280×800 screen (2560×1600 at scale 2).
+        view.setMinimumHeight(view.horizontalHeader().sizeHint().height()
+                              + 2 * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth())
         return view
 
     def _build_form(self) -> QGridLayout:

@@ -21,9 +21,18 @@ from revmentor_desktop.ui.edit_in_place import edit_in_place
 from revmentor_desktop.ui.widgets import form_scroll
 
 
+class _Table(QTableView):
+    """Asks for no more height than its minimum; it grows into whatever room there is. (The panes
+    scroll, and a scroll area around a form with wrapped text lays it out at its preferred height:
+    Qt's default table hint, 192 px, pushed the form's buttons under the fold of a 1280×800 screen.)"""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), max(self.minimumHeight(), self.minimumSizeHint().height()))
+
+
 def table_view(parent: QWidget, name: str) -> QTableView:
     """A table of rows picked one at a time, edited in place by double-click or F2."""
-    view = QTableView(parent)
+    view = _Table(parent)
     view.setAccessibleName(name)
     edit_in_place(view, QAbstractItemView.SelectionBehavior.SelectRows,
                   QAbstractItemView.EditTrigger.SelectedClicked)
