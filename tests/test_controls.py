@@ -106,3 +106,34 @@ def test_ctrl_z_in_a_sessions_duration_undoes_the_step_just_saved(
     qtbot.keyClick(editor.duration, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert sql_value(partnership_file, "SELECT duration_minutes FROM journal_entry") == before
     assert editor.duration.value() == before
+
+
+def test_a_date_typed_with_separators_stays_in_its_box_and_tab_leaves_it(qtbot: Any) -> None:
+    """Qt moves between a date's parts through focusNextPrevChild, for Tab and for a typed
+    separator alike: only the Tab keys may leave the box, or "2 Apr 2027" ticks the next box."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCheckBox, QLineEdit
+
+    from revmentor_desktop.ui.widgets import make_date_edit
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    column = QVBoxLayout(page)
+    day = make_date_edit(page)
+    day.setDate(QDate(2026, 3, 14))
+    box, line = QCheckBox("Review on", page), QLineEdit(page)
+    for widget in (day, box, line):
+        column.addWidget(widget)
+    page.show()
+    page.activateWindow()
+    qtbot.waitActive(page)
+    day.setFocus()
+    qtbot.waitUntil(day.hasFocus)
+    day.setSelectedSection(day.Section.DaySection)  # as a click on the day selects it
+    qtbot.keyClicks(day, "2 Apr 2027")
+    assert day.date() == QDate(2027, 4, 2)
+    assert day.hasFocus() and not box.isChecked()
+    qtbot.keyClick(day, Qt.Key.Key_Tab)  # one stop a date: Tab leaves at once…
+    assert box.hasFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Backtab)  # …and Shift+Tab comes back
+    assert day.hasFocus()

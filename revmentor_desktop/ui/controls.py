@@ -58,12 +58,21 @@ class SpinBox(_BoxControl, QSpinBox):
 
 
 class DateEdit(_BoxControl, QDateEdit):
-    """A date box (see the module's note). Tab leaves it, as it leaves every other field: Qt's
-    moves from its day to its month to its year first, so a form took three Tabs a date. The
-    arrow keys and the separators typed still move between the parts."""
+    """A date box (see the module's note). Tab and Shift+Tab leave it, as they leave every other
+    field: Qt's move from its day to its month to its year first, so a form took three Tabs a
+    date. Typing a separator, and Ctrl+Left/Right, still move between its parts (Qt does those
+    through the same focusNextPrevChild, so only the Tab keys are taken here)."""
 
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                             | Qt.KeyboardModifier.AltModifier)):
+            backward = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            QWidget.focusNextPrevChild(self, not backward)
+            return True
+        return super().event(event)
 
 
 class ComboBox(_ValueControl, QComboBox):
