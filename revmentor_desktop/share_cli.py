@@ -4,6 +4,7 @@ with every file as it was."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from revmentor_desktop.errors import ErrorKind, KnownError
@@ -56,22 +57,23 @@ def import_share(target: Path, share_path: Path, prefer: str | None) -> str:
     incoming = share.read_share(share_path)  # before anything is opened for writing
     if not target.exists():
         raise KnownError(ErrorKind.NOT_FOUND, f"“{target}” does not exist.")
-    if check_header(target).schema_version < SCHEMA_VERSION:  # opening would upgrade it in place
-        share.refuse_older_format(target, "import")
-    recovery.refuse_odd_side_files(target)
-    pending = recovery.pending_side_files(target)
-    if pending:  # opening would apply them to the file before the import could still be refused
-        raise KnownError(
-            ErrorKind.CANNOT_WRITE,
-            f"“{target.name}” has an unfinished change beside it ({recovery.describe(pending)}), "
-            "which opening it would apply, so nothing was imported.",
-            "Open it in RevMentor first (which keeps a copy of the file as found and checks what "
-            "the change does), then import. Both were left as they were.")
     lock = lock_for(target)
     if not lock.tryLock(0):
         raise KnownError(ErrorKind.IN_USE, f"“{target.name}” is open in RevMentor.",
                          "Import from the window (File › Import from Partner…), or close it first.")
     try:
+        if check_header(target).schema_version < SCHEMA_VERSION:  # opening would upgrade it in place
+            share.refuse_older_format(target, "import")
+        real = Path(os.path.realpath(target))  # (SQLite's side files are beside the file, not a link)
+        recovery.refuse_odd_side_files(real)
+        pending = recovery.pending_side_files(real)
+        if pending:  # opening would apply them to the file before the import could still be refused
+            raise KnownError(
+                ErrorKind.CANNOT_WRITE,
+                f"“{target.name}” has an unfinished change beside it ({recovery.describe(pending)}), "
+                "which opening it would apply, so nothing was imported.",
+                "Open it in RevMentor first (which keeps a copy of the file as found and checks what "
+                "the change does), then import. Both were left as they were.")
         store = Store.open(target, backup_folder=paths.backup_folder_for(target))
         try:
             if store.read_only:

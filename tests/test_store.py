@@ -843,3 +843,30 @@ def test_a_commit_by_another_connection_is_noticed_once_and_our_own_edits_never(
         assert not store.changed_elsewhere()
     finally:
         store.close()
+
+
+def test_a_pipe_beside_the_file_a_link_points_at_is_found_there(made: Path, tmp_path: Path) -> None:
+    """SQLite keeps its side files beside the file itself, not beside the link the file was opened
+    by: the check must look there, or a pipe hangs the window after all."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    link = desk / "ours.revmentor"
+    link.symlink_to(made)
+    store = Store.open(link)
+    try:
+        pipe = Path(f"{made}-journal")
+        os.mkfifo(pipe)
+        with no_wait_on(pipe):
+            with pytest.raises(KnownError, match="is a pipe"):
+                reads.get_partnership(store)
+            with pytest.raises(KnownError, match="is a pipe"):
+                ops.update_partnership(store, organisation="Not now")
+        pipe.unlink()
+        ops.update_partnership(store, organisation="Now")
+    finally:
+        store.close()
+    os.mkfifo(pipe)
+    with no_wait_on(pipe), pytest.raises(KnownError, match="is a pipe"):
+        Store.open(link)  # and at open, beside the file itself

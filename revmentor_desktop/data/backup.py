@@ -162,7 +162,8 @@ def _integrity_ok(path: Path) -> bool:
 def make_backup(source: Path, folder: Path, reason: str = "auto", now: datetime | None = None) -> BackupInfo:
     """Back up `source` into `folder`; the backup is checked before it counts. Raises KnownError."""
     now = now or datetime.now(UTC)
-    refuse_odd_side_file(Path(source), Path(source).name, so="no backup was made", then="try again.")
+    refuse_odd_side_file(os.path.realpath(source), Path(source).name, so="no backup was made",
+                         then="try again.")
     reason = re.sub(r"[^a-z-]", "-", reason.lower()) or "auto"
     try:
         _roll_back_crashed_write(Path(source))
@@ -200,7 +201,8 @@ def save_copy(source: Path, target: Path) -> None:
     target = Path(target)
     refuse_overwriting(target, Path(source), "Choose a different place: that is the open file itself.",
                        ErrorKind.ALREADY_EXISTS)
-    refuse_odd_side_file(Path(source), Path(source).name, so="the copy was not made", then="try again.")
+    refuse_odd_side_file(os.path.realpath(source), Path(source).name, so="the copy was not made",
+                         then="try again.")
     tmp = target.with_name(f".{target.name}.part-{os.getpid()}")
     try:
         _copy_consistently(Path(source), tmp)

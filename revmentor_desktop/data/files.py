@@ -133,7 +133,7 @@ def discard_dir(folder: Path) -> None:
         pass  # not empty or already gone: leave it rather than delete what we did not make
 
 
-def odd_side_file(path: Path) -> tuple[Path, str] | None:
+def odd_side_file(path: Path | str) -> tuple[Path, str] | None:
     """The first side file beside `path` that is not a plain file — a pipe (SQLite opening it waits
     for ever for a writer), a folder, a device, a socket or a link (SQLite would write its journal
     through it, into whatever it points at) — with what it is; None when there is none (three
@@ -153,9 +153,10 @@ def odd_side_file(path: Path) -> tuple[Path, str] | None:
     return None
 
 
-def refuse_odd_side_file(path: Path, name: str, *, so: str, then: str) -> None:
+def refuse_odd_side_file(path: Path | str, name: str, *, so: str, then: str) -> None:
     """KnownError(CANNOT_WRITE) when a side file beside `path` (shown as `name`) is not a plain file:
-    "…, so `so`." and the hint "Move it somewhere else, then `then`"; nothing is touched."""
+    "…, so `so`." and the hint "Move it somewhere else, then `then`"; nothing is touched. `path` is
+    the file itself, not a link to it: SQLite keeps its side files beside the file it links to."""
     found = odd_side_file(path)
     if found is not None:
         side, what = found

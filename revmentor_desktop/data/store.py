@@ -129,6 +129,8 @@ class Store:
         self.path = Path(path)
         #: the file the user chose (differs from `path` only for an upgraded read-only copy)
         self.shown_path = self.path
+        #: where the file really is (`path` may be a link to it): SQLite's side files are beside it
+        self._real = os.path.realpath(self.path)
         self._temporary: Path | None = None
         self._verified = True
         self.read_only = read_only
@@ -179,11 +181,15 @@ class Store:
         """
         path = Path(path)
         older = check_header(path).schema_version < SCHEMA_VERSION
-        read_only = read_only or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
-        recovery.refuse_odd_side_files(path)
-        pending = recovery.pending_side_files(path)
+        # SQLite keeps its side files beside the file itself, not beside a link to it (files.uri_for
+        # resolves the path): they are looked for, and made, there.
+        real = Path(os.path.realpath(path))
+        read_only = read_only or not os.access(path, os.W_OK) or not os.access(real.parent, os.W_OK)
+        recovery.refuse_odd_side_files(real)
+        pending = recovery.pending_side_files(real)
         if pending and read_only:
-            copy = cls._open_private_copy(path, pending)
+            copy = cls._open_private_copy(real, pending)
+            copy.shown_path = path
             copy.upgraded_copy = older
             return copy
         as_found: Path | None = None
@@ -191,7 +197,7 @@ class Store:
             # Keep the file as found before SQLite applies what lies beside it; then check the
             # result at once, so damage it causes is blamed on the side file, truthfully.
             folder = backup_folder if backup_folder is not None else fallback_aside_folder()
-            as_found = recovery.set_aside(path, pending, folder)
+            as_found = recovery.set_aside(real, pending, folder)
             verify_now = True
         try:
             store = cls._open_in_place(path, read_only, backup_folder, verify_now)
@@ -342,7 +348,7 @@ class Store:
         """SQLite's count of commits made to the file by other connections than the held one
         (`PRAGMA data_version`); None when it cannot be read."""
         conn = self._held.conn
-        if conn is None or threading.get_ident() != self._thread or odd_side_file(self.path):
+        if conn is None or threading.get_ident() != self._thread or odd_side_file(self._real):
             return None  # (an odd side file: reading would hang on it; the next read or write says so)
         try:
             return int(conn.execute("PRAGMA data_version").fetchone()[0])
@@ -368,7 +374,7 @@ class Store:
         file while it was open and is not a plain file (`files.odd_side_file`; opening checked them
         once): a pipe there would hang the window for good, a link would take SQLite's journal to
         wherever it points."""
-        refuse_odd_side_file(self.path, self.shown_path.name,
+        refuse_odd_side_file(self._real, self.shown_path.name,
                              so="the change was not saved" if writing else "the file was not read",
                              then="try again. " + ("What you typed is kept." if writing else "Nothing was changed."))
 
@@ -381,6 +387,7 @@ class Store:
         """Go on with the file at `path`: where the open file moved to, or a copy `save_as` made."""
         self._let_go()
         self.path = self.shown_path = Path(path)
+        self._real = os.path.realpath(self.path)
         self._held = HeldFile(self.path)
         self._seen_version = self._data_version()
 
