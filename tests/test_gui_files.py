@@ -352,6 +352,32 @@ def test_save_a_copy_onto_the_open_file_is_refused(window: MainWindow, fake_dial
     assert showing(window, partnership_file)
 
 
+def test_save_a_copy_onto_a_read_only_older_file_is_refused(
+        qtbot: Any, fake_dialogs: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read-only, an older file is read from an upgraded private copy: a copy "of it" onto the
+    file itself must still be refused (it was compared with the private copy only)."""
+    import shutil
+
+    from revmentor_desktop.data import store as store_mod
+    from revmentor_desktop.ui.window import MainWindow
+
+    older = tmp_path / "v3.revmentor"
+    shutil.copy(Path(__file__).parent / "data" / "v3.revmentor", older)
+    real_access = os.access
+    monkeypatch.setattr(store_mod.os, "access",
+                        lambda p, mode: False if Path(p) == older and mode == os.W_OK
+                        else real_access(p, mode))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_file(older)
+    assert window.doc is not None and window.doc.store.path != older  # its private copy
+    before = older.read_bytes()
+    fake_dialogs.save_answers.append(older)
+    window.save_copy()
+    assert fake_dialogs.errors and "open file itself" in str(fake_dialogs.errors[-1][1])
+    assert older.read_bytes() == before
+
+
 @pytest.mark.parametrize("broken", ["its own backups folder", "the backups folder"])
 def test_a_backups_folder_that_is_a_link_to_nowhere_is_a_notice_and_edits_still_save(
         qtbot: Any, partnership_file: Path, tmp_path: Path, fake_dialogs: Any, broken: str) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from revmentor_desktop import FILE_SUFFIX
+from revmentor_desktop.data.files import refuse_overwriting
 from revmentor_desktop.errors import ErrorKind, KnownError
 from revmentor_desktop.report.text import moment_text
 from revmentor_desktop.ui import dialogs, file_identity, paths
@@ -304,6 +305,10 @@ class FileSession(QObject):
         target = partnership_path(target)
         self._flush()
         try:
+            # (the store may read a private copy of the file: the file itself is no target either)
+            refuse_overwriting(target, self.doc.store.shown_path,
+                               "Choose a different place: that is the open file itself.",
+                               ErrorKind.ALREADY_EXISTS)
             backup.save_copy(self.doc.store.path, target)
         except KnownError as exc:
             dialogs.service.error(self._window, self.tr("Copy Not Saved"), exc)
