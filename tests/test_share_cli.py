@@ -285,7 +285,7 @@ def test_a_bad_share_is_refused_in_one_line_and_the_file_kept(
     assert backups(home) == []
 
 
-@pytest.mark.parametrize("records", ["{}", "1"], ids=["objects", "numbers"])
+@pytest.mark.parametrize("records", ["{}", "1", "[]"], ids=["objects", "numbers", "lists"])
 def test_a_share_with_more_records_than_any_share_holds_is_refused_for_that(
         capsys: pytest.CaptureFixture[str], pair: tuple[Path, Path], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch, records: str) -> None:
@@ -294,12 +294,13 @@ def test_a_share_with_more_records_than_any_share_holds_is_refused_for_that(
     from revmentor_desktop.data import share_format
 
     monkeypatch.setattr(share_format, "MAX_RECORDS", 10)
-    monkeypatch.setattr(share_format, "_MAX_OBJECTS", 31)
+    monkeypatch.setattr(share_format, "_MAX_OBJECTS", 31 if records != "[]" else 5)
     a, b = pair
     doc = load(write(b, tmp_path / "b.revshare"))
     bad = tmp_path / "bad.revshare"
     raw = json.dumps({**doc, "records": []})
-    bad.write_text(raw.replace('"records": []', '"records": [' + ",".join([records] * 40) + "]"))
+    many = ",".join([records] * 40) if records != "[]" else "[" * 30 + "]" * 30  # (lists: nested)
+    bad.write_text(raw.replace('"records": []', '"records": [' + many + "]"))
     before = sha(a)
     code, stdout, stderr = cli(capsys, a, "--import-share", bad)
     assert (code, stdout) == (1, [])

@@ -205,6 +205,10 @@ def read_share(path: Path) -> Share:
     if not raw.strip():
         raise _bad(path, "it is empty.")
     too_many = f"it holds more records than any share RevMentor writes (over {MAX_RECORDS:,})."
+    # Lists are not counted as they are parsed (object_hook sees objects only): count the brackets
+    # first, which a share's text can only over-count.
+    if raw.count(b"[") + raw.count(b"{") > 4 * _MAX_OBJECTS:
+        raise _bad(path, too_many)
     try:
         doc = json.loads(raw.decode("utf-8"), parse_constant=_no_constants,
                          object_hook=_counted(_MAX_OBJECTS))
