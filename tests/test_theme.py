@@ -75,6 +75,20 @@ def test_an_unticked_box_and_a_radio_button_can_be_seen_in_the_dark_theme(
     assert not isinstance(QApplication.style(), QProxyStyle)
 
 
+def test_a_dark_desktop_in_fusion_gets_the_visible_indicators_too(
+        themed: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """GNOME and others run Qt apps in Fusion with a dark palette: the app keeps the desktop's look,
+    and its unticked boxes were as faint as in the app's own dark theme before the fix."""
+    from PySide6.QtWidgets import QProxyStyle
+
+    if QApplication.style().name().lower() != "fusion":
+        pytest.skip("the desktop's style here is not Fusion")
+    monkeypatch.setattr(theme, "is_dark", lambda palette=None: True)  # the desktop is dark
+    themed.apply(theme.DARK)
+    assert isinstance(QApplication.style(), QProxyStyle)
+    monkeypatch.undo()
+
+
 @pytest.mark.parametrize("dark", [False, True])
 def test_the_apps_own_colours_are_readable_on_either_theme(dark: bool) -> None:
     pal = theme.dark_palette() if dark else QPalette(C("#efefef"))

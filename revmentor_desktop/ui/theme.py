@@ -174,6 +174,13 @@ class ThemeKeeper(QObject):
             else:
                 self._set_style("fusion")
                 self._app.setPalette(self._app.style().standardPalette())
+        elif want_dark and self._app.style().name().lower() == "fusion":
+            # A dark desktop whose style is Fusion (GNOME and others): its indicators too
+            from revmentor_desktop.ui.dark_style import DarkFusion
+
+            palette = self._app.palette()
+            self._app.setStyle(DarkFusion())
+            self._app.setPalette(palette)
         # (otherwise: the desktop's look, exactly)
         notifier().changed.emit()
 
@@ -182,7 +189,7 @@ class ThemeKeeper(QObject):
 
         current = self._app.style()
         if current.name().lower() != name.lower() or isinstance(current, QProxyStyle):
-            self._app.setStyle(name)  # (the dark theme's DarkFusion is Fusion too, by its name)
+            self._app.setStyle(name)  # (a proxy, the dark theme's DarkFusion, is always replaced)
 
     def _desktop_changed(self) -> None:
         if self.theme == SYSTEM:
