@@ -348,11 +348,17 @@ def parse_journal(parser: argparse.ArgumentParser, text: str | None) -> JournalC
 def _quiet_locale_notice() -> None:
     """Keep Qt's four-line note on a non-UTF-8 locale ("Detected locale "C" …") off stderr: Qt
     switches to UTF-8 by itself, and a command's stderr is its one line, or nothing."""
-    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import (
+        QMessageLogContext,
+        QtMsgType,
+        qFormatLogMessage,
+        qInstallMessageHandler,
+    )
 
-    def handler(_mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
-        if not message.startswith("Detected locale"):
-            print(message, file=sys.stderr)
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        # (only the note that Qt has switched: "… but has failed to switch" is news worth telling)
+        if not (message.startswith("Detected locale") and "has switched to" in message):
+            print(qFormatLogMessage(mode, context, message), file=sys.stderr)
 
     qInstallMessageHandler(handler)
 

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -712,3 +713,22 @@ def test_a_pipe_beside_the_file_stops_a_backup_or_copy_at_once_and_nothing_is_to
     else:
         backup.save_copy(pair, target)
         assert goal_titles(target) == goal_titles(pair)
+
+
+def test_a_file_system_without_inode_numbers_does_not_make_every_file_the_same(
+        pair: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some network drives report st_ino 0 for every file: last week's copy is not the open file."""
+    from revmentor_desktop.data import files
+
+    earlier = tmp_path / "last week.revmentor"
+    earlier.write_bytes(b"an earlier copy")
+    real_stat = os.stat
+
+    def no_inodes(path: Any, *args: Any, **kw: Any) -> Any:
+        st = real_stat(path, *args, **kw)
+        return os.stat_result((st.st_mode, 0, 0, *tuple(st)[3:]))  # st_ino and st_dev 0
+
+    monkeypatch.setattr(files.os, "stat", no_inodes)
+    files.refuse_overwriting(earlier, pair, "not raised")  # another file: no refusal
+    with pytest.raises(KnownError):
+        files.refuse_overwriting(pair, pair, "the same path still is")

@@ -171,10 +171,13 @@ def refuse_overwriting(target: Path, source: Path, message: str,
                        kind: ErrorKind = ErrorKind.CANNOT_WRITE) -> None:
     """KnownError(`kind`, `message`) when writing `target` would replace the file `source`: the
     same path, a link to it, or another name (hard link) of the very same file."""
+    same_path = Path(target).resolve() == Path(source).resolve()
     try:
-        same = os.path.samefile(target, source)
+        a, b = os.stat(target), os.stat(source)
     except OSError:  # one of them is not there (yet): only the same path can be the same file
-        same = Path(target).resolve() == Path(source).resolve()
+        same = same_path
+    else:  # (a file system with no inode numbers, st_ino 0, would make every file the same)
+        same = same_path or (a.st_ino != 0 and (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino))
     if same:
         raise KnownError(kind, message)
 
