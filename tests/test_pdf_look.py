@@ -94,3 +94,33 @@ def test_a_cells_longest_word_gets_room_too(qapp: object, tmp_path: Path) -> Non
     room = widths[1] / 100 * 1600.0
     assert room >= QFontMetricsF(font, writer).horizontalAdvance("answered")
     assert sum(widths) == 100
+
+
+def test_a_long_word_in_a_cell_never_costs_a_header_its_room(qapp: object, tmp_path: Path) -> None:
+    """Cell words are fitted after the headers and only as far as the others can spare: one goal
+    titled "Kubernetes-certification" brought back "Progres / s" and squeezed the prose column."""
+    from PySide6.QtGui import QFont, QFontMetricsF, QPdfWriter
+
+    from revmentor_desktop.report import pdf_blocks
+    from revmentor_desktop.report.pdf_sections import Builder
+
+    writer = QPdfWriter(str(tmp_path / "measure.pdf"))
+    writer.setResolution(pdf_blocks.RESOLUTION)
+    font = QFont()
+    font.setPointSizeF(pdf_blocks.BODY_PT)
+    ctx = pdf_blocks.Context(writer, font, pdf_blocks.CSS)
+    builder = Builder(ctx, None, 1600.0)  # type: ignore[arg-type]  # (only the layout is used)
+    headers = ["Goal", "Whose", "Status", "Progress", "Steps done", "Target", "How we'll know"]
+    widths = [22, 11, 11, 10, 8, 12, 26]
+    alone = builder._room_for_words(headers, [], widths)
+    row = ["<b>Kubernetes-certification-and-platform-engineering-for-everyone</b>", "Ann", "Done",
+           "100%", "3 of 3", "1 May 2026", "https://example.com/a/very/long/address/for/the/measure"]
+    with_row = builder._room_for_words(headers, [row], widths)
+    bold = QFont(font)
+    bold.setWeight(QFont.Weight.DemiBold)
+    need = QFontMetricsF(bold, writer).horizontalAdvance("Progress")
+    assert with_row[3] / 100 * 1600.0 >= need  # "Progress" still whole
+    assert with_row[3] >= alone[3] and with_row[4] >= alone[4]
+    assert with_row[6] >= 26 - 6  # the prose column keeps most of its room
+    assert sum(with_row) == 100
+

@@ -37,6 +37,8 @@ from revmentor_desktop.report.text import by_count, vocab
 
 #: a tag in a cell's HTML (its words are measured without them)
 _TAG = re.compile(r"<[^>]*>")
+#: a word as a line may not break inside it: up to a space (not a no-break one), or after - or /
+_WORD = re.compile(r"[^ \t\n\r\-/]+[-/]?")
 
 #: The quadrants' tints: the app's own (ui/swot/look.py, light theme), so the grids look alike on
 #: screen and on paper (a test keeps them in step). Their names are vocab's, translated as the
@@ -107,20 +109,25 @@ class Builder:
 
     def _room_for_words(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
                         widths: Sequence[int]) -> list[int]:
-        """Column widths (percent) in which each column's longest word fits whole, its header's
-        ("Progress", not "Progres / s") or a cell's ("Not answered", not "answere / d")."""
+        """Column widths (percent) in which each column's longest word fits whole: its header's
+        first ("Progress", not "Progres / s"), then a cell's ("Not answered", not "answere / d")
+        as far as the other columns can spare it without a header of theirs breaking. A cell's
+        word counts only up to a sixth of the table (a long web address wraps where Qt can)."""
         from PySide6.QtGui import QFont, QFontMetricsF
 
         bold = QFont(self.ctx.font)
         bold.setWeight(QFont.Weight.DemiBold)
-        heads, cells = QFontMetricsF(bold, self.ctx.device), QFontMetricsF(self.ctx.font, self.ctx.device)
-        longest = [max((heads.horizontalAdvance(w) for w in h.split()), default=0.0) for h in headers]
+        metrics = QFontMetricsF(bold, self.ctx.device)  # (bold: a cell's words may be, and it is wider)
+        heads = [max((metrics.horizontalAdvance(w) for w in h.split()), default=0.0) for h in headers]
+        pad = 2 * 3 * RESOLUTION / 96 + 4  # the cells' padding (CSS pixels), and a little air
+        fitted = fit_header_widths(heads, widths, self.chart_width_px, pad)
+        cap = self.chart_width_px / 6
+        words = list(heads)
         for row in rows:
             for i, cell in enumerate(row):
-                words = html.unescape(_TAG.sub(" ", cell)).split()
-                longest[i] = max(longest[i], max((cells.horizontalAdvance(w) for w in words), default=0.0))
-        pad = 2 * 3 * RESOLUTION / 96 + 4  # the cells' padding (CSS pixels), and a little air
-        return fit_header_widths(longest, widths, self.chart_width_px, pad)
+                for word in _WORD.findall(html.unescape(_TAG.sub(" ", cell))):
+                    words[i] = max(words[i], min(cap, metrics.horizontalAdvance(word)))
+        return fit_header_widths(words, fitted, self.chart_width_px, pad)
 
     # -- sections --------------------------------------------------------------------------------
 
