@@ -42,7 +42,8 @@ def refuse_older_format(path: Path, then: str) -> NoReturn:
     raise KnownError(
         ErrorKind.CANNOT_WRITE,
         f"“{path.name}” is in the file format of an earlier RevMentor, which the exchange cannot use.",
-        f"Open it in RevMentor once (that brings it up to date), then {then}. It was left as it was.")
+        f"Open it in RevMentor once where it can be written (that brings it up to date), then "
+        f"{then}. It was left as it was.")
 
 
 def export_share(store: Store, out: Path) -> int:
