@@ -138,19 +138,29 @@ def test_export_dialog_offers_recent_all_or_dates(qtbot: Any) -> None:
     assert again.journal_scope.currentData() == SCOPE_RANGE
 
 
-def test_gui_export_suggests_a_telling_name_and_says_it_was_written(
-        qtbot: Any, thirty: Path, tmp_path: Path, fake_dialogs: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def window_on_a_copy(qtbot: Any, source: Path, tmp_path: Path,
+                     monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Path]:
+    """A window on a copy of `source`, whose export dialog is accepted as it opens (its choices as
+    they are); the window and the copy."""
     import shutil
 
     from revmentor_desktop.ui import export
     from revmentor_desktop.ui.window.main_window import MainWindow
 
     copy = tmp_path / "mine.revmentor"
-    shutil.copy(thirty, copy)
+    shutil.copy(source, copy)
     window = MainWindow()
     qtbot.addWidget(window)
     window.open_file(copy)
     monkeypatch.setattr(export.ExportDialog, "exec", lambda self: 1)
+    return window, copy
+
+
+def test_gui_export_suggests_a_telling_name_and_says_it_was_written(
+        qtbot: Any, thirty: Path, tmp_path: Path, fake_dialogs: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from revmentor_desktop.ui import export
+
+    window, _copy = window_on_a_copy(qtbot, thirty, tmp_path, monkeypatch)
     suggested: list[Path] = []
 
     def save_path(_parent: Any, _title: str, path: Path, _filter: str = "") -> Path:
@@ -173,19 +183,12 @@ def test_gui_export_suggests_a_telling_name_and_says_it_was_written(
 def test_gui_export_over_another_name_of_the_open_file_is_refused(
         qtbot: Any, thirty: Path, tmp_path: Path, fake_dialogs: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
-    import shutil
 
     from revmentor_desktop.ui import export
-    from revmentor_desktop.ui.window.main_window import MainWindow
 
-    copy = tmp_path / "mine.revmentor"
-    shutil.copy(thirty, copy)
+    window, copy = window_on_a_copy(qtbot, thirty, tmp_path, monkeypatch)
     other = tmp_path / "also mine.pdf"
     os.link(copy, other)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.open_file(copy)
-    monkeypatch.setattr(export.ExportDialog, "exec", lambda self: 1)
     fake_dialogs.save_path = lambda *_args: other
     before = copy.read_bytes()
     export.Exporter(window).start()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -76,10 +77,10 @@ def test_text_is_printed_dark_on_white_even_while_the_window_has_its_dark_theme(
     assert darkest < 60, f"the text's darkest pixel has lightness {darkest} of 255 on white"
 
 
-def test_a_cells_longest_word_gets_room_too(qapp: object, tmp_path: Path) -> None:
-    """A check-in's unanswered "Goals still right?" printed "Not answere / d": only the headers'
-    words were given room."""
-    from PySide6.QtGui import QFont, QFontMetricsF, QPdfWriter
+def table_builder(tmp_path: Path) -> tuple[Any, Any, Any]:
+    """A PDF section builder on a 1600-pixel-wide page (only its table layout is used), with the
+    writer and body font it measures by."""
+    from PySide6.QtGui import QFont, QPdfWriter
 
     from revmentor_desktop.report import pdf_blocks
     from revmentor_desktop.report.pdf_sections import Builder
@@ -88,8 +89,16 @@ def test_a_cells_longest_word_gets_room_too(qapp: object, tmp_path: Path) -> Non
     writer.setResolution(pdf_blocks.RESOLUTION)
     font = QFont()
     font.setPointSizeF(pdf_blocks.BODY_PT)
-    ctx = pdf_blocks.Context(writer, font, pdf_blocks.CSS)
-    builder = Builder(ctx, None, 1600.0)  # type: ignore[arg-type]  # (only the layout is used)
+    builder = Builder(pdf_blocks.Context(writer, font, pdf_blocks.CSS), None, 1600.0)  # type: ignore[arg-type]
+    return builder, writer, font
+
+
+def test_a_cells_longest_word_gets_room_too(qapp: object, tmp_path: Path) -> None:
+    """A check-in's unanswered "Goals still right?" printed "Not answere / d": only the headers'
+    words were given room."""
+    from PySide6.QtGui import QFontMetricsF
+
+    builder, writer, font = table_builder(tmp_path)
     widths = builder._room_for_words(["By", "Goals"], [["Ann", "Not&nbsp;<b>answered</b>"]], [90, 10])
     room = widths[1] / 100 * 1600.0
     assert room >= QFontMetricsF(font, writer).horizontalAdvance("answered")
@@ -99,17 +108,9 @@ def test_a_cells_longest_word_gets_room_too(qapp: object, tmp_path: Path) -> Non
 def test_a_long_word_in_a_cell_never_costs_a_header_its_room(qapp: object, tmp_path: Path) -> None:
     """Cell words are fitted after the headers and only as far as the others can spare: one goal
     titled "Kubernetes-certification" brought back "Progres / s" and squeezed the prose column."""
-    from PySide6.QtGui import QFont, QFontMetricsF, QPdfWriter
+    from PySide6.QtGui import QFont, QFontMetricsF
 
-    from revmentor_desktop.report import pdf_blocks
-    from revmentor_desktop.report.pdf_sections import Builder
-
-    writer = QPdfWriter(str(tmp_path / "measure.pdf"))
-    writer.setResolution(pdf_blocks.RESOLUTION)
-    font = QFont()
-    font.setPointSizeF(pdf_blocks.BODY_PT)
-    ctx = pdf_blocks.Context(writer, font, pdf_blocks.CSS)
-    builder = Builder(ctx, None, 1600.0)  # type: ignore[arg-type]  # (only the layout is used)
+    builder, writer, font = table_builder(tmp_path)
     headers = ["Goal", "Whose", "Status", "Progress", "Steps done", "Target", "How we'll know"]
     widths = [22, 11, 11, 10, 8, 12, 26]
     alone = builder._room_for_words(headers, [], widths)
