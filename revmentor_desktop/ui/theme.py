@@ -165,22 +165,18 @@ class ThemeKeeper(QObject):
             want_dark = desktop_is_dark(desktop_dark) if self._following else desktop_dark
         else:
             want_dark = self.theme == DARK
-        if desktop_dark != want_dark:
-            if want_dark:
-                from revmentor_desktop.ui.dark_style import DarkFusion
-
-                self._app.setStyle(DarkFusion())
-                self._app.setPalette(dark_palette())
-            else:
-                self._set_style("fusion")
-                self._app.setPalette(self._app.style().standardPalette())
-        elif want_dark and self._app.style().name().lower() == "fusion":
-            # A dark desktop whose style is Fusion (GNOME and others): its indicators too
+        forced = desktop_dark != want_dark
+        if want_dark and (forced or self._app.style().name().lower() == "fusion"):
+            # Our dark theme, or a dark desktop whose style is Fusion (GNOME and others): Fusion
+            # with indicators that can be seen on dark.
             from revmentor_desktop.ui.dark_style import DarkFusion
 
-            palette = self._app.palette()
+            palette = dark_palette() if forced else self._app.palette()
             self._app.setStyle(DarkFusion())
             self._app.setPalette(palette)
+        elif forced:
+            self._set_style("fusion")
+            self._app.setPalette(self._app.style().standardPalette())
         # (otherwise: the desktop's look, exactly)
         notifier().changed.emit()
 
