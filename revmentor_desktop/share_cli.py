@@ -22,13 +22,10 @@ def _identify() -> None:
 
 def export_share(source: Path, target: Path) -> str:
     from revmentor_desktop.data import share
-    from revmentor_desktop.data.files import refuse_overwriting
-    from revmentor_desktop.data.share import SHARE_OVER_FILE
     from revmentor_desktop.data.store import Store
 
-    refuse_overwriting(target, source, SHARE_OVER_FILE)
     store = Store.open(source, read_only=True)
-    try:
+    try:  # (export_share refuses the file itself, or another name of it, as a target)
         count = share.export_share(store, target)
     finally:
         store.close()

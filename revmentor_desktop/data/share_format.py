@@ -68,6 +68,8 @@ def _counted(limit: int) -> Callable[[dict[str, Any]], dict[str, Any]]:
         return obj
 
     return hook
+
+
 _HEADER = ("format", "version", "app", "written_at", "pair", "author", "records")
 
 
