@@ -61,9 +61,9 @@ class NewPartnershipDialog(QDialog):
         layout.addWidget(self.problem)
         # A problem said is taken down as soon as the user sets about putting it right.
         for field in (self.mentor, self.mentee):
-            field.textEdited.connect(lambda _text: self._names_edited())
-        self.review.dateChanged.connect(lambda _day: self._dates_edited())
-        self.start.dateChanged.connect(lambda _day: self._dates_edited())
+            field.textEdited.connect(lambda _text: self._recheck())
+        self.review.dateChanged.connect(lambda _day: self._recheck())
+        self.start.dateChanged.connect(lambda _day: self._recheck())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create Partnership"))
@@ -101,24 +101,25 @@ class NewPartnershipDialog(QDialog):
     def focus_areas(self) -> list[str]:
         return self.focus.names()
 
-    def _names_edited(self) -> None:
-        if self.problem.text() == self.tr("Please enter both names.") and self.mentor.text().strip() \
-                and self.mentee.text().strip():
-            self.problem.clear()
+    def _problem(self) -> tuple[str, QWidget | None]:
+        """What the form would refuse now, and the field to put right ("" and None: nothing)."""
+        if not self.mentor.text().strip() or not self.mentee.text().strip():
+            return (self.tr("Please enter both names."),
+                    self.mentee if self.mentor.text().strip() else self.mentor)
+        if self.review.date() <= self.start.date():
+            return self.tr("The review date should come after the start date."), self.review
+        return "", None
 
-    def _dates_edited(self) -> None:
-        if (self.problem.text() == self.tr("The review date should come after the start date.")
-                and self.review.date() > self.start.date()):
-            self.problem.clear()
+    def _recheck(self) -> None:
+        """A problem said is brought up to date as the user puts it right (taken down once it is)."""
+        if self.problem.text():
+            self.problem.setText(self._problem()[0])
 
     def accept(self) -> None:
         # Cheap checks here so the dialog stays open with the user's typing; data/ checks again.
-        if not self.mentor.text().strip() or not self.mentee.text().strip():
-            self.problem.setText(self.tr("Please enter both names."))
-            (self.mentee if self.mentor.text().strip() else self.mentor).setFocus()
-            return
-        if self.review.date() <= self.start.date():
-            self.problem.setText(self.tr("The review date should come after the start date."))
-            self.review.setFocus()
+        problem, field = self._problem()
+        if field is not None:
+            self.problem.setText(problem)
+            field.setFocus()
             return
         super().accept()
